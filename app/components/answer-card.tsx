@@ -1,0 +1,141 @@
+import { Link } from "@remix-run/react";
+
+import { ROUTE_LABELS } from "~/domain/vocabulary";
+import type { VersionView } from "~/models/answer-view.server";
+import { formatDate } from "~/utils/dates";
+
+import { VerdictBadge } from "./badges";
+import { Heading, RichText } from "./text";
+
+export function versionPath(dilemmaSlug: string, regionSlug: string, version: number) {
+  return `/dilemmas/${dilemmaSlug}/afspraken/${regionSlug}/${version}`;
+}
+
+/** One region's answer version: verdict, route, weighing, conditions, citations and lineage. */
+export function AnswerCard({
+  dilemmaSlug,
+  regionSlug,
+  regionName,
+  answer,
+  headingLevel = 3,
+  earlier = [],
+  isCurrent = true,
+}: {
+  dilemmaSlug: string;
+  regionSlug: string;
+  regionName: string;
+  answer: VersionView;
+  headingLevel?: 2 | 3;
+  earlier?: { version: number; agreedOn: string }[];
+  isCurrent?: boolean;
+}) {
+  const headingId = `afspraak-${regionSlug}`;
+  const sub = (headingLevel + 1) as 3 | 4;
+  return (
+    <article className={`answer${answer.reviewDue ? " answer--due" : ""}`} aria-labelledby={headingId} id={regionSlug}>
+      <div className="answer__header">
+        <Heading level={headingLevel} id={headingId}>
+          Afspraak {regionName}
+        </Heading>
+        <VerdictBadge verdict={answer.verdict} />
+      </div>
+      <dl className="answer__facts">
+        <dt>Route</dt>
+        <dd>{ROUTE_LABELS[answer.route]}</dd>
+        <dt>Versie</dt>
+        <dd>
+          {answer.version}
+          {isCurrent ? " (geldend)" : " (eerdere versie)"}, afgesproken op {formatDate(answer.agreedOn)}
+        </dd>
+        {answer.agreedBy && (
+          <>
+            <dt>Afgesproken door</dt>
+            <dd>{answer.agreedBy}</dd>
+          </>
+        )}
+        {answer.reviewBy && (
+          <>
+            <dt>Herzien uiterlijk</dt>
+            <dd>
+              {formatDate(answer.reviewBy)}
+              {answer.reviewDue && <strong> — toe aan herziening</strong>}
+            </dd>
+          </>
+        )}
+        {answer.adoptedFrom && (
+          <>
+            <dt>Overgenomen van</dt>
+            <dd>
+              <Link
+                className="utrecht-link"
+                to={versionPath(answer.adoptedFrom.dilemmaSlug, answer.adoptedFrom.regionSlug, answer.adoptedFrom.version)}
+              >
+                {answer.adoptedFrom.regionName} (versie {answer.adoptedFrom.version})
+              </Link>
+            </dd>
+          </>
+        )}
+        {answer.adoptedBy.length > 0 && (
+          <>
+            <dt>Overgenomen door</dt>
+            <dd>
+              {answer.adoptedBy.map((ref, i) => (
+                <span key={ref.versionId}>
+                  {i > 0 && ", "}
+                  <Link className="utrecht-link" to={versionPath(ref.dilemmaSlug, ref.regionSlug, ref.version)}>
+                    {ref.regionName} (versie {ref.version})
+                  </Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      {answer.sections.map((section) => (
+        <section key={section.key}>
+          <Heading level={sub}>{section.heading}</Heading>
+          <RichText html={section.html} />
+        </section>
+      ))}
+      {answer.conditions.length > 0 && (
+        <section>
+          <Heading level={sub}>Voorwaarden</Heading>
+          <ul className="utrecht-unordered-list">
+            {answer.conditions.map((condition) => (
+              <li key={condition}>{condition}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {answer.citations.length > 0 && (
+        <section>
+          <Heading level={sub}>Wettelijke grondslag en beroepscodes</Heading>
+          <ul className="citations">
+            {answer.citations.map((c) => (
+              <li key={`${c.codeSlug}#${c.anchor}`}>
+                <Link className="utrecht-link" to={`/beroepscodes/${c.codeSlug}#${c.anchor}`}>
+                  {c.codeTitle}, {c.heading}
+                </Link>
+                {c.kind === "ground" ? " (grondslag)" : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {earlier.length > 0 && (
+        <section>
+          <Heading level={sub}>{earlier.every((v) => v.version < answer.version) ? "Eerdere versies" : "Andere versies"}</Heading>
+          <ul className="versions">
+            {earlier.map((v) => (
+              <li key={v.version}>
+                <Link className="utrecht-link" to={versionPath(dilemmaSlug, regionSlug, v.version)}>
+                  Versie {v.version}, afgesproken op {formatDate(v.agreedOn)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+
+export interface Crumb {
+  to: string;
+  label: string;
+}
+
+/** The trail to the current page; the page itself is the last crumb, marked as current. */
+export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
+  return (
+    <nav className="utrecht-breadcrumb-nav utrecht-breadcrumb-nav--arrows breadcrumbs" aria-label="Kruimelpad">
+      <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+        {trail.map((crumb) => (
+          <li key={crumb.to} className="utrecht-breadcrumb-nav__item">
+            <Link className="utrecht-breadcrumb-nav__link" to={crumb.to}>
+              {crumb.label}
+            </Link>
+          </li>
+        ))}
+        <li className="utrecht-breadcrumb-nav__item">
+          <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" aria-current="page">
+            {current}
+          </span>
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+import { NavLink } from "@remix-run/react";
+
+const NAVIGATION = [
+  { to: "/dilemmas", label: "Dilemma's" },
+  { to: "/beroepscodes", label: "Beroepscodes en wetten" },
+  { to: "/regios", label: "Regio's" },
+];
+
+export function SkipLink() {
+  return (
+    <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+      Naar de inhoud
+    </a>
+  );
+}
+
+export function SiteHeader() {
+  return (
+    <header className="utrecht-page-header site-header">
+      <div className="page-width site-header__content">
+        <a className="site-logo" href="/">
+          <svg aria-hidden="true" focusable="false" width="32" height="32" viewBox="0 0 32 32" className="site-logo__mark">
+            <path d="M16 29V14" />
+            <path d="M16 17c0-6 4-10 11-10 0 7-4 10-11 10z" />
+            <path d="M16 21c0-5-3-8-9-8 0 5 3 8 9 8z" />
+          </svg>
+          <span className="site-logo__name">Leertuin</span>
+          <span className="site-logo__tagline">gegevens delen rond gezinnen</span>
+        </a>
+        <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
+          <ul className="utrecht-nav-list site-nav__list">
+            {NAVIGATION.map((item) => (
+              <li key={item.to} className="utrecht-nav-list__item">
+                <NavLink className="utrecht-nav-list__link site-nav__link" to={item.to} prefetch="intent">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="utrecht-page-footer site-footer">
+      <div className="page-width">
+        <p className="utrecht-paragraph">
+          Leertuin is de plek waar professionals rond gezinnen leren van elkaars afspraken over gegevens delen.
+          De dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en
+          vervangen de officiële tekst niet.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,292 @@
+
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import type { Db } from "~/utils/db.server";
+import { recordAudit } from "~/audit/audit-log.server";
+
+import { ContentValidationError, type Library } from "./read-content.server";
+
+export type ImportCounts = Record<string, { added: number; changed: number }>;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function sameValues(existing: Record<string, unknown>, values: Record<string, unknown>) {
+  return Object.entries(values).every(([key, value]) => JSON.stringify(existing[key]) === JSON.stringify(value));
+}
+
+/**
+ * Upserts the validated library in one transaction. Records that people made in the app are never
+ * changed; a content file that would overwrite one stops the import, and nothing is written.
+ */
+export function importContent(db: Db, library: Library): ImportCounts {
+  const counts: ImportCounts = {};
+  const count = (table: string, kind: "added" | "changed") => {
+    counts[table] ??= { added: 0, changed: 0 };
+    counts[table][kind] += 1;
+  };
+  const conflict = (file: string, what: string) => {
+    throw new ContentValidationError([
+      { file, field: "(slug)", message: `expected a new slug: ${what} was created in the app and is never overwritten by content` },
+    ]);
+  };
+  const now = () => new Date().toISOString();
+
+  db.transaction((tx: Tx) => {
+    for (const theme of library.themes) {
+      const existing = tx.select().from(t.themes).where(eq(t.themes.slug, theme.slug)).get();
+      if (!existing) {
+        tx.insert(t.themes).values(theme).run();
+        count("themes", "added");
+      } else if (existing.label !== theme.label) {
+        tx.update(t.themes).set({ label: theme.label }).where(eq(t.themes.slug, theme.slug)).run();
+        count("themes", "changed");
+      }
+    }
+
+    const regionIds = new Map<string, number>();
+    for (const region of library.regions) {
+      const values = {
+        name: region.name,
+        province: region.province,
+        since: region.since,
+        descriptionMd: region.descriptionMd,
+      };
+      const existing = tx.select().from(t.regions).where(eq(t.regions.slug, region.slug)).get();
+      let id: number;
+      if (!existing) {
+        id = tx.insert(t.regions).values({ slug: region.slug, origin: "content", ...values }).returning({ id: t.regions.id }).get().id;
+        count("regions", "added");
+      } else {
+        if (existing.origin !== "content") conflict(`content/regions/${region.slug}.md`, `region '${region.slug}'`);
+        id = existing.id;
+        if (!sameValues(existing, values)) {
+          tx.update(t.regions).set({ ...values, updatedAt: now() }).where(eq(t.regions.id, id)).run();
+          count("regions", "changed");
+        }
+      }
+      regionIds.set(region.slug, id);
+
+      for (const organisation of region.organisations) {
+        const found = tx
+          .select()
+          .from(t.organisations)
+          .where(and(eq(t.organisations.regionId, id), eq(t.organisations.name, organisation.name)))
+          .get();
+        if (!found) {
+          tx.insert(t.organisations).values({ regionId: id, ...organisation, origin: "content" }).run();
+          count("organisations", "added");
+        } else if (found.origin === "content" && found.sector !== organisation.sector) {
+          tx.update(t.organisations).set({ sector: organisation.sector }).where(eq(t.organisations.id, found.id)).run();
+          count("organisations", "changed");
+        }
+      }
+    }
+
+    const articleIds = new Map<string, number>();
+    for (const code of library.codes) {
+      const values = {
+        title: code.title,
+        kind: code.kind,
+        issuer: code.issuer,
+        profession: code.profession,
+        version: code.version,
+        sourceUrl: code.sourceUrl,
+        introMd: code.introMd,
+      };
+      const existing = tx.select().from(t.codes).where(eq(t.codes.slug, code.slug)).get();
+      let codeId: number;
+      if (!existing) {
+        codeId = tx.insert(t.codes).values({ slug: code.slug, origin: "content", ...values }).returning({ id: t.codes.id }).get().id;
+        count("codes", "added");
+      } else {
+        if (existing.origin !== "content") conflict(`content/codes/${code.slug}.md`, `code '${code.slug}'`);
+        codeId = existing.id;
+        if (!sameValues(existing, values)) {
+          tx.update(t.codes).set({ ...values, updatedAt: now() }).where(eq(t.codes.id, codeId)).run();
+          count("codes", "changed");
+        }
+      }
+      for (const article of code.articles) {
+        const values = { heading: article.heading, bodyMd: article.bodyMd, position: article.position };
+        const found = tx
+          .select()
+          .from(t.articles)
+          .where(and(eq(t.articles.codeId, codeId), eq(t.articles.anchor, article.anchor)))
+          .get();
+        if (!found) {
+          const { id } = tx.insert(t.articles).values({ codeId, anchor: article.anchor, ...values }).returning({ id: t.articles.id }).get();
+          articleIds.set(`${code.slug}#${article.anchor}`, id);
+          count("articles", "added");
+        } else {
+          articleIds.set(`${code.slug}#${article.anchor}`, found.id);
+          if (!sameValues(found, values)) {
+            tx.update(t.articles).set(values).where(eq(t.articles.id, found.id)).run();
+            count("articles", "changed");
+          }
+        }
+      }
+      // Articles that left the file go too, unless an answer still cites them.
+      const kept = code.articles.map((a) => a.anchor);
+      const stale = tx
+        .select({ id: t.articles.id })
+        .from(t.articles)
+        .where(and(eq(t.articles.codeId, codeId), notInArray(t.articles.anchor, kept)))
+        .all()
+        .map((a) => a.id);
+      if (stale.length > 0) {
+        const cited = new Set(
+          tx.select({ id: t.citations.articleId }).from(t.citations).where(inArray(t.citations.articleId, stale)).all().map((c) => c.id),
+        );
+        const removable = stale.filter((id) => !cited.has(id));
+        if (removable.length > 0) tx.delete(t.articles).where(inArray(t.articles.id, removable)).run();
+      }
+    }
+
+    const answeredDilemmas = new Set(library.answers.map((a) => a.dilemma));
+    const dilemmaIds = new Map<string, number>();
+    for (const dilemma of library.dilemmas) {
+      const values = {
+        title: dilemma.title,
+        question: dilemma.question,
+        situationMd: dilemma.situationMd,
+        purpose: dilemma.purpose,
+        holderSector: dilemma.holder,
+        originRegionId: regionIds.get(dilemma.region)!,
+        raisedOn: dilemma.raisedOn,
+      };
+      const existing = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, dilemma.slug)).get();
+      let id: number;
+      if (!existing) {
+        const status = answeredDilemmas.has(dilemma.slug) ? "answered" : "on-agenda";
+        id = tx.insert(t.dilemmas).values({ slug: dilemma.slug, origin: "content", status, ...values }).returning({ id: t.dilemmas.id }).get().id;
+        count("dilemmas", "added");
+      } else {
+        if (existing.origin !== "content") conflict(`content/dilemmas/${dilemma.slug}.md`, `dilemma '${dilemma.slug}'`);
+        id = existing.id;
+        const status = answeredDilemmas.has(dilemma.slug) ? "answered" : existing.status;
+        if (!sameValues(existing, { ...values, status })) {
+          tx.update(t.dilemmas).set({ ...values, status, updatedAt: now() }).where(eq(t.dilemmas.id, id)).run();
+          count("dilemmas", "changed");
+        }
+      }
+      dilemmaIds.set(dilemma.slug, id);
+
+      const themes = tx.select().from(t.dilemmaThemes).where(eq(t.dilemmaThemes.dilemmaId, id)).all().map((r) => r.themeSlug);
+      const sectors = tx.select().from(t.dilemmaAskingSectors).where(eq(t.dilemmaAskingSectors.dilemmaId, id)).all().map((r) => r.sector);
+      if (!sameValues({ v: [...themes].sort() }, { v: [...dilemma.themes].sort() })) {
+        tx.delete(t.dilemmaThemes).where(eq(t.dilemmaThemes.dilemmaId, id)).run();
+        tx.insert(t.dilemmaThemes).values(dilemma.themes.map((themeSlug) => ({ dilemmaId: id, themeSlug }))).run();
+      }
+      if (!sameValues({ v: [...sectors].sort() }, { v: [...dilemma.asking].sort() })) {
+        tx.delete(t.dilemmaAskingSectors).where(eq(t.dilemmaAskingSectors.dilemmaId, id)).run();
+        tx.insert(t.dilemmaAskingSectors).values(dilemma.asking.map((sector) => ({ dilemmaId: id, sector }))).run();
+      }
+    }
+
+    const adoptions: { versionId: number; dilemmaId: number; fromRegion: string; agreedOn: string }[] = [];
+    for (const answer of library.answers) {
+      const dilemmaId = dilemmaIds.get(answer.dilemma)!;
+      const regionId = regionIds.get(answer.region)!;
+      const existing = tx
+        .select()
+        .from(t.answers)
+        .where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.regionId, regionId)))
+        .get();
+      let answerId: number;
+      if (!existing) {
+        answerId = tx.insert(t.answers).values({ dilemmaId, regionId, origin: "content" }).returning({ id: t.answers.id }).get().id;
+        count("answers", "added");
+      } else {
+        if (existing.origin !== "content") conflict(answer.versions.at(-1)!.file, `the answer of '${answer.region}' to '${answer.dilemma}'`);
+        answerId = existing.id;
+      }
+
+      for (const version of answer.versions) {
+        const values = {
+          verdict: version.verdict,
+          route: version.route,
+          groundingMd: version.sections.grounding,
+          purposeMd: version.sections.purpose,
+          necessityMd: version.sections.necessity,
+          proportionalityMd: version.sections.proportionality,
+          agreementMd: version.sections.agreement,
+          conditions: version.conditions,
+          agreedOn: version.agreedOn,
+          agreedBy: version.agreedBy,
+          reviewBy: version.reviewBy,
+        };
+        const found = tx
+          .select()
+          .from(t.answerVersions)
+          .where(and(eq(t.answerVersions.answerId, answerId), eq(t.answerVersions.version, version.version)))
+          .get();
+        let versionId: number;
+        if (!found) {
+          versionId = tx
+            .insert(t.answerVersions)
+            .values({ answerId, version: version.version, origin: "content", publishedAt: `${version.agreedOn}T12:00:00.000Z`, ...values })
+            .returning({ id: t.answerVersions.id })
+            .get().id;
+          count("answer versions", "added");
+        } else {
+          if (found.origin !== "content") conflict(version.file, `version ${version.version} of this answer`);
+          versionId = found.id;
+          if (!sameValues(found, values)) {
+            tx.update(t.answerVersions).set(values).where(eq(t.answerVersions.id, versionId)).run();
+            count("answer versions", "changed");
+          }
+        }
+
+        const citations = [
+          ...version.grounds.map((ref) => ({ ref, kind: "ground" as const })),
+          ...version.codes.map((ref) => ({ ref, kind: "code" as const })),
+        ].map((c, position) => ({ answerVersionId: versionId, articleId: articleIds.get(c.ref)!, kind: c.kind, position }));
+        const current = tx
+          .select({ answerVersionId: t.citations.answerVersionId, articleId: t.citations.articleId, kind: t.citations.kind, position: t.citations.position })
+          .from(t.citations)
+          .where(eq(t.citations.answerVersionId, versionId))
+          .orderBy(t.citations.position)
+          .all();
+        if (!sameValues({ v: current }, { v: citations })) {
+          tx.delete(t.citations).where(eq(t.citations.answerVersionId, versionId)).run();
+          if (citations.length > 0) tx.insert(t.citations).values(citations).run();
+          count("citations", found ? "changed" : "added");
+        }
+        if (version.adoptedFrom) {
+          adoptions.push({ versionId, dilemmaId, fromRegion: version.adoptedFrom, agreedOn: version.agreedOn });
+        } else if (found?.adoptedFromVersionId) {
+          tx.update(t.answerVersions).set({ adoptedFromVersionId: null }).where(eq(t.answerVersions.id, versionId)).run();
+        }
+      }
+    }
+
+    // Lineage points at the version the region took over: the source's newest one agreed by then.
+    for (const adoption of adoptions) {
+      const sourceVersions = tx
+        .select({ id: t.answerVersions.id, agreedOn: t.answerVersions.agreedOn })
+        .from(t.answerVersions)
+        .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+        .where(and(eq(t.answers.dilemmaId, adoption.dilemmaId), eq(t.answers.regionId, regionIds.get(adoption.fromRegion)!)))
+        .orderBy(t.answerVersions.version)
+        .all();
+      const source = sourceVersions.filter((v) => v.agreedOn <= adoption.agreedOn).at(-1) ?? sourceVersions[0]!;
+      const found = tx.select({ from: t.answerVersions.adoptedFromVersionId }).from(t.answerVersions).where(eq(t.answerVersions.id, adoption.versionId)).get();
+      if (found?.from !== source.id) {
+        tx.update(t.answerVersions).set({ adoptedFromVersionId: source.id }).where(eq(t.answerVersions.id, adoption.versionId)).run();
+      }
+    }
+
+    const changes = Object.entries(counts).filter(([, c]) => c.added + c.changed > 0);
+    if (changes.length > 0) {
+      recordAudit(tx, {
+        actorId: null,
+        action: "content.import",
+        targetType: "library",
+        targetId: "content",
+        summary: changes.map(([table, c]) => `${table}: ${c.added} nieuw, ${c.changed} gewijzigd`).join("; "),
+      });
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+import { CODE_KINDS, ROUTES, SECTORS, VERDICTS } from "~/domain/vocabulary";
+
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a slug: lowercase letters, digits and single hyphens");
+
+/** YAML turns unquoted dates into Date objects; both forms end up as `YYYY-MM-DD`. */
+export const DateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "expected a real date"),
+);
+
+const Text = z.string().trim().min(1, "expected non-empty text");
+const ArticleRefSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, "expected a reference as <code-slug>#<anchor>, e.g. avg#art-6-lid-1-sub-e");
+
+export const SectorSchema = z.enum(SECTORS);
+
+export const ThemesFileSchema = z.record(SlugSchema, Text);
+
+export const SynonymsFileSchema = z.array(z.array(Text).min(2, "expected a group of at least two words"));
+
+export const RegionFrontMatterSchema = z.strictObject({
+  name: Text,
+  province: Text,
+  since: DateSchema,
+  organisations: z.array(z.strictObject({ name: Text, sector: SectorSchema })).default([]),
+});
+
+export const CodeFrontMatterSchema = z.strictObject({
+  title: Text,
+  kind: z.enum(CODE_KINDS),
+  issuer: Text,
+  profession: Text.optional(),
+  version: z.union([Text, z.number().transform(String)]),
+  source: z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }),
+});
+
+export const DilemmaFrontMatterSchema = z.strictObject({
+  title: Text,
+  question: Text,
+  holder: SectorSchema,
+  asking: z.array(SectorSchema).min(1, "expected at least one asking sector"),
+  themes: z.array(SlugSchema).min(1, "expected at least one theme"),
+  region: SlugSchema,
+  raised: DateSchema,
+  purpose: Text.optional(),
+});
+
+export const AnswerFrontMatterSchema = z
+  .strictObject({
+    verdict: z.enum(VERDICTS),
+    agreed: DateSchema,
+    version: z.number().int().min(1),
+    adopted_from: SlugSchema.optional(),
+    route: z.enum(ROUTES),
+    review_by: DateSchema.optional(),
+    agreed_by: Text.optional(),
+    grounds: z.array(ArticleRefSchema).default([]),
+    codes: z.array(ArticleRefSchema).default([]),
+    conditions: z.array(Text).default([]),
+  })
+  .refine((a) => a.verdict !== "delen-onder-voorwaarden" || a.conditions.length > 0, {
+    path: ["conditions"],
+    message: "expected at least one condition when the verdict is delen-onder-voorwaarden",
+  })
+  .refine((a) => !a.review_by || a.review_by > a.agreed, {
+    path: ["review_by"],
+    message: "expected a review date after the agreed date",
+  });
+
+export type RegionFrontMatter = z.infer<typeof RegionFrontMatterSchema>;
+export type CodeFrontMatter = z.infer<typeof CodeFrontMatterSchema>;
+export type DilemmaFrontMatter = z.infer<typeof DilemmaFrontMatterSchema>;
+export type AnswerFrontMatter = z.infer<typeof AnswerFrontMatterSchema>;

@@ -1,0 +1,97 @@
+// The fixed vocabularies of CONTENT.md, with the Dutch labels a user reads.
+// The database enforces the same lists with CHECK constraints (db/schema.ts).
+
+export const SECTORS = [
+  "gemeente",
+  "wijkteam",
+  "onderwijs",
+  "jeugdhulp",
+  "zorg",
+  "ggz",
+  "huisarts",
+  "politie",
+  "justitie",
+  "reclassering",
+  "veilig-thuis",
+  "woningcorporatie",
+  "schuldhulp",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  gemeente: "Gemeente",
+  wijkteam: "Wijkteam",
+  onderwijs: "Onderwijs",
+  jeugdhulp: "Jeugdhulp",
+  zorg: "Zorg",
+  ggz: "GGZ",
+  huisarts: "Huisarts",
+  politie: "Politie",
+  justitie: "Justitie",
+  reclassering: "Reclassering",
+  "veilig-thuis": "Veilig Thuis",
+  woningcorporatie: "Woningcorporatie",
+  schuldhulp: "Schuldhulpverlening",
+};
+
+export const VERDICTS = ["delen", "delen-onder-voorwaarden", "niet-delen"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  delen: "Delen",
+  "delen-onder-voorwaarden": "Delen onder voorwaarden",
+  "niet-delen": "Niet delen",
+};
+
+export const ROUTES = [
+  "toestemming",
+  "wettelijke-plicht",
+  "meldrecht",
+  "conflict-van-plichten",
+  "geen-beroepsgeheim",
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const ROUTE_LABELS: Record<Route, string> = {
+  toestemming: "Toestemming",
+  "wettelijke-plicht": "Wettelijke plicht",
+  meldrecht: "Meldrecht",
+  "conflict-van-plichten": "Conflict van plichten",
+  "geen-beroepsgeheim": "Geen beroepsgeheim",
+};
+
+export const CODE_KINDS = ["beroepscode", "wet", "richtlijn"] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+
+export const CODE_KIND_LABELS: Record<CodeKind, string> = {
+  beroepscode: "Beroepscode",
+  wet: "Wet",
+  richtlijn: "Richtlijn",
+};
+
+export const DILEMMA_STATUSES = ["proposed", "on-agenda", "answered", "rejected", "merged"] as const;
+export type DilemmaStatus = (typeof DILEMMA_STATUSES)[number];
+
+export const DILEMMA_STATUS_LABELS: Record<DilemmaStatus, string> = {
+  proposed: "Voorgesteld",
+  "on-agenda": "Op de agenda",
+  answered: "Beantwoord",
+  rejected: "Afgewezen",
+  merged: "Samengevoegd",
+};
+
+export const ANSWER_STATUSES = ["published", "withdrawn"] as const;
+export const MEMBERSHIP_ROLES = ["member", "facilitator"] as const;
+export const MEMBERSHIP_STATUSES = ["pending", "active", "rejected"] as const;
+export const CITATION_KINDS = ["ground", "code"] as const;
+export const ORIGINS = ["content", "app"] as const;
+
+/** The five sections of a regional answer's weighing, in the order Dutch practice writes them. */
+export const ANSWER_SECTIONS = [
+  { key: "grounding", heading: "Grondslag" },
+  { key: "purpose", heading: "Doel" },
+  { key: "necessity", heading: "Noodzaak" },
+  { key: "proportionality", heading: "Proportionaliteit en subsidiariteit" },
+  { key: "agreement", heading: "Afspraak" },
+] as const;
+export type AnswerSectionKey = (typeof ANSWER_SECTIONS)[number]["key"];

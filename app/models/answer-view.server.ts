@@ -1,0 +1,50 @@
+import { ANSWER_SECTIONS } from "~/domain/vocabulary";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { todayIso } from "~/utils/dates";
+
+import type { AnswerVersion, AnswerWithVersions } from "./answer.server";
+
+/** One answer version as the page shows it: markdown rendered and sanitised, review status computed. */
+export function toVersionView(version: AnswerVersion, today = todayIso()) {
+  return {
+    id: version.id,
+    version: version.version,
+    verdict: version.verdict,
+    route: version.route,
+    agreedOn: version.agreedOn,
+    agreedBy: version.agreedBy,
+    reviewBy: version.reviewBy,
+    reviewDue: version.reviewBy !== null && version.reviewBy < today,
+    conditions: version.conditions,
+    sections: ANSWER_SECTIONS.map(({ key, heading }) => ({
+      key,
+      heading,
+      html: renderMarkdown(
+        {
+          grounding: version.groundingMd,
+          purpose: version.purposeMd,
+          necessity: version.necessityMd,
+          proportionality: version.proportionalityMd,
+          agreement: version.agreementMd,
+        }[key],
+      ),
+    })),
+    citations: version.citations,
+    adoptedFrom: version.adoptedFrom,
+    adoptedBy: version.adoptedBy,
+  };
+}
+
+export type VersionView = ReturnType<typeof toVersionView>;
+
+export function toAnswerView(answer: AnswerWithVersions) {
+  const [current, ...earlier] = answer.versions;
+  return {
+    regionSlug: answer.regionSlug,
+    regionName: answer.regionName,
+    current: toVersionView(current!),
+    earlier: earlier.map((v) => ({ version: v.version, agreedOn: v.agreedOn, verdict: v.verdict })),
+  };
+}
+
+export type AnswerView = ReturnType<typeof toAnswerView>;

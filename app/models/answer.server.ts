@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import * as t from "../../db/schema";
+import type { Db } from "~/utils/db.server";
+
+export interface VersionRef {
+  versionId: number;
+  version: number;
+  regionSlug: string;
+  regionName: string;
+  dilemmaSlug: string;
+}
+
+export interface Citation {
+  kind: "ground" | "code";
+  codeSlug: string;
+  codeTitle: string;
+  anchor: string;
+  heading: string;
+}
+
+/** Where each listed version was adopted from, and which published versions adopted it (lineage). */
+function lineage(db: Db, versionIds: number[]) {
+  const from = new Map<number, VersionRef>();
+  const by = new Map<number, VersionRef[]>();
+  if (versionIds.length === 0) return { from, by };
+  const other = alias(t.answerVersions, "other_version");
+  const otherAnswer = alias(t.answers, "other_answer");
+  const otherRef = {
+    versionId: other.id,
+    version: other.version,
+    regionSlug: t.regions.slug,
+    regionName: t.regions.name,
+    dilemmaSlug: t.dilemmas.slug,
+  };
+  const adoptedFrom = db
+    .select({ listedId: t.answerVersions.id, ...otherRef })
+    .from(t.answerVersions)
+    .innerJoin(other, eq(other.id, t.answerVersions.adoptedFromVersionId))
+    .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
+    .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
+    .where(inArray(t.answerVersions.id, versionIds))
+    .all();
+  for (const { listedId, ...ref } of adoptedFrom) from.set(listedId, ref);
+
+  const adoptedBy = db
+    .select({ listedId: other.adoptedFromVersionId, ...otherRef })
+    .from(other)
+    .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
+    .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
+    .where(and(inArray(other.adoptedFromVersionId, versionIds), isNotNull(other.publishedAt)))
+    .orderBy(asc(t.regions.name))
+    .all();
+  for (const { listedId, ...ref } of adoptedBy) by.set(listedId!, [...(by.get(listedId!) ?? []), ref]);
+  return { from, by };
+}
+
+function citationsOf(db: Db, versionIds: number[]) {
+  const result = new Map<number, Citation[]>();
+  if (versionIds.length === 0) return result;
+  const rows = db
+    .select({
+      versionId: t.citations.answerVersionId,
+      kind: t.citations.kind,
+      codeSlug: t.codes.slug,
+      codeTitle: t.codes.title,
+      anchor: t.articles.anchor,
+      heading: t.articles.heading,
+    })
+    .from(t.citations)
+    .innerJoin(t.articles, eq(t.articles.id, t.citations.articleId))
+    .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
+    .where(inArray(t.citations.answerVersionId, versionIds))
+    .orderBy(asc(t.citations.position))
+    .all();
+  for (const { versionId, ...citation } of rows) result.set(versionId, [...(result.get(versionId) ?? []), citation]);
+  return result;
+}
+
+/** Every published answer to a dilemma, each with all its published versions (newest first). */
+export function getAnswersForDilemma(db: Db, dilemmaId: number) {
+  const answers = db
+    .select({ id: t.answers.id, regionSlug: t.regions.slug, regionName: t.regions.name })
+    .from(t.answers)
+    .innerJoin(t.regions, eq(t.regions.id, t.answers.regionId))
+    .where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.status, "published")))
+    .orderBy(asc(t.regions.name))
+    .all();
+  if (answers.length === 0) return [];
+  const versions = db
+    .select()
+    .from(t.answerVersions)
+    .where(and(inArray(t.answerVersions.answerId, answers.map((a) => a.id)), isNotNull(t.answerVersions.publishedAt)))
+    .orderBy(desc(t.answerVersions.version))
+    .all();
+  const ids = versions.map((v) => v.id);
+  const citations = citationsOf(db, ids);
+  const { from, by } = lineage(db, ids);
+  return answers
+    .map((answer) => ({
+      ...answer,
+      versions: versions
+        .filter((v) => v.answerId === answer.id)
+        .map((v) => ({
+          ...v,
+          citations: citations.get(v.id) ?? [],
+          adoptedFrom: from.get(v.id) ?? null,
+          adoptedBy: by.get(v.id) ?? [],
+        })),
+    }))
+    .filter((answer) => answer.versions.length > 0);
+}
+
+export type AnswerWithVersions = ReturnType<typeof getAnswersForDilemma>[number];
+export type AnswerVersion = AnswerWithVersions["versions"][number];
+
+/** The newest published outcomes across all regions, for the home page. */
+export function listRecentOutcomes(db: Db, limit: number) {
+  const cv = t.currentAnswerVersions;
+  return db
+    .select({
+      dilemmaSlug: t.dilemmas.slug,
+      dilemmaTitle: t.dilemmas.title,
+      regionSlug: t.regions.slug,
+      regionName: t.regions.name,
+      verdict: cv.verdict,
+      version: cv.version,
+      publishedAt: cv.publishedAt,
+    })
+    .from(cv)
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, cv.dilemmaId))
+    .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
+    .orderBy(desc(cv.publishedAt), desc(cv.id))
+    .limit(limit)
+    .all();
+}
+
+/** A region's answers in force, with their dilemma, for the region page. */
+export function listRegionAnswers(db: Db, regionId: number) {
+  const cv = t.currentAnswerVersions;
+  return db
+    .select({
+      dilemmaSlug: t.dilemmas.slug,
+      dilemmaTitle: t.dilemmas.title,
+      verdict: cv.verdict,
+      version: cv.version,
+      agreedOn: cv.agreedOn,
+      reviewBy: cv.reviewBy,
+      adoptedFromVersionId: cv.adoptedFromVersionId,
+      versionId: cv.id,
+    })
+    .from(cv)
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, cv.dilemmaId))
+    .where(eq(cv.regionId, regionId))
+    .orderBy(asc(t.dilemmas.title))
+    .all();
+}
+
+export { lineage as answerLineage };

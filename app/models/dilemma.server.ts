@@ -1,0 +1,139 @@
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import type { Sector, Verdict } from "~/domain/vocabulary";
+import type { Db } from "~/utils/db.server";
+
+export interface DilemmaFilters {
+  theme?: string;
+  sector?: Sector;
+  region?: string;
+  verdict?: Verdict;
+}
+
+/** Dilemmas a visitor may read: those with at least one published answer. */
+const isPublic = eq(t.dilemmas.status, "answered");
+
+function filterConditions(db: Db, filters: DilemmaFilters): SQL[] {
+  const cv = t.currentAnswerVersions;
+  const conditions: SQL[] = [isPublic];
+  if (filters.theme) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(t.dilemmaThemes)
+          .where(and(eq(t.dilemmaThemes.dilemmaId, t.dilemmas.id), eq(t.dilemmaThemes.themeSlug, filters.theme))),
+      ),
+    );
+  }
+  if (filters.sector) {
+    conditions.push(
+      or(
+        eq(t.dilemmas.holderSector, filters.sector),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(t.dilemmaAskingSectors)
+            .where(and(eq(t.dilemmaAskingSectors.dilemmaId, t.dilemmas.id), eq(t.dilemmaAskingSectors.sector, filters.sector))),
+        ),
+      )!,
+    );
+  }
+  if (filters.region || filters.verdict) {
+    // With both, the region's own answer must have that verdict.
+    const answerConditions: SQL[] = [eq(cv.dilemmaId, t.dilemmas.id)];
+    if (filters.region) {
+      answerConditions.push(
+        eq(cv.regionId, db.select({ id: t.regions.id }).from(t.regions).where(eq(t.regions.slug, filters.region))),
+      );
+    }
+    if (filters.verdict) answerConditions.push(eq(cv.verdict, filters.verdict));
+    conditions.push(exists(db.select({ one: sql`1` }).from(cv).where(and(...answerConditions))));
+  }
+  return conditions;
+}
+
+export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: number; limit: number }) {
+  const where = and(...filterConditions(db, filters));
+  const total = db.select({ n: count() }).from(t.dilemmas).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: t.dilemmas.id,
+      slug: t.dilemmas.slug,
+      title: t.dilemmas.title,
+      question: t.dilemmas.question,
+      holderSector: t.dilemmas.holderSector,
+      raisedOn: t.dilemmas.raisedOn,
+    })
+    .from(t.dilemmas)
+    .where(where)
+    .orderBy(desc(t.dilemmas.raisedOn), asc(t.dilemmas.title))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const themes = ids.length
+    ? db
+        .select({ dilemmaId: t.dilemmaThemes.dilemmaId, slug: t.themes.slug, label: t.themes.label })
+        .from(t.dilemmaThemes)
+        .innerJoin(t.themes, eq(t.themes.slug, t.dilemmaThemes.themeSlug))
+        .where(inArray(t.dilemmaThemes.dilemmaId, ids))
+        .orderBy(asc(t.themes.label))
+        .all()
+    : [];
+  const cv = t.currentAnswerVersions;
+  const verdicts = ids.length
+    ? db
+        .select({ dilemmaId: cv.dilemmaId, regionSlug: t.regions.slug, regionName: t.regions.name, verdict: cv.verdict })
+        .from(cv)
+        .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
+        .where(inArray(cv.dilemmaId, ids))
+        .orderBy(asc(t.regions.name))
+        .all()
+    : [];
+  return {
+    total,
+    dilemmas: rows.map((row) => ({
+      ...row,
+      themes: themes.filter((th) => th.dilemmaId === row.id).map(({ slug, label }) => ({ slug, label })),
+      answers: verdicts.filter((v) => v.dilemmaId === row.id).map(({ regionSlug, regionName, verdict }) => ({ regionSlug, regionName, verdict })),
+    })),
+  };
+}
+
+/** A dilemma that visitors may read, with its themes, sectors and origin region. */
+export function getPublicDilemma(db: Db, slug: string) {
+  const dilemma = db
+    .select({
+      id: t.dilemmas.id,
+      slug: t.dilemmas.slug,
+      title: t.dilemmas.title,
+      question: t.dilemmas.question,
+      situationMd: t.dilemmas.situationMd,
+      purpose: t.dilemmas.purpose,
+      holderSector: t.dilemmas.holderSector,
+      raisedOn: t.dilemmas.raisedOn,
+      regionSlug: t.regions.slug,
+      regionName: t.regions.name,
+    })
+    .from(t.dilemmas)
+    .innerJoin(t.regions, eq(t.regions.id, t.dilemmas.originRegionId))
+    .where(and(eq(t.dilemmas.slug, slug), isPublic))
+    .get();
+  if (!dilemma) return null;
+  const themes = db
+    .select({ slug: t.themes.slug, label: t.themes.label })
+    .from(t.dilemmaThemes)
+    .innerJoin(t.themes, eq(t.themes.slug, t.dilemmaThemes.themeSlug))
+    .where(eq(t.dilemmaThemes.dilemmaId, dilemma.id))
+    .orderBy(asc(t.themes.label))
+    .all();
+  const asking = db
+    .select({ sector: t.dilemmaAskingSectors.sector })
+    .from(t.dilemmaAskingSectors)
+    .where(eq(t.dilemmaAskingSectors.dilemmaId, dilemma.id))
+    .all()
+    .map((row) => row.sector);
+  return { ...dilemma, themes, asking };
+}

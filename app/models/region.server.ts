@@ -1,0 +1,43 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import type { Db } from "~/utils/db.server";
+
+export function listRegions(db: Db) {
+  return db
+    .select({
+      slug: t.regions.slug,
+      name: t.regions.name,
+      province: t.regions.province,
+      since: t.regions.since,
+      organisationCount: sql<number>`(select count(*) from organisations o where o.region_id = regions.id)`,
+      answerCount: sql<number>`(select count(*) from current_answer_versions cv where cv.region_id = regions.id)`,
+    })
+    .from(t.regions)
+    .orderBy(asc(t.regions.name))
+    .all();
+}
+
+export function getRegionBySlug(db: Db, slug: string) {
+  return db.select().from(t.regions).where(eq(t.regions.slug, slug)).get() ?? null;
+}
+
+export function listOrganisations(db: Db, regionId: number) {
+  return db
+    .select({ id: t.organisations.id, name: t.organisations.name, sector: t.organisations.sector })
+    .from(t.organisations)
+    .where(eq(t.organisations.regionId, regionId))
+    .orderBy(asc(t.organisations.name))
+    .all();
+}
+
+export function listFacilitators(db: Db, regionId: number) {
+  return db
+    .select({ name: t.users.name, profession: t.users.profession, organisation: t.organisations.name })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .leftJoin(t.organisations, eq(t.organisations.id, t.users.organisationId))
+    .where(and(eq(t.memberships.regionId, regionId), eq(t.memberships.role, "facilitator"), eq(t.memberships.status, "active")))
+    .orderBy(asc(t.users.name))
+    .all();
+}

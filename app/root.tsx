@@ -1,0 +1,100 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
+import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
+import utrechtTokens from "@utrecht/design-tokens/dist/index.css";
+import type { ReactNode } from "react";
+
+import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
+import { useNonce } from "~/components/nonce";
+import { Heading, Paragraph } from "~/components/text";
+import { TextLink } from "~/components/links";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: utrechtTokens },
+  { rel: "stylesheet", href: utrechtComponents },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Leertuin — gegevens delen rond gezinnen" },
+  { name: "description", content: "Dilemma's, regionale afspraken en beroepscodes over het delen van informatie rond gezinnen." },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="nl" className="utrecht-root">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-theme leertuin-theme utrecht-body">
+        <SkipLink />
+        <div className="utrecht-page site">
+          <SiteHeader />
+          <main id="inhoud" className="site-main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </div>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    return (
+      <ErrorPage title="Pagina niet gevonden">
+        <Paragraph lead>{message ?? "Deze pagina bestaat niet (meer)."}</Paragraph>
+        <Paragraph>
+          Controleer het adres, of ga naar de <TextLink to="/">startpagina</TextLink> of de{" "}
+          <TextLink to="/dilemmas">lijst met dilemma's</TextLink>.
+        </Paragraph>
+      </ErrorPage>
+    );
+  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <ErrorPage title={status >= 500 ? "Er ging iets mis" : "Dit verzoek kan niet worden verwerkt"}>
+      <Paragraph lead>
+        {status >= 500
+          ? "Door een fout aan onze kant kunnen we deze pagina nu niet tonen. Probeer het later nog eens."
+          : "Het verzoek klopt niet. Ga terug en probeer het opnieuw."}
+      </Paragraph>
+      <Paragraph>
+        Ga naar de <TextLink to="/">startpagina</TextLink>.
+      </Paragraph>
+    </ErrorPage>
+  );
+}
+
+function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="page-width">
+      <title>{`${title} — Leertuin`}</title>
+      <Heading level={1}>{title}</Heading>
+      {children}
+    </div>
+  );
+}

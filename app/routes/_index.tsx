@@ -1,0 +1,105 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { VerdictBadge } from "~/components/badges";
+import { versionPath } from "~/components/answer-card";
+import { TextLink } from "~/components/links";
+import { Heading, Paragraph } from "~/components/text";
+import { listRecentOutcomes } from "~/models/answer.server";
+import { listRegions } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
+
+export function loader() {
+  const db = getDb();
+  return { outcomes: listRecentOutcomes(db, 6), regions: listRegions(db) };
+}
+
+export default function Home() {
+  const { outcomes, regions } = useLoaderData<typeof loader>();
+  return (
+    <div className="page-width">
+      <section className="hero" aria-labelledby="zoek-titel">
+        <Heading level={1} id="zoek-titel">
+          Mag ik dit delen?
+        </Heading>
+        <Paragraph lead>
+          Zoek in dilemma's uit de praktijk, de afspraken die regio's erover maakten en de beroepscodes en wetten
+          erachter.
+        </Paragraph>
+        <Form method="get" action="/zoeken" role="search" className="search-form">
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="q">
+              Zoek een dilemma, afspraak of artikel
+            </label>
+            <input
+              className="utrecht-textbox utrecht-textbox--html-input"
+              id="q"
+              name="q"
+              type="search"
+              maxLength={200}
+              placeholder="bijvoorbeeld: school informeren over thuissituatie"
+            />
+          </div>
+          <button className="utrecht-button utrecht-button--primary-action" type="submit">
+            Zoeken
+          </button>
+        </Form>
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="recent-titel">
+          <Heading level={2} id="recent-titel">
+            Recente afspraken
+          </Heading>
+          {outcomes.length === 0 ? (
+            <Paragraph>Er zijn nog geen afspraken gepubliceerd.</Paragraph>
+          ) : (
+            <ul className="card-list">
+              {outcomes.map((o) => (
+                <li key={`${o.dilemmaSlug}-${o.regionSlug}`} className="card">
+                  <Link className="utrecht-link" to={versionPath(o.dilemmaSlug, o.regionSlug, o.version)}>
+                    {o.dilemmaTitle}
+                  </Link>
+                  <p className="card__meta">
+                    <VerdictBadge verdict={o.verdict} />
+                    <span>{o.regionName}</span>
+                    <span>
+                      versie {o.version}, {formatDate(o.publishedAt)}
+                    </span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Paragraph>
+            <TextLink to="/dilemmas">Alle dilemma's</TextLink>
+          </Paragraph>
+        </section>
+
+        <section aria-labelledby="regios-titel">
+          <Heading level={2} id="regios-titel">
+            Regio's
+          </Heading>
+          <ul className="card-list">
+            {regions.map((r) => (
+              <li key={r.slug} className="card">
+                <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                  Leertuin {r.name}
+                </Link>
+                <p className="card__meta">
+                  <span>sinds {formatDate(r.since)}</span>
+                  <span>{r.answerCount} afspraken</span>
+                  <span>{r.organisationCount} organisaties</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

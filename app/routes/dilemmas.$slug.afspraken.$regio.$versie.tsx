@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { AnswerCard, versionPath } from "~/components/answer-card";
+import { Alert } from "~/components/alert";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { TextLink } from "~/components/links";
+import { Heading } from "~/components/text";
+import { getAnswersForDilemma } from "~/models/answer.server";
+import { toVersionView } from "~/models/answer-view.server";
+import { getPublicDilemma } from "~/models/dilemma.server";
+import { getDb } from "~/utils/db.server";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+const ParamsSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
+  regio: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? pageMeta(`Afspraak ${data.regionName}, versie ${data.answer.version}: ${data.dilemma.title}`)
+    : pageMeta("Afspraak niet gevonden");
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const db = getDb();
+  const dilemma = getPublicDilemma(db, slug);
+  if (!dilemma) notFound("Dit dilemma bestaat niet, of is nog niet beantwoord.");
+  const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
+  const version = answer?.versions.find((v) => v.version === versie);
+  if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
+  const current = answer.versions[0]!;
+  return {
+    dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question },
+    regionSlug: answer.regionSlug,
+    regionName: answer.regionName,
+    answer: toVersionView(version),
+    currentVersion: current.version,
+    earlier: answer.versions.filter((v) => v.version !== versie).map((v) => ({ version: v.version, agreedOn: v.agreedOn })),
+  };
+}
+
+export default function AnswerVersionPage() {
+  const { dilemma, regionSlug, regionName, answer, currentVersion, earlier } = useLoaderData<typeof loader>();
+  const isCurrent = answer.version === currentVersion;
+  return (
+    <div className="page-width">
+      <Breadcrumbs
+        trail={[
+          { to: "/dilemmas", label: "Dilemma's" },
+          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+        ]}
+        current={`${regionName}, versie ${answer.version}`}
+      />
+      <Heading level={1}>{dilemma.title}</Heading>
+      <p className="lead-question">{dilemma.question}</p>
+      {!isCurrent && (
+        <Alert type="warning">
+          Dit is een eerdere versie van de afspraak van {regionName}.{" "}
+          <TextLink to={versionPath(dilemma.slug, regionSlug, currentVersion)}>Lees de geldende versie {currentVersion}</TextLink>.
+        </Alert>
+      )}
+      <AnswerCard
+        dilemmaSlug={dilemma.slug}
+        regionSlug={regionSlug}
+        regionName={regionName}
+        answer={answer}
+        headingLevel={2}
+        earlier={earlier}
+        isCurrent={isCurrent}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { Tag, VerdictBadge } from "~/components/badges";
+import { Pagination } from "~/components/pagination";
+import { Heading, Paragraph } from "~/components/text";
+import { TextLink } from "~/components/links";
+import { SECTOR_LABELS, SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { listDilemmas } from "~/models/dilemma.server";
+import { listRegions } from "~/models/region.server";
+import { listThemes } from "~/models/theme.server";
+import { getDb } from "~/utils/db.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+const PAGE_SIZE = 20;
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+const FiltersSchema = z.object({
+  thema: z.preprocess(emptyAsUndefined, Slug.optional()),
+  sector: z.preprocess(emptyAsUndefined, z.enum(SECTORS).optional()),
+  regio: z.preprocess(emptyAsUndefined, Slug.optional()),
+  oordeel: z.preprocess(emptyAsUndefined, z.enum(VERDICTS).optional()),
+  pagina: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+});
+
+export const meta: MetaFunction = () => pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
+  const db = getDb();
+  const themes = listThemes(db);
+  const regions = listRegions(db);
+  if (params.thema && !themes.some((t) => t.slug === params.thema)) notFound("Dit thema bestaat niet.");
+  if (params.regio && !regions.some((r) => r.slug === params.regio)) notFound("Deze regio bestaat niet.");
+  const { total, dilemmas } = listDilemmas(
+    db,
+    { theme: params.thema, sector: params.sector, region: params.regio, verdict: params.oordeel },
+    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  );
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (params.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  return {
+    total,
+    page: params.pagina,
+    pageCount,
+    dilemmas,
+    filters: params,
+    themes: themes.map((t) => ({ value: t.slug, label: t.label })),
+    regions: regions.map((r) => ({ value: r.slug, label: r.name })),
+  };
+}
+
+function FilterSelect({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select className="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">Alle</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function Dilemmas() {
+  const { total, page, pageCount, dilemmas, filters, themes, regions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const filtered = Boolean(filters.thema || filters.sector || filters.regio || filters.oordeel);
+  return (
+    <div className="page-width">
+      <Heading level={1}>Dilemma's</Heading>
+      <Paragraph lead>
+        Situaties uit de praktijk waarin professionals twijfelden of ze informatie mochten delen, met de afspraken die
+        regio's erover maakten.
+      </Paragraph>
+
+      <Form method="get" className="filters" aria-label="Filter de dilemma's">
+        <FilterSelect name="thema" label="Thema" options={themes} value={filters.thema} />
+        <FilterSelect
+          name="sector"
+          label="Sector"
+          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          value={filters.sector}
+        />
+        <FilterSelect name="regio" label="Regio met afspraak" options={regions} value={filters.regio} />
+        <FilterSelect
+          name="oordeel"
+          label="Oordeel"
+          options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+          value={filters.oordeel}
+        />
+        <div className="filters__actions">
+          <button className="utrecht-button utrecht-button--primary-action" type="submit">
+            Filter toepassen
+          </button>
+          {filtered && <TextLink to="/dilemmas">Filters wissen</TextLink>}
+        </div>
+      </Form>
+
+      <p className="utrecht-paragraph" role="status">
+        {total === 1 ? "1 dilemma" : `${total} dilemma's`}
+        {filtered ? " met deze filters" : ""}
+        {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
+      </p>
+
+      {dilemmas.length === 0 ? (
+        <Paragraph>Geen dilemma's gevonden. Kies minder filters of wis ze.</Paragraph>
+      ) : (
+        <ul className="card-list">
+          {dilemmas.map((d) => (
+            <li key={d.slug} className="card">
+              <Heading level={2}>
+                <Link className="utrecht-link" to={`/dilemmas/${d.slug}`}>
+                  {d.title}
+                </Link>
+              </Heading>
+              <p className="utrecht-paragraph">{d.question}</p>
+              <div className="card__meta">
+                {d.answers.map((a) => (
+                  <span key={a.regionSlug}>
+                    {a.regionName}: <VerdictBadge verdict={a.verdict} />
+                  </span>
+                ))}
+              </div>
+              <div className="card__meta">
+                {d.themes.map((t) => (
+                  <Tag key={t.slug}>{t.label}</Tag>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageCount={pageCount} search={searchParams} />
+    </div>
+  );
+}

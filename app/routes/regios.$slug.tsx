@@ -1,0 +1,201 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { VerdictBadge } from "~/components/badges";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Heading, Paragraph, RichText } from "~/components/text";
+import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { answerLineage, listRegionAnswers } from "~/models/answer.server";
+import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, todayIso } from "~/utils/dates";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta(`Leertuin ${data.region.name}`) : pageMeta("Regio niet gevonden");
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const db = getDb();
+  const region = getRegionBySlug(db, slug);
+  if (!region) notFound("Deze regio bestaat niet.");
+  const organisations = listOrganisations(db, region.id);
+  const answers = listRegionAnswers(db, region.id);
+  const { from, by } = answerLineage(db, answers.map((a) => a.versionId));
+  const today = todayIso();
+  return {
+    region: {
+      slug: region.slug,
+      name: region.name,
+      province: region.province,
+      since: region.since,
+      descriptionHtml: renderMarkdown(region.descriptionMd),
+    },
+    facilitators: listFacilitators(db, region.id),
+    sectors: SECTORS.map((sector) => ({ sector, names: organisations.filter((o) => o.sector === sector).map((o) => o.name) })).filter(
+      (group) => group.names.length > 0,
+    ),
+    organisationCount: organisations.length,
+    answers: answers.map((a) => ({
+      dilemmaSlug: a.dilemmaSlug,
+      dilemmaTitle: a.dilemmaTitle,
+      verdict: a.verdict,
+      version: a.version,
+      agreedOn: a.agreedOn,
+      reviewBy: a.reviewBy,
+      reviewDue: a.reviewBy !== null && a.reviewBy < today,
+      adoptedFrom: from.get(a.versionId) ?? null,
+      adoptedBy: by.get(a.versionId) ?? [],
+    })),
+  };
+}
+
+export default function RegionPage() {
+  const { region, facilitators, sectors, organisationCount, answers } = useLoaderData<typeof loader>();
+  const due = answers.filter((a) => a.reviewDue);
+  const tookOver = answers.filter((a) => a.adoptedFrom);
+  const givenAway = answers.filter((a) => a.adoptedBy.length > 0);
+  return (
+    <div className="page-width">
+      <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/regios", label: "Regio's" }]} current={region.name} />
+      <Heading level={1}>Leertuin {region.name}</Heading>
+      <Paragraph lead>
+        Provincie {region.province}, leertuin sinds {formatDate(region.since)}. {answers.length} afspraken, {organisationCount}{" "}
+        deelnemende organisaties.
+      </Paragraph>
+      <RichText html={region.descriptionHtml} />
+
+      <section aria-labelledby="afspraken-titel">
+        <Heading level={2} id="afspraken-titel">
+          Afspraken
+        </Heading>
+        {due.length > 0 && (
+          <Paragraph>
+            <strong>{due.length === 1 ? "1 afspraak is" : `${due.length} afspraken zijn`} toe aan herziening</strong> (de
+            herzieningsdatum is verstreken).
+          </Paragraph>
+        )}
+        {answers.length === 0 ? (
+          <Paragraph>Deze regio heeft nog geen afspraken gepubliceerd.</Paragraph>
+        ) : (
+          <div className="table-wrap">
+            <table className="utrecht-table">
+              <caption className="visually-hidden">Afspraken van {region.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dilemma</th>
+                  <th scope="col">Oordeel</th>
+                  <th scope="col">Versie</th>
+                  <th scope="col">Herzien uiterlijk</th>
+                </tr>
+              </thead>
+              <tbody>
+                {answers.map((a) => (
+                  <tr key={a.dilemmaSlug}>
+                    <th scope="row">
+                      <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}?regio=${region.slug}#${region.slug}`}>
+                        {a.dilemmaTitle}
+                      </Link>
+                    </th>
+                    <td>
+                      <VerdictBadge verdict={a.verdict} />
+                    </td>
+                    <td>
+                      {a.version} ({formatDate(a.agreedOn)})
+                    </td>
+                    <td>
+                      {a.reviewBy ? formatDate(a.reviewBy) : "—"}
+                      {a.reviewDue && <strong> — toe aan herziening</strong>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="overgenomen-titel">
+          <Heading level={2} id="overgenomen-titel">
+            Overgenomen van andere regio's
+          </Heading>
+          {tookOver.length === 0 ? (
+            <Paragraph>{region.name} heeft nog geen afspraken van andere regio's overgenomen.</Paragraph>
+          ) : (
+            <ul>
+              {tookOver.map((a) => (
+                <li key={a.dilemmaSlug}>
+                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                    {a.dilemmaTitle}
+                  </Link>{" "}
+                  — van {a.adoptedFrom!.regionName} (versie {a.adoptedFrom!.version})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="gedeeld-titel">
+          <Heading level={2} id="gedeeld-titel">
+            Door anderen overgenomen
+          </Heading>
+          {givenAway.length === 0 ? (
+            <Paragraph>Nog geen andere regio heeft een afspraak van {region.name} overgenomen.</Paragraph>
+          ) : (
+            <ul>
+              {givenAway.map((a) => (
+                <li key={a.dilemmaSlug}>
+                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                    {a.dilemmaTitle}
+                  </Link>{" "}
+                  — door {a.adoptedBy.map((r) => r.regionName).join(", ")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <div className="grid-2">
+        <section aria-labelledby="begeleiders-titel">
+          <Heading level={2} id="begeleiders-titel">
+            Leertuinbegeleiders
+          </Heading>
+          {facilitators.length === 0 ? (
+            <Paragraph>Deze leertuin heeft nog geen begeleider op Leertuin.</Paragraph>
+          ) : (
+            <ul>
+              {facilitators.map((f) => (
+                <li key={f.name}>
+                  {f.name}
+                  {f.profession && `, ${f.profession}`}
+                  {f.organisation && ` (${f.organisation})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="organisaties-titel">
+          <Heading level={2} id="organisaties-titel">
+            Deelnemende organisaties
+          </Heading>
+          {sectors.map((group) => (
+            <div key={group.sector}>
+              <Heading level={3}>{SECTOR_LABELS[group.sector]}</Heading>
+              <ul>
+                {group.names.map((name) => (
+                  <li key={name}>{name}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { Heading, Paragraph } from "~/components/text";
+import { listRegions } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageMeta("Regio's", "De regio's met een leertuin gegevensdeling en hun afspraken.");
+
+export function loader() {
+  return { regions: listRegions(getDb()) };
+}
+
+export default function Regions() {
+  const { regions } = useLoaderData<typeof loader>();
+  return (
+    <div className="page-width">
+      <Heading level={1}>Regio's</Heading>
+      <Paragraph lead>
+        In elke leertuin brengen professionals van gemeenten, scholen, zorg, politie en justitie dilemma's in en
+        maken ze samen afspraken over het delen van gegevens.
+      </Paragraph>
+      <div className="table-wrap">
+        <table className="utrecht-table">
+          <caption className="visually-hidden">Regio's met hun leertuin</caption>
+          <thead>
+            <tr>
+              <th scope="col">Regio</th>
+              <th scope="col">Provincie</th>
+              <th scope="col">Leertuin sinds</th>
+              <th scope="col">Organisaties</th>
+              <th scope="col">Afspraken</th>
+            </tr>
+          </thead>
+          <tbody>
+            {regions.map((r) => (
+              <tr key={r.slug}>
+                <th scope="row">
+                  <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                    {r.name}
+                  </Link>
+                </th>
+                <td>{r.province}</td>
+                <td>{formatDate(r.since)}</td>
+                <td>{r.organisationCount}</td>
+                <td>{r.answerCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,367 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  sqliteView,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+import {
+  ANSWER_STATUSES,
+  CITATION_KINDS,
+  CODE_KINDS,
+  DILEMMA_STATUSES,
+  MEMBERSHIP_ROLES,
+  MEMBERSHIP_STATUSES,
+  ORIGINS,
+  ROUTES,
+  SECTORS,
+  VERDICTS,
+} from "../app/domain/vocabulary";
+
+function oneOf(column: AnySQLiteColumn, values: readonly string[]): SQL {
+  const list = values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
+  return sql`${column} in (${sql.raw(list)})`;
+}
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const updatedAt = () => text("updated_at").notNull().default(now);
+/** Whether a record came from the curated library in content/ or was made by people in the app. */
+const origin = () => text("origin", { enum: ORIGINS }).notNull().default("app");
+
+export const regions = sqliteTable("regions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  province: text("province").notNull(),
+  since: text("since").notNull(),
+  descriptionMd: text("description_md").notNull().default(""),
+  origin: origin(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [check("regions_origin", oneOf(t.origin, ORIGINS))]);
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    origin: origin(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_region_name").on(t.regionId, t.name),
+    check("organisations_sector", oneOf(t.sector, SECTORS)),
+    check("organisations_origin", oneOf(t.origin, ORIGINS)),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  profession: text("profession").notNull().default(""),
+  organisationId: integer("organisation_id").references(() => organisations.id, {
+    onDelete: "set null",
+  }),
+  passwordHash: text("password_hash").notNull(),
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MEMBERSHIP_ROLES }).notNull().default("member"),
+    status: text("status", { enum: MEMBERSHIP_STATUSES }).notNull().default("pending"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: text("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_region").on(t.userId, t.regionId),
+    index("memberships_region").on(t.regionId, t.status),
+    check("memberships_role", oneOf(t.role, MEMBERSHIP_ROLES)),
+    check("memberships_status", oneOf(t.status, MEMBERSHIP_STATUSES)),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the token in the cookie, so a leaked database holds no usable session. */
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const passwordResets = sqliteTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  createdAt: createdAt(),
+});
+
+export const themes = sqliteTable("themes", {
+  slug: text("slug").primaryKey(),
+  label: text("label").notNull(),
+});
+
+export const dilemmas = sqliteTable(
+  "dilemmas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    question: text("question").notNull(),
+    situationMd: text("situation_md").notNull(),
+    purpose: text("purpose").notNull().default(""),
+    holderSector: text("holder_sector", { enum: SECTORS }).notNull(),
+    originRegionId: integer("origin_region_id")
+      .notNull()
+      .references(() => regions.id),
+    status: text("status", { enum: DILEMMA_STATUSES }).notNull().default("proposed"),
+    statusReason: text("status_reason"),
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => dilemmas.id, {
+      onDelete: "set null",
+    }),
+    raisedOn: text("raised_on").notNull(),
+    proposedBy: integer("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    origin: origin(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("dilemmas_status").on(t.status),
+    index("dilemmas_origin_region").on(t.originRegionId),
+    check("dilemmas_holder_sector", oneOf(t.holderSector, SECTORS)),
+    check("dilemmas_status", oneOf(t.status, DILEMMA_STATUSES)),
+    check("dilemmas_origin", oneOf(t.origin, ORIGINS)),
+    check("dilemmas_merged_has_target", sql`${t.status} <> 'merged' or ${t.mergedIntoId} is not null`),
+  ],
+);
+
+export const dilemmaThemes = sqliteTable(
+  "dilemma_themes",
+  {
+    dilemmaId: integer("dilemma_id")
+      .notNull()
+      .references(() => dilemmas.id, { onDelete: "cascade" }),
+    themeSlug: text("theme_slug")
+      .notNull()
+      .references(() => themes.slug),
+  },
+  (t) => [primaryKey({ columns: [t.dilemmaId, t.themeSlug] }), index("dilemma_themes_theme").on(t.themeSlug)],
+);
+
+export const dilemmaAskingSectors = sqliteTable(
+  "dilemma_asking_sectors",
+  {
+    dilemmaId: integer("dilemma_id")
+      .notNull()
+      .references(() => dilemmas.id, { onDelete: "cascade" }),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dilemmaId, t.sector] }),
+    check("dilemma_asking_sectors_sector", oneOf(t.sector, SECTORS)),
+  ],
+);
+
+/** One region's answer to one dilemma; its content lives in immutable versions. */
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dilemmaId: integer("dilemma_id")
+      .notNull()
+      .references(() => dilemmas.id, { onDelete: "cascade" }),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ANSWER_STATUSES }).notNull().default("published"),
+    withdrawnReason: text("withdrawn_reason"),
+    origin: origin(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("answers_dilemma_region").on(t.dilemmaId, t.regionId),
+    index("answers_region").on(t.regionId),
+    check("answers_status", oneOf(t.status, ANSWER_STATUSES)),
+    check("answers_origin", oneOf(t.origin, ORIGINS)),
+  ],
+);
+
+export const answerVersions = sqliteTable(
+  "answer_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    verdict: text("verdict", { enum: VERDICTS }).notNull(),
+    route: text("route", { enum: ROUTES }).notNull(),
+    groundingMd: text("grounding_md").notNull(),
+    purposeMd: text("purpose_md").notNull(),
+    necessityMd: text("necessity_md").notNull(),
+    proportionalityMd: text("proportionality_md").notNull(),
+    agreementMd: text("agreement_md").notNull(),
+    conditions: text("conditions", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    agreedOn: text("agreed_on").notNull(),
+    agreedBy: text("agreed_by").notNull().default(""),
+    reviewBy: text("review_by"),
+    adoptedFromVersionId: integer("adopted_from_version_id").references(
+      (): AnySQLiteColumn => answerVersions.id,
+      { onDelete: "set null" },
+    ),
+    /** Null while a version is a draft; set once, when it is published. */
+    publishedAt: text("published_at"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    origin: origin(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("answer_versions_answer_version").on(t.answerId, t.version),
+    index("answer_versions_adopted_from").on(t.adoptedFromVersionId),
+    check("answer_versions_version_positive", sql`${t.version} >= 1`),
+    check("answer_versions_verdict", oneOf(t.verdict, VERDICTS)),
+    check("answer_versions_route", oneOf(t.route, ROUTES)),
+    check("answer_versions_origin", oneOf(t.origin, ORIGINS)),
+  ],
+);
+
+export const codes = sqliteTable(
+  "codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: CODE_KINDS }).notNull(),
+    issuer: text("issuer").notNull(),
+    profession: text("profession"),
+    version: text("version").notNull(),
+    sourceUrl: text("source_url").notNull(),
+    introMd: text("intro_md").notNull().default(""),
+    origin: origin(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("codes_kind", oneOf(t.kind, CODE_KINDS)), check("codes_origin", oneOf(t.origin, ORIGINS))],
+);
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    codeId: integer("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    anchor: text("anchor").notNull(),
+    heading: text("heading").notNull(),
+    bodyMd: text("body_md").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("articles_code_anchor").on(t.codeId, t.anchor)],
+);
+
+/** An answer version cites a legal ground or a code-of-conduct article. */
+export const citations = sqliteTable(
+  "citations",
+  {
+    answerVersionId: integer("answer_version_id")
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    kind: text("kind", { enum: CITATION_KINDS }).notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.answerVersionId, t.articleId] }),
+    index("citations_article").on(t.articleId),
+    check("citations_kind", oneOf(t.kind, CITATION_KINDS)),
+  ],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dilemmaId: integer("dilemma_id")
+      .notNull()
+      .references(() => dilemmas.id, { onDelete: "cascade" }),
+    /** Null once the author deleted their account: the comment stays, as "voormalig lid". */
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
+    bodyMd: text("body_md").notNull(),
+    hiddenReason: text("hidden_reason"),
+    hiddenBy: integer("hidden_by").references(() => users.id, { onDelete: "set null" }),
+    hiddenAt: text("hidden_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_dilemma").on(t.dilemmaId, t.createdAt)],
+);
+
+/** Append-only: who did what to which record. Never holds personal free text. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    regionId: integer("region_id").references(() => regions.id, { onDelete: "set null" }),
+    summary: text("summary").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_region_time").on(t.regionId, t.createdAt), index("audit_log_time").on(t.createdAt)],
+);
+
+/**
+ * The version of each published answer that is in force: its highest published version.
+ * Defined in migration 0001; a view keeps "current" derived instead of stored twice.
+ */
+export const currentAnswerVersions = sqliteView("current_answer_versions", {
+  id: integer("id").notNull(),
+  answerId: integer("answer_id").notNull(),
+  dilemmaId: integer("dilemma_id").notNull(),
+  regionId: integer("region_id").notNull(),
+  version: integer("version").notNull(),
+  verdict: text("verdict", { enum: VERDICTS }).notNull(),
+  route: text("route", { enum: ROUTES }).notNull(),
+  agreedOn: text("agreed_on").notNull(),
+  reviewBy: text("review_by"),
+  publishedAt: text("published_at").notNull(),
+  adoptedFromVersionId: integer("adopted_from_version_id"),
+}).existing();
