@@ -119,6 +119,8 @@ export function readContent(root: string): Library {
 
 class ContentReader {
   readonly problems: ContentProblem[] = [];
+  /** Slugs of files present, valid or not, so one broken file does not also break every reference to it. */
+  private readonly present = { regions: new Set<string>(), dilemmas: new Set<string>() };
 
   constructor(private readonly root: string) {}
 
@@ -162,7 +164,8 @@ class ContentReader {
 
   private parseMarkdown(file: string): { data: unknown; body: string } | null {
     try {
-      const parsed = matter(fs.readFileSync(file, "utf8"));
+      // The yaml package (YAML 1.2) keeps dates as text, so an impossible date is not silently rolled over.
+      const parsed = matter(fs.readFileSync(file, "utf8"), { engines: { yaml: (text) => YAML.parse(text) ?? {} } });
       if (Object.keys(parsed.data).length === 0) {
         this.problem(file, "(front matter)", "expected YAML front matter between --- lines at the top");
         return null;
@@ -212,6 +215,7 @@ class ContentReader {
 
   private readRegion(file: string): RegionContent[] {
     const slug = this.slugOf(file);
+    if (slug) this.present.regions.add(slug);
     const parsed = this.parseMarkdown(file);
     const front = parsed && this.validate(file, RegionFrontMatterSchema, parsed.data);
     if (!slug || !parsed || !front) return [];
@@ -251,6 +255,7 @@ class ContentReader {
 
   private readDilemma(file: string): DilemmaContent[] {
     const slug = this.slugOf(file);
+    if (slug) this.present.dilemmas.add(slug);
     const parsed = this.parseMarkdown(file);
     const front = parsed && this.validate(file, DilemmaFrontMatterSchema, parsed.data);
     if (!slug || !parsed || !front) return [];
@@ -361,7 +366,7 @@ class ContentReader {
 
   private checkReferences(library: Omit<Library, "synonyms">) {
     const themes = new Set(library.themes.map((t) => t.slug));
-    const regions = new Set(library.regions.map((r) => r.slug));
+    const regions = this.present.regions;
     const dilemmas = new Map(library.dilemmas.map((d) => [d.slug, d]));
     const articles = new Set(library.codes.flatMap((c) => c.articles.map((a) => `${c.slug}#${a.anchor}`)));
     const codeSlugs = new Set(library.codes.map((c) => c.slug));
@@ -381,7 +386,9 @@ class ContentReader {
       for (const version of answer.versions) {
         const file = path.join(this.root, path.relative("content", version.file));
         if (!regions.has(answer.region)) this.problem(file, "(path)", `expected a region folder; '${answer.region}' is not in content/regions`);
-        if (!dilemma) this.problem(file, "(path)", `expected a dilemma; '${answer.dilemma}' is not in content/dilemmas`);
+        if (!this.present.dilemmas.has(answer.dilemma)) {
+          this.problem(file, "(path)", `expected a dilemma; '${answer.dilemma}' is not in content/dilemmas`);
+        }
         if (dilemma && version.agreedOn < dilemma.raisedOn) {
           this.problem(file, "agreed", `expected a date on or after the dilemma was raised (${dilemma.raisedOn})`);
         }

@@ -27,7 +27,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 /** Renders markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
 }
 
 /** Markdown to plain text, for snippets and feeds. */

@@ -1,0 +1,15 @@
+import fs from "node:fs";
+
+import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { prepareDatabase } from "../../scripts/prepare-database";
+
+import { BASE_DB, TMP_DIR } from "./paths";
+
+export default function setup() {
+  buildIfNeeded();
+  fs.rmSync(TMP_DIR, { recursive: true, force: true });
+  fs.mkdirSync(TMP_DIR, { recursive: true });
+  prepareDatabase(BASE_DB, () => {});
+  // One file, no WAL beside it: copies of it are complete databases.
+  return () => fs.rmSync(TMP_DIR, { recursive: true, force: true });
+}

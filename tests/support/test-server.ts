@@ -1,0 +1,56 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import { openDatabase, type Db } from "../../db/client.server";
+
+import { BASE_DB, TMP_DIR } from "./paths";
+
+export interface TestServer {
+  url: string;
+  /** A fresh copy of the base database; the server opens it on its next request. */
+  resetDatabase(): void;
+  /** A connection of the test's own to the server's current database. */
+  db(): Db;
+  close(): Promise<void>;
+}
+
+function forgetServerDatabase() {
+  const store = globalThis as unknown as { __leertuinSingletons?: Map<string, unknown> };
+  const db = store.__leertuinSingletons?.get("db") as Db | undefined;
+  db?.$client.close();
+  store.__leertuinSingletons?.delete("db");
+}
+
+/** Starts the real server (production build, Express, SQLite) in this test file's process. */
+export async function startTestServer(): Promise<TestServer> {
+  const file = path.join(TMP_DIR, `test-${process.pid}-${crypto.randomUUID()}.sqlite`);
+  const copyBase = () => {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    fs.copyFileSync(BASE_DB, file);
+  };
+  copyBase();
+  process.env.DATABASE_PATH = file;
+  const { startServer } = await import("../../server");
+  const server = await startServer({ port: 0, host: "127.0.0.1" });
+  const own: Db[] = [];
+  return {
+    url: server.url,
+    resetDatabase() {
+      forgetServerDatabase();
+      own.splice(0).forEach((db) => db.$client.close());
+      copyBase();
+    },
+    db() {
+      const db = openDatabase(file);
+      own.push(db);
+      return db;
+    },
+    async close() {
+      await server.close();
+      forgetServerDatabase();
+      own.splice(0).forEach((db) => db.$client.close());
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
