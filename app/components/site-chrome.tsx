@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 
 const NAVIGATION = [
   { to: "/dilemmas", label: "Dilemma's" },
@@ -18,7 +18,7 @@ export function SiteHeader() {
   return (
     <header className="utrecht-page-header site-header">
       <div className="page-width site-header__content">
-        <a className="site-logo" href="/">
+        <Link className="site-logo" to="/" aria-label="Leertuin, naar de startpagina">
           <svg aria-hidden="true" focusable="false" width="32" height="32" viewBox="0 0 32 32" className="site-logo__mark">
             <path d="M16 29V14" />
             <path d="M16 17c0-6 4-10 11-10 0 7-4 10-11 10z" />
@@ -26,7 +26,7 @@ export function SiteHeader() {
           </svg>
           <span className="site-logo__name">Leertuin</span>
           <span className="site-logo__tagline">gegevens delen rond gezinnen</span>
-        </a>
+        </Link>
         <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
           <ul className="utrecht-nav-list site-nav__list">
             {NAVIGATION.map((item) => (
