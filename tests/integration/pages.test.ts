@@ -121,9 +121,19 @@ describe("reading pages", () => {
 
   it("pages through the list, keeping the filters", async () => {
     const total = rows<{ n: number }>("select count(*) as n from dilemmas where status = 'answered'")[0]!.n;
-    const { html } = await get("/dilemmas");
-    if (total > 20) expect(html).toMatch(/href="\?pagina=2"/);
-    else expect(html).not.toContain("pagina=2");
+    expect(total, "the library fills more than one page").toBeGreaterThan(20);
+    const second = await get("/dilemmas?pagina=2");
+    expect(second.html).toContain(`pagina 2 van ${Math.ceil(total / 20)}`);
+    expect(second.html.match(/<li class="card">/g)).toHaveLength(Math.min(20, total - 20));
+    expect(second.html).toMatch(/rel="prev"[^>]* href="\/dilemmas"/);
+
+    const sector = rows<{ sector: string; n: number }>(
+      `select s.sector, count(distinct d.id) as n from dilemmas d join dilemma_asking_sectors s on s.dilemma_id = d.id
+       where d.status = 'answered' group by 1 order by 2 desc limit 1`,
+    )[0]!;
+    const filtered = await get(`/dilemmas?sector=${sector.sector}`);
+    if (sector.n > 20) expect(filtered.html).toContain(`href="/dilemmas?sector=${sector.sector}&amp;pagina=2"`);
+    else expect(filtered.html).not.toContain("pagina=2");
   });
 });
 
