@@ -1,8 +1,6 @@
 import lunr from "lunr";
-// lunr-languages has no types; it patches the lunr object it is given.
-// @ts-expect-error untyped CommonJS module
+// lunr-languages patches the lunr object it is given.
 import stemmerSupport from "lunr-languages/lunr.stemmer.support.js";
-// @ts-expect-error untyped CommonJS module
 import dutch from "lunr-languages/lunr.nl.js";
 
 import { foldText } from "./query";

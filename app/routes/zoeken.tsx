@@ -1,0 +1,179 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+
+import { VerdictBadge } from "~/components/badges";
+import { TextLink } from "~/components/links";
+import { Pagination } from "~/components/pagination";
+import { Heading, Paragraph } from "~/components/text";
+import { SECTOR_LABELS, VERDICT_LABELS, type Sector, type Verdict } from "~/domain/vocabulary";
+import { listRegions } from "~/models/region.server";
+import { listThemes } from "~/models/theme.server";
+import { SEARCH_TYPE_LABELS, SearchParamsSchema } from "~/search/params";
+import { SEARCH_PAGE_SIZE, searchLibrary } from "~/search/search-service.server";
+import { getDb } from "~/utils/db.server";
+import { parseOr404, searchParamsObject } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data?.query ? `Zoeken naar "${data.query}"` : "Zoeken");
+
+const FACET_PARAMS = [
+  { facet: "type", param: "type", title: "Soort" },
+  { facet: "region", param: "regio", title: "Regio" },
+  { facet: "verdict", param: "oordeel", title: "Oordeel" },
+  { facet: "sector", param: "sector", title: "Sector" },
+  { facet: "theme", param: "thema", title: "Thema" },
+] as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const params = parseOr404(SearchParamsSchema, searchParamsObject(request.url), "Deze zoekopdracht klopt niet.");
+  const db = getDb();
+  const themeLabels = Object.fromEntries(listThemes(db).map((t) => [t.slug, t.label]));
+  const regionLabels = Object.fromEntries(listRegions(db).map((r) => [r.slug, r.name]));
+  const response = searchLibrary(params);
+  const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
+    ({
+      type: SEARCH_TYPE_LABELS[value as keyof typeof SEARCH_TYPE_LABELS],
+      region: regionLabels[value],
+      verdict: VERDICT_LABELS[value as Verdict],
+      sector: SECTOR_LABELS[value as Sector],
+      theme: themeLabels[value],
+    })[facet] ?? value;
+  return {
+    query: params.q,
+    page: params.pagina,
+    pageCount: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
+    total: response.total,
+    fuzzy: response.mode === "fuzzy",
+    results: response.results,
+    facets: FACET_PARAMS.map(({ facet, param, title }) => ({
+      param,
+      title,
+      active: params[param] ?? null,
+      values: Object.entries(response.facets[facet])
+        .sort((a, b) => b[1] - a[1])
+        .map(([value, count]) => ({ value, label: label(facet, value), count })),
+    })),
+    suggestions: Object.entries(themeLabels).slice(0, 8).map(([slug, label]) => ({ slug, label })),
+  };
+}
+
+/** The current search with one parameter set (or cleared when it is already set), from page 1. */
+function toggled(search: URLSearchParams, param: string, value: string) {
+  const next = new URLSearchParams(search);
+  next.delete("pagina");
+  if (next.get(param) === value) next.delete(param);
+  else next.set(param, value);
+  return `?${next.toString()}`;
+}
+
+export default function SearchPage() {
+  const { query, page, pageCount, total, fuzzy, results, facets, suggestions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const filtered = facets.some((f) => f.active);
+  return (
+    <div className="page-width">
+      <Heading level={1}>Zoeken</Heading>
+      <Form method="get" role="search" className="search-form">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="q">
+            Zoek een dilemma, afspraak of artikel
+          </label>
+          <input className="utrecht-textbox utrecht-textbox--html-input" id="q" name="q" type="search" defaultValue={query} maxLength={200} />
+        </div>
+        {facets.map((f) => f.active && <input key={f.param} type="hidden" name={f.param} value={f.active} />)}
+        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+          Zoeken
+        </button>
+      </Form>
+
+      {query.trim() === "" ? (
+        <Paragraph>Typ een of meer woorden, bijvoorbeeld "school", "beroepsgeheim" of "Veilig Thuis melden".</Paragraph>
+      ) : (
+        <div className="search-layout">
+          <div className="search-results">
+            <p className="utrecht-paragraph" role="status">
+              {total === 0
+                ? `Geen resultaten voor "${query}"`
+                : `${total === 1 ? "1 resultaat" : `${total} resultaten`} voor "${query}"${pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}`}
+            </p>
+            {fuzzy && total > 0 && <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>}
+            {total === 0 ? (
+              <div>
+                <Heading level={2}>Tips</Heading>
+                <ul>
+                  <li>Controleer de spelling, of gebruik minder of andere woorden.</li>
+                  {filtered && (
+                    <li>
+                      <TextLink to={`?q=${encodeURIComponent(query)}`}>Zoek zonder filters</TextLink>.
+                    </li>
+                  )}
+                  <li>
+                    Bekijk <TextLink to="/dilemmas">alle dilemma's</TextLink> of de{" "}
+                    <TextLink to="/beroepscodes">beroepscodes en wetten</TextLink>.
+                  </li>
+                </ul>
+                <Heading level={2}>Thema's</Heading>
+                <ul className="inline-list">
+                  {suggestions.map((s) => (
+                    <li key={s.slug}>
+                      <TextLink to={`/dilemmas?thema=${s.slug}`}>{s.label}</TextLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <ol className="card-list" start={(page - 1) * SEARCH_PAGE_SIZE + 1}>
+                {results.map((r) => (
+                  <li key={`${r.type}-${r.slug}-${r.region ?? ""}`} className="card">
+                    <p className="card__meta">
+                      <span className="result-type">{SEARCH_TYPE_LABELS[r.type]}</span>
+                      {r.regionName && <span>{r.regionName}</span>}
+                      {r.verdict && <VerdictBadge verdict={r.verdict} />}
+                    </p>
+                    <Heading level={2}>
+                      <Link className="utrecht-link" to={r.url}>
+                        {r.title}
+                      </Link>
+                    </Heading>
+                    {/* The snippet is escaped text with <mark> around the matched words (search/query.ts). */}
+                    <p className="utrecht-paragraph snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pagination page={page} pageCount={pageCount} search={searchParams} />
+          </div>
+          {total > 0 || filtered ? (
+            <aside className="search-facets" aria-labelledby="facetten-titel">
+              <Heading level={2} id="facetten-titel">
+                Verfijn
+              </Heading>
+              {facets.map((f) =>
+                f.values.length === 0 && !f.active ? null : (
+                  <nav key={f.param} aria-label={`Verfijn op ${f.title.toLowerCase()}`}>
+                    <Heading level={3}>{f.title}</Heading>
+                    <ul className="facet-list">
+                      {f.values.map((v) => (
+                        <li key={v.value}>
+                          <Link
+                            className="utrecht-link"
+                            to={toggled(searchParams, f.param, v.value)}
+                            aria-current={f.active === v.value ? "true" : undefined}
+                          >
+                            {f.active === v.value ? `${v.label} (filter wissen)` : v.label}
+                          </Link>{" "}
+                          <span className="facet-count">({v.count})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                ),
+              )}
+            </aside>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
