@@ -7,8 +7,9 @@ import * as t from "../db/schema";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
+import { ensureSearchIndexFile } from "../app/search/search-index.server";
 
-/** Migrates the database and, when it is empty, imports the curated library into it. */
+/** Migrates the database, imports the curated library into an empty one, and makes the search index current. */
 export function prepareDatabase(file: string, log: (line: string) => void = console.log) {
   const db = openDatabase(file);
   try {
@@ -20,6 +21,8 @@ export function prepareDatabase(file: string, log: (line: string) => void = cons
       const summary = ["regions", "codes", "dilemmas", "answers"].map((k) => `${counts[k]?.added ?? 0} ${k}`).join(", ");
       log(`Imported the library into the empty database (${summary}) in ${Math.round(performance.now() - started)} ms.`);
     }
+    const started = performance.now();
+    if (ensureSearchIndexFile(db, file) === "built") log(`Built the search index in ${Math.round(performance.now() - started)} ms.`);
   } finally {
     db.$client.close();
   }

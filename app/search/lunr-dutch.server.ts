@@ -37,7 +37,15 @@ export function useDutch(builder: lunr.Builder) {
   builder.searchPipeline.before(nl.stemmer, foldDiacritics);
 }
 
-/** Whether a (folded) query word is a Dutch stop word that search should skip. */
+/**
+ * Words of a professional's question that say nothing about the subject ("mag ik … vertellen?").
+ * With all words required, they would only hide the answer.
+ */
+const QUESTION_WORDS = new Set(
+  "mag mogen magik kan kunnen moet moeten wil willen zou zouden mijn onze jouw hoe wat waarom wanneer welke wie waar iets even eigenlijk".split(" "),
+);
+
+/** Whether a (folded) query word is a stop word that search should skip. */
 export function isStopWord(word: string): boolean {
-  return !dutchLunr().nl.stopWordFilter(new lunr.Token(word, {}), 0, []);
+  return QUESTION_WORDS.has(word) || !dutchLunr().nl.stopWordFilter(new lunr.Token(word, {}), 0, []);
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { performance } from "node:perf_hooks";
 
 import type lunr from "lunr";
 
@@ -12,6 +13,8 @@ const FIELDS = { title: 10, question: 6, tags: 3, body: 1 } as const;
 
 export interface SearchIndex {
   fingerprint: string;
+  /** How long the last build took; decides whether the next one may run inside a request. */
+  buildMs: number;
   index: lunr.Index;
   store: Map<string, StoredDoc>;
 }
@@ -19,6 +22,7 @@ export interface SearchIndex {
 interface SerialisedIndex {
   lunrVersion: string;
   fingerprint: string;
+  buildMs: number;
   index: object;
   store: [string, StoredDoc][];
 }
@@ -40,6 +44,7 @@ export function searchFingerprint(db: Db): string {
 }
 
 export function buildSearchIndex(db: Db): SearchIndex {
+  const started = performance.now();
   const fingerprint = searchFingerprint(db);
   const docs = loadSearchDocuments(db);
   const lunrInstance = dutchLunr();
@@ -51,13 +56,14 @@ export function buildSearchIndex(db: Db): SearchIndex {
     for (const doc of docs) this.add(doc);
   });
   const store = new Map(docs.map(({ ref, question: _question, tags: _tags, ...stored }) => [ref, stored]));
-  return { fingerprint, index, store };
+  return { fingerprint, index, store, buildMs: performance.now() - started };
 }
 
 export function serialiseSearchIndex(search: SearchIndex): string {
   const data: SerialisedIndex = {
     lunrVersion: dutchLunr().version,
     fingerprint: search.fingerprint,
+    buildMs: search.buildMs,
     index: search.index.toJSON(),
     store: [...search.store],
   };
@@ -71,10 +77,18 @@ export function loadSerialisedIndex(file: string): SearchIndex | null {
     const data = JSON.parse(fs.readFileSync(file, "utf8")) as SerialisedIndex;
     const lunrInstance = dutchLunr();
     if (data.lunrVersion !== lunrInstance.version) return null;
-    return { fingerprint: data.fingerprint, index: lunrInstance.Index.load(data.index), store: new Map(data.store) };
+    return { fingerprint: data.fingerprint, index: lunrInstance.Index.load(data.index), store: new Map(data.store), buildMs: data.buildMs };
   } catch {
     return null;
   }
+}
+
+/** Builds and writes the index file unless the one on disk is current (used at start). */
+export function ensureSearchIndexFile(db: Db, databasePath: string): "current" | "built" {
+  const file = searchIndexPath(databasePath);
+  if (loadSerialisedIndex(file)?.fingerprint === searchFingerprint(db)) return "current";
+  writeSearchIndexFile(file, buildSearchIndex(db));
+  return "built";
 }
 
 /** Writes atomically: a crash mid-write leaves the previous file, never half of one. */
