@@ -93,10 +93,13 @@ function runQuery(index: lunr.Index, clauses: { term: string; boost: number }[],
   });
 }
 
+function matchesConcept(hit: lunr.Index.Result, concept: Concept) {
+  return concept.phrases.some((terms) => terms.every((term) => term in hit.matchData.metadata));
+}
+
 /** Every word of the query is found, itself or through a synonym whose words are all found. */
 function matchesEveryConcept(hit: lunr.Index.Result, wanted: Concept[]) {
-  const matched = new Set(Object.keys(hit.matchData.metadata));
-  return wanted.every((concept) => concept.phrases.some((terms) => terms.every((term) => matched.has(term))));
+  return wanted.every((concept) => matchesConcept(hit, concept));
 }
 
 function passes(doc: StoredDoc, filters: SearchFilters) {
@@ -158,7 +161,9 @@ export function search(searchIndex: SearchIndex, synonyms: SynonymIndex, request
     hits = strict;
     mode = "all";
   }
-  if (hits.length < FEW_RESULTS) {
+  // A word found nowhere is likely a typo; so are very few results.
+  const unknownWord = wanted.some((concept) => !hits.some((hit) => matchesConcept(hit, concept)));
+  if (hits.length < FEW_RESULTS || unknownWord) {
     const fuzzy = runQuery(index, clauses, true);
     if (fuzzy.length > hits.length) {
       hits = fuzzy;
