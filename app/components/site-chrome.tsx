@@ -4,6 +4,7 @@ const NAVIGATION = [
   { to: "/dilemmas", label: "Dilemma's" },
   { to: "/beroepscodes", label: "Beroepscodes en wetten" },
   { to: "/regios", label: "Regio's" },
+  { to: "/zoeken", label: "Zoeken" },
 ];
 
 export function SkipLink() {

@@ -24,7 +24,18 @@ export const SectorSchema = z.enum(SECTORS);
 
 export const ThemesFileSchema = z.record(SlugSchema, Text);
 
-export const SynonymsFileSchema = z.array(z.array(Text).min(2, "expected a group of at least two words"));
+export const SynonymsFileSchema = z
+  .array(z.array(Text).min(2, "expected a group of at least two words"))
+  .superRefine((groups, ctx) => {
+    const seen = new Map<string, number>();
+    groups.forEach((group, i) =>
+      group.forEach((word) => {
+        const key = word.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i], message: `expected each word in one group only; '${word}' is also in group ${seen.get(key)! + 1}` });
+        seen.set(key, i);
+      }),
+    );
+  });
 
 export const RegionFrontMatterSchema = z.strictObject({
   name: Text,

@@ -19,7 +19,7 @@ interface Cache {
 const cache = () => singleton<Cache>("search-index", () => ({ current: null, rebuilding: false }));
 
 /** A rebuild that took less than this runs inside the request, so a publish is found at once. */
-const INLINE_REBUILD_MS = 250;
+const INLINE_REBUILD_MS = 1000;
 
 /**
  * The index for the database as it is now. The first call loads the file on disk when it is current,

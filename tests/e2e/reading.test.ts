@@ -120,3 +120,34 @@ describe("the reading journey", () => {
     await expectAccessible(page);
   });
 });
+
+describe("search", () => {
+  it("searches from the home page, narrows with a facet and opens a result — accessible on the way", async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl);
+    await page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" }).fill("beroepsgeheim huisarts");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/zoeken\?q=beroepsgeheim/);
+    const status = page.getByRole("status").filter({ hasText: /resultaten? voor/ });
+    await status.waitFor();
+    const before = Number(/(\d+) resulta/.exec((await status.textContent())!)![1]);
+    await expect(page.locator(".snippet mark").count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    const facet = page.getByRole("navigation", { name: "Verfijn op soort" }).getByRole("link").first();
+    const facetCount = Number(/\((\d+)\)/.exec((await facet.locator("xpath=..").textContent())!)![1]);
+    await facet.click();
+    await page.waitForURL(/type=/);
+    await page.getByRole("status").filter({ hasText: `${facetCount === 1 ? "1 resultaat" : `${facetCount} resultaten`} voor` }).waitFor();
+    expect(facetCount).toBeLessThanOrEqual(before);
+    await expect(page.getByRole("searchbox").inputValue()).resolves.toBe("beroepsgeheim huisarts");
+    await expectAccessible(page);
+
+    const first = page.locator(".search-results .card h2 a").first();
+    const href = await first.getAttribute("href");
+    await first.click();
+    await page.waitForURL(`${baseUrl}${href}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expectNoPageErrors(page);
+  });
+});

@@ -107,6 +107,12 @@ describe("readContent", () => {
       expected: { file: "content/regions/alpha.md", field: "(front matter)", message: /valid YAML/ },
     },
     {
+      name: "a synonym in two groups",
+      file: "synonyms.yml",
+      change: (s: string) => `${s}- [gdpr, general data protection regulation]\n`,
+      expected: { file: "content/synonyms.yml", field: "1", message: /'gdpr' is also in group 1/ },
+    },
+    {
       name: "two articles with the same anchor",
       file: "codes/code-twee.md",
       change: (s: string) => `${s}\n## Artikel 9 — Nog een keer\nTekst.\n`,
