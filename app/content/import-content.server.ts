@@ -31,6 +31,25 @@ export function importContent(db: Db, library: Library): ImportCounts {
     ]);
   };
   const now = () => new Date().toISOString();
+  /** Inserts a record, updates what changed, or refuses to touch one that people made in the app. */
+  const upsert = (
+    table: string,
+    existing: ({ id: number; origin?: string } & Record<string, unknown>) | undefined,
+    values: Record<string, unknown>,
+    write: { insert: () => number; update: (id: number) => void },
+    madeInApp?: { file: string; what: string },
+  ): number => {
+    if (!existing) {
+      count(table, "added");
+      return write.insert();
+    }
+    if (madeInApp && existing.origin !== "content") conflict(madeInApp.file, madeInApp.what);
+    if (!sameValues(existing, values)) {
+      write.update(existing.id);
+      count(table, "changed");
+    }
+    return existing.id;
+  };
 
   db.transaction((tx: Tx) => {
     for (const theme of library.themes) {
@@ -52,19 +71,16 @@ export function importContent(db: Db, library: Library): ImportCounts {
         since: region.since,
         descriptionMd: region.descriptionMd,
       };
-      const existing = tx.select().from(t.regions).where(eq(t.regions.slug, region.slug)).get();
-      let id: number;
-      if (!existing) {
-        id = tx.insert(t.regions).values({ slug: region.slug, origin: "content", ...values }).returning({ id: t.regions.id }).get().id;
-        count("regions", "added");
-      } else {
-        if (existing.origin !== "content") conflict(`content/regions/${region.slug}.md`, `region '${region.slug}'`);
-        id = existing.id;
-        if (!sameValues(existing, values)) {
-          tx.update(t.regions).set({ ...values, updatedAt: now() }).where(eq(t.regions.id, id)).run();
-          count("regions", "changed");
-        }
-      }
+      const id = upsert(
+        "regions",
+        tx.select().from(t.regions).where(eq(t.regions.slug, region.slug)).get(),
+        values,
+        {
+          insert: () => tx.insert(t.regions).values({ slug: region.slug, origin: "content", ...values }).returning({ id: t.regions.id }).get().id,
+          update: (id) => tx.update(t.regions).set({ ...values, updatedAt: now() }).where(eq(t.regions.id, id)).run(),
+        },
+        { file: `content/regions/${region.slug}.md`, what: `region '${region.slug}'` },
+      );
       regionIds.set(region.slug, id);
 
       for (const organisation of region.organisations) {
@@ -94,37 +110,28 @@ export function importContent(db: Db, library: Library): ImportCounts {
         sourceUrl: code.sourceUrl,
         introMd: code.introMd,
       };
-      const existing = tx.select().from(t.codes).where(eq(t.codes.slug, code.slug)).get();
-      let codeId: number;
-      if (!existing) {
-        codeId = tx.insert(t.codes).values({ slug: code.slug, origin: "content", ...values }).returning({ id: t.codes.id }).get().id;
-        count("codes", "added");
-      } else {
-        if (existing.origin !== "content") conflict(`content/codes/${code.slug}.md`, `code '${code.slug}'`);
-        codeId = existing.id;
-        if (!sameValues(existing, values)) {
-          tx.update(t.codes).set({ ...values, updatedAt: now() }).where(eq(t.codes.id, codeId)).run();
-          count("codes", "changed");
-        }
-      }
+      const codeId = upsert(
+        "codes",
+        tx.select().from(t.codes).where(eq(t.codes.slug, code.slug)).get(),
+        values,
+        {
+          insert: () => tx.insert(t.codes).values({ slug: code.slug, origin: "content", ...values }).returning({ id: t.codes.id }).get().id,
+          update: (id) => tx.update(t.codes).set({ ...values, updatedAt: now() }).where(eq(t.codes.id, id)).run(),
+        },
+        { file: `content/codes/${code.slug}.md`, what: `code '${code.slug}'` },
+      );
       for (const article of code.articles) {
         const values = { heading: article.heading, bodyMd: article.bodyMd, position: article.position };
-        const found = tx
-          .select()
-          .from(t.articles)
-          .where(and(eq(t.articles.codeId, codeId), eq(t.articles.anchor, article.anchor)))
-          .get();
-        if (!found) {
-          const { id } = tx.insert(t.articles).values({ codeId, anchor: article.anchor, ...values }).returning({ id: t.articles.id }).get();
-          articleIds.set(`${code.slug}#${article.anchor}`, id);
-          count("articles", "added");
-        } else {
-          articleIds.set(`${code.slug}#${article.anchor}`, found.id);
-          if (!sameValues(found, values)) {
-            tx.update(t.articles).set(values).where(eq(t.articles.id, found.id)).run();
-            count("articles", "changed");
-          }
-        }
+        const id = upsert(
+          "articles",
+          tx.select().from(t.articles).where(and(eq(t.articles.codeId, codeId), eq(t.articles.anchor, article.anchor))).get(),
+          values,
+          {
+            insert: () => tx.insert(t.articles).values({ codeId, anchor: article.anchor, ...values }).returning({ id: t.articles.id }).get().id,
+            update: (id) => tx.update(t.articles).set(values).where(eq(t.articles.id, id)).run(),
+          },
+        );
+        articleIds.set(`${code.slug}#${article.anchor}`, id);
       }
       // Articles that left the file go too, unless an answer still cites them.
       const kept = code.articles.map((a) => a.anchor);
@@ -156,20 +163,18 @@ export function importContent(db: Db, library: Library): ImportCounts {
         raisedOn: dilemma.raisedOn,
       };
       const existing = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, dilemma.slug)).get();
-      let id: number;
-      if (!existing) {
-        const status = answeredDilemmas.has(dilemma.slug) ? "answered" : "on-agenda";
-        id = tx.insert(t.dilemmas).values({ slug: dilemma.slug, origin: "content", status, ...values }).returning({ id: t.dilemmas.id }).get().id;
-        count("dilemmas", "added");
-      } else {
-        if (existing.origin !== "content") conflict(`content/dilemmas/${dilemma.slug}.md`, `dilemma '${dilemma.slug}'`);
-        id = existing.id;
-        const status = answeredDilemmas.has(dilemma.slug) ? "answered" : existing.status;
-        if (!sameValues(existing, { ...values, status })) {
-          tx.update(t.dilemmas).set({ ...values, status, updatedAt: now() }).where(eq(t.dilemmas.id, id)).run();
-          count("dilemmas", "changed");
-        }
-      }
+      // A content answer makes a dilemma answered; otherwise the status stays what the app made it.
+      const withStatus = { ...values, status: answeredDilemmas.has(dilemma.slug) ? ("answered" as const) : (existing?.status ?? "on-agenda") };
+      const id = upsert(
+        "dilemmas",
+        existing,
+        withStatus,
+        {
+          insert: () => tx.insert(t.dilemmas).values({ slug: dilemma.slug, origin: "content", ...withStatus }).returning({ id: t.dilemmas.id }).get().id,
+          update: (id) => tx.update(t.dilemmas).set({ ...withStatus, updatedAt: now() }).where(eq(t.dilemmas.id, id)).run(),
+        },
+        { file: `content/dilemmas/${dilemma.slug}.md`, what: `dilemma '${dilemma.slug}'` },
+      );
       dilemmaIds.set(dilemma.slug, id);
 
       const themes = tx.select().from(t.dilemmaThemes).where(eq(t.dilemmaThemes.dilemmaId, id)).all().map((r) => r.themeSlug);
@@ -221,22 +226,21 @@ export function importContent(db: Db, library: Library): ImportCounts {
           .from(t.answerVersions)
           .where(and(eq(t.answerVersions.answerId, answerId), eq(t.answerVersions.version, version.version)))
           .get();
-        let versionId: number;
-        if (!found) {
-          versionId = tx
-            .insert(t.answerVersions)
-            .values({ answerId, version: version.version, origin: "content", publishedAt: `${version.agreedOn}T12:00:00.000Z`, ...values })
-            .returning({ id: t.answerVersions.id })
-            .get().id;
-          count("answer versions", "added");
-        } else {
-          if (found.origin !== "content") conflict(version.file, `version ${version.version} of this answer`);
-          versionId = found.id;
-          if (!sameValues(found, values)) {
-            tx.update(t.answerVersions).set(values).where(eq(t.answerVersions.id, versionId)).run();
-            count("answer versions", "changed");
-          }
-        }
+        const versionId = upsert(
+          "answer versions",
+          found,
+          values,
+          {
+            insert: () =>
+              tx
+                .insert(t.answerVersions)
+                .values({ answerId, version: version.version, origin: "content", publishedAt: `${version.agreedOn}T12:00:00.000Z`, ...values })
+                .returning({ id: t.answerVersions.id })
+                .get().id,
+            update: (id) => tx.update(t.answerVersions).set(values).where(eq(t.answerVersions.id, id)).run(),
+          },
+          { file: version.file, what: `version ${version.version} of this answer` },
+        );
 
         const citations = [
           ...version.grounds.map((ref) => ({ ref, kind: "ground" as const })),
