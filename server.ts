@@ -9,6 +9,7 @@ import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
+import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { getEnv } from "./app/utils/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -53,6 +54,8 @@ export function createApp(build: ServerBuild) {
       xFrameOptions: { action: "deny" },
     }),
   );
+  app.use(limitBodySize);
+  app.use(refuseCrossSiteWrites);
   app.use(compression());
   if (env.NODE_ENV !== "test") app.use(morgan(production ? "combined" : "dev"));
 
