@@ -197,7 +197,8 @@ describe("HTTP", () => {
 
 describe("request guards", () => {
   it("refuses a cross-site POST with 403, whatever the path", async () => {
-    for (const headers of [{ origin: "https://kwaadwillend.example" }, { referer: "https://kwaadwillend.example/formulier" }, { origin: "null" }]) {
+    const foreign: Record<string, string>[] = [{ origin: "https://kwaadwillend.example" }, { referer: "https://kwaadwillend.example/formulier" }, { origin: "null" }];
+    for (const headers of foreign) {
       const response = await fetch(`${server.url}/dilemmas`, { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
       expect(response.status).toBe(403);
       expect(await response.text()).toContain("geweigerd");
