@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -17,6 +17,7 @@ import { useNonce } from "~/components/nonce";
 import { Heading, Paragraph } from "~/components/text";
 import { TextLink } from "~/components/links";
 import appStyles from "~/styles/app.css";
+import { getUser } from "~/auth/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
@@ -29,6 +30,11 @@ export const meta: MetaFunction = () => [
   { title: "Leertuin — gegevens delen rond gezinnen" },
   { name: "description", content: "Dilemma's, regionale afspraken en beroepscodes over het delen van informatie rond gezinnen." },
 ];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { user: user ? { name: user.name } : null };
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

@@ -7,10 +7,14 @@ import * as t from "../db/schema";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../app/auth/demo-accounts.server";
 import { ensureSearchIndexFile } from "../app/search/search-index.server";
 
-/** Migrates the database, imports the curated library into an empty one, and makes the search index current. */
-export function prepareDatabase(file: string, log: (line: string) => void = console.log) {
+/**
+ * Migrates the database, imports the curated library into an empty one, adds the demo accounts to a
+ * database without users (unless demo is off), and makes the search index current.
+ */
+export async function prepareDatabase(file: string, options: { demo: boolean }, log: (line: string) => void = console.log) {
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
@@ -20,6 +24,10 @@ export function prepareDatabase(file: string, log: (line: string) => void = cons
       const counts = importContent(db, readContent(contentRoot()));
       const summary = ["regions", "codes", "dilemmas", "answers"].map((k) => `${counts[k]?.added ?? 0} ${k}`).join(", ");
       log(`Imported the library into the empty database (${summary}) in ${Math.round(performance.now() - started)} ms.`);
+    }
+    if (options.demo && (await seedDemoAccounts(db))) {
+      log(`Created the demo accounts, each with the password '${DEMO_PASSWORD}':`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.email}${"status" in account && account.status === "pending" ? " (wacht op goedkeuring)" : ""}`);
     }
     const started = performance.now();
     if (ensureSearchIndexFile(db, file) === "built") log(`Built the search index in ${Math.round(performance.now() - started)} ms.`);

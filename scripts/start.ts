@@ -8,11 +8,13 @@ const { buildIfNeeded } = await import("./build-if-needed");
 const { prepareDatabase } = await import("./prepare-database");
 const { getEnv } = await import("../app/utils/env.server");
 const { startServer } = await import("../server");
+const { sessionSecret } = await import("../app/auth/session-secret.server");
 
 try {
   buildIfNeeded();
   const env = getEnv();
-  prepareDatabase(env.DATABASE_PATH);
+  sessionSecret();
+  await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
   const { url } = await startServer();
   console.log(`Leertuin runs at ${url} (database ${env.DATABASE_PATH}, started in ${Math.round(performance.now() - started)} ms)`);
 } catch (error) {

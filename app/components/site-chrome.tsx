@@ -1,4 +1,6 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+
+import type { loader as rootLoader } from "~/root";
 
 const NAVIGATION = [
   { to: "/dilemmas", label: "Dilemma's" },
@@ -39,6 +41,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <AccountMenu />
       </div>
     </header>
   );
@@ -55,5 +58,29 @@ export function SiteFooter() {
         </p>
       </div>
     </footer>
+  );
+}
+
+/** Who is logged in, with a log-out button (a POST), or the way in. */
+function AccountMenu() {
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  const location = useLocation();
+  if (!user) {
+    const back = location.pathname === "/inloggen" ? "" : `?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`;
+    return (
+      <div className="site-account">
+        <Link to={`/inloggen${back}`}>Inloggen</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="site-account">
+      <span>Ingelogd als {user.name}</span>
+      <Form method="post" action="/uitloggen">
+        <button type="submit" className="link-button">
+          Uitloggen
+        </button>
+      </Form>
+    </div>
   );
 }

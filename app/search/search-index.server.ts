@@ -29,12 +29,14 @@ interface SerialisedIndex {
 
 /**
  * What the index was built from. Every write appends to the audit log in its own transaction, so the
- * newest audit entry (with the number of public records) changes whenever searchable content does.
+ * newest audit entry about content (with the number of public records) changes whenever searchable
+ * content does; log-ins and account changes do not count.
  */
 export function searchFingerprint(db: Db): string {
   const row = db.$client
     .prepare(
-      `select (select ifnull(max(id), 0) from audit_log) as audit,
+      `select (select ifnull(max(id), 0) from audit_log where action not like 'auth.%' and action not like 'account.%'
+                and action not like 'membership.%') as audit,
               (select count(*) from dilemmas where status = 'answered') as dilemmas,
               (select count(*) from current_answer_versions) as answers,
               (select count(*) from articles) as articles`,

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("db/leertuin.sqlite"),
   /** Set to 0 on a real deployment: no demo accounts are created. */
   LEERTUIN_DEMO: z.enum(["0", "1"]).default("1"),
+  /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
+  SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

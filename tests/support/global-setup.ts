@@ -5,11 +5,11 @@ import { prepareDatabase } from "../../scripts/prepare-database";
 
 import { BASE_DB, TMP_DIR } from "./paths";
 
-export default function setup() {
+export default async function setup() {
   buildIfNeeded();
   fs.rmSync(TMP_DIR, { recursive: true, force: true });
   fs.mkdirSync(TMP_DIR, { recursive: true });
-  prepareDatabase(BASE_DB, () => {});
+  await prepareDatabase(BASE_DB, { demo: true }, () => {});
   // One file, no WAL beside it: copies of it are complete databases.
   return () => fs.rmSync(TMP_DIR, { recursive: true, force: true });
 }

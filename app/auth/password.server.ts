@@ -1,0 +1,30 @@
+import { hash, verify } from "@node-rs/argon2";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane (~40 ms here).
+const OPTIONS = { algorithm: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Spends the time of one real verification, for an e-mail address that has no account: an unknown
+ * address then answers as slowly as a wrong password, and gives away nothing.
+ */
+export async function verifyNothing(password: string): Promise<false> {
+  dummy ??= hashPassword("no account has this password");
+  await verifyPassword(await dummy, password);
+  return false;
+}

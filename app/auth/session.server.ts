@@ -1,0 +1,96 @@
+import crypto from "node:crypto";
+
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, lte } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+import { sessionSecret } from "./session-secret.server";
+
+export const SESSION_DAYS = 14;
+
+function sessionCookie() {
+  return createCookie("leertuin_sessie", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getEnv().NODE_ENV === "production",
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    secrets: [sessionSecret()],
+  });
+}
+
+/** Only a hash of the token is stored: a copy of the database holds no session anyone can use. */
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export interface SessionUser {
+  id: number;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+/** The logged-in user, or null for a visitor, an unknown token or an expired session. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const db = getDb();
+  return (
+    db
+      .select({ id: t.users.id, name: t.users.name, email: t.users.email, isAdmin: t.users.isAdmin })
+      .from(t.sessions)
+      .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+      .where(and(eq(t.sessions.idHash, hashToken(token)), gt(t.sessions.expiresAt, new Date().toISOString())))
+      .get() ?? null
+  );
+}
+
+/** The logged-in user; a visitor is sent to log in and comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/inloggen?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+/** Starts a session in the database and sends its token as a cookie with the redirect. */
+export async function createUserSession(userId: number, redirectTo: string) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.delete(t.sessions).where(lte(t.sessions.expiresAt, new Date().toISOString())).run();
+    tx.insert(t.sessions).values({ idHash: hashToken(token), userId, expiresAt }).run();
+    recordAudit(tx, { actorId: userId, action: "auth.login", targetType: "user", targetId: userId });
+  });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
+}
+
+/** Ends the session in the database, so the cookie is worthless even if someone kept a copy. */
+export async function logout(request: Request) {
+  const token = await sessionToken(request);
+  if (token) {
+    const db = getDb();
+    db.transaction((tx) => {
+      const session = tx.select().from(t.sessions).where(eq(t.sessions.idHash, hashToken(token))).get();
+      if (!session) return;
+      tx.delete(t.sessions).where(eq(t.sessions.idHash, session.idHash)).run();
+      recordAudit(tx, { actorId: session.userId, action: "auth.logout", targetType: "user", targetId: session.userId });
+    });
+  }
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
+/** Only paths inside Leertuin: a log-in link must not send people to another site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
