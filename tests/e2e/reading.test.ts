@@ -151,3 +151,29 @@ describe("search", () => {
     expectNoPageErrors(page);
   });
 });
+
+describe("accounts", () => {
+  it("logs in with a demo account from any page, comes back there, and logs out — accessible on the way", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/regios`);
+    await page.getByRole("link", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel("E-mailadres").fill("begeleider.zeeland@leertuin.test");
+    await page.getByLabel("Wachtwoord").fill("verkeerd");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("alert").filter({ hasText: "kennen we niet" }).waitFor();
+    await expect(page.getByLabel("E-mailadres").inputValue()).resolves.toBe("begeleider.zeeland@leertuin.test");
+    await expectAccessible(page);
+
+    await page.getByLabel("Wachtwoord").fill("leertuin-demo");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByText("Ingelogd als Begeleider Zeeland (demo)").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/regios");
+
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.getByRole("link", { name: "Inloggen" }).waitFor();
+    expectNoPageErrors(page);
+  });
+});

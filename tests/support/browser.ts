@@ -24,7 +24,9 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    // A form answered with 400 (kept input, Dutch errors) is intended; the browser still logs the status.
+    const intendedStatus = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === "error" && !intendedStatus) problems.push(`console error: ${message.text()}`);
   });
   (page as Page & { problems: string[] }).problems = problems;
   return page;
