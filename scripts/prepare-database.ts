@@ -7,7 +7,7 @@ import * as t from "../db/schema";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../app/auth/demo-accounts.server";
+import { seedDemoAccounts } from "../app/auth/demo-accounts.server";
 import { ensureSearchIndexFile } from "../app/search/search-index.server";
 
 /**
@@ -25,10 +25,7 @@ export async function prepareDatabase(file: string, options: { demo: boolean }, 
       const summary = ["regions", "codes", "dilemmas", "answers"].map((k) => `${counts[k]?.added ?? 0} ${k}`).join(", ");
       log(`Imported the library into the empty database (${summary}) in ${Math.round(performance.now() - started)} ms.`);
     }
-    if (options.demo && (await seedDemoAccounts(db))) {
-      log(`Created the demo accounts, each with the password '${DEMO_PASSWORD}':`);
-      for (const account of DEMO_ACCOUNTS) log(`  ${account.email}${"status" in account && account.status === "pending" ? " (wacht op goedkeuring)" : ""}`);
-    }
+    if (options.demo && (await seedDemoAccounts(db))) log("Created the demo accounts.");
     const started = performance.now();
     if (ensureSearchIndexFile(db, file) === "built") log(`Built the search index in ${Math.round(performance.now() - started)} ms.`);
   } finally {

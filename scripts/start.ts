@@ -9,6 +9,7 @@ const { prepareDatabase } = await import("./prepare-database");
 const { getEnv } = await import("../app/utils/env.server");
 const { startServer } = await import("../server");
 const { sessionSecret } = await import("../app/auth/session-secret.server");
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../app/auth/demo-accounts.server");
 
 try {
   buildIfNeeded();
@@ -16,6 +17,10 @@ try {
   sessionSecret();
   await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
   const { url } = await startServer();
+  if (env.LEERTUIN_DEMO === "1") {
+    console.log(`Demo accounts, each with the password '${DEMO_PASSWORD}' (LEERTUIN_DEMO=0 switches them off):`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(34)} ${account.name}${"status" in account && account.status === "pending" ? ", wacht op goedkeuring" : ""}`);
+  }
   console.log(`Leertuin runs at ${url} (database ${env.DATABASE_PATH}, started in ${Math.round(performance.now() - started)} ms)`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,0 +1,47 @@
+// npm run user:create -- --email <address> --name "<name>" [--admin]
+// Creates an account with a generated password (printed once). For the first admin of a deployment
+// that runs without demo accounts (LEERTUIN_DEMO=0).
+import crypto from "node:crypto";
+import { parseArgs } from "node:util";
+
+import { z } from "zod";
+
+import { migrateDatabase, openDatabase } from "../db/client.server";
+import * as t from "../db/schema";
+import { recordAudit } from "../app/audit/audit-log.server";
+import { hashPassword } from "../app/auth/password.server";
+import { getEnv } from "../app/utils/env.server";
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, admin: { type: "boolean", default: false } },
+});
+const parsed = z
+  .object({ email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(2).max(120), admin: z.boolean() })
+  .safeParse(values);
+if (!parsed.success) {
+  console.error('Usage: npm run user:create -- --email <address> --name "<name>" [--admin]');
+  console.error(parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n"));
+  process.exit(1);
+}
+
+const db = openDatabase(getEnv().DATABASE_PATH);
+try {
+  migrateDatabase(db);
+  const password = crypto.randomBytes(15).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    const user = tx
+      .insert(t.users)
+      .values({ email: parsed.data.email, name: parsed.data.name, passwordHash, isAdmin: parsed.data.admin })
+      .returning({ id: t.users.id })
+      .get();
+    recordAudit(tx, { actorId: null, action: "account.create", targetType: "user", targetId: user.id, summary: parsed.data.admin ? "admin, via de opdrachtregel" : "via de opdrachtregel" });
+  });
+  console.log(`Created ${parsed.data.admin ? "admin " : ""}${parsed.data.email}. Password (shown once): ${password}`);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  console.error(code === "SQLITE_CONSTRAINT_UNIQUE" ? `An account for ${parsed.data.email} exists already.` : String(error));
+  process.exitCode = 1;
+} finally {
+  db.$client.close();
+}
