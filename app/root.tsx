@@ -80,6 +80,17 @@ export function ErrorBoundary() {
       </ErrorPage>
     );
   }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    return (
+      <ErrorPage title="Geen toegang">
+        <Paragraph lead>{message ?? "U heeft geen toegang tot deze pagina."}</Paragraph>
+        <Paragraph>
+          Ga naar de <TextLink to="/">startpagina</TextLink>.
+        </Paragraph>
+      </ErrorPage>
+    );
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <ErrorPage title={status >= 500 ? "Er ging iets mis" : "Dit verzoek kan niet worden verwerkt"}>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 
 import { Alert } from "~/components/alert";
+import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
 import { authenticate } from "~/auth/login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
@@ -52,47 +53,8 @@ export default function Login() {
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <div className={`utrecht-form-field${errors.email ? " utrecht-form-field--invalid" : ""}`}>
-          <label className="utrecht-form-label" htmlFor="email">
-            E-mailadres
-          </label>
-          {errors.email && (
-            <p className="utrecht-form-field-error-message" id="email-fout">
-              {errors.email}
-            </p>
-          )}
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={result?.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-fout" : undefined}
-          />
-        </div>
-        <div className={`utrecht-form-field${errors.password ? " utrecht-form-field--invalid" : ""}`}>
-          <label className="utrecht-form-label" htmlFor="password">
-            Wachtwoord
-          </label>
-          {errors.password && (
-            <p className="utrecht-form-field-error-message" id="password-fout">
-              {errors.password}
-            </p>
-          )}
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-fout" : undefined}
-          />
-        </div>
+        <TextField name="email" label="E-mailadres" type="email" autoComplete="username" defaultValue={result?.email} error={errors.email} />
+        <TextField name="password" label="Wachtwoord" type="password" autoComplete="current-password" error={errors.password} />
         <button className="utrecht-button utrecht-button--primary-action" type="submit" disabled={busy}>
           Inloggen
         </button>
