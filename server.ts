@@ -9,7 +9,7 @@ import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
-import { loginRateLimit } from "./app/http/rate-limits.server";
+import { loginRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { getEnv } from "./app/utils/env.server";
 
@@ -58,6 +58,7 @@ export function createApp(build: ServerBuild) {
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
   app.post("/inloggen", loginRateLimit);
+  app.post("/registreren", registrationRateLimit);
   app.use(compression());
   if (env.NODE_ENV !== "test") app.use(morgan(production ? "combined" : "dev"));
 

@@ -18,6 +18,7 @@ import { Heading, Paragraph } from "~/components/text";
 import { TextLink } from "~/components/links";
 import appStyles from "~/styles/app.css";
 import { getUser } from "~/auth/session.server";
+import { getMemberships } from "~/auth/permissions.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
@@ -33,7 +34,9 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name } : null };
+  if (!user) return { user: null };
+  const facilitator = user.isAdmin || getMemberships(user.id).some((m) => m.role === "facilitator" && m.status === "active");
+  return { user: { name: user.name, facilitator } };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -70,12 +70,14 @@ function AccountMenu() {
     return (
       <div className="site-account">
         <Link to={`/inloggen${back}`}>Inloggen</Link>
+        <Link to="/registreren">Account aanvragen</Link>
       </div>
     );
   }
   return (
     <div className="site-account">
       <span>Ingelogd als {user.name}</span>
+      {user.facilitator && <Link to="/beheer/leden">Leden goedkeuren</Link>}
       <Form method="post" action="/uitloggen">
         <button type="submit" className="link-button">
           Uitloggen

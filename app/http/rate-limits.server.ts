@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 
 function tooMany(_req: Request, res: Response) {
-  res.status(429).type("text/plain; charset=utf-8").send("U heeft het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw.");
+  res.status(429).type("text/plain; charset=utf-8").send("U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.");
 }
 
 /**
@@ -16,5 +16,14 @@ export const loginRateLimit = rateLimit({
   standardHeaders: "draft-7",
   legacyHeaders: false,
   skipSuccessfulRequests: true,
+  handler: tooMany,
+});
+
+/** Account requests: 10 an hour from one network address, against sign-up floods. */
+export const registrationRateLimit = rateLimit({
+  windowMs: 60 * 60 * 1000,
+  limit: 10,
+  standardHeaders: "draft-7",
+  legacyHeaders: false,
   handler: tooMany,
 });

@@ -1,0 +1,61 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import { getDb } from "~/utils/db.server";
+
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.server";
+
+export const RegistrationSchema = z
+  .object({
+    name: z.string().trim().min(2, "Vul uw naam in.").max(120, "Gebruik hoogstens 120 tekens."),
+    email: z.string().trim().toLowerCase().max(254).email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
+    profession: z.string().trim().min(2, "Vul uw beroep of functie in.").max(120, "Gebruik hoogstens 120 tekens."),
+    region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio van uw leertuin."),
+    organisation: z.coerce.number({ message: "Kies uw organisatie." }).int().positive("Kies uw organisatie."),
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000),
+    passwordRepeat: z.string(),
+  })
+  .refine((f) => f.password === f.passwordRepeat, { path: ["passwordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });
+
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export type RegistrationResult = { ok: true; userId: number; regionName: string } | { ok: false; field: keyof Registration; message: string };
+
+/** Creates the account with a pending membership of the region, in one transaction with its audit entries. */
+export async function register(form: Registration): Promise<RegistrationResult> {
+  const db = getDb();
+  const region = db.select().from(t.regions).where(eq(t.regions.slug, form.region)).get();
+  if (!region) return { ok: false, field: "region", message: "Kies de regio van uw leertuin." };
+  const organisation = db
+    .select()
+    .from(t.organisations)
+    .where(and(eq(t.organisations.id, form.organisation), eq(t.organisations.regionId, region.id)))
+    .get();
+  if (!organisation) return { ok: false, field: "organisation", message: `Kies een organisatie uit de leertuin ${region.name}.` };
+  const passwordHash = await hashPassword(form.password);
+  try {
+    const userId = db.transaction((tx) => {
+      const user = tx
+        .insert(t.users)
+        .values({ email: form.email, name: form.name, profession: form.profession, organisationId: organisation.id, passwordHash })
+        .returning({ id: t.users.id })
+        .get();
+      recordAudit(tx, { actorId: user.id, action: "account.register", targetType: "user", targetId: user.id, regionId: region.id });
+      const membership = tx
+        .insert(t.memberships)
+        .values({ userId: user.id, regionId: region.id, role: "member", status: "pending" })
+        .returning({ id: t.memberships.id })
+        .get();
+      recordAudit(tx, { actorId: user.id, action: "membership.request", targetType: "membership", targetId: membership.id, regionId: region.id });
+      return user.id;
+    });
+    return { ok: true, userId, regionName: region.name };
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+      return { ok: false, field: "email", message: "Er is al een account met dit e-mailadres. Log in, of vraag uw leertuinbegeleider om een nieuw wachtwoord." };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import type { Db } from "~/utils/db.server";
+
+/** Membership requests waiting in the given regions (all regions for an admin). */
+export function listPendingMemberships(db: Db, regionIds: number[] | "all") {
+  const organisation = alias(t.organisations, "organisation");
+  return db
+    .select({
+      id: t.memberships.id,
+      requestedAt: t.memberships.createdAt,
+      name: t.users.name,
+      email: t.users.email,
+      profession: t.users.profession,
+      organisation: organisation.name,
+      regionName: t.regions.name,
+    })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
+    .leftJoin(organisation, eq(organisation.id, t.users.organisationId))
+    .where(and(eq(t.memberships.status, "pending"), regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds)))
+    .orderBy(asc(t.memberships.createdAt))
+    .all();
+}
+
+export type MembershipDecision = "approve" | "reject";
+
+/**
+ * Approves or rejects a pending request, with its audit entry in the same transaction. Returns false
+ * when the request is not pending in one of the decider's regions (already decided, or elsewhere).
+ */
+export function decideMembership(db: Db, input: { membershipId: number; decision: MembershipDecision; deciderId: number; regionIds: number[] | "all" }) {
+  return db.transaction((tx) => {
+    const membership = tx.select().from(t.memberships).where(eq(t.memberships.id, input.membershipId)).get();
+    if (!membership || membership.status !== "pending") return false;
+    if (input.regionIds !== "all" && !input.regionIds.includes(membership.regionId)) return false;
+    tx.update(t.memberships)
+      .set({ status: input.decision === "approve" ? "active" : "rejected", decidedBy: input.deciderId, decidedAt: new Date().toISOString() })
+      .where(eq(t.memberships.id, membership.id))
+      .run();
+    recordAudit(tx, {
+      actorId: input.deciderId,
+      action: `membership.${input.decision}`,
+      targetType: "membership",
+      targetId: membership.id,
+      regionId: membership.regionId,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { asc, eq } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import { Alert } from "~/components/alert";
+import { SelectField, TextField } from "~/components/form-field";
+import { TextLink } from "~/components/links";
+import { Heading, Paragraph } from "~/components/text";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password.server";
+import { register, RegistrationSchema } from "~/auth/registration.server";
+import { createUserSession, getUser } from "~/auth/session.server";
+import { getDb } from "~/utils/db.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageMeta("Account aanvragen");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  const db = getDb();
+  const regions = db.select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name }).from(t.regions).orderBy(asc(t.regions.name)).all();
+  const organisations = db
+    .select({ id: t.organisations.id, name: t.organisations.name, regionId: t.organisations.regionId })
+    .from(t.organisations)
+    .orderBy(asc(t.organisations.name))
+    .all();
+  return {
+    regions: regions.map((r) => ({ slug: r.slug, name: r.name, organisations: organisations.filter((o) => o.regionId === r.id) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const kept = Object.fromEntries(
+    ["name", "email", "profession", "region", "organisation"].map((k) => [k, typeof form[k] === "string" ? String(form[k]).slice(0, 254) : ""]),
+  );
+  const parsed = RegistrationSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return data({ values: kept, errors }, { status: 400 });
+  }
+  const result = await register(parsed.data);
+  if (!result.ok) return data({ values: kept, errors: { [result.field]: result.message } }, { status: 400 });
+  return createUserSession(result.userId, "/registreren/bedankt");
+}
+
+export default function Register() {
+  const { regions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const values: Record<string, string | undefined> = result?.values ?? {};
+  return (
+    <div className="page-width narrow">
+      <Heading level={1}>Account aanvragen</Heading>
+      <Paragraph>
+        Werkt u in een regio met een leertuin? Vraag dan een account aan. De leertuinbegeleider van uw regio keurt uw
+        aanvraag goed; daarna kunt u dilemma's voorstellen en meepraten. Heeft u al een account?{" "}
+        <TextLink to="/inloggen">Log in</TextLink>.
+      </Paragraph>
+      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      <Form method="post" noValidate className="stack-form">
+        <TextField name="name" label="Naam" autoComplete="name" defaultValue={values.name} error={errors.name} />
+        <TextField name="email" label="E-mailadres van uw werk" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} />
+        <TextField name="profession" label="Beroep of functie" description="Bijvoorbeeld: intern begeleider, wijkverpleegkundige, jeugdconsulent." defaultValue={values.profession} error={errors.profession} />
+        <SelectField name="region" label="Regio van uw leertuin" defaultValue={values.region} error={errors.region}>
+          {regions.map((r) => (
+            <option key={r.slug} value={r.slug}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="organisation" label="Uw organisatie" description="Kies een organisatie uit de regio die u hierboven koos." defaultValue={values.organisation} error={errors.organisation}>
+          {regions.map((r) => (
+            <optgroup key={r.slug} label={r.name}>
+              {r.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <TextField name="password" label="Wachtwoord" type="password" autoComplete="new-password" description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`} error={errors.password} />
+        <TextField name="passwordRepeat" label="Herhaal het wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} />
+        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+          Account aanvragen
+        </button>
+      </Form>
+    </div>
+  );
+}
