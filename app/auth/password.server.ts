@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./password-rules";
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane (~40 ms here).
 const OPTIONS = { algorithm: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -20,7 +20,8 @@ const DecisionSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { regionIds } = await requireFacilitator(request);
-  return { pending: listPendingMemberships(getDb(), regionIds) };
+  // Formatted here: Node's and the browser's Intl may word a time differently, which breaks hydration.
+  return { pending: listPendingMemberships(getDb(), regionIds).map((m) => ({ ...m, requestedAt: formatDateTime(m.requestedAt) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,7 +67,7 @@ export default function Members() {
                     {m.organisation ?? "—"}, {m.profession}
                   </td>
                   <td>{m.regionName}</td>
-                  <td>{formatDateTime(m.requestedAt)}</td>
+                  <td>{m.requestedAt}</td>
                   <td>
                     <Form method="post" className="decision-form">
                       <input type="hidden" name="membershipId" value={m.id} />

@@ -8,7 +8,7 @@ import { Alert } from "~/components/alert";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password.server";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { createUserSession, getUser } from "~/auth/session.server";
 import { getDb } from "~/utils/db.server";

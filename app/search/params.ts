@@ -21,3 +21,5 @@ export const SearchParamsSchema = z.object({
 export type SearchParams = z.infer<typeof SearchParamsSchema>;
 
 export const SEARCH_TYPE_LABELS = { dilemma: "Dilemma", answer: "Afspraak", article: "Artikel" } as const;
+
+export const SEARCH_PAGE_SIZE = 10;

@@ -8,7 +8,7 @@ import { SynonymsFileSchema } from "~/content/schemas";
 import { getDb } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
 
-import type { SearchParams } from "./params";
+import { SEARCH_PAGE_SIZE, type SearchParams } from "./params";
 import { buildSynonymIndex, type SynonymIndex } from "./query";
 import { getSearchIndex } from "./search-cache.server";
 import { search, type SearchResponse } from "./search.server";
@@ -22,7 +22,6 @@ function synonyms(): SynonymIndex {
   });
 }
 
-export const SEARCH_PAGE_SIZE = 10;
 
 export function searchLibrary(params: SearchParams, ownRegion?: string): SearchResponse {
   return search(getSearchIndex(getDb()), synonyms(), {

@@ -176,4 +176,32 @@ describe("accounts", () => {
     await page.getByRole("link", { name: "Inloggen" }).waitFor();
     expectNoPageErrors(page);
   });
+
+  it("lets a facilitator approve the pending demo member — forms accessible, and working without JavaScript", async () => {
+    const plain = await newPage(browser, { javaScriptEnabled: false });
+    await plain.goto(`${baseUrl}/registreren`);
+    await plain.getByLabel("Naam").fill("Iemand Zonder Script");
+    await plain.getByRole("button", { name: "Account aanvragen" }).click();
+    await plain.getByText("Niet alles is goed ingevuld").waitFor();
+    await expect(plain.getByLabel("Naam").inputValue()).resolves.toBe("Iemand Zonder Script");
+
+    // axe runs as a script in the page, so the accessibility checks use a page with JavaScript.
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/registreren`);
+    await page.getByRole("button", { name: "Account aanvragen" }).click();
+    await page.getByText("Niet alles is goed ingevuld").waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${baseUrl}/inloggen?redirectTo=/beheer/leden`);
+    await page.getByLabel("E-mailadres").fill("begeleider.zeeland@leertuin.test");
+    await page.getByLabel("Wachtwoord").fill("leertuin-demo");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Leden goedkeuren" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Goedkeuren (Nieuw lid (demo))" }).click();
+    await page.getByText("De aanvraag is goedgekeurd.").waitFor();
+    await page.getByText("Er wachten geen aanvragen.").waitFor();
+    await expectAccessible(page);
+    expectNoPageErrors(page);
+  });
 });
