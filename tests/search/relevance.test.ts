@@ -1,16 +1,10 @@
 // The relevance set: queries a professional would type, with the documents that must come up in the
 // top 3. Prints MRR and recall@3 over the set and holds a floor under both.
-import fs from "node:fs";
+import { describe, expect, it } from "vitest";
 
-import YAML from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-import { openDatabase, type Db } from "../../db/client.server";
-import { buildSynonymIndex, type SynonymIndex } from "~/search/query";
-import { buildSearchIndex, type SearchIndex } from "~/search/search-index.server";
 import { search } from "~/search/search.server";
 
-import { BASE_DB } from "../support/paths";
+import { useLibrarySearch } from "../support/search-fixture";
 
 /** A query, and URL prefixes of which at least one must be in the top 3 ("d:slug" = a dilemma or its answers). */
 const CASES: [string, string[]][] = [
@@ -77,22 +71,13 @@ const CASES: [string, string[]][] = [
 const relevant = (url: string, expected: string[]) =>
   expected.some((e) => (e.startsWith("d:") ? url === `/dilemmas/${e.slice(2)}` || url.startsWith(`/dilemmas/${e.slice(2)}#`) : url.startsWith(e)));
 
-let db: Db;
-let index: SearchIndex;
-let synonyms: SynonymIndex;
-
-beforeAll(() => {
-  db = openDatabase(BASE_DB);
-  index = buildSearchIndex(db);
-  synonyms = buildSynonymIndex(YAML.parse(fs.readFileSync("content/synonyms.yml", "utf8")) as string[][]);
-});
-afterAll(() => db.$client.close());
+const library = useLibrarySearch();
 
 describe("search relevance", () => {
   it("finds what professionals look for: MRR ≥ 0.8 and recall@3 ≥ 0.85 over the set", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
     const ranks = CASES.map(([query, expected]) => {
-      const { results } = search(index, synonyms, { query, page: 1, pageSize: 10 });
+      const { results } = search(library.index, library.synonyms, { query, page: 1, pageSize: 10 });
       const rank = results.findIndex((r) => relevant(r.url, expected)) + 1;
       return { query, rank, top: results.slice(0, 3).map((r) => r.url) };
     });

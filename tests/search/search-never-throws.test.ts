@@ -1,26 +1,11 @@
-import fs from "node:fs";
-
 import fc from "fast-check";
-import YAML from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { openDatabase, type Db } from "../../db/client.server";
-import { buildSynonymIndex, type SynonymIndex } from "~/search/query";
-import { buildSearchIndex, type SearchIndex } from "~/search/search-index.server";
 import { search } from "~/search/search.server";
 
-import { BASE_DB } from "../support/paths";
+import { useLibrarySearch } from "../support/search-fixture";
 
-let db: Db;
-let index: SearchIndex;
-let synonyms: SynonymIndex;
-
-beforeAll(() => {
-  db = openDatabase(BASE_DB);
-  index = buildSearchIndex(db);
-  synonyms = buildSynonymIndex(YAML.parse(fs.readFileSync("content/synonyms.yml", "utf8")) as string[][]);
-});
-afterAll(() => db.$client.close());
+const library = useLibrarySearch();
 
 const LUNR_SYNTAX = [":", "~", "^", "*", "+", "-", '"', "'", " ", "\\", "title:", "body:", "~1", "^10"];
 
@@ -33,7 +18,7 @@ describe("search with hostile input", () => {
     );
     fc.assert(
       fc.property(hostile, fc.integer({ min: 1, max: 50 }), (query, page) => {
-        const response = search(index, synonyms, { query, page, pageSize: 10 });
+        const response = search(library.index, library.synonyms, { query, page, pageSize: 10 });
         expect(response.total).toBeGreaterThanOrEqual(0);
         expect(response.results.length).toBeLessThanOrEqual(10);
         for (const result of response.results) expect(result.snippet).not.toMatch(/<(?!\/?mark>)/);
