@@ -69,13 +69,21 @@ export default function App() {
   return <Outlet />;
 }
 
+const TITLES: Record<number, string> = { 403: "Geen toegang", 404: "Pagina niet gevonden" };
+const DEFAULT_MESSAGES: Record<number, string> = {
+  403: "U heeft geen toegang tot deze pagina.",
+  404: "Deze pagina bestaat niet (meer).",
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 403 || status === 404) {
+    const data = isRouteErrorResponse(error) ? error.data : null;
+    const message = typeof data === "object" && data && "message" in data ? String(data.message) : DEFAULT_MESSAGES[status];
     return (
-      <ErrorPage title="Pagina niet gevonden">
-        <Paragraph lead>{message ?? "Deze pagina bestaat niet (meer)."}</Paragraph>
+      <ErrorPage title={TITLES[status]!}>
+        <Paragraph lead>{message}</Paragraph>
         <Paragraph>
           Controleer het adres, of ga naar de <TextLink to="/">startpagina</TextLink> of de{" "}
           <TextLink to="/dilemmas">lijst met dilemma's</TextLink>.
@@ -83,18 +91,6 @@ export function ErrorBoundary() {
       </ErrorPage>
     );
   }
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
-    return (
-      <ErrorPage title="Geen toegang">
-        <Paragraph lead>{message ?? "U heeft geen toegang tot deze pagina."}</Paragraph>
-        <Paragraph>
-          Ga naar de <TextLink to="/">startpagina</TextLink>.
-        </Paragraph>
-      </ErrorPage>
-    );
-  }
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <ErrorPage title={status >= 500 ? "Er ging iets mis" : "Dit verzoek kan niet worden verwerkt"}>
       <Paragraph lead>

@@ -104,7 +104,9 @@ describe("who may approve", () => {
     ["a member", "lid.zeeland@leertuin.test"],
   ])("refuses %s with 403", async (_who, email) => {
     const cookie = await logIn(email);
-    expect((await get("/beheer/leden", cookie)).status).toBe(403);
+    const refused = await get("/beheer/leden", cookie);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
     expect((await post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "pending", role: "member" });
   });
