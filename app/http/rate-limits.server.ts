@@ -1,8 +1,15 @@
 import type { Request, Response } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Options } from "express-rate-limit";
 
-function tooMany(_req: Request, res: Response) {
-  res.status(429).type("text/plain; charset=utf-8").send("U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.");
+import { refuse } from "./refusal.server";
+
+function tooMany(req: Request, res: Response) {
+  refuse(req, res, 429, "U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.");
+}
+
+/** A limit per network address that answers 429 with `Retry-After` and a Dutch message. */
+function limitPerAddress(windowMinutes: number, limit: number, options: Partial<Options> = {}) {
+  return rateLimit({ windowMs: windowMinutes * 60 * 1000, limit, standardHeaders: "draft-7", legacyHeaders: false, handler: tooMany, ...options });
 }
 
 /**
@@ -10,20 +17,7 @@ function tooMany(_req: Request, res: Response) {
  * failures count (a successful log-in costs nothing). Express cannot see the e-mail address without
  * reading the body that Remix reads, so the key is the network address alone.
  */
-export const loginRateLimit = rateLimit({
-  windowMs: 15 * 60 * 1000,
-  limit: 10,
-  standardHeaders: "draft-7",
-  legacyHeaders: false,
-  skipSuccessfulRequests: true,
-  handler: tooMany,
-});
+export const loginRateLimit = limitPerAddress(15, 10, { skipSuccessfulRequests: true });
 
 /** Account requests: 10 an hour from one network address, against sign-up floods. */
-export const registrationRateLimit = rateLimit({
-  windowMs: 60 * 60 * 1000,
-  limit: 10,
-  standardHeaders: "draft-7",
-  legacyHeaders: false,
-  handler: tooMany,
-});
+export const registrationRateLimit = limitPerAddress(60, 10);

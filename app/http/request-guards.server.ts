@@ -1,15 +1,11 @@
 import type { NextFunction, Request, Response } from "express";
 
+import { refuse } from "./refusal.server";
+
 /** The largest request body we accept; Leertuin's forms are text of a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-function refuse(req: Request, res: Response, status: number, message: string) {
-  res.status(status);
-  if (req.accepts(["html", "json"]) === "json") res.json({ error: message });
-  else res.type("text/plain; charset=utf-8").send(message);
-}
 
 /**
  * Refuses bodies above MAX_BODY_BYTES (413) before anything reads them. A body of unknown length

@@ -12,8 +12,9 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
 
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const ParamsSchema = z.object({ slug: SlugParam });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.code.title) : pageMeta("Beroepscode niet gevonden");

@@ -15,9 +15,10 @@ import { formatDate } from "~/utils/dates";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { optionalParam, SlugParam } from "~/utils/params";
 
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });
-const SearchSchema = z.object({ regio: z.string().regex(/^[a-z0-9-]{1,80}$/).optional() });
+const ParamsSchema = z.object({ slug: SlugParam });
+const SearchSchema = z.object({ regio: optionalParam(SlugParam) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.dilemma.title, data.dilemma.question) : pageMeta("Dilemma niet gevonden");

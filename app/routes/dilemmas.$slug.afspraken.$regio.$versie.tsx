@@ -13,10 +13,11 @@ import { getPublicDilemma } from "~/models/dilemma.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
 
 const ParamsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
-  regio: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  slug: SlugParam,
+  regio: SlugParam,
   versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number),
 });
 

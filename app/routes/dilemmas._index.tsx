@@ -13,17 +13,15 @@ import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 
 const PAGE_SIZE = 20;
-const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
-
 const FiltersSchema = z.object({
-  thema: z.preprocess(emptyAsUndefined, Slug.optional()),
-  sector: z.preprocess(emptyAsUndefined, z.enum(SECTORS).optional()),
-  regio: z.preprocess(emptyAsUndefined, Slug.optional()),
-  oordeel: z.preprocess(emptyAsUndefined, z.enum(VERDICTS).optional()),
-  pagina: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  thema: optionalParam(SlugParam),
+  sector: optionalParam(z.enum(SECTORS)),
+  regio: optionalParam(SlugParam),
+  oordeel: optionalParam(z.enum(VERDICTS)),
+  pagina: PageParam,
 });
 
 export const meta: MetaFunction = () => pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");

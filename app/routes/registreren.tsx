@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 
 import * as t from "../../db/schema";
 import { Alert } from "~/components/alert";

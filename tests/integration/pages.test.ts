@@ -201,7 +201,9 @@ describe("request guards", () => {
     for (const headers of foreign) {
       const response = await fetch(`${server.url}/dilemmas`, { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
       expect(response.status).toBe(403);
-      expect(await response.text()).toContain("geweigerd");
+      const html = await response.text();
+      expect(html).toContain('<html lang="nl">');
+      expect(html).toContain("geweigerd");
     }
   });
 
