@@ -18,9 +18,11 @@ import {
   DILEMMA_STATUSES,
   MEMBERSHIP_ROLES,
   MEMBERSHIP_STATUSES,
+  NOTIFICATION_KINDS,
   ORIGINS,
   ROUTES,
   SECTORS,
+  SUGGESTION_STATUSES,
   VERDICTS,
 } from "../app/domain/vocabulary";
 
@@ -252,6 +254,8 @@ export const answerVersions = sqliteTable(
   (t) => [
     uniqueIndex("answer_versions_answer_version").on(t.answerId, t.version),
     index("answer_versions_adopted_from").on(t.adoptedFromVersionId),
+    /** At most one draft per answer: the next version being written. */
+    uniqueIndex("answer_versions_one_draft").on(t.answerId).where(sql`${t.publishedAt} is null`),
     check("answer_versions_version_positive", sql`${t.version} >= 1`),
     check("answer_versions_verdict", oneOf(t.verdict, VERDICTS)),
     check("answer_versions_route", oneOf(t.route, ROUTES)),
@@ -346,6 +350,58 @@ export const auditLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_log_region_time").on(t.regionId, t.createdAt), index("audit_log_time").on(t.createdAt)],
+);
+
+/**
+ * A member suggests that a region take over another region's published answer version; it lands on
+ * that region's agenda, where a facilitator adopts it or declines it with a reason.
+ */
+export const adoptionSuggestions = sqliteTable(
+  "adoption_suggestions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    answerVersionId: integer("answer_version_id")
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    suggestedBy: integer("suggested_by").references(() => users.id, { onDelete: "set null" }),
+    noteMd: text("note_md").notNull().default(""),
+    status: text("status", { enum: SUGGESTION_STATUSES }).notNull().default("open"),
+    reason: text("reason"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: text("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("adoption_suggestions_region").on(t.regionId, t.status),
+    uniqueIndex("adoption_suggestions_one_open")
+      .on(t.answerVersionId, t.regionId)
+      .where(sql`${t.status} = 'open'`),
+    check("adoption_suggestions_status", oneOf(t.status, SUGGESTION_STATUSES)),
+  ],
+);
+
+/** What a member should know about: their proposal was decided or answered, someone replied. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    /** Dutch, without personal free text: the reason a facilitator gave lives on the dilemma. */
+    message: text("message").notNull(),
+    href: text("href").notNull(),
+    readAt: text("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user").on(t.userId, t.readAt),
+    check("notifications_kind", oneOf(t.kind, NOTIFICATION_KINDS)),
+  ],
 );
 
 /**

@@ -85,6 +85,9 @@ export const MEMBERSHIP_ROLES = ["member", "facilitator"] as const;
 export const MEMBERSHIP_STATUSES = ["pending", "active", "rejected"] as const;
 export const CITATION_KINDS = ["ground", "code"] as const;
 export const ORIGINS = ["content", "app"] as const;
+export const SUGGESTION_STATUSES = ["open", "adopted", "declined"] as const;
+export const NOTIFICATION_KINDS = ["proposal-accepted", "proposal-rejected", "proposal-merged", "proposal-answered", "reply", "comment-hidden", "suggestion-decided"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The five sections of a regional answer's weighing, in the order Dutch practice writes them. */
 export const ANSWER_SECTIONS = [
