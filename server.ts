@@ -57,7 +57,7 @@ export function createApp(build: ServerBuild) {
   );
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
-  app.post("/inloggen", loginRateLimit);
+  app.post(["/inloggen", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
   app.use(compression());
   if (env.NODE_ENV !== "test") app.use(morgan(production ? "combined" : "dev"));

@@ -1,6 +1,17 @@
 import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
 
-export { MIN_PASSWORD_LENGTH } from "./password-rules";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
+
+export { MIN_PASSWORD_LENGTH };
+
+/** A new password typed twice: the fields of every form that sets one. */
+export const NewPasswordSchema = z
+  .object({
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000),
+    passwordRepeat: z.string(),
+  })
+  .refine((f) => f.password === f.passwordRepeat, { path: ["passwordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane (~40 ms here).
 const OPTIONS = { algorithm: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

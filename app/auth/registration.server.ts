@@ -5,7 +5,7 @@ import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { getDb } from "~/utils/db.server";
 
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.server";
+import { hashPassword, NewPasswordSchema } from "./password.server";
 
 export const RegistrationSchema = z
   .object({
@@ -14,10 +14,8 @@ export const RegistrationSchema = z
     profession: z.string().trim().min(2, "Vul uw beroep of functie in.").max(120, "Gebruik hoogstens 120 tekens."),
     region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio van uw leertuin."),
     organisation: z.coerce.number({ message: "Kies uw organisatie." }).int().positive("Kies uw organisatie."),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000),
-    passwordRepeat: z.string(),
   })
-  .refine((f) => f.password === f.passwordRepeat, { path: ["passwordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });
+  .and(NewPasswordSchema);
 
 export type Registration = z.infer<typeof RegistrationSchema>;
 

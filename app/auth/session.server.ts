@@ -1,5 +1,3 @@
-import crypto from "node:crypto";
-
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lte } from "drizzle-orm";
 
@@ -9,6 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
 import { sessionSecret } from "./session-secret.server";
+import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_DAYS = 14;
 
@@ -23,8 +22,6 @@ function sessionCookie() {
   });
 }
 
-/** Only a hash of the token is stored: a copy of the database holds no session anyone can use. */
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 async function sessionToken(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("cookie"));
@@ -63,7 +60,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** Starts a session in the database and sends its token as a cookie with the redirect. */
 export async function createUserSession(userId: number, redirectTo: string) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000).toISOString();
   const db = getDb();
   db.transaction((tx) => {

@@ -77,7 +77,12 @@ function AccountMenu() {
   return (
     <div className="site-account">
       <span>Ingelogd als {user.name}</span>
-      {user.facilitator && <Link to="/beheer/leden">Leden goedkeuren</Link>}
+      {user.facilitator && (
+        <>
+          <Link to="/beheer/leden">Leden goedkeuren</Link>
+          <Link to="/beheer/logboek">Logboek</Link>
+        </>
+      )}
       <Form method="post" action="/uitloggen">
         <button type="submit" className="link-button">
           Uitloggen

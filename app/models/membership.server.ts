@@ -52,3 +52,15 @@ export function decideMembership(db: Db, input: { membershipId: number; decision
     return true;
   });
 }
+
+/** Active members of the given regions, for the facilitator's member list. */
+export function listRegionMembers(db: Db, regionIds: number[] | "all") {
+  return db
+    .select({ userId: t.users.id, name: t.users.name, email: t.users.email, role: t.memberships.role, regionName: t.regions.name })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
+    .where(and(eq(t.memberships.status, "active"), regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds)))
+    .orderBy(t.regions.name, t.users.name)
+    .all();
+}

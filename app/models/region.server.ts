@@ -6,6 +6,7 @@ import type { Db } from "~/utils/db.server";
 export function listRegions(db: Db) {
   return db
     .select({
+      id: t.regions.id,
       slug: t.regions.slug,
       name: t.regions.name,
       province: t.regions.province,

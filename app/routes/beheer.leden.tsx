@@ -6,40 +6,64 @@ import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { Heading, Paragraph } from "~/components/text";
 import { forbidden, requireFacilitator } from "~/auth/permissions.server";
-import { decideMembership, listPendingMemberships } from "~/models/membership.server";
+import { issuePasswordReset } from "~/auth/password-reset.server";
+import { RESET_LINK_HOURS } from "~/auth/password-rules";
+import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Leden goedkeuren");
 
-const DecisionSchema = z.object({
-  intent: z.enum(["approve", "reject"]),
-  membershipId: z.coerce.number().int().positive(),
-});
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["approve", "reject"]), membershipId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("reset-link"), userId: z.coerce.number().int().positive() }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { regionIds } = await requireFacilitator(request);
   // Formatted here: Node's and the browser's Intl may word a time differently, which breaks hydration.
-  return { pending: listPendingMemberships(getDb(), regionIds).map((m) => ({ ...m, requestedAt: formatDateTime(m.requestedAt) })) };
+  return {
+    pending: listPendingMemberships(getDb(), regionIds).map((m) => ({ ...m, requestedAt: formatDateTime(m.requestedAt) })),
+    members: listRegionMembers(getDb(), regionIds),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, regionIds } = await requireFacilitator(request);
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false }, { status: 400 });
+  if (parsed.data.intent === "reset-link") {
+    const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
+    if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
+    const link = new URL(`/wachtwoord-herstellen/${token}`, request.url).href;
+    return { message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`, ok: true, link };
+  }
   const decided = decideMembership(getDb(), { membershipId: parsed.data.membershipId, decision: parsed.data.intent, deciderId: user.id, regionIds });
   if (!decided) forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");
   return { message: parsed.data.intent === "approve" ? "De aanvraag is goedgekeurd." : "De aanvraag is afgewezen.", ok: true };
 }
 
 export default function Members() {
-  const { pending } = useLoaderData<typeof loader>();
+  const { pending, members } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page-width">
       <Heading level={1}>Leden goedkeuren</Heading>
-      {result && <Alert type={result.ok ? "ok" : "error"}>{result.message}</Alert>}
+      {result && (
+        <Alert type={result.ok ? "ok" : "error"}>
+          {result.message}
+          {"link" in result && (
+            <>
+              {" "}
+              <code className="reset-link">{result.link}</code>
+              <br />
+              Deze link wordt maar één keer getoond.
+            </>
+          )}
+        </Alert>
+      )}
+      <Heading level={2}>Aanvragen</Heading>
       {pending.length === 0 ? (
         <Paragraph>Er wachten geen aanvragen.</Paragraph>
       ) : (
@@ -85,6 +109,45 @@ export default function Members() {
           </table>
         </div>
       )}
+      <Heading level={2}>Leden</Heading>
+      <Paragraph>
+        Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer, {RESET_LINK_HOURS} uur
+        lang, en meldt het lid overal af.
+      </Paragraph>
+      <div className="table-wrap">
+        <table className="utrecht-table">
+          <caption className="visually-hidden">Actieve leden van uw regio</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">Regio en rol</th>
+              <th scope="col">Wachtwoord</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={`${m.userId}-${m.regionName}`}>
+                <th scope="row">
+                  {m.name}
+                  <br />
+                  <span className="muted">{m.email}</span>
+                </th>
+                <td>
+                  {m.regionName}, {m.role === "facilitator" ? "leertuinbegeleider" : "lid"}
+                </td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reset-link">
+                      Herstellink maken<span className="visually-hidden"> ({m.name})</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
 import { authenticate } from "~/auth/login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
+import { fieldErrors } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Inloggen");
@@ -21,7 +22,7 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getUser(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  return { redirectTo, passwordReset: new URL(request.url).searchParams.has("hersteld") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,8 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse(form);
   const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    const errors = fieldErrors(parsed.error);
     return data({ email, errors, formError: null }, { status: 400 });
   }
   const user = await authenticate(parsed.data.email, parsed.data.password);
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, passwordReset } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -50,6 +50,7 @@ export default function Login() {
     <div className="page-width narrow">
       <Heading level={1}>Inloggen</Heading>
       <Paragraph>Log in met het e-mailadres en wachtwoord van uw Leertuin-account.</Paragraph>
+      {passwordReset && !result && <Alert type="ok">Uw nieuwe wachtwoord is opgeslagen. Log ermee in.</Alert>}
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="redirectTo" value={redirectTo} />

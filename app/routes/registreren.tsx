@@ -12,6 +12,7 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { createUserSession, getUser } from "~/auth/session.server";
 import { getDb } from "~/utils/db.server";
+import { fieldErrors } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Account aanvragen");
@@ -37,8 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const parsed = RegistrationSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    const errors = fieldErrors(parsed.error);
     return data({ values: kept, errors }, { status: 400 });
   }
   const result = await register(parsed.data);

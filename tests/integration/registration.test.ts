@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { cookieOf, httpClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
@@ -9,16 +10,7 @@ beforeAll(async () => {
 beforeEach(() => server.resetDatabase());
 afterAll(() => server.close());
 
-const post = (path: string, form: Record<string, string>, cookie?: string) =>
-  fetch(server.url + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form),
-  });
-const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
-const logIn = async (email: string, password = "leertuin-demo") => cookieOf(await post("/inloggen", { email, password }));
-const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
+const { get, post, logIn } = httpClient(() => server.url);
 
 function organisationOf(region: string) {
   return server

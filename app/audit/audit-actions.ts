@@ -1,0 +1,47 @@
+// Dutch names of what the audit log records, for the log page. Plain module: the page renders them.
+
+export const AUDIT_CATEGORIES = {
+  auth: "Inloggen en afmelden",
+  account: "Accounts",
+  membership: "Lidmaatschappen",
+  content: "Bibliotheek",
+  dilemma: "Dilemma's",
+  answer: "Afspraken",
+  comment: "Reacties",
+  suggestion: "Overnamevoorstellen",
+  region: "Regio's en organisaties",
+} as const;
+export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+
+const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "ingelogd",
+  "auth.logout": "afgemeld",
+  "account.register": "account aangevraagd",
+  "account.create": "account aangemaakt",
+  "account.updated": "accountgegevens gewijzigd",
+  "account.password-changed": "wachtwoord gewijzigd",
+  "account.password-reset": "wachtwoord hersteld met een herstellink",
+  "account.reset-link-issued": "herstellink gemaakt",
+  "account.deleted": "account verwijderd",
+  "membership.request": "lidmaatschap aangevraagd",
+  "membership.create": "lidmaatschap aangemaakt",
+  "membership.approve": "lidmaatschap goedgekeurd",
+  "membership.reject": "lidmaatschap afgewezen",
+  "content.import": "bibliotheek geïmporteerd",
+  "dilemma.propose": "dilemma voorgesteld",
+  "dilemma.accept": "op de agenda gezet",
+  "dilemma.reject": "voorstel afgewezen",
+  "dilemma.merge": "voorstel samengevoegd",
+  "answer.draft": "concept-afspraak opgeslagen",
+  "answer.publish": "afspraak gepubliceerd",
+  "answer.withdraw": "afspraak ingetrokken",
+  "answer.adopt": "afspraak overgenomen (concept)",
+  "comment.create": "reactie geplaatst",
+  "comment.hide": "reactie verborgen",
+  "suggestion.create": "overname voorgesteld",
+  "suggestion.decline": "overnamevoorstel afgewezen",
+};
+
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { FilterSelect } from "~/components/filter-select";
+import { TextLink } from "~/components/links";
+import { Pagination } from "~/components/pagination";
+import { Heading, Paragraph } from "~/components/text";
+import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
+import { requireFacilitator } from "~/auth/permissions.server";
+import { listAuditEntries } from "~/models/audit.server";
+import { listRegions } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+
+export const meta: MetaFunction = () => pageMeta("Logboek");
+
+const PAGE_SIZE = 50;
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+const FiltersSchema = z.object({
+  regio: optionalParam(SlugParam),
+  soort: optionalParam(z.enum(Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]])),
+  van: optionalParam(IsoDate),
+  tot: optionalParam(IsoDate),
+  pagina: PageParam,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { regionIds } = await requireFacilitator(request);
+  const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
+  const db = getDb();
+  const regions = listRegions(db).filter((r) => regionIds === "all" || regionIds.includes(r.id));
+  const region = params.regio ? regions.find((r) => r.slug === params.regio) : undefined;
+  if (params.regio && !region) notFound("Deze regio bestaat niet, of het logboek ervan is niet voor u.");
+  const { total, entries } = listAuditEntries(
+    db,
+    { visibleRegionIds: regionIds, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
+    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  );
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (params.pagina > pageCount) notFound("Deze pagina van het logboek bestaat niet.");
+  return {
+    total,
+    page: params.pagina,
+    pageCount,
+    filters: params,
+    seesAll: regionIds === "all",
+    regions: regions.map((r) => ({ value: r.slug, label: r.name })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: formatDateTime(e.at),
+      actor: e.actorName ?? (e.actorId === null ? "systeem of voormalig lid" : "onbekend"),
+      action: auditActionLabel(e.action),
+      target: `${e.targetType} ${e.targetId}`,
+      region: e.regionName ?? "—",
+      summary: e.summary,
+    })),
+  };
+}
+
+export default function AuditLog() {
+  const { total, page, pageCount, filters, seesAll, regions, entries } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const filtered = Boolean(filters.regio || filters.soort || filters.van || filters.tot);
+  return (
+    <div className="page-width">
+      <Heading level={1}>Logboek</Heading>
+      <Paragraph>
+        Elke wijziging in Leertuin laat hier een regel achter: wie deed wat, met welk record, wanneer.{" "}
+        {seesAll ? "U ziet als beheerder alle regio's." : "U ziet de regio's waarvan u leertuinbegeleider bent."}
+      </Paragraph>
+      <Form method="get" className="filters" aria-label="Filter het logboek">
+        <FilterSelect name="regio" label="Regio" options={regions} value={filters.regio} />
+        <FilterSelect
+          name="soort"
+          label="Soort"
+          options={Object.entries(AUDIT_CATEGORIES).map(([value, label]) => ({ value, label }))}
+          value={filters.soort}
+        />
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="filter-van">Vanaf</label>
+          <input className="utrecht-textbox utrecht-textbox--html-input" type="date" id="filter-van" name="van" defaultValue={filters.van} />
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="filter-tot">Tot en met</label>
+          <input className="utrecht-textbox utrecht-textbox--html-input" type="date" id="filter-tot" name="tot" defaultValue={filters.tot} />
+        </div>
+        <div className="filters__actions">
+          <button className="utrecht-button utrecht-button--primary-action" type="submit">
+            Filter toepassen
+          </button>
+          {filtered && <TextLink to="/beheer/logboek">Filters wissen</TextLink>}
+        </div>
+      </Form>
+      <p className="utrecht-paragraph" role="status">
+        {total === 1 ? "1 regel" : `${total} regels`}
+        {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
+      </p>
+      {entries.length > 0 && (
+        <div className="table-wrap">
+          <table className="utrecht-table">
+            <caption className="visually-hidden">Logboekregels, nieuwste eerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Tijd</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Wat</th>
+                <th scope="col">Record</th>
+                <th scope="col">Regio</th>
+                <th scope="col">Toelichting</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.at}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.action}</td>
+                  <td>{e.target}</td>
+                  <td>{e.region}</td>
+                  <td>{e.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} search={searchParams} />
+    </div>
+  );
+}

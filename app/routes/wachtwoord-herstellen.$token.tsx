@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { Alert } from "~/components/alert";
+import { TextField } from "~/components/form-field";
+import { Heading, Paragraph } from "~/components/text";
+import { NewPasswordSchema } from "~/auth/password.server";
+import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { getDb } from "~/utils/db.server";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageMeta("Nieuw wachtwoord kiezen");
+
+const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const INVALID = "Deze herstellink werkt niet (meer): hij is al gebruikt, verlopen of onvolledig. Vraag uw leertuinbegeleider om een nieuwe.";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { token } = parseOr404(TokenParam, params, INVALID);
+  const reset = findPasswordReset(getDb(), token);
+  if (!reset) notFound(INVALID);
+  return { email: reset.email };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { token } = parseOr404(TokenParam, params, INVALID);
+  const parsed = NewPasswordSchema.safeParse(await readForm(request));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!(await resetPassword(getDb(), token, parsed.data.password))) notFound(INVALID);
+  return redirect("/inloggen?hersteld=1");
+}
+
+export default function ResetPassword() {
+  const { email } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <div className="page-width narrow">
+      <Heading level={1}>Nieuw wachtwoord kiezen</Heading>
+      <Paragraph>Kies een nieuw wachtwoord voor het account {email}. Daarna bent u overal afgemeld en logt u opnieuw in.</Paragraph>
+      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      <Form method="post" noValidate className="stack-form">
+        <TextField name="password" label="Nieuw wachtwoord" type="password" autoComplete="new-password" description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`} error={errors.password} />
+        <TextField name="passwordRepeat" label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} />
+        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+          Wachtwoord opslaan
+        </button>
+      </Form>
+    </div>
+  );
+}
