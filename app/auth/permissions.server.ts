@@ -47,10 +47,45 @@ export function forbidden(message = "U heeft geen toegang tot deze pagina."): ne
 /** A logged-in facilitator of at least one region (or an admin); anyone else gets 403. */
 export async function requireFacilitator(request: Request): Promise<{ user: SessionUser; regionIds: number[] | "all" }> {
   const user = await requireUser(request);
-  if (user.isAdmin) return { user, regionIds: "all" };
-  const regionIds = getMemberships(user.id)
-    .filter((m) => m.role === "facilitator" && m.status === "active")
-    .map((m) => m.regionId);
-  if (regionIds.length === 0) forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
+  const regionIds = facilitatedRegionIds(user);
+  if (regionIds !== "all" && regionIds.length === 0) forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
   return { user, regionIds };
+}
+
+/** The regions in which the user is an approved member (any role). */
+export function activeMemberships(userId: number): Membership[] {
+  return getMemberships(userId).filter((m) => m.status === "active");
+}
+
+/**
+ * An approved member of at least one region, or an admin: who may read proposals, propose, comment.
+ * A visitor is sent to log in; a pending or rejected applicant gets 403.
+ */
+export async function requireMember(request: Request): Promise<{ user: SessionUser; memberships: Membership[] }> {
+  const user = await requireUser(request);
+  const memberships = activeMemberships(user.id);
+  if (memberships.length === 0 && !user.isAdmin) {
+    forbidden("Dit kan pas als uw lidmaatschap is goedgekeurd door de leertuinbegeleider van uw regio.");
+  }
+  return { user, memberships };
+}
+
+/** Whether a logged-in user may read proposals and discussions (without sending anyone away). */
+export function isMember(user: SessionUser | null): boolean {
+  return user !== null && (user.isAdmin || activeMemberships(user.id).length > 0);
+}
+
+/** The facilitator of this region (or an admin); anyone else gets 403, a visitor is sent to log in. */
+export async function requireFacilitatorOf(request: Request, regionId: number): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!isFacilitatorOf(user, regionId)) forbidden("Alleen de leertuinbegeleiders van deze regio kunnen dit doen.");
+  return user;
+}
+
+/** The regions this user may act for as facilitator: all for an admin. */
+export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
+  if (user.isAdmin) return "all";
+  return activeMemberships(user.id)
+    .filter((m) => m.role === "facilitator")
+    .map((m) => m.regionId);
 }

@@ -7,11 +7,19 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-/** A form's text fields as strings (files and repeated names are left to the schema to refuse). */
-export async function readForm(request: Request): Promise<Record<string, string>> {
-  const form: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) {
-    if (typeof value === "string" && !(key in form)) form[key] = value;
+/**
+ * A form's text fields: the first value of each name, and every value of the names listed in
+ * `lists` (checkbox groups). Files are dropped; the schema refuses what is missing.
+ */
+export async function readForm<L extends string = never>(
+  request: Request,
+  lists: readonly L[] = [],
+): Promise<Record<string, string> & Record<L, string[]>> {
+  const data = await request.formData();
+  const form: Record<string, string | string[]> = {};
+  for (const [key, value] of data) {
+    if (typeof value === "string" && !(key in form) && !(lists as readonly string[]).includes(key)) form[key] = value;
   }
-  return form;
+  for (const key of lists) form[key] = data.getAll(key).filter((v): v is string => typeof v === "string");
+  return form as Record<string, string> & Record<L, string[]>;
 }

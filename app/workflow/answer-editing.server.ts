@@ -1,0 +1,316 @@
+import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import { z } from "zod";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import { ROUTES, VERDICTS } from "~/domain/vocabulary";
+import type { Db, Executor, Tx } from "~/utils/db.server";
+import { todayIso } from "~/utils/dates";
+
+import { notify } from "./notifications.server";
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in.").refine((d) => !Number.isNaN(Date.parse(d)), "Vul een bestaande datum in.");
+const section = (label: string) => z.string().trim().min(10, `Schrijf de ${label} uit (minstens 10 tekens).`).max(8000, "Gebruik hoogstens 8000 tekens.");
+
+export const AnswerFormSchema = z
+  .object({
+    verdict: z.enum(VERDICTS, { message: "Kies het oordeel." }),
+    route: z.enum(ROUTES, { message: "Kies de route waarlangs gedeeld mag worden." }),
+    grounding: section("grondslag"),
+    purpose: section("doel"),
+    necessity: section("noodzaak"),
+    proportionality: section("proportionaliteit en subsidiariteit"),
+    agreement: section("afspraak"),
+    conditions: z
+      .string()
+      .max(4000, "Gebruik hoogstens 4000 tekens.")
+      .transform((s) => s.split("\n").map((line) => line.trim()).filter(Boolean))
+      .pipe(z.array(z.string().max(300, "Houd elke voorwaarde onder de 300 tekens.")).max(15, "Noem hoogstens 15 voorwaarden.")),
+    agreedOn: IsoDate,
+    agreedBy: z.string().trim().max(200, "Gebruik hoogstens 200 tekens."),
+    reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional()),
+    citations: z.array(z.coerce.number().int().positive()).max(40, "Kies hoogstens 40 artikelen."),
+  })
+  .refine((f) => f.agreedOn <= todayIso(), { path: ["agreedOn"], message: "De datum van de afspraak kan niet in de toekomst liggen." })
+  .refine((f) => !f.reviewBy || f.reviewBy > f.agreedOn, { path: ["reviewBy"], message: "Herzien kan pas na de datum van de afspraak." });
+export type AnswerForm = z.infer<typeof AnswerFormSchema>;
+
+/** The free texts of an answer, for the anonymity guard, with the labels the form shows. */
+export const ANSWER_TEXT_FIELDS = {
+  grounding: "Grondslag",
+  purpose: "Doel",
+  necessity: "Noodzaak",
+  proportionality: "Proportionaliteit en subsidiariteit",
+  agreement: "Afspraak",
+  conditions: "Voorwaarden",
+  agreedBy: "Afgesproken door",
+} as const;
+
+export type EditFailure = { ok: false; status: 403 | 404 | 409; message: string };
+
+function versionValues(form: AnswerForm) {
+  return {
+    verdict: form.verdict,
+    route: form.route,
+    groundingMd: form.grounding,
+    purposeMd: form.purpose,
+    necessityMd: form.necessity,
+    proportionalityMd: form.proportionality,
+    agreementMd: form.agreement,
+    conditions: form.conditions,
+    agreedOn: form.agreedOn,
+    agreedBy: form.agreedBy,
+    reviewBy: form.reviewBy ?? null,
+  };
+}
+
+function findAnswer(tx: Executor, dilemmaId: number, regionId: number) {
+  return tx.select().from(t.answers).where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.regionId, regionId))).get();
+}
+
+function findDraft(tx: Executor, answerId: number) {
+  return tx.select().from(t.answerVersions).where(and(eq(t.answerVersions.answerId, answerId), isNull(t.answerVersions.publishedAt))).get();
+}
+
+function nextVersion(tx: Executor, answerId: number): number {
+  return (tx.select({ n: max(t.answerVersions.version) }).from(t.answerVersions).where(eq(t.answerVersions.answerId, answerId)).get()?.n ?? 0) + 1;
+}
+
+/** Replaces a version's citations; a law's article is a legal ground, a code's or guideline's a code citation. */
+function setCitations(tx: Tx, versionId: number, articleIds: number[]) {
+  tx.delete(t.citations).where(eq(t.citations.answerVersionId, versionId)).run();
+  const unique = [...new Set(articleIds)];
+  if (unique.length === 0) return true;
+  const articles = tx
+    .select({ id: t.articles.id, kind: t.codes.kind })
+    .from(t.articles)
+    .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
+    .where(inArray(t.articles.id, unique))
+    .all();
+  if (articles.length !== unique.length) return false;
+  tx.insert(t.citations)
+    .values(unique.map((articleId, position) => ({ answerVersionId: versionId, articleId, position, kind: articles.find((a) => a.id === articleId)!.kind === "wet" ? ("ground" as const) : ("code" as const) })))
+    .run();
+  return true;
+}
+
+interface Target {
+  actorId: number;
+  dilemmaId: number;
+  regionId: number;
+}
+
+/** The answer row of the region for the dilemma, made when this is its first draft. */
+function ensureAnswer(tx: Tx, target: Target) {
+  return findAnswer(tx, target.dilemmaId, target.regionId) ?? tx.insert(t.answers).values({ dilemmaId: target.dilemmaId, regionId: target.regionId, origin: "app" }).returning().get();
+}
+
+class Rollback extends Error {
+  constructor(readonly failure: EditFailure) {
+    super(failure.message);
+  }
+}
+
+/** Runs a write; a Rollback thrown inside undoes all of it and becomes the result. */
+function writeOrFail<T>(db: Db, write: (tx: Tx) => T): T | EditFailure {
+  try {
+    return db.transaction(write);
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
+}
+
+function writableDilemma(tx: Executor, dilemmaId: number) {
+  const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, dilemmaId)).get();
+  if (!dilemma) throw new Rollback({ ok: false, status: 404, message: "Dit dilemma bestaat niet." });
+  if (dilemma.status !== "on-agenda" && dilemma.status !== "answered") {
+    throw new Rollback({ ok: false, status: 409, message: "Een afspraak kan pas als het dilemma op de agenda staat." });
+  }
+  return dilemma;
+}
+
+const badCitations = new Rollback({ ok: false, status: 409, message: "Een van de gekozen artikelen bestaat niet (meer)." });
+
+/** Saves the region's draft (the next version, unpublished), replacing an earlier draft's text. */
+export function saveDraft(db: Db, target: Target, form: AnswerForm) {
+  return writeOrFail(db, (tx) => {
+    const dilemma = writableDilemma(tx, target.dilemmaId);
+    const answer = ensureAnswer(tx, target);
+    const draft = findDraft(tx, answer.id);
+    const versionId = draft
+      ? (tx.update(t.answerVersions).set(versionValues(form)).where(eq(t.answerVersions.id, draft.id)).run(), draft.id)
+      : tx.insert(t.answerVersions).values({ answerId: answer.id, version: nextVersion(tx, answer.id), ...versionValues(form), createdBy: target.actorId, origin: "app" }).returning().get().id;
+    if (!setCitations(tx, versionId, form.citations)) throw badCitations;
+    recordAudit(tx, { actorId: target.actorId, action: "answer.draft", targetType: "answer", targetId: answer.id, regionId: target.regionId, summary: dilemma.slug });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Publishes the region's answer: the draft (or a new version) becomes the version in force, the
+ * dilemma is answered, the proposer is told, suggestions it fulfils are closed, and the audit log
+ * says so — all in one transaction.
+ */
+export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
+  return writeOrFail(db, (tx) => {
+    const dilemma = writableDilemma(tx, target.dilemmaId);
+    const region = tx.select().from(t.regions).where(eq(t.regions.id, target.regionId)).get()!;
+    const answer = ensureAnswer(tx, target);
+    const now = new Date().toISOString();
+    const draft = findDraft(tx, answer.id);
+    const version = draft
+      ? tx.update(t.answerVersions).set({ ...versionValues(form), publishedAt: now }).where(eq(t.answerVersions.id, draft.id)).returning().get()
+      : tx.insert(t.answerVersions).values({ answerId: answer.id, version: nextVersion(tx, answer.id), ...versionValues(form), publishedAt: now, createdBy: target.actorId, origin: "app" }).returning().get();
+    if (!setCitations(tx, version.id, form.citations)) throw badCitations;
+    tx.update(t.answers).set({ status: "published", withdrawnReason: null, updatedAt: now }).where(eq(t.answers.id, answer.id)).run();
+    if (dilemma.status !== "answered") {
+      tx.update(t.dilemmas).set({ status: "answered", updatedAt: now }).where(eq(t.dilemmas.id, dilemma.id)).run();
+      notify(tx, {
+        userId: dilemma.proposedBy,
+        actorId: target.actorId,
+        kind: "proposal-answered",
+        message: `Er is een afspraak over uw voorstel "${dilemma.title}": leertuin ${region.name} heeft haar gepubliceerd.`,
+        href: `/dilemmas/${dilemma.slug}`,
+      });
+    }
+    if (version.adoptedFromVersionId !== null) closeFulfilledSuggestions(tx, { ...target, sourceVersionId: version.adoptedFromVersionId, now });
+    recordAudit(tx, {
+      actorId: target.actorId,
+      action: "answer.publish",
+      targetType: "answer-version",
+      targetId: version.id,
+      regionId: target.regionId,
+      summary: `${dilemma.slug} versie ${version.version}`,
+    });
+    return { ok: true as const, version: version.version };
+  });
+}
+
+/** Suggestions to adopt any version of the source answer for this region are done once it is adopted. */
+function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: number; now: string }) {
+  const source = tx.select({ answerId: t.answerVersions.answerId }).from(t.answerVersions).where(eq(t.answerVersions.id, input.sourceVersionId)).get();
+  if (!source) return;
+  const sourceVersions = tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(eq(t.answerVersions.answerId, source.answerId)).all().map((v) => v.id);
+  const open = tx
+    .select()
+    .from(t.adoptionSuggestions)
+    .where(and(eq(t.adoptionSuggestions.regionId, input.regionId), eq(t.adoptionSuggestions.status, "open"), inArray(t.adoptionSuggestions.answerVersionId, sourceVersions)))
+    .all();
+  for (const suggestion of open) {
+    tx.update(t.adoptionSuggestions)
+      .set({ status: "adopted", decidedBy: input.actorId, decidedAt: input.now })
+      .where(eq(t.adoptionSuggestions.id, suggestion.id))
+      .run();
+    notify(tx, {
+      userId: suggestion.suggestedBy,
+      actorId: input.actorId,
+      kind: "suggestion-decided",
+      message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
+      href: `/dilemmas/${tx.select({ slug: t.dilemmas.slug }).from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get()!.slug}`,
+    });
+  }
+}
+
+/** Withdraws the region's published answer with a reason; its versions stay readable for the record. */
+export function withdrawAnswer(db: Db, target: Target, reason: string) {
+  return writeOrFail(db, (tx) => {
+    const answer = findAnswer(tx, target.dilemmaId, target.regionId);
+    const published = answer && tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt))).get();
+    if (!answer || answer.status !== "published" || !published) {
+      throw new Rollback({ ok: false, status: 409, message: "Er is geen gepubliceerde afspraak om in te trekken." });
+    }
+    const now = new Date().toISOString();
+    tx.update(t.answers).set({ status: "withdrawn", withdrawnReason: reason, updatedAt: now }).where(eq(t.answers.id, answer.id)).run();
+    // Without any answer in force the dilemma goes back on the agenda, out of the public library.
+    const stillAnswered = tx.select({ id: t.answers.id }).from(t.answers).where(and(eq(t.answers.dilemmaId, target.dilemmaId), eq(t.answers.status, "published"))).all();
+    const hasCurrent = stillAnswered.some((a) => tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(and(eq(t.answerVersions.answerId, a.id), isNotNull(t.answerVersions.publishedAt))).get());
+    if (!hasCurrent) tx.update(t.dilemmas).set({ status: "on-agenda", updatedAt: now }).where(eq(t.dilemmas.id, target.dilemmaId)).run();
+    recordAudit(tx, { actorId: target.actorId, action: "answer.withdraw", targetType: "answer", targetId: answer.id, regionId: target.regionId });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Starts adopting another region's published version: a draft for the target region, prefilled from
+ * that version, pointing at it. The facilitator edits and publishes it like any draft.
+ */
+export function startAdoption(db: Db, input: { actorId: number; sourceVersionId: number; regionId: number }) {
+  return writeOrFail(db, (tx) => {
+    const source = tx
+      .select({ version: t.answerVersions, answer: t.answers })
+      .from(t.answerVersions)
+      .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+      .where(and(eq(t.answerVersions.id, input.sourceVersionId), isNotNull(t.answerVersions.publishedAt)))
+      .get();
+    if (!source || source.answer.status !== "published") throw new Rollback({ ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." });
+    if (source.answer.regionId === input.regionId) throw new Rollback({ ok: false, status: 409, message: "Een regio kan haar eigen afspraak niet overnemen." });
+    const target = { actorId: input.actorId, dilemmaId: source.answer.dilemmaId, regionId: input.regionId };
+    const dilemma = writableDilemma(tx, target.dilemmaId);
+    const answer = ensureAnswer(tx, target);
+    if (findDraft(tx, answer.id)) {
+      throw new Rollback({ ok: false, status: 409, message: "Uw regio heeft al een concept voor dit dilemma. Publiceer of verwijder dat eerst." });
+    }
+    const v = source.version;
+    const draft = tx
+      .insert(t.answerVersions)
+      .values({
+        answerId: answer.id,
+        version: nextVersion(tx, answer.id),
+        verdict: v.verdict,
+        route: v.route,
+        groundingMd: v.groundingMd,
+        purposeMd: v.purposeMd,
+        necessityMd: v.necessityMd,
+        proportionalityMd: v.proportionalityMd,
+        agreementMd: v.agreementMd,
+        conditions: v.conditions,
+        agreedOn: todayIso(),
+        agreedBy: "",
+        reviewBy: null,
+        adoptedFromVersionId: v.id,
+        createdBy: input.actorId,
+        origin: "app",
+      })
+      .returning()
+      .get();
+    const cited = tx.select({ articleId: t.citations.articleId }).from(t.citations).where(eq(t.citations.answerVersionId, v.id)).orderBy(asc(t.citations.position)).all();
+    setCitations(tx, draft.id, cited.map((c) => c.articleId));
+    recordAudit(tx, { actorId: input.actorId, action: "answer.adopt", targetType: "answer-version", targetId: draft.id, regionId: input.regionId, summary: `${dilemma.slug} van versie ${v.id}` });
+    return { ok: true as const, dilemmaSlug: dilemma.slug };
+  });
+}
+
+/** Throws the draft away (a facilitator changed their mind); published versions are untouched. */
+export function discardDraft(db: Db, target: Target) {
+  return writeOrFail(db, (tx) => {
+    const answer = findAnswer(tx, target.dilemmaId, target.regionId);
+    const draft = answer && findDraft(tx, answer.id);
+    if (!answer || !draft) throw new Rollback({ ok: false, status: 409, message: "Er is geen concept om te verwijderen." });
+    tx.delete(t.answerVersions).where(eq(t.answerVersions.id, draft.id)).run();
+    recordAudit(tx, { actorId: target.actorId, action: "answer.discard-draft", targetType: "answer", targetId: answer.id, regionId: target.regionId });
+    return { ok: true as const };
+  });
+}
+
+/** What the editor starts from: the draft, else the version in force (for a revision), else nothing. */
+export function getEditorState(db: Db, dilemmaId: number, regionId: number) {
+  const answer = findAnswer(db, dilemmaId, regionId);
+  if (!answer) return { answer: null, draft: null, current: null };
+  const draft = findDraft(db, answer.id) ?? null;
+  const current =
+    db
+      .select()
+      .from(t.answerVersions)
+      .where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt)))
+      .orderBy(asc(t.answerVersions.version))
+      .all()
+      .at(-1) ?? null;
+  const citationIds = (versionId: number) =>
+    db.select({ id: t.citations.articleId }).from(t.citations).where(eq(t.citations.answerVersionId, versionId)).orderBy(asc(t.citations.position)).all().map((c) => c.id);
+  return {
+    answer,
+    draft: draft && { ...draft, citationIds: citationIds(draft.id) },
+    current: current && { ...current, citationIds: citationIds(current.id) },
+  };
+}

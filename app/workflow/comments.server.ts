@@ -1,0 +1,107 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import type { Db } from "~/utils/db.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+
+import { notify } from "./notifications.server";
+
+export const CommentSchema = z.object({
+  body: z.string().trim().min(2, "Schrijf een reactie.").max(5000, "Gebruik hoogstens 5000 tekens."),
+  parentId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+});
+
+export const HideSchema = z.object({
+  commentId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens."),
+});
+
+type Failure = { ok: false; status: 403 | 404 | 409; message: string };
+
+/** A member's comment on a dilemma, or a reply to a top-level comment (one level deep). */
+export function addComment(db: Db, input: { authorId: number; dilemmaId: number; parentId?: number; body: string }): { ok: true; id: number } | Failure {
+  return db.transaction((tx) => {
+    const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
+    if (!dilemma) return { ok: false, status: 404, message: "Dit dilemma bestaat niet." };
+    let parent: typeof t.comments.$inferSelect | undefined;
+    if (input.parentId !== undefined) {
+      parent = tx.select().from(t.comments).where(eq(t.comments.id, input.parentId)).get();
+      if (!parent || parent.dilemmaId !== dilemma.id) return { ok: false, status: 404, message: "De reactie waarop u antwoordt bestaat niet." };
+      if (parent.parentId !== null) return { ok: false, status: 409, message: "U kunt alleen op een reactie antwoorden, niet op een antwoord." };
+      if (parent.hiddenAt) return { ok: false, status: 409, message: "Deze reactie is verborgen; u kunt er niet op antwoorden." };
+    }
+    const comment = tx
+      .insert(t.comments)
+      .values({ dilemmaId: dilemma.id, authorId: input.authorId, parentId: parent?.id ?? null, bodyMd: input.body })
+      .returning({ id: t.comments.id })
+      .get();
+    const href = `/dilemmas/${dilemma.slug}#reactie-${comment.id}`;
+    if (parent) {
+      notify(tx, { userId: parent.authorId, actorId: input.authorId, kind: "reply", message: `Iemand antwoordde op uw reactie bij "${dilemma.title}".`, href });
+    }
+    recordAudit(tx, { actorId: input.authorId, action: "comment.create", targetType: "comment", targetId: comment.id, regionId: dilemma.originRegionId, summary: dilemma.slug });
+    return { ok: true, id: comment.id };
+  });
+}
+
+/** A facilitator of the dilemma's region hides a comment with a reason; the author is told. */
+export function hideComment(db: Db, input: { actorId: number; regionIds: number[] | "all"; commentId: number; reason: string }): { ok: true } | Failure {
+  return db.transaction((tx) => {
+    const row = tx
+      .select({ comment: t.comments, dilemma: t.dilemmas })
+      .from(t.comments)
+      .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.comments.dilemmaId))
+      .where(eq(t.comments.id, input.commentId))
+      .get();
+    if (!row) return { ok: false, status: 404, message: "Deze reactie bestaat niet." };
+    if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
+      return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen." };
+    }
+    if (row.comment.hiddenAt) return { ok: false, status: 409, message: "Deze reactie is al verborgen." };
+    tx.update(t.comments)
+      .set({ hiddenAt: new Date().toISOString(), hiddenBy: input.actorId, hiddenReason: input.reason })
+      .where(eq(t.comments.id, row.comment.id))
+      .run();
+    notify(tx, {
+      userId: row.comment.authorId,
+      actorId: input.actorId,
+      kind: "comment-hidden",
+      message: `Uw reactie bij "${row.dilemma.title}" is verborgen door de leertuinbegeleider; de reden staat bij de reactie.`,
+      href: `/dilemmas/${row.dilemma.slug}#reactie-${row.comment.id}`,
+    });
+    recordAudit(tx, { actorId: input.actorId, action: "comment.hide", targetType: "comment", targetId: row.comment.id, regionId: row.dilemma.originRegionId, summary: row.dilemma.slug });
+    return { ok: true };
+  });
+}
+
+/** The discussion of a dilemma as threads: each top-level comment with its replies, oldest first. */
+export function listDiscussion(db: Db, dilemmaId: number) {
+  const rows = db
+    .select({
+      id: t.comments.id,
+      parentId: t.comments.parentId,
+      bodyMd: t.comments.bodyMd,
+      hiddenReason: t.comments.hiddenReason,
+      hiddenAt: t.comments.hiddenAt,
+      createdAt: t.comments.createdAt,
+      authorName: t.users.name,
+    })
+    .from(t.comments)
+    .leftJoin(t.users, eq(t.users.id, t.comments.authorId))
+    .where(eq(t.comments.dilemmaId, dilemmaId))
+    .orderBy(asc(t.comments.createdAt), asc(t.comments.id))
+    .all()
+    .map((c) => ({
+      id: c.id,
+      parentId: c.parentId,
+      author: c.authorName ?? "voormalig lid",
+      createdAt: c.createdAt,
+      hidden: c.hiddenAt !== null,
+      hiddenReason: c.hiddenReason,
+      // A hidden comment's text is not sent to anyone's browser.
+      html: c.hiddenAt ? "" : renderMarkdown(c.bodyMd),
+    }));
+  return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, replies: rows.filter((r) => r.parentId === c.id) }));
+}

@@ -1,0 +1,26 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+
+import * as t from "../../db/schema";
+import type { NotificationKind } from "~/domain/vocabulary";
+import type { Db, Executor } from "~/utils/db.server";
+
+/** Tells a user something, in the transaction of the write it is about. Nobody is told of their own act. */
+export function notify(tx: Executor, input: { userId: number | null; actorId: number; kind: NotificationKind; message: string; href: string }) {
+  if (input.userId === null || input.userId === input.actorId) return;
+  tx.insert(t.notifications).values({ userId: input.userId, kind: input.kind, message: input.message, href: input.href }).run();
+}
+
+export function unreadCount(db: Db, userId: number): number {
+  return db.select({ n: count() }).from(t.notifications).where(and(eq(t.notifications.userId, userId), isNull(t.notifications.readAt))).get()?.n ?? 0;
+}
+
+export function listNotifications(db: Db, userId: number, limit = 100) {
+  return db.select().from(t.notifications).where(eq(t.notifications.userId, userId)).orderBy(desc(t.notifications.id)).limit(limit).all();
+}
+
+export function markAllRead(db: Db, userId: number) {
+  db.update(t.notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(t.notifications.userId, userId), isNull(t.notifications.readAt)))
+    .run();
+}

@@ -1,0 +1,104 @@
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+
+import * as t from "../../db/schema";
+import { recordAudit } from "~/audit/audit-log.server";
+import type { Db } from "~/utils/db.server";
+
+import { notify } from "./notifications.server";
+
+export const SuggestionSchema = z.object({
+  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),
+  note: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens."),
+});
+
+export const DeclineSchema = z.object({
+  suggestionId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens."),
+});
+
+type Failure = { ok: false; status: 403 | 404 | 409; message: string };
+
+/** A member suggests that their region take over another region's published answer version. */
+export function suggestAdoption(db: Db, input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string }): { ok: true } | Failure {
+  return db.transaction((tx) => {
+    const region = tx.select().from(t.regions).where(eq(t.regions.slug, input.regionSlug)).get();
+    if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
+      return { ok: false, status: 403, message: "U kunt alleen voorstellen doen voor een regio waarvan u lid bent." };
+    }
+    const source = tx
+      .select({ regionId: t.answers.regionId, dilemmaId: t.answers.dilemmaId })
+      .from(t.answerVersions)
+      .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+      .where(and(eq(t.answerVersions.id, input.sourceVersionId), isNotNull(t.answerVersions.publishedAt), eq(t.answers.status, "published")))
+      .get();
+    if (!source) return { ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." };
+    if (source.regionId === region.id) return { ok: false, status: 409, message: "Dit is al de afspraak van uw regio." };
+    const open = tx
+      .select({ id: t.adoptionSuggestions.id })
+      .from(t.adoptionSuggestions)
+      .where(and(eq(t.adoptionSuggestions.answerVersionId, input.sourceVersionId), eq(t.adoptionSuggestions.regionId, region.id), eq(t.adoptionSuggestions.status, "open")))
+      .get();
+    if (open) return { ok: false, status: 409, message: "Deze afspraak staat al op de agenda van uw regio om over te nemen." };
+    const suggestion = tx
+      .insert(t.adoptionSuggestions)
+      .values({ answerVersionId: input.sourceVersionId, regionId: region.id, suggestedBy: input.userId, noteMd: input.note })
+      .returning({ id: t.adoptionSuggestions.id })
+      .get();
+    recordAudit(tx, { actorId: input.userId, action: "suggestion.create", targetType: "suggestion", targetId: suggestion.id, regionId: region.id });
+    return { ok: true };
+  });
+}
+
+/** A facilitator of the suggested region declines it with a reason; the member who suggested it is told. */
+export function declineSuggestion(db: Db, input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string }): { ok: true } | Failure {
+  return db.transaction((tx) => {
+    const suggestion = tx.select().from(t.adoptionSuggestions).where(eq(t.adoptionSuggestions.id, input.suggestionId)).get();
+    if (!suggestion) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
+    if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
+      return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van deze regio beslissen hierover." };
+    }
+    if (suggestion.status !== "open") return { ok: false, status: 409, message: "Over dit voorstel is al besloten." };
+    tx.update(t.adoptionSuggestions)
+      .set({ status: "declined", reason: input.reason, decidedBy: input.actorId, decidedAt: new Date().toISOString() })
+      .where(eq(t.adoptionSuggestions.id, suggestion.id))
+      .run();
+    notify(tx, {
+      userId: suggestion.suggestedBy,
+      actorId: input.actorId,
+      kind: "suggestion-decided",
+      message: "Een afspraak die u voorstelde over te nemen, is niet overgenomen; de reden staat op de agenda.",
+      href: "/meldingen",
+    });
+    recordAudit(tx, { actorId: input.actorId, action: "suggestion.decline", targetType: "suggestion", targetId: suggestion.id, regionId: suggestion.regionId });
+    return { ok: true };
+  });
+}
+
+/** Open suggestions on a region's agenda, with the answer they point at. */
+export function listOpenSuggestions(db: Db, regionId: number) {
+  const sourceRegion = alias(t.regions, "source_region");
+  return db
+    .select({
+      id: t.adoptionSuggestions.id,
+      noteMd: t.adoptionSuggestions.noteMd,
+      createdAt: t.adoptionSuggestions.createdAt,
+      suggestedBy: t.users.name,
+      dilemmaSlug: t.dilemmas.slug,
+      dilemmaTitle: t.dilemmas.title,
+      sourceRegionSlug: sourceRegion.slug,
+      sourceRegionName: sourceRegion.name,
+      version: t.answerVersions.version,
+      verdict: t.answerVersions.verdict,
+    })
+    .from(t.adoptionSuggestions)
+    .innerJoin(t.answerVersions, eq(t.answerVersions.id, t.adoptionSuggestions.answerVersionId))
+    .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.answers.dilemmaId))
+    .innerJoin(sourceRegion, eq(sourceRegion.id, t.answers.regionId))
+    .leftJoin(t.users, eq(t.users.id, t.adoptionSuggestions.suggestedBy))
+    .where(and(eq(t.adoptionSuggestions.regionId, regionId), eq(t.adoptionSuggestions.status, "open")))
+    .orderBy(desc(t.adoptionSuggestions.id))
+    .all();
+}
