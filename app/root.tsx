@@ -18,7 +18,9 @@ import { Heading, Paragraph } from "~/components/text";
 import { TextLink } from "~/components/links";
 import appStyles from "~/styles/app.css";
 import { getUser } from "~/auth/session.server";
-import { getMemberships } from "~/auth/permissions.server";
+import { activeMemberships } from "~/auth/permissions.server";
+import { getDb } from "~/utils/db.server";
+import { unreadCount } from "~/workflow/notifications.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
@@ -35,8 +37,18 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
-  const facilitator = user.isAdmin || getMemberships(user.id).some((m) => m.role === "facilitator" && m.status === "active");
-  return { user: { name: user.name, facilitator } };
+  const active = activeMemberships(user.id);
+  const facilitates = active.filter((m) => m.role === "facilitator");
+  return {
+    user: {
+      name: user.name,
+      member: user.isAdmin || active.length > 0,
+      facilitator: user.isAdmin || facilitates.length > 0,
+      /** The agenda in the header when there is exactly one to run; others reach theirs from the region page. */
+      agenda: !user.isAdmin && facilitates.length === 1 ? facilitates[0]!.regionSlug : null,
+      unread: unreadCount(getDb(), user.id),
+    },
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -392,7 +392,7 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
-    /** Dutch, without personal free text: the reason a facilitator gave lives on the dilemma. */
+    /** Dutch; it may quote a facilitator's reason, never the text of a dilemma or comment. */
     message: text("message").notNull(),
     href: text("href").notNull(),
     readAt: text("read_at"),

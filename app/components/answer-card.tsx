@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 
 import { ROUTE_LABELS } from "~/domain/vocabulary";
@@ -20,6 +21,7 @@ export function AnswerCard({
   headingLevel = 3,
   earlier = [],
   isCurrent = true,
+  actions,
 }: {
   dilemmaSlug: string;
   regionSlug: string;
@@ -28,6 +30,8 @@ export function AnswerCard({
   headingLevel?: 2 | 3;
   earlier?: { version: number; agreedOn: string }[];
   isCurrent?: boolean;
+  /** What the reader may do with this answer (adopt it, suggest it), below it. */
+  actions?: ReactNode;
 }) {
   const headingId = `afspraak-${regionSlug}`;
   const sub = (headingLevel + 1) as 3 | 4;
@@ -136,6 +140,7 @@ export function AnswerCard({
           </ul>
         </section>
       )}
+      {actions && <div className="answer__actions">{actions}</div>}
     </article>
   );
 }

@@ -2,30 +2,32 @@ import type { ReactNode } from "react";
 
 interface FieldProps {
   name: string;
+  /** Defaults to the name; set it when one page has several forms with the same field name. */
+  id?: string;
   label: string;
   error?: string;
   description?: string;
 }
 
 /** Label, description, error and control, wired for screen readers (aria-invalid, aria-describedby). */
-function Field({ name, label, error, description, children }: FieldProps & { children: (aria: Record<string, unknown>) => ReactNode }) {
-  const describedBy = [description && `${name}-uitleg`, error && `${name}-fout`].filter(Boolean).join(" ") || undefined;
+function Field({ name, id = name, label, error, description, children }: FieldProps & { children: (aria: Record<string, unknown>) => ReactNode }) {
+  const describedBy = [description && `${id}-uitleg`, error && `${id}-fout`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
-      <label className="utrecht-form-label" htmlFor={name}>
+      <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
       {description && (
-        <p className="utrecht-form-field-description" id={`${name}-uitleg`}>
+        <p className="utrecht-form-field-description" id={`${id}-uitleg`}>
           {description}
         </p>
       )}
       {error && (
-        <p className="utrecht-form-field-error-message" id={`${name}-fout`}>
+        <p className="utrecht-form-field-error-message" id={`${id}-fout`}>
           {error}
         </p>
       )}
-      {children({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
 }
@@ -34,12 +36,13 @@ export function TextField({
   type = "text",
   defaultValue,
   autoComplete,
+  optional = false,
   ...field
-}: FieldProps & { type?: "text" | "email" | "password"; defaultValue?: string; autoComplete?: string }) {
+}: FieldProps & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string; optional?: boolean }) {
   return (
     <Field {...field}>
       {(aria) => (
-        <input className="utrecht-textbox utrecht-textbox--html-input" type={type} defaultValue={defaultValue} autoComplete={autoComplete} required {...aria} />
+        <input className="utrecht-textbox utrecht-textbox--html-input" type={type} defaultValue={defaultValue} autoComplete={autoComplete} required={!optional} {...aria} />
       )}
     </Field>
   );
@@ -59,5 +62,66 @@ export function SelectField({
         </select>
       )}
     </Field>
+  );
+}
+
+export function TextArea({ defaultValue, rows = 6, ...field }: FieldProps & { defaultValue?: string; rows?: number }) {
+  return (
+    <Field {...field}>
+      {(aria) => <textarea className="utrecht-textarea utrecht-textarea--html-textarea" rows={rows} defaultValue={defaultValue} {...aria} />}
+    </Field>
+  );
+}
+
+/** A group of checkboxes or radio buttons in a fieldset whose legend is the question. */
+export function ChoiceGroup({
+  type,
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  description,
+}: {
+  type: "checkbox" | "radio";
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+  description?: string;
+}) {
+  const describedBy = [description && `${name}-uitleg`, error && `${name}-fout`].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`utrecht-form-fieldset choice-group${error ? " utrecht-form-fieldset--invalid" : ""}`} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <legend className="utrecht-form-fieldset__legend">{legend}</legend>
+      {description && (
+        <p className="utrecht-form-field-description" id={`${name}-uitleg`}>
+          {description}
+        </p>
+      )}
+      {error && (
+        <p className="utrecht-form-field-error-message" id={`${name}-fout`}>
+          {error}
+        </p>
+      )}
+      <div className="choice-group__options">
+        {options.map((o) => (
+          <div key={o.value} className="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              className={type === "checkbox" ? "utrecht-checkbox utrecht-checkbox--html-input" : "utrecht-radio-button utrecht-radio-button--html-input"}
+              type={type}
+              id={`${name}-${o.value}`}
+              name={name}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+            />
+            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${name}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }

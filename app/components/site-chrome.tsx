@@ -77,6 +77,18 @@ function AccountMenu() {
   return (
     <div className="site-account">
       <span>Ingelogd als {user.name}</span>
+      <Link to="/meldingen">
+        Meldingen
+        {user.unread > 0 && (
+          <>
+            {" "}
+            <span className="count-badge">{user.unread}</span>
+            <span className="visually-hidden"> ongelezen</span>
+          </>
+        )}
+      </Link>
+      {user.member && <Link to="/voorstellen">Voorstellen</Link>}
+      {user.agenda && <Link to={`/regios/${user.agenda}/agenda`}>Agenda</Link>}
       {user.facilitator && (
         <>
           <Link to="/beheer/leden">Leden goedkeuren</Link>

@@ -59,3 +59,20 @@ export function getCodeBySlug(db: Db, slug: string) {
     })),
   };
 }
+
+/** Every article of every code, grouped by code, for the citation picker of the answer form. */
+export function listCitableArticles(db: Db) {
+  const rows = db
+    .select({ id: t.articles.id, heading: t.articles.heading, codeSlug: t.codes.slug, codeTitle: t.codes.title, kind: t.codes.kind })
+    .from(t.articles)
+    .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
+    .orderBy(asc(t.codes.title), asc(t.articles.position))
+    .all();
+  const groups = new Map<string, { slug: string; title: string; kind: string; articles: { id: number; heading: string }[] }>();
+  for (const row of rows) {
+    const group = groups.get(row.codeSlug) ?? { slug: row.codeSlug, title: row.codeTitle, kind: row.kind, articles: [] };
+    group.articles.push({ id: row.id, heading: row.heading });
+    groups.set(row.codeSlug, group);
+  }
+  return [...groups.values()];
+}

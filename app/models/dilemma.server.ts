@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 
+import { alias } from "drizzle-orm/sqlite-core";
+
 import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
@@ -13,6 +15,7 @@ export interface DilemmaFilters {
 
 /** Dilemmas a visitor may read: those with at least one published answer. */
 const isPublic = eq(t.dilemmas.status, "answered");
+export const isPublicDilemma = (dilemma: { status: string }) => dilemma.status === "answered";
 
 function filterConditions(db: Db, filters: DilemmaFilters): SQL[] {
   const cv = t.currentAnswerVersions;
@@ -102,8 +105,12 @@ export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: nu
   };
 }
 
-/** A dilemma that visitors may read, with its themes, sectors and origin region. */
-export function getPublicDilemma(db: Db, slug: string) {
+/**
+ * A dilemma in any status, with its themes, sectors and origin region. Only an answered one is public:
+ * the caller checks who may read the others (`isPublicDilemma`).
+ */
+export function getDilemma(db: Db, slug: string) {
+  const mergedInto = alias(t.dilemmas, "merged_into");
   const dilemma = db
     .select({
       id: t.dilemmas.id,
@@ -114,12 +121,19 @@ export function getPublicDilemma(db: Db, slug: string) {
       purpose: t.dilemmas.purpose,
       holderSector: t.dilemmas.holderSector,
       raisedOn: t.dilemmas.raisedOn,
+      status: t.dilemmas.status,
+      statusReason: t.dilemmas.statusReason,
+      mergedIntoSlug: mergedInto.slug,
+      mergedIntoTitle: mergedInto.title,
+      proposedBy: t.dilemmas.proposedBy,
+      regionId: t.regions.id,
       regionSlug: t.regions.slug,
       regionName: t.regions.name,
     })
     .from(t.dilemmas)
     .innerJoin(t.regions, eq(t.regions.id, t.dilemmas.originRegionId))
-    .where(and(eq(t.dilemmas.slug, slug), isPublic))
+    .leftJoin(mergedInto, eq(mergedInto.id, t.dilemmas.mergedIntoId))
+    .where(eq(t.dilemmas.slug, slug))
     .get();
   if (!dilemma) return null;
   const themes = db

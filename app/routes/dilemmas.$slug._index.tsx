@@ -1,48 +1,136 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { AnswerCard } from "~/components/answer-card";
+import { Alert } from "~/components/alert";
 import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Discussion } from "~/components/discussion";
+import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { SECTOR_LABELS } from "~/domain/vocabulary";
+import { activeMemberships, facilitatedRegionIds, forbidden, isMember, requireMember } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
+import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
-import { getPublicDilemma } from "~/models/dilemma.server";
+import { listRegions } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/dates";
-import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
+import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
+import { readableDilemma } from "~/workflow/dilemma-access.server";
+import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam });
-const SearchSchema = z.object({ regio: optionalParam(SlugParam) });
+const SearchSchema = z.object({ regio: optionalParam(SlugParam), voorgesteld: optionalParam(z.literal("1")) });
+const IntentSchema = z.object({ intent: z.enum(["comment", "hide"]) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.dilemma.title, data.dilemma.question) : pageMeta("Dilemma niet gevonden");
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+/** What this reader may do here; the actions check the same again. */
+function abilities(user: SessionUser | null, dilemma: { regionId: number; status: string }) {
+  const member = isMember(user);
+  const facilitated = user ? facilitatedRegionIds(user) : [];
+  const regions = listRegions(getDb());
+  const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
+  const facilitates = (regionId: number) => facilitated === "all" || facilitated.includes(regionId);
+  return {
+    member,
+    moderator: member && facilitates(dilemma.regionId),
+    /** Regions whose answer this user may write, revise or adopt into. */
+    answerRegions: writable ? regions.filter((r) => facilitates(r.id)).map((r) => ({ slug: r.slug, name: r.name })) : [],
+    /** Regions this member may suggest an adoption for. */
+    memberRegions: user && member ? activeMemberships(user.id).map((m) => m.regionSlug) : [],
+  };
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
+  const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
-  const dilemma = getPublicDilemma(db, slug);
-  if (!dilemma) notFound("Dit dilemma bestaat niet, of is nog niet beantwoord.");
   const answers = getAnswersForDilemma(db, dilemma.id).map(toAnswerView);
   // The reader's own region first, when it is known.
   if (regio) answers.sort((a, b) => Number(b.regionSlug === regio) - Number(a.regionSlug === regio));
-  const { situationMd, ...rest } = dilemma;
-  return { dilemma: { ...rest, situationHtml: renderMarkdown(situationMd) }, answers };
+  const can = abilities(user, dilemma);
+  const discussion = can.member
+    ? listDiscussion(db, dilemma.id).map((c) => ({
+        ...c,
+        createdAt: formatDateTime(c.createdAt),
+        replies: c.replies.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt) })),
+      }))
+    : null;
+  const { situationMd, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
+  return {
+    dilemma: { ...rest, situationHtml: renderMarkdown(situationMd), statusLabel: DILEMMA_STATUS_LABELS[dilemma.status] },
+    answers,
+    can,
+    discussion,
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { user } = await requireMember(request);
+  const { dilemma } = await readableDilemma(request, slug);
+  const form = await readForm(request);
+  const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
+  const db = getDb();
+  if (intent === "hide") {
+    const parsed = HideSchema.safeParse(form);
+    if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: null }, { status: 400 });
+    const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
+    if (!result.ok) {
+      if (result.status === 403) forbidden(result.message);
+      return data({ intent, form, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });
+    }
+    return { intent, form: {}, errors: {}, guard: null, done: "De reactie is verborgen. De schrijver krijgt daarvan een melding." };
+  }
+  const parsed = CommentSchema.safeParse(form);
+  if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: null }, { status: 400 });
+  const guard = guardTexts({ body: { label: "Uw reactie", value: parsed.data.body } }, form);
+  if (!guard.ok) return data({ intent, form, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+  const result = addComment(db, { authorId: user.id, dilemmaId: dilemma.id, ...parsed.data });
+  if (!result.ok) return data({ intent, form, errors: { body: result.message }, guard: null, done: null }, { status: result.status });
+  return { intent, form: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
+}
+
+function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<typeof loader>>["dilemma"] }) {
+  if (dilemma.status === "answered") return null;
+  return (
+    <Alert type={dilemma.status === "rejected" ? "warning" : "info"}>
+      <strong>{dilemma.statusLabel}.</strong>{" "}
+      {dilemma.status === "proposed" && "Dit voorstel wacht op een besluit van de leertuinbegeleider. Alleen leden zien het."}
+      {dilemma.status === "on-agenda" && "Dit dilemma staat op de agenda van de leertuin. Alleen leden zien het tot er een afspraak is."}
+      {dilemma.status === "rejected" && <>Reden: {dilemma.statusReason}</>}
+      {dilemma.status === "merged" && dilemma.mergedIntoSlug && (
+        <>
+          Het is samengevoegd met <Link className="utrecht-link" to={`/dilemmas/${dilemma.mergedIntoSlug}`}>{dilemma.mergedIntoTitle}</Link>. Reden:{" "}
+          {dilemma.statusReason}
+        </>
+      )}
+    </Alert>
+  );
 }
 
 export default function DilemmaPage() {
-  const { dilemma, answers } = useLoaderData<typeof loader>();
+  const { dilemma, answers, can, discussion } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   return (
     <div className="page-width">
       <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/dilemmas", label: "Dilemma's" }]} current={dilemma.title} />
+      {searchParams.has("voorgesteld") && <Alert type="ok">Uw voorstel is ingediend. De leertuinbegeleider van uw regio beslist erover; u krijgt een melding.</Alert>}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
+      <StatusNotice dilemma={dilemma} />
 
       <dl className="answer__facts">
         <dt>Informatie ligt bij</dt>
@@ -76,6 +164,15 @@ export default function DilemmaPage() {
       <RichText html={dilemma.situationHtml} />
 
       <Heading level={2}>Afspraken van de regio's</Heading>
+      {can.answerRegions.length > 0 && (
+        <div className="button-row">
+          {can.answerRegions.map((r) => (
+            <ButtonLink key={r.slug} to={`/dilemmas/${dilemma.slug}/afspraken/${r.slug}/bewerken`}>
+              {answers.some((a) => a.regionSlug === r.slug) ? "Afspraak herzien" : "Afspraak schrijven"} voor {r.name}
+            </ButtonLink>
+          ))}
+        </div>
+      )}
       {answers.length === 0 ? (
         <Paragraph>Er is nog geen regio die over dit dilemma een afspraak heeft gepubliceerd.</Paragraph>
       ) : (
@@ -85,18 +182,37 @@ export default function DilemmaPage() {
               ? "Eén regio heeft hierover een afspraak gemaakt."
               : `${answers.length} regio's hebben hierover een afspraak gemaakt.`}
           </Paragraph>
-          {answers.map((a) => (
-            <AnswerCard
-              key={a.regionSlug}
-              dilemmaSlug={dilemma.slug}
-              regionSlug={a.regionSlug}
-              regionName={a.regionName}
-              answer={a.current}
-              earlier={a.earlier}
-            />
-          ))}
+          {answers.map((a) => {
+            const adoptInto = can.answerRegions.filter((r) => r.slug !== a.regionSlug);
+            const suggestFor = can.memberRegions.filter((slug) => slug !== a.regionSlug);
+            const adoptPath = `/dilemmas/${dilemma.slug}/afspraken/${a.regionSlug}/${a.current.version}/overnemen`;
+            return (
+              <AnswerCard
+                key={a.regionSlug}
+                dilemmaSlug={dilemma.slug}
+                regionSlug={a.regionSlug}
+                regionName={a.regionName}
+                answer={a.current}
+                earlier={a.earlier}
+                actions={
+                  adoptInto.length > 0 ? (
+                    <ButtonLink to={adoptPath}>
+                      Overnemen voor {adoptInto.map((r) => r.name).join(" of ")}
+                      <span className="visually-hidden"> (afspraak {a.regionName})</span>
+                    </ButtonLink>
+                  ) : suggestFor.length > 0 ? (
+                    <ButtonLink to={adoptPath}>
+                      Voorstellen om over te nemen<span className="visually-hidden"> (afspraak {a.regionName})</span>
+                    </ButtonLink>
+                  ) : null
+                }
+              />
+            );
+          })}
         </>
       )}
+
+      {discussion && <Discussion comments={discussion} moderator={can.moderator} result={result} />}
     </div>
   );
 }

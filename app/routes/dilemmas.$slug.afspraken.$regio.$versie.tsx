@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { AnswerCard, versionPath } from "~/components/answer-card";
@@ -9,11 +9,11 @@ import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toVersionView } from "~/models/answer-view.server";
-import { getPublicDilemma } from "~/models/dilemma.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { readableDilemma } from "~/workflow/dilemma-access.server";
 
 const ParamsSchema = z.object({
   slug: SlugParam,
@@ -26,11 +26,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? pageMeta(`Afspraak ${data.regionName}, versie ${data.answer.version}: ${data.dilemma.title}`)
     : pageMeta("Afspraak niet gevonden");
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
   const db = getDb();
-  const dilemma = getPublicDilemma(db, slug);
-  if (!dilemma) notFound("Dit dilemma bestaat niet, of is nog niet beantwoord.");
+  const { dilemma } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
@@ -47,6 +46,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export default function AnswerVersionPage() {
   const { dilemma, regionSlug, regionName, answer, currentVersion, earlier } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const isCurrent = answer.version === currentVersion;
   return (
     <div className="page-width">
@@ -57,6 +57,7 @@ export default function AnswerVersionPage() {
         ]}
         current={`${regionName}, versie ${answer.version}`}
       />
+      {searchParams.has("gepubliceerd") && <Alert type="ok">De afspraak is gepubliceerd als versie {answer.version}.</Alert>}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
       {!isCurrent && (

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
+import { isFacilitatorOf } from "~/auth/permissions.server";
+import { getUser } from "~/auth/session.server";
 import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { answerLineage, listRegionAnswers } from "~/models/answer.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
@@ -20,11 +23,12 @@ const ParamsSchema = z.object({ slug: SlugParam });
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(`Leertuin ${data.region.name}`) : pageMeta("Regio niet gevonden");
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
   const db = getDb();
   const region = getRegionBySlug(db, slug);
   if (!region) notFound("Deze regio bestaat niet.");
+  const user = await getUser(request);
   const organisations = listOrganisations(db, region.id);
   const answers = listRegionAnswers(db, region.id);
   const { from, by } = answerLineage(db, answers.map((a) => a.versionId));
@@ -38,6 +42,7 @@ export function loader({ params }: LoaderFunctionArgs) {
       descriptionHtml: renderMarkdown(region.descriptionMd),
     },
     facilitators: listFacilitators(db, region.id),
+    runsAgenda: user !== null && isFacilitatorOf(user, region.id),
     sectors: SECTORS.map((sector) => ({ sector, names: organisations.filter((o) => o.sector === sector).map((o) => o.name) })).filter(
       (group) => group.names.length > 0,
     ),
@@ -57,7 +62,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, facilitators, sectors, organisationCount, answers } = useLoaderData<typeof loader>();
+  const { region, facilitators, sectors, organisationCount, answers, runsAgenda } = useLoaderData<typeof loader>();
   const due = answers.filter((a) => a.reviewDue);
   const tookOver = answers.filter((a) => a.adoptedFrom);
   const givenAway = answers.filter((a) => a.adoptedBy.length > 0);
@@ -70,6 +75,11 @@ export default function RegionPage() {
         deelnemende organisaties.
       </Paragraph>
       <RichText html={region.descriptionHtml} />
+      {runsAgenda && (
+        <p className="utrecht-paragraph">
+          <ButtonLink to={`/regios/${region.slug}/agenda`}>Agenda van de leertuin</ButtonLink>
+        </p>
+      )}
 
       <section aria-labelledby="afspraken-titel">
         <Heading level={2} id="afspraken-titel">

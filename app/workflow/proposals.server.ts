@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { z } from "zod";
 
 import * as t from "../../db/schema";
@@ -134,14 +134,12 @@ export function decideProposal(db: Db, input: { actorId: number; regionIds: numb
 
 /** A member's own proposals, newest first, with where each went. */
 export function listOwnProposals(db: Db, userId: number) {
-  const rows = db
-    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title, status: t.dilemmas.status, raisedOn: t.dilemmas.raisedOn, mergedIntoId: t.dilemmas.mergedIntoId })
+  return db
+    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title, status: t.dilemmas.status, raisedOn: t.dilemmas.raisedOn })
     .from(t.dilemmas)
     .where(eq(t.dilemmas.proposedBy, userId))
-    .orderBy(t.dilemmas.id)
-    .all()
-    .reverse();
-  return rows;
+    .orderBy(desc(t.dilemmas.id))
+    .all();
 }
 
 /** Proposals waiting for a region's decision. */
@@ -151,5 +149,27 @@ export function listRegionProposals(db: Db, regionId: number) {
     .from(t.dilemmas)
     .where(and(eq(t.dilemmas.originRegionId, regionId), inArray(t.dilemmas.status, ["proposed", "on-agenda"])))
     .orderBy(t.dilemmas.raisedOn, t.dilemmas.id)
+    .all();
+}
+
+/** Dilemmas a proposal can be merged into: on an agenda or answered. */
+export function listMergeTargets(db: Db) {
+  return db
+    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title })
+    .from(t.dilemmas)
+    .where(inArray(t.dilemmas.status, ["on-agenda", "answered"]))
+    .orderBy(t.dilemmas.title)
+    .all();
+}
+
+/** Drafts the region's facilitators are writing. */
+export function listRegionDrafts(db: Db, regionId: number) {
+  return db
+    .select({ dilemmaSlug: t.dilemmas.slug, dilemmaTitle: t.dilemmas.title, version: t.answerVersions.version, adopted: t.answerVersions.adoptedFromVersionId })
+    .from(t.answerVersions)
+    .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.answers.dilemmaId))
+    .where(and(eq(t.answers.regionId, regionId), isNull(t.answerVersions.publishedAt)))
+    .orderBy(t.dilemmas.title)
     .all();
 }

@@ -68,7 +68,7 @@ export function declineSuggestion(db: Db, input: { actorId: number; regionIds: n
       userId: suggestion.suggestedBy,
       actorId: input.actorId,
       kind: "suggestion-decided",
-      message: "Een afspraak die u voorstelde over te nemen, is niet overgenomen; de reden staat op de agenda.",
+      message: `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${input.reason}`,
       href: "/meldingen",
     });
     recordAudit(tx, { actorId: input.actorId, action: "suggestion.decline", targetType: "suggestion", targetId: suggestion.id, regionId: suggestion.regionId });

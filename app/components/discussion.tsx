@@ -1,0 +1,123 @@
+import { Form } from "@remix-run/react";
+
+import { Alert } from "./alert";
+import { TextArea, TextField } from "./form-field";
+import { GuardReport, type GuardFieldReport } from "./guard-report";
+import { Heading, Paragraph, RichText } from "./text";
+
+export interface DiscussionComment {
+  id: number;
+  author: string;
+  createdAt: string;
+  hidden: boolean;
+  hiddenReason: string | null;
+  html: string;
+}
+
+/** What the dilemma page's action answered: which form it was, what was typed, what went wrong. */
+export interface DiscussionResult {
+  intent: "comment" | "hide";
+  form: Record<string, string>;
+  errors: Record<string, string>;
+  guard: GuardFieldReport[] | null;
+  done: string | null;
+}
+
+function CommentForm({ parentId, result, label }: { parentId?: number; result?: DiscussionResult; label: string }) {
+  const mine = result?.intent === "comment" && (result.form.parentId ?? "") === (parentId ? String(parentId) : "");
+  const name = parentId ? `antwoord-${parentId}` : "reactie";
+  return (
+    <Form method="post" noValidate className="stack-form comment-form" preventScrollReset>
+      <input type="hidden" name="intent" value="comment" />
+      {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      {mine && result.guard && <GuardReport reports={result.guard.map((r) => ({ ...r, field: "body" }))} />}
+      <TextArea id={name} name="body" label={label} rows={parentId ? 3 : 5} description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag." defaultValue={mine ? result.form.body : undefined} error={mine ? result.errors.body : undefined} />
+      <button className="utrecht-button utrecht-button--primary-action" type="submit">
+        {parentId ? "Antwoord plaatsen" : "Reactie plaatsen"}
+      </button>
+    </Form>
+  );
+}
+
+function HideForm({ comment, result }: { comment: DiscussionComment; result?: DiscussionResult }) {
+  const mine = result?.intent === "hide" && result.form.commentId === String(comment.id);
+  return (
+    <details className="hide-form" open={mine || undefined}>
+      <summary>Reactie verbergen</summary>
+      <Form method="post" noValidate className="stack-form" preventScrollReset>
+        <input type="hidden" name="intent" value="hide" />
+        <input type="hidden" name="commentId" value={comment.id} />
+        <TextField id={`reden-${comment.id}`} name="reason" label="Reden (de schrijver en de leden lezen die)" defaultValue={mine ? result.form.reason : undefined} error={mine ? result.errors.reason : undefined} />
+        <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+          Verbergen
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function CommentBody({ comment }: { comment: DiscussionComment }) {
+  return (
+    <>
+      <p className="comment__meta">
+        <strong>{comment.author}</strong>, {comment.createdAt}
+      </p>
+      {comment.hidden ? (
+        <p className="comment__hidden">Deze reactie is verborgen door de leertuinbegeleider. Reden: {comment.hiddenReason}</p>
+      ) : (
+        <RichText html={comment.html} />
+      )}
+    </>
+  );
+}
+
+/** The members' discussion of a dilemma: comments, replies one level deep, moderation. */
+export function Discussion({
+  comments,
+  moderator,
+  result,
+}: {
+  comments: (DiscussionComment & { replies: DiscussionComment[] })[];
+  moderator: boolean;
+  result?: DiscussionResult;
+}) {
+  return (
+    <section className="discussion" aria-labelledby="bespreking">
+      <Heading level={2} id="bespreking">
+        Bespreking
+      </Heading>
+      <Paragraph small>Alleen leden van een leertuin zien de bespreking.</Paragraph>
+      {result?.done && <Alert type="ok">{result.done}</Alert>}
+      {comments.length === 0 ? (
+        <Paragraph>Nog geen reacties.</Paragraph>
+      ) : (
+        <ol className="comments">
+          {comments.map((c) => (
+            <li key={c.id} id={`reactie-${c.id}`} className="comment">
+              <CommentBody comment={c} />
+              {moderator && !c.hidden && <HideForm comment={c} result={result} />}
+              {c.replies.length > 0 && (
+                <ol className="comments comments--replies">
+                  {c.replies.map((r) => (
+                    <li key={r.id} id={`reactie-${r.id}`} className="comment">
+                      <CommentBody comment={r} />
+                      {moderator && !r.hidden && <HideForm comment={r} result={result} />}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {!c.hidden && (
+                <details className="reply-form" open={(result?.intent === "comment" && result.form.parentId === String(c.id) && !result.done) || undefined}>
+                  <summary>Antwoorden</summary>
+                  <CommentForm parentId={c.id} result={result} label={`Uw antwoord aan ${c.author}`} />
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Heading level={3}>Reageren</Heading>
+      <CommentForm result={result} label="Uw reactie" />
+    </section>
+  );
+}

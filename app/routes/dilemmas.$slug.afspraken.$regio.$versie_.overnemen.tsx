@@ -1,0 +1,172 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { versionPath } from "~/components/answer-card";
+import { Alert } from "~/components/alert";
+import { VerdictBadge } from "~/components/badges";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { SelectField, TextArea } from "~/components/form-field";
+import { GuardReport, type GuardFieldReport } from "~/components/guard-report";
+import { TextLink } from "~/components/links";
+import { Heading, Paragraph } from "~/components/text";
+import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
+import { getAnswersForDilemma } from "~/models/answer.server";
+import { listRegions } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
+import { startAdoption } from "~/workflow/answer-editing.server";
+import { readableDilemma } from "~/workflow/dilemma-access.server";
+import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
+import { guardTexts } from "~/workflow/text-guard.server";
+
+const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam, versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number) });
+const IntentSchema = z.object({ intent: z.enum(["adopt", "suggest"]) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Afspraak ${data.source.regionName} overnemen: ${data.dilemma.title}` : "Afspraak overnemen");
+
+async function context(request: Request, params: unknown) {
+  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const { user, memberships } = await requireMember(request);
+  const { dilemma } = await readableDilemma(request, slug);
+  const answer = getAnswersForDilemma(getDb(), dilemma.id).find((a) => a.regionSlug === regio);
+  const version = answer?.versions.find((v) => v.version === versie);
+  if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
+  const others = listRegions(getDb()).filter((r) => r.slug !== regio);
+  const facilitated = facilitatedRegionIds(user);
+  return {
+    user,
+    dilemma,
+    source: { versionId: version.id, regionSlug: answer.regionSlug, regionName: answer.regionName, version: version.version, verdict: version.verdict },
+    adoptInto: others.filter((r) => facilitated === "all" || facilitated.includes(r.id)),
+    suggestFor: others.filter((r) => memberships.some((m) => m.regionId === r.id)),
+  };
+}
+
+function regionIdsOf(user: SessionUser) {
+  return user.isAdmin ? ("all" as const) : activeMemberships(user.id).map((m) => m.regionId);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { dilemma, source, adoptInto, suggestFor } = await context(request, params);
+  if (adoptInto.length === 0 && suggestFor.length === 0) forbidden("U kunt deze afspraak niet overnemen of voorstellen: ze is al van uw regio.");
+  return {
+    dilemma: { slug: dilemma.slug, title: dilemma.title },
+    source,
+    adoptInto: adoptInto.map((r) => ({ value: r.slug, label: r.name })),
+    suggestFor: suggestFor.map((r) => ({ value: r.slug, label: r.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, dilemma, source, adoptInto } = await context(request, params);
+  const form = await readForm(request);
+  const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
+  const db = getDb();
+  if (intent === "adopt") {
+    const region = adoptInto.find((r) => r.slug === form.region);
+    if (!region) forbidden("U kunt alleen overnemen voor een regio waarvan u leertuinbegeleider bent.");
+    const result = startAdoption(db, { actorId: user.id, sourceVersionId: source.versionId, regionId: region.id });
+    if (!result.ok) {
+      if (result.status === 404) notFound(result.message);
+      return data({ intent, form, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+    }
+    return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
+  }
+  const parsed = SuggestionSchema.safeParse(form);
+  if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: false }, { status: 400 });
+  const guard = guardTexts({ note: { label: "Toelichting", value: parsed.data.note } }, form);
+  if (!guard.ok) return data({ intent, form, errors: {}, guard: guard.reports, done: false }, { status: 422 });
+  const result = suggestAdoption(db, { userId: user.id, regionIds: regionIdsOf(user), sourceVersionId: source.versionId, regionSlug: parsed.data.region, note: parsed.data.note });
+  if (!result.ok) {
+    if (result.status === 403) forbidden(result.message);
+    if (result.status === 404) notFound(result.message);
+    return data({ intent, form, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+  }
+  return { intent, form: {}, errors: {}, guard: null, done: true };
+}
+
+interface FormResult {
+  form: Record<string, string | undefined>;
+  errors: Record<string, string | undefined>;
+  guard: GuardFieldReport[] | null;
+  done: boolean;
+}
+
+export default function Adopt() {
+  const { dilemma, source, adoptInto, suggestFor } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const mine = (intent: string) => (result?.intent === intent ? (result as FormResult) : undefined);
+  const suggest = mine("suggest");
+  const adopt = mine("adopt");
+  return (
+    <div className="page-width narrow">
+      <Breadcrumbs trail={[{ to: "/dilemmas", label: "Dilemma's" }, { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title }]} current="Overnemen" />
+      <Heading level={1}>Afspraak van {source.regionName} overnemen</Heading>
+      <Paragraph>
+        <TextLink to={versionPath(dilemma.slug, source.regionSlug, source.version)}>
+          Afspraak {source.regionName}, versie {source.version}
+        </TextLink>{" "}
+        bij “{dilemma.title}”: <VerdictBadge verdict={source.verdict} />
+      </Paragraph>
+
+      {adoptInto.length > 0 && (
+        <section aria-labelledby="concept">
+          <Heading level={2} id="concept">
+            Overnemen als leertuinbegeleider
+          </Heading>
+          <Paragraph>
+            Leertuin maakt een concept voor uw regio met de tekst van deze versie. U past aan wat voor uw regio anders is en
+            publiceert; daarna staat bij de afspraak “overgenomen van {source.regionName} (versie {source.version})”.
+          </Paragraph>
+          <Form method="post" noValidate className="stack-form">
+            <input type="hidden" name="intent" value="adopt" />
+            <SelectField id="adopt-region" name="region" label="Voor welke regio?" defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.form.region} error={adopt?.errors.region}>
+              {adoptInto.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </SelectField>
+            <button className="utrecht-button utrecht-button--primary-action" type="submit">
+              Concept maken
+            </button>
+          </Form>
+        </section>
+      )}
+
+      {suggestFor.length > 0 && (
+        <section aria-labelledby="voorstellen">
+          <Heading level={2} id="voorstellen">
+            Voorstellen aan de leertuin van uw regio
+          </Heading>
+          {suggest?.done ? (
+            <Alert type="ok">Uw voorstel staat op de agenda van de leertuinbegeleider. U krijgt een melding als er over besloten is.</Alert>
+          ) : (
+            <Form method="post" noValidate className="stack-form">
+              <input type="hidden" name="intent" value="suggest" />
+              {suggest?.guard && <GuardReport reports={suggest.guard} />}
+              <SelectField id="suggest-region" name="region" label="Voor welke regio?" defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.form.region} error={suggest?.errors.region}>
+                {suggestFor.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </SelectField>
+              <TextArea name="note" label="Toelichting (mag leeg)" description="Waarom past deze afspraak bij uw regio?" rows={4} defaultValue={suggest?.form.note} error={suggest?.errors.note} />
+              <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                Voorstellen
+              </button>
+            </Form>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

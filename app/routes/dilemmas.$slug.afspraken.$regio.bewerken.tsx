@@ -1,0 +1,266 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { versionPath } from "~/components/answer-card";
+import { Alert } from "~/components/alert";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
+import { GuardReport } from "~/components/guard-report";
+import { TextLink } from "~/components/links";
+import { Heading, Paragraph, RichText } from "~/components/text";
+import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { listCitableArticles } from "~/models/code.server";
+import { getRegionBySlug } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { todayIso } from "~/utils/dates";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
+import {
+  ANSWER_TEXT_FIELDS,
+  AnswerFormSchema,
+  discardDraft,
+  getEditorState,
+  publishAnswer,
+  saveDraft,
+  withdrawAnswer,
+  type EditFailure,
+} from "~/workflow/answer-editing.server";
+import { readableDilemma } from "~/workflow/dilemma-access.server";
+import { guardTexts } from "~/workflow/text-guard.server";
+
+const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
+const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
+const WithdrawSchema = z.object({ reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.") });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Afspraak ${data.region.name}: ${data.dilemma.title}` : "Afspraak bewerken");
+
+async function context(request: Request, params: unknown) {
+  const { slug, regio } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const region = getRegionBySlug(getDb(), regio);
+  if (!region) notFound("Deze regio bestaat niet.");
+  const user = await requireFacilitatorOf(request, region.id);
+  const { dilemma } = await readableDilemma(request, slug);
+  return { user, region, dilemma };
+}
+
+type Values = Record<string, string | string[]>;
+
+/** The form's starting values from a stored version. */
+function valuesOf(version: NonNullable<ReturnType<typeof getEditorState>["draft"]>): Values {
+  return {
+    verdict: version.verdict,
+    route: version.route,
+    grounding: version.groundingMd,
+    purpose: version.purposeMd,
+    necessity: version.necessityMd,
+    proportionality: version.proportionalityMd,
+    agreement: version.agreementMd,
+    conditions: version.conditions.join("\n"),
+    agreedOn: version.agreedOn,
+    agreedBy: version.agreedBy,
+    reviewBy: version.reviewBy ?? "",
+    citations: version.citationIds.map(String),
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { region, dilemma } = await context(request, params);
+  const db = getDb();
+  const state = getEditorState(db, dilemma.id, region.id);
+  const start = state.draft ?? state.current;
+  const url = new URL(request.url);
+  return {
+    dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question, status: dilemma.status },
+    region: { slug: region.slug, name: region.name },
+    hasDraft: Boolean(state.draft),
+    draftVersion: state.draft?.version ?? null,
+    adoptedFrom: state.draft?.adoptedFromVersionId ?? null,
+    published: state.answer?.status === "published" && state.current ? { version: state.current.version } : null,
+    values: start ? { ...valuesOf(start), ...(state.draft ? {} : { agreedOn: todayIso() }) } : { agreedOn: todayIso(), citations: [] },
+    codes: listCitableArticles(db),
+    saved: url.searchParams.has("opgeslagen"),
+  };
+}
+
+function failure(result: EditFailure, values: Values) {
+  if (result.status === 403) forbidden(result.message);
+  if (result.status === 404) notFound(result.message);
+  return data({ values, errors: {}, formError: result.message, guard: null, preview: null }, { status: result.status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, region, dilemma } = await context(request, params);
+  const form = await readForm(request, ["citations"] as const);
+  const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
+  const db = getDb();
+  const target = { actorId: user.id, dilemmaId: dilemma.id, regionId: region.id };
+  const here = `/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`;
+
+  if (intent === "withdraw") {
+    const parsed = WithdrawSchema.safeParse(form);
+    if (!parsed.success) return data({ values: form, errors: fieldErrors(parsed.error), formError: null, guard: null, preview: null }, { status: 400 });
+    const result = withdrawAnswer(db, target, parsed.data.reason);
+    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, form);
+  }
+  if (intent === "discard") {
+    const result = discardDraft(db, target);
+    return result.ok ? redirect(here) : failure(result, form);
+  }
+
+  const parsed = AnswerFormSchema.safeParse(form);
+  if (!parsed.success) return data({ values: form, errors: fieldErrors(parsed.error), formError: null, guard: null, preview: null }, { status: 400 });
+  const answer = parsed.data;
+  const texts = Object.fromEntries(
+    Object.entries(ANSWER_TEXT_FIELDS).map(([field, label]) => {
+      const value = answer[field as keyof typeof ANSWER_TEXT_FIELDS];
+      return [field, { label, value: Array.isArray(value) ? value.join("\n") : value }];
+    }),
+  );
+  const guard = guardTexts(texts, form);
+  if (!guard.ok) return data({ values: form, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
+
+  if (intent === "preview") {
+    const preview = {
+      verdict: answer.verdict,
+      route: answer.route,
+      sections: ANSWER_SECTIONS.map(({ key, heading }) => ({ key, heading, html: renderMarkdown(answer[key]) })),
+      conditions: answer.conditions,
+    };
+    return { values: form, errors: {}, formError: null, guard: null, preview };
+  }
+  if (intent === "draft") {
+    const result = saveDraft(db, target, answer);
+    return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, form);
+  }
+  const result = publishAnswer(db, target, answer);
+  return result.ok ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`) : failure(result, form);
+}
+
+export default function EditAnswer() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { dilemma, region, codes } = loaded;
+  const values = (result?.values ?? loaded.values) as Values;
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const cited = Array.isArray(values.citations) ? values.citations : [];
+  const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
+  return (
+    <div className="page-width narrow">
+      <Breadcrumbs trail={[{ to: "/dilemmas", label: "Dilemma's" }, { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title }]} current={`Afspraak ${region.name}`} />
+      <Heading level={1}>Afspraak van {region.name}</Heading>
+      <p className="lead-question">{dilemma.question}</p>
+      {loaded.saved && !result && <Alert type="ok">Het concept is opgeslagen. Alleen leertuinbegeleiders van {region.name} zien het.</Alert>}
+      {!writable && <Alert type="warning">Dit dilemma staat niet op de agenda; een afspraak kan pas als het op de agenda staat.</Alert>}
+      <Paragraph>
+        {loaded.hasDraft
+          ? `U werkt aan een concept (versie ${loaded.draftVersion}).`
+          : loaded.published
+            ? `Geldend is versie ${loaded.published.version}. Publiceren maakt een nieuwe versie; de eerdere blijft leesbaar.`
+            : "Er is nog geen afspraak van deze regio. Publiceren maakt versie 1."}
+        {loaded.adoptedFrom !== null && " Dit concept is overgenomen van een andere regio; pas aan wat voor uw regio anders is."}
+      </Paragraph>
+      {result?.formError && <Alert type="error">{result.formError}</Alert>}
+      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+
+      {result?.preview && (
+        <section className="preview" aria-labelledby="voorbeeld">
+          <Heading level={2} id="voorbeeld">
+            Voorbeeld (nog niet opgeslagen)
+          </Heading>
+          <p className="utrecht-paragraph">
+            <strong>{VERDICT_LABELS[result.preview.verdict]}</strong> — route: {ROUTE_LABELS[result.preview.route]}
+          </p>
+          {result.preview.sections.map((s) => (
+            <section key={s.key}>
+              <Heading level={3}>{s.heading}</Heading>
+              <RichText html={s.html} />
+            </section>
+          ))}
+          {result.preview.conditions.length > 0 && (
+            <ul className="utrecht-unordered-list">
+              {result.preview.conditions.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <Form method="post" noValidate className="stack-form">
+        {result?.guard && <GuardReport reports={result.guard} />}
+        <ChoiceGroup type="radio" name="verdict" legend="Oordeel" options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))} checked={[text("verdict")]} error={errors.verdict} />
+        <ChoiceGroup type="radio" name="route" legend="Route" description="Langs welke weg mag iemand met een geheimhoudingsplicht delen?" options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] }))} checked={[text("route")]} error={errors.route} />
+        {ANSWER_SECTIONS.map(({ key, heading }) => (
+          <TextArea key={key} name={key} label={heading} rows={key === "agreement" ? 6 : 4} defaultValue={text(key)} error={errors[key]} />
+        ))}
+        <TextArea name="conditions" label="Voorwaarden" description="Eén voorwaarde per regel, bijvoorbeeld: Informeer de ouders vooraf." rows={4} defaultValue={text("conditions")} error={errors.conditions} />
+        <TextField name="agreedBy" label="Afgesproken door (mag leeg)" optional description="Bijvoorbeeld: leertuin Zeeland, overleg van 12 maart." defaultValue={text("agreedBy")} error={errors.agreedBy} />
+        <TextField type="date" name="agreedOn" label="Afgesproken op" defaultValue={text("agreedOn")} error={errors.agreedOn} />
+        <TextField type="date" name="reviewBy" label="Herzien uiterlijk (mag leeg)" optional defaultValue={text("reviewBy")} error={errors.reviewBy} />
+        <fieldset className="utrecht-form-fieldset citation-picker">
+          <legend className="utrecht-form-fieldset__legend">Wetsartikelen en beroepscodes</legend>
+          {errors.citations && <p className="utrecht-form-field-error-message">{errors.citations}</p>}
+          {codes.map((code) => (
+            <details key={code.slug} open={code.articles.some((a) => cited.includes(String(a.id))) || undefined}>
+              <summary>
+                {code.title} ({code.articles.filter((a) => cited.includes(String(a.id))).length} gekozen)
+              </summary>
+              {code.articles.map((a) => (
+                <div key={a.id} className="utrecht-form-field utrecht-form-field--checkbox">
+                  <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`artikel-${a.id}`} name="citations" value={a.id} defaultChecked={cited.includes(String(a.id))} />
+                  <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`artikel-${a.id}`}>
+                    {a.heading}
+                  </label>
+                </div>
+              ))}
+            </details>
+          ))}
+        </fieldset>
+        <div className="button-row">
+          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="preview">
+            Voorbeeld bekijken
+          </button>
+          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="draft">
+            Concept opslaan
+          </button>
+          <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="publish" disabled={!writable}>
+            Publiceren
+          </button>
+        </div>
+      </Form>
+
+      {loaded.hasDraft && (
+        <Form method="post" className="stack-form">
+          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="discard">
+            Concept weggooien
+          </button>
+        </Form>
+      )}
+      {loaded.published && (
+        <section aria-labelledby="intrekken">
+          <Heading level={2} id="intrekken">
+            Afspraak intrekken
+          </Heading>
+          <Paragraph>
+            Geldt de afspraak niet meer? Trek haar in met een reden. Ze verdwijnt dan uit de bibliotheek. Wilt u haar alleen
+            aanpassen, publiceer dan een nieuwe versie. <TextLink to={versionPath(dilemma.slug, region.slug, loaded.published.version)}>Bekijk de geldende versie</TextLink>.
+          </Paragraph>
+          <Form method="post" noValidate className="stack-form">
+            <TextField name="reason" label="Reden van intrekken" error={errors.reason} />
+            <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="withdraw">
+              Afspraak intrekken
+            </button>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}

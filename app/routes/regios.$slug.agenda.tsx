@@ -1,0 +1,214 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { Alert } from "~/components/alert";
+import { VerdictBadge } from "~/components/badges";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { SelectField, TextField } from "~/components/form-field";
+import { Heading, Paragraph, RichText } from "~/components/text";
+import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { getRegionBySlug } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
+import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
+import { declineSuggestion, DeclineSchema, listOpenSuggestions } from "~/workflow/suggestions.server";
+
+const ParamsSchema = z.object({ slug: SlugParam });
+const Reason = z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.");
+const DilemmaId = z.coerce.number().int().positive();
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId }),
+  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: Reason }),
+  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: Reason, intoSlug: z.string().regex(/^[a-z0-9-]{1,120}$/, "Kies het dilemma waarmee u samenvoegt.") }),
+  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: Reason }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");
+
+async function context(request: Request, params: unknown) {
+  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const region = getRegionBySlug(getDb(), slug);
+  if (!region) notFound("Deze regio bestaat niet.");
+  const user = await requireFacilitatorOf(request, region.id);
+  return { user, region };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { region } = await context(request, params);
+  const db = getDb();
+  const items = listRegionProposals(db, region.id).map((p) => ({ ...p, raisedOn: formatDate(p.raisedOn) }));
+  return {
+    region: { slug: region.slug, name: region.name },
+    proposals: items.filter((p) => p.status === "proposed"),
+    onAgenda: items.filter((p) => p.status === "on-agenda"),
+    drafts: listRegionDrafts(db, region.id),
+    suggestions: listOpenSuggestions(db, region.id).map((s) => ({ ...s, noteHtml: renderMarkdown(s.noteMd), createdAt: formatDate(s.createdAt) })),
+    mergeTargets: listMergeTargets(db),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await context(request, params);
+  const form = await readForm(request);
+  const parsed = ActionSchema.safeParse(form);
+  if (!parsed.success) return data({ form, errors: fieldErrors(parsed.error), message: null }, { status: 400 });
+  const db = getDb();
+  const regionIds = facilitatedRegionIds(user);
+  const a = parsed.data;
+  const result =
+    a.intent === "decline"
+      ? declineSuggestion(db, { actorId: user.id, regionIds, suggestionId: a.suggestionId, reason: a.reason })
+      : decideProposal(db, { actorId: user.id, regionIds, dilemmaId: a.dilemmaId, ...(a.intent === "merge" ? { decision: "merge", reason: a.reason, intoSlug: a.intoSlug } : a.intent === "reject" ? { decision: "reject", reason: a.reason } : { decision: "accept" }) });
+  if (!result.ok) {
+    if (result.status === 403) forbidden(result.message);
+    if (result.status === 404) notFound(result.message);
+    return data({ form, errors: { reason: result.message }, message: null }, { status: result.status });
+  }
+  const messages = { accept: "Het voorstel staat op de agenda.", reject: "Het voorstel is afgewezen.", merge: "Het voorstel is samengevoegd.", decline: "Het overnamevoorstel is afgewezen." };
+  return { form: {}, errors: {}, message: messages[a.intent] };
+}
+
+export default function Agenda() {
+  const { region, proposals, onAgenda, drafts, suggestions, mergeTargets } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const form = (result?.form ?? {}) as Record<string, string | undefined>;
+  const errors = (result?.errors ?? {}) as Record<string, string | undefined>;
+  const errorFor = (key: string, id: string) => (form[key] === id ? errors : {});
+  return (
+    <div className="page-width">
+      <Breadcrumbs trail={[{ to: "/regios", label: "Regio's" }, { to: `/regios/${region.slug}`, label: region.name }]} current="Agenda" />
+      <Heading level={1}>Agenda van leertuin {region.name}</Heading>
+      {result?.message && <Alert type="ok">{result.message}</Alert>}
+      {Object.keys(errors).length > 0 && <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>}
+
+      <Heading level={2}>Voorstellen</Heading>
+      {proposals.length === 0 ? (
+        <Paragraph>Er wachten geen voorstellen.</Paragraph>
+      ) : (
+        <ul className="card-list">
+          {proposals.map((p) => {
+            const own = errorFor("dilemmaId", String(p.id));
+            return (
+              <li key={p.id} className="card">
+                <Heading level={3}>
+                  <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+                    {p.title}
+                  </Link>
+                </Heading>
+                <p className="utrecht-paragraph">{p.question}</p>
+                <p className="utrecht-paragraph muted">Voorgesteld op {p.raisedOn}</p>
+                <Form method="post" className="button-row">
+                  <input type="hidden" name="dilemmaId" value={p.id} />
+                  <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="accept">
+                    Op de agenda<span className="visually-hidden"> ({p.title})</span>
+                  </button>
+                </Form>
+                <details open={own.reason || own.intoSlug ? true : undefined}>
+                  <summary>Afwijzen of samenvoegen</summary>
+                  <Form method="post" noValidate className="stack-form">
+                    <input type="hidden" name="dilemmaId" value={p.id} />
+                    <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={form.dilemmaId === String(p.id) ? form.reason : undefined} error={own.reason} />
+                    <SelectField id={`samenvoegen-${p.id}`} name="intoSlug" label="Samenvoegen met (alleen bij samenvoegen)" defaultValue={form.dilemmaId === String(p.id) ? form.intoSlug : undefined} error={own.intoSlug}>
+                      {mergeTargets
+                        .filter((d) => d.slug !== p.slug)
+                        .map((d) => (
+                          <option key={d.slug} value={d.slug}>
+                            {d.title}
+                          </option>
+                        ))}
+                    </SelectField>
+                    <div className="button-row">
+                      <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reject">
+                        Afwijzen
+                      </button>
+                      <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="merge">
+                        Samenvoegen
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <Heading level={2}>Op de agenda</Heading>
+      {onAgenda.length === 0 ? (
+        <Paragraph>Er staat niets op de agenda.</Paragraph>
+      ) : (
+        <ul className="plain-list">
+          {onAgenda.map((p) => (
+            <li key={p.id}>
+              <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+                {p.title}
+              </Link>{" "}
+              — <Link className="utrecht-link" to={`/dilemmas/${p.slug}/afspraken/${region.slug}/bewerken`}>afspraak schrijven<span className="visually-hidden"> ({p.title})</span></Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Heading level={2}>Concepten</Heading>
+      {drafts.length === 0 ? (
+        <Paragraph>Er zijn geen concepten.</Paragraph>
+      ) : (
+        <ul className="plain-list">
+          {drafts.map((d) => (
+            <li key={d.dilemmaSlug}>
+              <Link className="utrecht-link" to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}>
+                {d.dilemmaTitle}
+              </Link>{" "}
+              — concept voor versie {d.version}
+              {d.adopted !== null && ", overgenomen"}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Heading level={2}>Voorgesteld om over te nemen</Heading>
+      {suggestions.length === 0 ? (
+        <Paragraph>Er zijn geen afspraken voorgesteld om over te nemen.</Paragraph>
+      ) : (
+        <ul className="card-list">
+          {suggestions.map((s) => {
+            const own = errorFor("suggestionId", String(s.id));
+            return (
+              <li key={s.id} className="card">
+                <Heading level={3}>
+                  {s.dilemmaTitle}: afspraak {s.sourceRegionName}, versie {s.version}
+                </Heading>
+                <p className="utrecht-paragraph">
+                  <VerdictBadge verdict={s.verdict} /> Voorgesteld door {s.suggestedBy ?? "voormalig lid"} op {s.createdAt}.
+                </p>
+                {s.noteHtml && <RichText html={s.noteHtml} />}
+                <div className="button-row">
+                  <Link className="utrecht-button utrecht-button--primary-action" to={`/dilemmas/${s.dilemmaSlug}/afspraken/${s.sourceRegionSlug}/${s.version}/overnemen`}>
+                    Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
+                  </Link>
+                </div>
+                <details open={own.reason ? true : undefined}>
+                  <summary>Niet overnemen</summary>
+                  <Form method="post" noValidate className="stack-form">
+                    <input type="hidden" name="suggestionId" value={s.id} />
+                    <TextField id={`afwijsreden-${s.id}`} name="reason" label="Reden (het lid leest die)" error={own.reason} />
+                    <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="decline">
+                      Niet overnemen
+                    </button>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

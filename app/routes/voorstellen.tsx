@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { Alert } from "~/components/alert";
+import { ChoiceGroup, SelectField, TextArea, TextField } from "~/components/form-field";
+import { GuardReport } from "~/components/guard-report";
+import { Heading, Paragraph } from "~/components/text";
+import { requireMember } from "~/auth/permissions.server";
+import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { listRegions } from "~/models/region.server";
+import { listThemes } from "~/models/theme.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { fieldErrors, readForm } from "~/utils/forms";
+import { pageMeta } from "~/utils/meta";
+import { listOwnProposals, PROPOSAL_TEXT_FIELDS, ProposalSchema, proposeDilemma } from "~/workflow/proposals.server";
+import { guardTexts } from "~/workflow/text-guard.server";
+
+export const meta: MetaFunction = () => pageMeta("Dilemma voorstellen");
+
+/** The regions a user may propose for: their approved memberships, or every region for an admin. */
+function proposableRegions(user: { isAdmin: boolean }, memberships: { regionId: number }[]) {
+  const regions = listRegions(getDb());
+  return user.isAdmin ? regions : regions.filter((r) => memberships.some((m) => m.regionId === r.id));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, memberships } = await requireMember(request);
+  const db = getDb();
+  return {
+    regions: proposableRegions(user, memberships).map((r) => ({ value: r.slug, label: r.name })),
+    themes: listThemes(db).map((t) => ({ value: t.slug, label: t.label })),
+    proposals: listOwnProposals(db, user.id).map((p) => ({ ...p, raisedOn: formatDate(p.raisedOn), statusLabel: DILEMMA_STATUS_LABELS[p.status] })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, memberships } = await requireMember(request);
+  const form = await readForm(request, ["askingSectors", "themes"] as const);
+  const values = { ...form, situation: form.situation ?? "" };
+  const parsed = ProposalSchema.safeParse(form);
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), guard: null }, { status: 400 });
+  const p = parsed.data;
+  const guard = guardTexts(
+    Object.fromEntries(Object.entries(PROPOSAL_TEXT_FIELDS).map(([field, label]) => [field, { label, value: p[field as keyof typeof PROPOSAL_TEXT_FIELDS] }])),
+    form,
+  );
+  if (!guard.ok) return data({ values, errors: {}, guard: guard.reports }, { status: 422 });
+  const regionIds = user.isAdmin ? ("all" as const) : memberships.map((m) => m.regionId);
+  const result = proposeDilemma(getDb(), { userId: user.id, regionIds, proposal: p });
+  if (!result.ok) return data({ values, errors: { [result.field]: result.message }, guard: null }, { status: 400 });
+  return redirect(`/dilemmas/${result.slug}?voorgesteld=1`);
+}
+
+export default function Propose() {
+  const { regions, themes, proposals } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const values = (result?.values ?? {}) as Record<string, string | string[] | undefined>;
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  return (
+    <div className="page-width narrow">
+      <Heading level={1}>Dilemma voorstellen</Heading>
+      <Paragraph>
+        Twijfelde u of u informatie mocht delen? Stel het dilemma voor aan de leertuin van uw regio. Beschrijf de situatie
+        zonder namen, adressen, telefoonnummers of andere gegevens die iemand herkenbaar maken: Leertuin controleert dat
+        voordat er iets wordt opgeslagen.
+      </Paragraph>
+      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      <Form method="post" noValidate className="stack-form">
+        {result?.guard && <GuardReport reports={result.guard} />}
+        <SelectField name="region" label="Regio" defaultValue={text("region") ?? (regions.length === 1 ? regions[0]!.value : undefined)} error={errors.region}>
+          {regions.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="title" label="Titel" description="Kort en zonder namen, bijvoorbeeld: Zorgen over een leerling, school en wijkteam." defaultValue={text("title")} error={errors.title} />
+        <TextField name="question" label="De vraag" description="Bijvoorbeeld: Mag ik als intern begeleider het wijkteam vertellen dat …?" defaultValue={text("question")} error={errors.question} />
+        <TextArea name="situation" label="De situatie" description="Wat speelt er, wie wil wat weten en waarom twijfelt u? Markdown mag." rows={10} defaultValue={text("situation")} error={errors.situation} />
+        <TextField name="purpose" label="Doel van de vraag (mag leeg)" optional defaultValue={text("purpose")} error={errors.purpose} />
+        <SelectField name="holderSector" label="Welke sector heeft de informatie?" defaultValue={text("holderSector")} error={errors.holderSector}>
+          {SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {SECTOR_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        <ChoiceGroup type="checkbox" name="askingSectors" legend="Welke sectoren vragen erom?" options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} checked={list("askingSectors")} error={errors.askingSectors} />
+        <ChoiceGroup type="checkbox" name="themes" legend="Thema's" description="Kies er één tot vijf." options={themes} checked={list("themes")} error={errors.themes} />
+        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+          Voorstel indienen
+        </button>
+      </Form>
+
+      <Heading level={2}>Mijn voorstellen</Heading>
+      {proposals.length === 0 ? (
+        <Paragraph>U heeft nog geen dilemma's voorgesteld.</Paragraph>
+      ) : (
+        <ul className="plain-list">
+          {proposals.map((p) => (
+            <li key={p.slug}>
+              <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+                {p.title}
+              </Link>{" "}
+              — {p.statusLabel}, {p.raisedOn}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
