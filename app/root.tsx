@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
   const facilitator = user.isAdmin || getMemberships(user.id).some((m) => m.role === "facilitator" && m.status === "active");
-  return { user: { name: user.name, facilitator } };
+  return { user: { name: user.name, facilitator, isAdmin: user.isAdmin } };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -54,3 +54,10 @@ export async function requireFacilitator(request: Request): Promise<{ user: Sess
   if (regionIds.length === 0) forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
   return { user, regionIds };
 }
+
+/** A logged-in platform admin; anyone else gets 403, a visitor is sent to log in. */
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) forbidden("Alleen platformbeheerders kunnen hier werken.");
+  return user;
+}

@@ -35,7 +35,7 @@ export function TextField({
   defaultValue,
   autoComplete,
   ...field
-}: FieldProps & { type?: "text" | "email" | "password"; defaultValue?: string; autoComplete?: string }) {
+}: FieldProps & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string }) {
   return (
     <Field {...field}>
       {(aria) => (
@@ -58,6 +58,15 @@ export function SelectField({
           {children}
         </select>
       )}
+    </Field>
+  );
+}
+
+/** Longer text (markdown); optional unless the form's schema says otherwise. */
+export function TextAreaField({ defaultValue, rows = 6, ...field }: FieldProps & { defaultValue?: string; rows?: number }) {
+  return (
+    <Field {...field}>
+      {(aria) => <textarea className="utrecht-textarea utrecht-textarea--html-textarea" defaultValue={defaultValue} rows={rows} {...aria} />}
     </Field>
   );
 }

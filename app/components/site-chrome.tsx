@@ -77,7 +77,9 @@ function AccountMenu() {
   return (
     <div className="site-account">
       <span>Ingelogd als {user.name}</span>
+      <Link to="/account">Mijn account</Link>
       {user.facilitator && <Link to="/beheer/leden">Leden goedkeuren</Link>}
+      {user.isAdmin && <Link to="/beheer">Beheer</Link>}
       <Form method="post" action="/uitloggen">
         <button type="submit" className="link-button">
           Uitloggen
