@@ -21,7 +21,7 @@ export function RegionFields({ values, errors }: { values: Values; errors: Value
         error={errors.slug}
       />
       <TextField name="province" label="Provincie" defaultValue={values.province} error={errors.province} />
-      <TextField name="since" label="Leertuin sinds" type="date" description="Als jjjj-mm-dd, zoals 2024-03-01." defaultValue={values.since} error={errors.since} />
+      <TextField name="since" label="Leertuin sinds" type="date" description="De dag waarop de leertuin begon." defaultValue={values.since} error={errors.since} />
       <TextAreaField
         name="description"
         label="Beschrijving"

@@ -89,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="account-section">
+    <section aria-labelledby={id} className="page-section">
       <Heading level={2} id={id}>
         {title}
       </Heading>

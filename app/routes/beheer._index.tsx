@@ -83,7 +83,7 @@ export default function Admin() {
         </div>
       </section>
 
-      <section aria-labelledby="rollen-titel">
+      <section aria-labelledby="rollen-titel" className="page-section">
         <Heading level={2} id="rollen-titel">
           Rollen
         </Heading>

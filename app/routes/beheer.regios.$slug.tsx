@@ -83,7 +83,7 @@ export default function AdminRegion() {
   const regionResult = result?.intent === "regio" ? result : undefined;
   const organisationResult = result?.intent === "organisatie" ? result : undefined;
   return (
-    <div className="page-width narrow">
+    <div className="page-width">
       <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current={region.name} />
       <Heading level={1}>Regio {region.name}</Heading>
       {notice && <Alert type="ok">{notice}</Alert>}
@@ -91,7 +91,7 @@ export default function AdminRegion() {
         <OriginTag origin={region.origin} /> <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
       </Paragraph>
 
-      <section aria-labelledby="regio-titel">
+      <section aria-labelledby="regio-titel" className="page-section narrow">
         <Heading level={2} id="regio-titel">
           Gegevens van de regio
         </Heading>
@@ -126,7 +126,7 @@ export default function AdminRegion() {
         )}
       </section>
 
-      <section aria-labelledby="organisaties-titel" className="account-section">
+      <section aria-labelledby="organisaties-titel" className="page-section">
         <Heading level={2} id="organisaties-titel">
           Organisaties
         </Heading>
@@ -166,9 +166,11 @@ export default function AdminRegion() {
             </table>
           </div>
         )}
-        <Heading level={3}>Organisatie toevoegen</Heading>
+        <Heading level={3} id="toevoegen-titel" className="page-section">
+          Organisatie toevoegen
+        </Heading>
         {organisationResult && <Alert type="error">{INVALID}</Alert>}
-        <Form method="post" noValidate className="stack-form">
+        <Form method="post" noValidate className="stack-form narrow" aria-labelledby="toevoegen-titel">
           <input type="hidden" name="intent" value="organisatie" />
           <OrganisationFields values={organisationResult?.values ?? {}} errors={organisationResult?.errors ?? {}} />
           <div>

@@ -24,7 +24,7 @@ const region = { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderla
 const createRegion = (cookie: string, overrides: Record<string, string> = {}) => http.post("/beheer/regios/nieuw", { ...region, ...overrides }, cookie);
 
 /** Every admin page and form, with a request that would change something if it were let through. */
-const routes = () => [
+const routes = (): { method: "GET" | "POST"; path: string; form?: Record<string, string> }[] => [
   { method: "GET", path: "/beheer" },
   { method: "GET", path: "/beheer/regios/nieuw" },
   { method: "POST", path: "/beheer/regios/nieuw", form: region },
