@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema";
 import { OriginTag } from "~/components/admin";
 import { ButtonLink, TextLink } from "~/components/links";
+import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { requireAdmin } from "~/auth/permissions.server";
 import { listRegionsForAdmin } from "~/models/region-admin.server";
@@ -45,42 +46,26 @@ export default function Admin() {
             Nieuwe regio
           </ButtonLink>
         </p>
-        <div className="table-wrap">
-          <table className="utrecht-table">
-            <caption className="visually-hidden">Alle regio's met hun organisaties en mensen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Regio</th>
-                <th scope="col">Provincie</th>
-                <th scope="col">Sinds</th>
-                <th scope="col">Organisaties</th>
-                <th scope="col">Begeleiders</th>
-                <th scope="col">Leden</th>
-                <th scope="col">Herkomst</th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.slug}>
-                  <th scope="row">
-                    <TextLink to={`/beheer/regios/${r.slug}`}>{r.name}</TextLink>
-                  </th>
-                  <td>{r.province}</td>
-                  <td>{formatDate(r.since)}</td>
-                  <td>{r.organisations}</td>
-                  <td>{r.facilitators}</td>
-                  <td>
-                    {r.members}
-                    {r.pending > 0 && ` (+${r.pending} wachtend)`}
-                  </td>
-                  <td>
-                    <OriginTag origin={r.origin} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Alle regio's met hun organisaties en mensen" columns={["Regio", "Provincie", "Sinds", "Organisaties", "Begeleiders", "Leden", "Herkomst"]}>
+          {regions.map((r) => (
+            <tr key={r.slug}>
+              <th scope="row">
+                <TextLink to={`/beheer/regios/${r.slug}`}>{r.name}</TextLink>
+              </th>
+              <td>{r.province}</td>
+              <td>{formatDate(r.since)}</td>
+              <td>{r.organisations}</td>
+              <td>{r.facilitators}</td>
+              <td>
+                {r.members}
+                {r.pending > 0 && ` (+${r.pending} wachtend)`}
+              </td>
+              <td>
+                <OriginTag origin={r.origin} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       </section>
 
       <section aria-labelledby="rollen-titel" className="page-section">

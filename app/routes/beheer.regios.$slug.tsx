@@ -7,6 +7,7 @@ import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin"
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
+import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
@@ -133,38 +134,26 @@ export default function AdminRegion() {
         {organisations.length === 0 ? (
           <Paragraph>Deze regio heeft nog geen organisaties.</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <table className="utrecht-table">
-              <caption className="visually-hidden">Organisaties van de regio {region.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">Sector</th>
-                  <th scope="col">Herkomst</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organisations.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      {o.origin === "app" ? (
-                        <TextLink to={`/beheer/regios/${region.slug}/organisaties/${o.id}`}>
-                          {o.name}
-                          <span className="visually-hidden"> wijzigen</span>
-                        </TextLink>
-                      ) : (
-                        o.name
-                      )}
-                    </th>
-                    <td>{SECTOR_LABELS[o.sector]}</td>
-                    <td>
-                      <OriginTag origin={o.origin} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={`Organisaties van de regio ${region.name}`} columns={["Naam", "Sector", "Herkomst"]}>
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  {o.origin === "app" ? (
+                    <TextLink to={`/beheer/regios/${region.slug}/organisaties/${o.id}`}>
+                      {o.name}
+                      <span className="visually-hidden"> wijzigen</span>
+                    </TextLink>
+                  ) : (
+                    o.name
+                  )}
+                </th>
+                <td>{SECTOR_LABELS[o.sector]}</td>
+                <td>
+                  <OriginTag origin={o.origin} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
         <Heading level={3} id="toevoegen-titel" className="page-section">
           Organisatie toevoegen

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
+import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { requireAdmin } from "~/auth/permissions.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
@@ -95,70 +96,54 @@ export default function Roles() {
       <p className="utrecht-paragraph" role="status">
         {total === 1 ? "1 account" : `${total} accounts`}
       </p>
-      <div className="table-wrap">
-        <table className="utrecht-table">
-          <caption className="visually-hidden">Accounts met hun rollen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Regio's en rollen</th>
-              <th scope="col">Platformbeheerder</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  {p.name}
-                  <br />
-                  <span className="muted">{p.email}</span>
-                </th>
-                <td>
-                  {p.memberships.length === 0 && "Geen regio"}
-                  <ul className="role-list">
-                    {p.memberships.map((m) => (
-                      <li key={m.id}>
-                        {m.regionName}: {ROLE_LABELS[m.role]}
-                        {m.status !== "active" && ` (${STATUS_LABELS[m.status]})`}
-                        {m.status === "active" && (
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="rol" />
-                            <input type="hidden" name="membershipId" value={m.id} />
-                            <input type="hidden" name="role" value={m.role === "member" ? "facilitator" : "member"} />
-                            <button className="utrecht-button utrecht-button--secondary-action" type="submit">
-                              {m.role === "member" ? "Maak begeleider" : "Maak lid"}
-                              <span className="visually-hidden">
-                                {" "}
-                                ({p.name}, {m.regionName})
-                              </span>
-                            </button>
-                          </Form>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {p.isAdmin ? "Ja" : "Nee"}
-                  {p.id === selfId ? (
-                    <span className="muted"> (uzelf)</span>
-                  ) : (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="beheerder" />
-                      <input type="hidden" name="userId" value={p.id} />
-                      <input type="hidden" name="admin" value={p.isAdmin ? "nee" : "ja"} />
-                      <button className="utrecht-button utrecht-button--secondary-action" type="submit">
-                        {p.isAdmin ? "Beheerdersrol afnemen" : "Maak beheerder"}
-                        <span className="visually-hidden"> ({p.name})</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Accounts met hun rollen" columns={["Naam", "Regio's en rollen", "Platformbeheerder"]}>
+        {people.map((p) => (
+          <tr key={p.id}>
+            <PersonCell name={p.name} email={p.email} />
+            <td>
+              {p.memberships.length === 0 && "Geen regio"}
+              <ul className="role-list">
+                {p.memberships.map((m) => (
+                  <li key={m.id}>
+                    {m.regionName}: {ROLE_LABELS[m.role]}
+                    {m.status !== "active" && ` (${STATUS_LABELS[m.status]})`}
+                    {m.status === "active" && (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="rol" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <input type="hidden" name="role" value={m.role === "member" ? "facilitator" : "member"} />
+                        <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                          {m.role === "member" ? "Maak begeleider" : "Maak lid"}
+                          <span className="visually-hidden">
+                            {" "}
+                            ({p.name}, {m.regionName})
+                          </span>
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              {p.isAdmin ? "Ja" : "Nee"}
+              {p.id === selfId ? (
+                <span className="muted"> (uzelf)</span>
+              ) : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="beheerder" />
+                  <input type="hidden" name="userId" value={p.id} />
+                  <input type="hidden" name="admin" value={p.isAdmin ? "nee" : "ja"} />
+                  <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                    {p.isAdmin ? "Beheerdersrol afnemen" : "Maak beheerder"}
+                    <span className="visually-hidden"> ({p.name})</span>
+                  </button>
+                </Form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </div>
   );
