@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: {
       name: user.name,
+      isAdmin: user.isAdmin,
       member: user.isAdmin || active.length > 0,
       facilitator: user.isAdmin || facilitates.length > 0,
       /** The agenda in the header when there is exactly one to run; others reach theirs from the region page. */

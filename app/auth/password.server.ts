@@ -5,10 +5,13 @@ import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
 export { MIN_PASSWORD_LENGTH };
 
-/** A new password typed twice: the fields of every form that sets one. */
+/** The rule for every new password. */
+export const PasswordRule = z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000);
+
+/** A new password typed twice: the fields of the forms that set one. */
 export const NewPasswordSchema = z
   .object({
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000),
+    password: PasswordRule,
     passwordRepeat: z.string(),
   })
   .refine((f) => f.password === f.passwordRepeat, { path: ["passwordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });

@@ -89,3 +89,10 @@ export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
     .filter((m) => m.role === "facilitator")
     .map((m) => m.regionId);
 }
+
+/** A logged-in platform admin; anyone else gets 403, a visitor is sent to log in. */
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) forbidden("Alleen platformbeheerders kunnen hier werken.");
+  return user;
+}

@@ -7,15 +7,16 @@ import { getDb } from "~/utils/db.server";
 
 import { hashPassword, NewPasswordSchema } from "./password.server";
 
-export const RegistrationSchema = z
-  .object({
-    name: z.string().trim().min(2, "Vul uw naam in.").max(120, "Gebruik hoogstens 120 tekens."),
-    email: z.string().trim().toLowerCase().max(254).email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
-    profession: z.string().trim().min(2, "Vul uw beroep of functie in.").max(120, "Gebruik hoogstens 120 tekens."),
-    region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio van uw leertuin."),
-    organisation: z.coerce.number({ message: "Kies uw organisatie." }).int().positive("Kies uw organisatie."),
-  })
-  .and(NewPasswordSchema);
+/** Who someone is, as they tell it when they ask for an account. */
+export const PersonSchema = z.object({
+  name: z.string().trim().min(2, "Vul uw naam in.").max(120, "Gebruik hoogstens 120 tekens."),
+  email: z.string().trim().toLowerCase().max(254).email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
+  profession: z.string().trim().min(2, "Vul uw beroep of functie in.").max(120, "Gebruik hoogstens 120 tekens."),
+  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio van uw leertuin."),
+  organisation: z.coerce.number({ message: "Kies uw organisatie." }).int().positive("Kies uw organisatie."),
+});
+
+export const RegistrationSchema = PersonSchema.and(NewPasswordSchema);
 
 export type Registration = z.infer<typeof RegistrationSchema>;
 

@@ -28,6 +28,12 @@ async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
+/** The stored hash of this request's session, to tell it apart from the user's other sessions. */
+export async function getSessionIdHash(request: Request): Promise<string | null> {
+  const token = await sessionToken(request);
+  return token ? hashToken(token) : null;
+}
+
 export interface SessionUser {
   id: number;
   name: string;
@@ -72,7 +78,7 @@ export async function createUserSession(userId: number, redirectTo: string) {
 }
 
 /** Ends the session in the database, so the cookie is worthless even if someone kept a copy. */
-export async function logout(request: Request) {
+export async function logout(request: Request, redirectTo = "/") {
   const token = await sessionToken(request);
   if (token) {
     const db = getDb();
@@ -83,7 +89,7 @@ export async function logout(request: Request) {
       recordAudit(tx, { actorId: session.userId, action: "auth.logout", targetType: "user", targetId: session.userId });
     });
   }
-  return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
 }
 
 /** Only paths inside Leertuin: a log-in link must not send people to another site. */

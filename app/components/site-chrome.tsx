@@ -77,6 +77,7 @@ function AccountMenu() {
   return (
     <div className="site-account">
       <span>Ingelogd als {user.name}</span>
+      <Link to="/account">Mijn account</Link>
       <Link to="/meldingen">
         Meldingen
         {user.unread > 0 && (
@@ -95,6 +96,7 @@ function AccountMenu() {
           <Link to="/beheer/logboek">Logboek</Link>
         </>
       )}
+      {user.isAdmin && <Link to="/beheer">Beheer</Link>}
       <Form method="post" action="/uitloggen">
         <button type="submit" className="link-button">
           Uitloggen

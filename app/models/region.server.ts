@@ -25,7 +25,7 @@ export function getRegionBySlug(db: Db, slug: string) {
 
 export function listOrganisations(db: Db, regionId: number) {
   return db
-    .select({ id: t.organisations.id, name: t.organisations.name, sector: t.organisations.sector })
+    .select({ id: t.organisations.id, name: t.organisations.name, sector: t.organisations.sector, origin: t.organisations.origin })
     .from(t.organisations)
     .where(eq(t.organisations.regionId, regionId))
     .orderBy(asc(t.organisations.name))

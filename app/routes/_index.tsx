@@ -1,6 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { versionPath } from "~/components/answer-card";
 import { TextLink } from "~/components/links";
@@ -9,19 +10,26 @@ import { listRecentOutcomes } from "~/models/answer.server";
 import { listRegions } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
 
-export function loader() {
+/** Messages another page sends people here with (`/?melding=…`), e.g. after deleting an account. */
+const NOTICES = {
+  "account-verwijderd": "Uw account is verwijderd en u bent uitgelogd. Wat u in discussies schreef, staat er nog onder de naam \"voormalig lid\".",
+} as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  return { outcomes: listRecentOutcomes(db, 6), regions: listRegions(db) };
+  return { notice: readNotice(request, NOTICES), outcomes: listRecentOutcomes(db, 6), regions: listRegions(db) };
 }
 
 export default function Home() {
-  const { outcomes, regions } = useLoaderData<typeof loader>();
+  const { notice, outcomes, regions } = useLoaderData<typeof loader>();
   return (
     <div className="page-width">
+      {notice && <Alert type="ok">{notice}</Alert>}
       <section className="hero" aria-labelledby="zoek-titel">
         <Heading level={1} id="zoek-titel">
           Mag ik dit delen?

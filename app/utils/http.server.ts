@@ -1,5 +1,7 @@
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import { z } from "zod";
+
+import { optionalParam } from "./params";
 
 /** Stops a loader with the Dutch 404 page; the message says what was not found. */
 export function notFound(message = "Deze pagina bestaat niet (meer)."): never {
@@ -19,4 +21,14 @@ export function searchParamsObject(url: string | URL): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of params) if (!(key in result)) result[key] = value;
   return result;
+}
+
+/**
+ * The message a page was sent to with `?melding=<key>` (after a redirect that saved something), or
+ * null; a key the page does not know is a wrong address.
+ */
+export function readNotice<K extends string>(request: Request, notices: Record<K, string>): string | null {
+  const schema = z.object({ melding: optionalParam(z.enum(Object.keys(notices) as [K, ...K[]])) });
+  const { melding } = parseOr404(schema, searchParamsObject(request.url), "Deze melding bestaat niet.");
+  return melding ? notices[melding as K] : null;
 }

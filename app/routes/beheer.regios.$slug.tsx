@@ -1,0 +1,174 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
+import { Alert } from "~/components/alert";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { TextLink } from "~/components/links";
+import { Table } from "~/components/table";
+import { Heading, Paragraph } from "~/components/text";
+import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { SECTOR_LABELS } from "~/domain/vocabulary";
+import { addOrganisation, ORGANISATION_FIELDS, OrganisationSchema, REGION_FIELDS, RegionSchema, updateRegion } from "~/models/region-admin.server";
+import { getRegionBySlug, listOrganisations } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { parseForm } from "~/utils/forms.server";
+import { notFound, parseOr404, readNotice } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Regio ${data.region.name} beheren` : "Regio niet gevonden");
+
+const NOTICES = {
+  aangemaakt: "De regio is aangemaakt. Voeg nu de deelnemende organisaties toe.",
+  opgeslagen: "De regio is opgeslagen.",
+  "organisatie-toegevoegd": "De organisatie is toegevoegd.",
+  "organisatie-opgeslagen": "De organisatie is opgeslagen.",
+} as const;
+const ParamsSchema = z.object({ slug: SlugParam });
+const IntentSchema = z.enum(["regio", "organisatie"]);
+
+function findRegion(params: unknown) {
+  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  return getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const region = findRegion(params);
+  return {
+    notice: readNotice(request, NOTICES),
+    region: {
+      slug: region.slug,
+      name: region.name,
+      province: region.province,
+      since: region.since,
+      description: region.descriptionMd,
+      origin: region.origin,
+    },
+    organisations: listOrganisations(getDb(), region.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const region = findRegion(params);
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
+
+  if (intent.data === "regio") {
+    if (region.origin === "content") forbidden("Deze regio komt uit de bibliotheek en kan hier niet worden gewijzigd.");
+    const parsed = parseForm(RegionSchema, form, REGION_FIELDS);
+    if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
+    const result = updateRegion(getDb(), user.id, region.id, parsed.data);
+    if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+    return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
+  }
+
+  const parsed = parseForm(OrganisationSchema, form, ORGANISATION_FIELDS);
+  if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
+  const result = addOrganisation(getDb(), user.id, region.id, parsed.data);
+  if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-toegevoegd`);
+}
+
+const INVALID = "Niet alles is goed ingevuld. Kijk bij de velden hieronder.";
+
+export default function AdminRegion() {
+  const { notice, region, organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const regionResult = result?.intent === "regio" ? result : undefined;
+  const organisationResult = result?.intent === "organisatie" ? result : undefined;
+  return (
+    <div className="page-width">
+      <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current={region.name} />
+      <Heading level={1}>Regio {region.name}</Heading>
+      {notice && <Alert type="ok">{notice}</Alert>}
+      <Paragraph>
+        <OriginTag origin={region.origin} /> <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
+      </Paragraph>
+
+      <section aria-labelledby="regio-titel" className="page-section narrow">
+        <Heading level={2} id="regio-titel">
+          Gegevens van de regio
+        </Heading>
+        {region.origin === "content" ? (
+          <>
+            <Paragraph>
+              Deze regio komt uit de bibliotheek (<code>content/regions/{region.slug}.md</code>) en kan hier niet worden
+              gewijzigd. Pas het bestand aan en importeer de bibliotheek opnieuw.
+            </Paragraph>
+            <dl className="facts">
+              <dt>Adres</dt>
+              <dd>/regios/{region.slug}</dd>
+              <dt>Provincie</dt>
+              <dd>{region.province}</dd>
+              <dt>Leertuin sinds</dt>
+              <dd>{formatDate(region.since)}</dd>
+            </dl>
+          </>
+        ) : (
+          <>
+            {regionResult && <Alert type="error">{INVALID}</Alert>}
+            <Form method="post" noValidate className="stack-form">
+              <input type="hidden" name="intent" value="regio" />
+              <RegionFields values={regionResult?.values ?? region} errors={regionResult?.errors ?? {}} />
+              <div>
+                <button className="utrecht-button utrecht-button--primary-action" type="submit">
+                  Regio opslaan
+                </button>
+              </div>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="organisaties-titel" className="page-section">
+        <Heading level={2} id="organisaties-titel">
+          Organisaties
+        </Heading>
+        {organisations.length === 0 ? (
+          <Paragraph>Deze regio heeft nog geen organisaties.</Paragraph>
+        ) : (
+          <Table caption={`Organisaties van de regio ${region.name}`} columns={["Naam", "Sector", "Herkomst"]}>
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  {o.origin === "app" ? (
+                    <TextLink to={`/beheer/regios/${region.slug}/organisaties/${o.id}`}>
+                      {o.name}
+                      <span className="visually-hidden"> wijzigen</span>
+                    </TextLink>
+                  ) : (
+                    o.name
+                  )}
+                </th>
+                <td>{SECTOR_LABELS[o.sector]}</td>
+                <td>
+                  <OriginTag origin={o.origin} />
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        <Heading level={3} id="toevoegen-titel" className="page-section">
+          Organisatie toevoegen
+        </Heading>
+        {organisationResult && <Alert type="error">{INVALID}</Alert>}
+        <Form method="post" noValidate className="stack-form narrow" aria-labelledby="toevoegen-titel">
+          <input type="hidden" name="intent" value="organisatie" />
+          <OrganisationFields values={organisationResult?.values ?? {}} errors={organisationResult?.errors ?? {}} />
+          <div>
+            <button className="utrecht-button utrecht-button--primary-action" type="submit">
+              Organisatie toevoegen
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { OrganisationFields } from "~/components/admin";
+import { Alert } from "~/components/alert";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Heading, Paragraph } from "~/components/text";
+import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { SECTOR_LABELS } from "~/domain/vocabulary";
+import { getOrganisation, ORGANISATION_FIELDS, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
+import { getRegionBySlug } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms.server";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { SlugParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
+
+const ParamsSchema = z.object({ slug: SlugParam, id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+function findOrganisation(params: unknown) {
+  const { slug, id } = parseOr404(ParamsSchema, params, "Deze organisatie bestaat niet.");
+  const region = getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+  const organisation = getOrganisation(getDb(), region.id, id) ?? notFound("Deze organisatie bestaat niet in deze regio.");
+  return { region, organisation };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { region, organisation } = findOrganisation(params);
+  return {
+    region: { slug: region.slug, name: region.name },
+    organisation: { name: organisation.name, sector: organisation.sector, origin: organisation.origin },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const { region, organisation } = findOrganisation(params);
+  if (organisation.origin === "content") forbidden("Deze organisatie komt uit de bibliotheek en kan hier niet worden gewijzigd.");
+  const parsed = parseForm(OrganisationSchema, await request.formData(), ORGANISATION_FIELDS);
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
+  const result = updateOrganisation(getDb(), user.id, organisation, parsed.data);
+  if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-opgeslagen`);
+}
+
+export default function EditOrganisation() {
+  const { region, organisation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="page-width narrow">
+      <Breadcrumbs
+        trail={[
+          { to: "/beheer", label: "Beheer" },
+          { to: `/beheer/regios/${region.slug}`, label: region.name },
+        ]}
+        current={organisation.name}
+      />
+      <Heading level={1}>{organisation.name}</Heading>
+      {organisation.origin === "content" ? (
+        <Paragraph>
+          Deze organisatie ({SECTOR_LABELS[organisation.sector]}) komt uit de bibliotheek en kan hier niet worden gewijzigd.
+          Pas het bestand van de regio in <code>content/regions/</code> aan en importeer de bibliotheek opnieuw.
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph>Wijzig de naam of de sector van deze organisatie in de regio {region.name}.</Paragraph>
+          {result && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+          <Form method="post" noValidate className="stack-form">
+            <OrganisationFields values={result?.values ?? { organisationName: organisation.name, sector: organisation.sector }} errors={result?.errors ?? {}} />
+            <div>
+              <button className="utrecht-button utrecht-button--primary-action" type="submit">
+                Organisatie opslaan
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { Alert } from "~/components/alert";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Pagination } from "~/components/pagination";
+import { PersonCell, Table } from "~/components/table";
+import { Heading, Paragraph } from "~/components/text";
+import { requireAdmin } from "~/auth/permissions.server";
+import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
+import { getRegionBySlug, listRegions } from "~/models/region.server";
+import { getDb } from "~/utils/db.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+
+export const meta: MetaFunction = () => pageMeta("Rollen");
+
+const PAGE_SIZE = 50;
+const FiltersSchema = z.object({ regio: optionalParam(SlugParam), pagina: PageParam });
+const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const ChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rol"), membershipId: Id, role: z.enum(["member", "facilitator"]) }),
+  z.object({ intent: z.literal("beheerder"), userId: Id, admin: z.enum(["ja", "nee"]) }),
+]);
+
+const ROLE_LABELS = { member: "lid", facilitator: "leertuinbegeleider" } as const;
+const STATUS_LABELS = { pending: "wacht op goedkeuring", active: "actief", rejected: "afgewezen" } as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireAdmin(request);
+  const filters = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
+  const db = getDb();
+  const region = filters.regio ? (getRegionBySlug(db, filters.regio) ?? notFound("Deze regio bestaat niet.")) : null;
+  const { total, people } = listPeople(db, { regionId: region?.id, offset: (filters.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (filters.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  return {
+    selfId: user.id,
+    total,
+    page: filters.pagina,
+    pageCount,
+    region: filters.regio ?? "",
+    regions: listRegions(db).map((r) => ({ slug: r.slug, name: r.name })),
+    people,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const parsed = ChangeSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." }, { status: 400 });
+  const change = parsed.data;
+  const outcome =
+    change.intent === "rol"
+      ? changeMembershipRole(getDb(), { actorId: user.id, membershipId: change.membershipId, role: change.role })
+      : setPlatformAdmin(getDb(), { actorId: user.id, userId: change.userId, admin: change.admin === "ja" });
+  return data(outcome, { status: outcome.ok ? 200 : 400 });
+}
+
+export default function Roles() {
+  const { selfId, total, page, pageCount, region, regions, people } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="page-width">
+      <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current="Rollen" />
+      <Heading level={1}>Rollen</Heading>
+      <Paragraph>
+        Maak een lid leertuinbegeleider van een regio (of weer lid), en geef of neem de rol van platformbeheerder. Uw eigen
+        beheerdersrol wijzigt een andere beheerder; de laatste platformbeheerder blijft altijd.
+      </Paragraph>
+      {result && <Alert type={result.ok ? "ok" : "error"}>{result.message}</Alert>}
+      <Form method="get" className="filters">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="filter-regio">
+            Regio
+          </label>
+          <select className="utrecht-select utrecht-select--html-select" id="filter-regio" name="regio" defaultValue={region}>
+            <option value="">Alle</option>
+            {regions.map((r) => (
+              <option key={r.slug} value={r.slug}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+            Filter toepassen
+          </button>
+        </div>
+      </Form>
+      <p className="utrecht-paragraph" role="status">
+        {total === 1 ? "1 account" : `${total} accounts`}
+      </p>
+      <Table caption="Accounts met hun rollen" columns={["Naam", "Regio's en rollen", "Platformbeheerder"]}>
+        {people.map((p) => (
+          <tr key={p.id}>
+            <PersonCell name={p.name} email={p.email} />
+            <td>
+              {p.memberships.length === 0 && "Geen regio"}
+              <ul className="role-list">
+                {p.memberships.map((m) => (
+                  <li key={m.id}>
+                    {m.regionName}: {ROLE_LABELS[m.role]}
+                    {m.status !== "active" && ` (${STATUS_LABELS[m.status]})`}
+                    {m.status === "active" && (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="rol" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <input type="hidden" name="role" value={m.role === "member" ? "facilitator" : "member"} />
+                        <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                          {m.role === "member" ? "Maak begeleider" : "Maak lid"}
+                          <span className="visually-hidden">
+                            {" "}
+                            ({p.name}, {m.regionName})
+                          </span>
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              {p.isAdmin ? "Ja" : "Nee"}
+              {p.id === selfId ? (
+                <span className="muted"> (uzelf)</span>
+              ) : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="beheerder" />
+                  <input type="hidden" name="userId" value={p.id} />
+                  <input type="hidden" name="admin" value={p.isAdmin ? "nee" : "ja"} />
+                  <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                    {p.isAdmin ? "Beheerdersrol afnemen" : "Maak beheerder"}
+                    <span className="visually-hidden"> ({p.name})</span>
+                  </button>
+                </Form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination page={page} pageCount={pageCount} search={searchParams} />
+    </div>
+  );
+}

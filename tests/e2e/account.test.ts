@@ -1,0 +1,84 @@
+import fs from "node:fs";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByText("Ingelogd als").waitFor();
+}
+
+describe("my account", () => {
+  it("changes the name, explains a mistake beside the field, and offers the data download — accessible", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "lid.twente@leertuin.test");
+    await page.getByRole("link", { name: "Mijn account" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
+    await expectAccessible(page);
+
+    const name = page.getByLabel("Naam", { exact: true });
+    await name.fill("");
+    await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await page.getByText("Vul uw naam in.").waitFor();
+    await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expectAccessible(page);
+
+    await name.fill("Fenna Twentse");
+    await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await page.getByRole("status").filter({ hasText: "Uw gegevens zijn opgeslagen." }).waitFor();
+    await page.getByText("Ingelogd als Fenna Twentse").waitFor();
+    await expect(name.inputValue()).resolves.toBe("Fenna Twentse");
+
+    const link = page.getByRole("link", { name: "Download mijn gegevens" });
+    await expect(link.getAttribute("href")).resolves.toBe("/account/gegevens");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^leertuin-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
+    expect(exported.account.naam).toBe("Fenna Twentse");
+    await expectAccessible(page);
+    expectNoPageErrors(page);
+  });
+});
+
+describe("admin pages", () => {
+  it("shows the overview, the roles and a region form with its errors — accessible, and no 'Beheer' link for others", async () => {
+    const member = await newPage(browser);
+    await logIn(member, "begeleider.twente@leertuin.test");
+    await expect(member.getByRole("link", { name: "Beheer", exact: true }).count()).resolves.toBe(0);
+
+    const page = await newPage(browser);
+    await logIn(page, "admin@leertuin.test");
+    await page.getByRole("link", { name: "Beheer", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Zeeland" }).click();
+    await page.getByText("komt uit de bibliotheek").first().waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${baseUrl}/beheer/regios/nieuw`);
+    await page.getByLabel("Naam").fill("Proefregio");
+    await page.getByRole("button", { name: "Regio aanmaken" }).click();
+    await page.getByText("Vul de provincie in.").waitFor();
+    await expect(page.getByLabel("Naam").inputValue()).resolves.toBe("Proefregio");
+    await expectAccessible(page);
+
+    await page.goto(`${baseUrl}/beheer/rollen`);
+    await page.getByRole("heading", { level: 1, name: "Rollen" }).waitFor();
+    await expectAccessible(page);
+    expectNoPageErrors(page);
+  });
+});
