@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { listComments } from "~/models/comment.server";
 
-import { DEMO, httpClient } from "../support/http-client";
+import { DEMO, httpClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;

@@ -80,9 +80,10 @@ const MATRIX: Case[] = [
 ];
 
 let server: TestServer;
-const { get, post, logIn } = httpClient(() => server.url);
+let http: ReturnType<typeof httpClient>;
 beforeAll(async () => {
   server = await startTestServer();
+  http = httpClient(server);
 });
 afterAll(() => server.close());
 
@@ -121,9 +122,9 @@ describe("permission matrix", () => {
         server.resetDatabase();
         const f = fixture();
         const email = ROLES[role];
-        const cookie = email ? await logIn(email) : undefined;
+        const cookie = email ? await http.logIn(email) : undefined;
         const path = typeof c.path === "string" ? c.path : c.path(f);
-        const response = c.method === "GET" ? await get(path, cookie) : await post(path, c.form!(f), cookie);
+        const response = c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f), cookie);
         actual[role] = outcome(response);
       }
       expect(actual).toEqual(c.expect);

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { cookieOf, httpClient } from "../support/http";
+import { httpClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  http = httpClient(server);
 });
 beforeEach(() => server.resetDatabase());
 afterAll(() => server.close());
 
-const { get, post, logIn } = httpClient(() => server.url);
+let http: ReturnType<typeof httpClient>;
 
 function organisationOf(region: string) {
   return server
@@ -37,29 +38,29 @@ const membership = (email: string) =>
 
 describe("registration → approval → log-in", () => {
   it("creates a pending membership that the region's facilitator approves", async () => {
-    const registered = await post("/registreren", registration());
+    const registered = await http.post("/registreren", registration());
     expect(registered.status).toBe(302);
     expect(registered.headers.get("location")).toBe("/registreren/bedankt");
-    const thanks = await (await get("/registreren/bedankt", cookieOf(registered))).text();
+    const thanks = await (await http.get("/registreren/bedankt", http.cookieOf(registered))).text();
     expect(thanks.replaceAll("<!-- -->", "")).toContain("Uw aanvraag voor de leertuin Twente wacht op goedkeuring");
     expect(membership("nieuwe.collega@voorbeeld.nl")).toEqual({ status: "pending", role: "member" });
 
-    const facilitator = await logIn("begeleider.twente@leertuin.test");
-    const list = await (await get("/beheer/leden", facilitator)).text();
+    const facilitator = await http.logIn("begeleider.twente@leertuin.test");
+    const list = await (await http.get("/beheer/leden", facilitator)).text();
     expect(list).toContain("Sanne Testpersoon");
     const { id } = server.db().$client.prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?").get("nieuwe.collega@voorbeeld.nl") as { id: number };
-    const approved = await post("/beheer/leden", { intent: "approve", membershipId: String(id) }, facilitator);
+    const approved = await http.post("/beheer/leden", { intent: "approve", membershipId: String(id) }, facilitator);
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain("De aanvraag is goedgekeurd.");
     expect(membership("nieuwe.collega@voorbeeld.nl")).toEqual({ status: "active", role: "member" });
     const audit = server.db().$client.prepare("select action from audit_log where target_type = 'membership' and target_id = ? order by id").all(String(id));
     expect(audit).toEqual([{ action: "membership.request" }, { action: "membership.approve" }]);
 
-    expect((await post("/inloggen", { email: "nieuwe.collega@voorbeeld.nl", password: "een-lang-wachtwoord" })).status).toBe(302);
+    expect((await http.post("/inloggen", { email: "nieuwe.collega@voorbeeld.nl", password: "een-lang-wachtwoord" })).status).toBe(302);
   });
 
   it("keeps what was typed and explains each mistake in Dutch", async () => {
-    const response = await post("/registreren", registration({ email: "geen-adres", password: "kort", passwordRepeat: "anders", profession: "" }));
+    const response = await http.post("/registreren", registration({ email: "geen-adres", password: "kort", passwordRepeat: "anders", profession: "" }));
     expect(response.status).toBe(400);
     const html = (await response.text()).replaceAll("&#x27;", "'");
     expect(html).toContain("Vul een geldig e-mailadres in");
@@ -71,10 +72,10 @@ describe("registration → approval → log-in", () => {
   });
 
   it("refuses an organisation from another region and an address that has an account", async () => {
-    const other = await post("/registreren", registration({ organisation: String(organisationOf("zeeland").id) }));
+    const other = await http.post("/registreren", registration({ organisation: String(organisationOf("zeeland").id) }));
     expect(other.status).toBe(400);
     expect(await other.text()).toContain("Kies een organisatie uit de leertuin Twente.");
-    const taken = await post("/registreren", registration({ email: "lid.zeeland@leertuin.test" }));
+    const taken = await http.post("/registreren", registration({ email: "lid.zeeland@leertuin.test" }));
     expect(taken.status).toBe(400);
     expect(await taken.text()).toContain("Er is al een account met dit e-mailadres.");
   });
@@ -85,28 +86,28 @@ describe("who may approve", () => {
     (server.db().$client.prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'").get() as { id: number }).id;
 
   it("sends a visitor to log in", async () => {
-    const response = await get("/beheer/leden");
+    const response = await http.get("/beheer/leden");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/inloggen?redirectTo=%2Fbeheer%2Fleden");
-    expect((await post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) })).status).toBe(302);
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) })).status).toBe(302);
   });
 
   it.each([
     ["a pending member", "nieuw@leertuin.test"],
     ["a member", "lid.zeeland@leertuin.test"],
   ])("refuses %s with 403", async (_who, email) => {
-    const cookie = await logIn(email);
-    const refused = await get("/beheer/leden", cookie);
+    const cookie = await http.logIn(email);
+    const refused = await http.get("/beheer/leden", cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
-    expect((await post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "pending", role: "member" });
   });
 
   it("refuses the facilitator of another region with 403, and does not show the request", async () => {
-    const cookie = await logIn("begeleider.twente@leertuin.test");
-    expect(await (await get("/beheer/leden", cookie)).text()).not.toContain("Nieuw lid (demo)");
-    expect((await post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    const cookie = await http.logIn("begeleider.twente@leertuin.test");
+    expect(await (await http.get("/beheer/leden", cookie)).text()).not.toContain("Nieuw lid (demo)");
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "pending", role: "member" });
   });
 
@@ -114,15 +115,15 @@ describe("who may approve", () => {
     ["the region's facilitator", "begeleider.zeeland@leertuin.test"],
     ["an admin", "admin@leertuin.test"],
   ])("lets %s reject", async (_who, email) => {
-    const cookie = await logIn(email);
-    expect((await post("/beheer/leden", { intent: "reject", membershipId: String(pendingId()) }, cookie)).status).toBe(200);
+    const cookie = await http.logIn(email);
+    expect((await http.post("/beheer/leden", { intent: "reject", membershipId: String(pendingId()) }, cookie)).status).toBe(200);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "rejected", role: "member" });
     // A decided request cannot be decided again.
-    expect((await post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
   });
 
   it("answers a malformed decision with 400", async () => {
-    const cookie = await logIn("admin@leertuin.test");
-    expect((await post("/beheer/leden", { intent: "wissen", membershipId: "x" }, cookie)).status).toBe(400);
+    const cookie = await http.logIn("admin@leertuin.test");
+    expect((await http.post("/beheer/leden", { intent: "wissen", membershipId: "x" }, cookie)).status).toBe(400);
   });
 });
