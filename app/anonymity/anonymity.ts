@@ -1,0 +1,60 @@
+// The anonymity guard: finds personal data in Dutch free text. Pure and synchronous, so the same code runs
+// in forms, in the content import and on the command line (scripts/anonymity.ts).
+import { findAddresses, findPostcodes } from "./address";
+import { findAgesWithPlaces } from "./age-place";
+import { findBirthdates } from "./birthdate";
+import { findEmails, findPhones } from "./contact";
+import { severityOf, SUGGESTIONS, type Finding, type Span } from "./finding";
+import { findBsns, findIbans } from "./identifiers";
+import { findNames } from "./names";
+import { sentences } from "./text";
+
+export { passesElfproef } from "./identifiers";
+export { BLOCKING_KINDS, FINDING_KINDS, KIND_LABELS, WARNING_KINDS } from "./finding";
+export type { Finding, FindingKind, Severity } from "./finding";
+
+/**
+ * Every piece of personal data in `text`, in order of appearance, without overlaps: where two findings
+ * overlap, a blocking one wins over a warning and a longer one over a shorter (an IBAN over the digits
+ * in it that look like a phone number, an address over the first name in "Jan Steenstraat 12").
+ */
+export function checkAnonymity(text: string): Finding[] {
+  const inSentences = sentences(text);
+  const spans = [
+    ...findBsns(text),
+    ...findEmails(text),
+    ...findPhones(text),
+    ...findIbans(text),
+    ...findPostcodes(text),
+    ...findAddresses(text),
+    ...findNames(text),
+    ...findBirthdates(text, inSentences),
+    ...findAgesWithPlaces(text, inSentences),
+  ];
+  return withoutOverlaps(spans).map(({ kind, start, end }) => ({
+    kind,
+    severity: severityOf(kind),
+    start,
+    end,
+    text: text.slice(start, end),
+    suggestion: SUGGESTIONS[kind],
+  }));
+}
+
+export function blocks(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.severity === "block");
+}
+
+function withoutOverlaps(spans: Span[]): Span[] {
+  const rank = (span: Span) => (severityOf(span.kind) === "block" ? 1_000_000 : 0) + (span.end - span.start);
+  const kept: Span[] = [];
+  for (const span of [...spans].sort((a, b) => rank(b) - rank(a))) {
+    const overlapping = kept.find((k) => k.start < span.end && span.start < k.end);
+    if (!overlapping) kept.push(span);
+    else if (overlapping.kind === span.kind) {
+      overlapping.start = Math.min(overlapping.start, span.start);
+      overlapping.end = Math.max(overlapping.end, span.end);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,71 @@
+// Numbers that identify a person on their own: the BSN (elfproef) and the IBAN (mod-97, via ibantools).
+import { getCountrySpecifications, isValidIBAN } from "ibantools";
+
+import type { Span } from "./finding";
+import { LETTERS, matches, WORD_START } from "./text";
+
+/**
+ * The BSN's elfproef: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11. Eight digits are a BSN
+ * with its leading zero dropped.
+ */
+export function passesElfproef(number: string): boolean {
+  const digits = number.replace(/\D/g, "").padStart(9, "0");
+  if (digits.length !== 9 || /^0+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) sum += Number(digits[i]) * (9 - i);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
+
+// Nine digits, optionally grouped by spaces, dots or hyphens ("123456782", "1234.56.782", "123 456 782"),
+// not part of a longer number, an amount or a phone number.
+const BSN = new RegExp(String.raw`(?<![${LETTERS}\d€$+]|\d[ .,\-]|[€$] ?)\d(?:[ .\-]?\d){8}(?!\d|[.,\-]\d| ?(?:euro|EUR)\b)`, "g");
+
+export function findBsns(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of matches(BSN, text)) {
+    if (passesElfproef(match[0])) spans.push({ kind: "bsn", start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+// A country code, two check digits, then up to 30 letters and digits, in groups separated by single spaces
+// ("NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "NL 91 ABNA …").
+const IBAN_START = new RegExp(String.raw`${WORD_START}[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]){10,32}`, "g");
+const LETTER_OR_DIGIT = new RegExp(`[${LETTERS}\\d]`);
+let ibanLengths: Map<string, number> | undefined;
+
+function ibanLength(country: string): number | undefined {
+  ibanLengths ??= new Map(
+    Object.entries(getCountrySpecifications()).flatMap(([code, spec]) => (spec.chars ? [[code, spec.chars] as const] : [])),
+  );
+  return ibanLengths.get(country);
+}
+
+export function findIbans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of matches(IBAN_START, text)) {
+    const length = ibanLength(match[0].slice(0, 2).toUpperCase());
+    if (!length) continue;
+    // Take exactly the country's number of characters, so a word after the IBAN is not part of it.
+    let taken = 0;
+    let end = 0;
+    while (end < match[0].length && taken < length) {
+      if (match[0][end] !== " ") taken += 1;
+      end += 1;
+    }
+    const candidate = match[0].slice(0, end);
+    const next = text[match.index + end];
+    if (taken !== length || (next !== undefined && LETTER_OR_DIGIT.test(next))) {
+      IBAN_START.lastIndex = match.index + 1;
+      continue;
+    }
+    if (isValidIBAN(candidate.replace(/ /g, "").toUpperCase())) {
+      spans.push({ kind: "iban", start: match.index, end: match.index + end });
+      IBAN_START.lastIndex = match.index + end;
+    } else {
+      IBAN_START.lastIndex = match.index + 1;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,45 @@
+// Names of people in context: after a title, a common first name with a surname, initials with a surname.
+import type { Span } from "./finding";
+import { FIRST_NAMES } from "./first-names";
+import { CAPITALISED, LETTERS, matches, TUSSENVOEGSELS, UPPER, WORD_START } from "./text";
+import { isNotAName, isNotASurnameAfterPrefix } from "./words";
+
+const SURNAME = String.raw`(${TUSSENVOEGSELS})?(${CAPITALISED})`;
+const INITIALS = String.raw`(?:[${UPPER}]\.\s?){1,4}`;
+
+// "mevrouw Jansen", "dhr. De Vries", "mr. dr. A. van Dijk", "juf Sanne", "de familie El Amrani".
+const TITLED = new RegExp(
+  String.raw`(?<![${LETTERS}])(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.?|[Mm]w\.?|[Dd]hr\.?|[Dd]e [Hh]eer|[Mm]r\.|[Dd]r\.|[Dd]rs\.|[Ii]r\.|[Pp]rof\.|[Jj]uf|[Mm]eester|[Ff]amilie|[Ff]am\.)\s+(?:(?:mr|dr|drs|ir|prof)\.\s*)*(?:${INITIALS})?${SURNAME}`,
+  "g",
+);
+
+// "J. de Vries", "A.B. Jansen", "J.P. van der Berg": initials that do not close a word or a number.
+const INITIALLED = new RegExp(String.raw`(?<![${LETTERS}\d.])${INITIALS}${SURNAME}`, "g");
+
+const CAPITALISED_WORD = new RegExp(String.raw`${WORD_START}${CAPITALISED}`, "g");
+const SURNAME_AFTER_FIRST_NAME = new RegExp(String.raw`\s+${SURNAME}`, "y");
+
+/** Groups 1 and 2 of SURNAME: the prefix ("van der") and the capitalised surname. */
+function isSurname(prefix: string | undefined, surname: string): boolean {
+  return prefix ? !isNotASurnameAfterPrefix(surname) : !isNotAName(surname);
+}
+
+function spanIfSurname(match: RegExpExecArray): Span[] {
+  if (!isSurname(match[1], match[2]!)) return [];
+  return [{ kind: "name", start: match.index, end: match.index + match[0].length }];
+}
+
+export function findNames(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of matches(TITLED, text)) spans.push(...spanIfSurname(match));
+  for (const match of matches(INITIALLED, text)) spans.push(...spanIfSurname(match));
+  for (const first of matches(CAPITALISED_WORD, text)) {
+    if (!FIRST_NAMES.has(first[0].toLowerCase())) continue;
+    SURNAME_AFTER_FIRST_NAME.lastIndex = first.index + first[0].length;
+    const rest = SURNAME_AFTER_FIRST_NAME.exec(text);
+    if (rest && isSurname(rest[1], rest[2]!) && !FIRST_NAMES.has(rest[2]!.toLowerCase())) {
+      spans.push({ kind: "name", start: first.index, end: rest.index + rest[0].length });
+    }
+  }
+  return spans;
+}
