@@ -1,0 +1,331 @@
+// The learning garden's lifecycle over HTTP: propose → agenda → discuss → publish → adopt, each
+// transition with its refusals (wrong role, wrong region, wrong state, text the guard blocks).
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { DEMO, httpClient } from "../support/http";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+let server: TestServer;
+let http: ReturnType<typeof httpClient>;
+beforeAll(async () => {
+  server = await startTestServer();
+  http = httpClient(server);
+});
+beforeEach(() => server.resetDatabase());
+afterAll(() => server.close());
+
+const count = (table: string) => http.one<{ n: number }>(`select count(*) as n from ${table}`)!.n;
+
+const proposal = (overrides: Record<string, string> = {}) =>
+  new URLSearchParams({
+    region: "zeeland",
+    title: "Broertje vaak afwezig op de opvang",
+    question: "Mag de pedagogisch medewerker het wijkteam vertellen dat een broertje vaak afwezig is?",
+    situation: "Een jongen van vier komt sinds de zomer vaak niet naar de opvang. Zijn zus zit op de basisschool.",
+    purpose: "Vroeg hulp bieden",
+    holderSector: "onderwijs",
+    askingSectors: "wijkteam",
+    themes: "signalen",
+    ...overrides,
+  });
+
+async function propose(overrides: Record<string, string> = {}, who: string = DEMO.member, omit: string[] = []) {
+  const form = proposal(overrides);
+  for (const name of omit) form.delete(name);
+  const response = await http.post("/voorstellen", form, await http.logIn(who));
+  return { response, slug: /\/dilemmas\/([a-z0-9-]+)\?voorgesteld=1/.exec(response.headers.get("location") ?? "")?.[1] };
+}
+
+const dilemma = (slug: string) => http.one<{ id: number; status: string; status_reason: string | null }>("select id, status, status_reason from dilemmas where slug = ?", slug)!;
+
+async function accept(slug: string, who: string = DEMO.facilitator) {
+  return http.post("/regios/zeeland/agenda", { intent: "accept", dilemmaId: String(dilemma(slug).id) }, await http.logIn(who));
+}
+
+function answerForm(overrides: Record<string, string> = {}, intent = "publish") {
+  const articles = http.sql<{ id: number }>("select a.id from articles a join codes c on c.id = a.code_id where c.slug in ('avg', 'beroepscode-sociaal-werker') order by a.id limit 2");
+  const form = new URLSearchParams({
+    intent,
+    verdict: "delen-onder-voorwaarden",
+    route: "toestemming",
+    grounding: "Toestemming van de ouders, gevraagd door de medewerker zelf.",
+    purpose: "Het wijkteam kan het gezin tijdig ondersteuning aanbieden.",
+    necessity: "Alleen dat er zorgen zijn over aanwezigheid, niet de oorzaak.",
+    proportionality: "Eerst met de ouders in gesprek; pas daarna het wijkteam.",
+    agreement: "Bespreek de zorgen met de ouders en vraag toestemming voor contact met het wijkteam.",
+    conditions: "Informeer de ouders vooraf\nLeg het gesprek vast in het dossier",
+    agreedOn: "2026-11-01",
+    agreedBy: "Leertuin Zeeland",
+    reviewBy: "2027-11-01",
+    ...overrides,
+  });
+  for (const a of articles) form.append("citations", String(a.id));
+  return form;
+}
+
+describe("proposing a dilemma", () => {
+  it("stores a member's proposal, visible to members only", async () => {
+    const { response, slug } = await propose();
+    expect(response.status).toBe(302);
+    expect(slug).toBe("broertje-vaak-afwezig-op-de-opvang");
+    expect(dilemma(slug!).status).toBe("proposed");
+    expect(http.one("select action, summary from audit_log order by id desc limit 1")).toEqual({ action: "dilemma.propose", summary: slug });
+
+    const asMember = await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.otherMember));
+    expect(asMember.status).toBe(200);
+    expect(await http.html(asMember)).toContain("Dit voorstel wacht op een besluit");
+    const asVisitor = await http.get(`/dilemmas/${slug}`);
+    expect(asVisitor.status).toBe(302);
+    expect(asVisitor.headers.get("location")).toMatch(/^\/inloggen\?redirectTo=/);
+    expect((await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.pending))).status).toBe(403);
+    // Not in the public library or search.
+    expect(await http.html(await http.get("/dilemmas?thema=signalen"))).not.toContain("Broertje vaak afwezig");
+  });
+
+  it("keeps what was typed and names each problem when the form is incomplete", async () => {
+    const { response } = await propose({ title: "" }, DEMO.member, ["askingSectors", "themes"]);
+    expect(response.status).toBe(400);
+    const page = await http.html(response);
+    expect(page).toContain("Geef het dilemma een titel van minstens 5 tekens.");
+    expect(page).toContain("Kies minstens één sector die om de informatie vraagt.");
+    expect(page).toContain("Een jongen van vier komt sinds de zomer vaak niet naar de opvang.");
+    expect(count("dilemmas where status = 'proposed'")).toBe(0);
+  });
+
+  it("blocks a phone number: nothing stored, text kept, the finding marked with a suggestion", async () => {
+    const situation = "De moeder belde vanaf 06-12345678 met de vraag of de opvang iets wist.";
+    const { response } = await propose({ situation });
+    expect(response.status).toBe(422);
+    const page = await http.html(response);
+    expect(page).toContain('<mark class="finding finding--block">06-12345678');
+    expect(page).toContain("Vervang door [telefoonnummer]");
+    expect(page).toContain("De moeder belde vanaf 06-12345678");
+    expect(page).not.toContain('name="bevestig-situation"');
+    expect(count("dilemmas where status = 'proposed'")).toBe(0);
+  });
+
+  it("stores a text with a warning only after the author confirmed that very text", async () => {
+    const situation = "Mevrouw Jansen van de opvang maakt zich zorgen over de jongen.";
+    const first = await propose({ situation });
+    expect(first.response.status).toBe(422);
+    const confirm = /name="bevestig-situation" value="([0-9a-f]+)"/.exec(await http.html(first.response))?.[1];
+    expect(confirm).toBeDefined();
+    // A confirmation of another text does not count.
+    expect((await propose({ situation: situation + " Ze belt morgen.", "bevestig-situation": confirm! })).response.status).toBe(422);
+    const confirmed = await propose({ situation, "bevestig-situation": confirm! });
+    expect(confirmed.response.status).toBe(302);
+  });
+
+  it("refuses a region the member does not belong to, and visitors and applicants", async () => {
+    expect((await propose({ region: "twente" })).response.status).toBe(400);
+    const visitor = await http.post("/voorstellen", proposal());
+    expect(visitor.headers.get("location")).toMatch(/^\/inloggen/);
+    expect((await propose({}, DEMO.pending)).response.status).toBe(403);
+    expect(count("dilemmas where status = 'proposed'")).toBe(0);
+  });
+});
+
+describe("the agenda", () => {
+  it("lets the region's facilitator accept, and tells the proposer", async () => {
+    const { slug } = await propose();
+    const agenda = await http.html(await http.get("/regios/zeeland/agenda", await http.logIn(DEMO.facilitator)));
+    expect(agenda).toContain("Broertje vaak afwezig op de opvang");
+    expect((await accept(slug!)).status).toBe(200);
+    expect(dilemma(slug!).status).toBe("on-agenda");
+    const member = await http.logIn(DEMO.member);
+    expect(await http.html(await http.get("/", member))).toMatch(/Meldingen\s*<span class="count-badge">1<\/span>/);
+    expect(await http.html(await http.get("/meldingen", member))).toContain("Uw voorstel &quot;Broertje vaak afwezig op de opvang&quot; staat op de agenda.".replaceAll("&quot;", '"'));
+  });
+
+  it("refuses another region's facilitator, members, and a second decision", async () => {
+    const { slug } = await propose();
+    expect((await http.get("/regios/zeeland/agenda", await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
+    expect((await http.get("/regios/zeeland/agenda", await http.logIn(DEMO.member))).status).toBe(403);
+    expect((await accept(slug!, DEMO.otherFacilitator)).status).toBe(403);
+    expect((await accept(slug!)).status).toBe(200);
+    expect((await accept(slug!)).status).toBe(409);
+  });
+
+  it("rejects with a reason, or merges into an existing dilemma, and the proposer sees where it went", async () => {
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const first = (await propose()).slug!;
+    const noReason = await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "" }, facilitator);
+    expect(noReason.status).toBe(400);
+    expect(await http.html(noReason)).toContain("Geef een reden van minstens 5 tekens.");
+    await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "Dit valt buiten de leertuin." }, facilitator);
+    expect(dilemma(first)).toMatchObject({ status: "rejected", status_reason: "Dit valt buiten de leertuin." });
+
+    const second = (await propose({ title: "Nog een broertje op de opvang" })).slug!;
+    const target = http.one<{ slug: string; title: string }>("select slug, title from dilemmas where status = 'answered' order by id limit 1")!;
+    const merged = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: target.slug }, facilitator);
+    expect(merged.status).toBe(200);
+    expect(dilemma(second).status).toBe("merged");
+    const page = await http.html(await http.get(`/dilemmas/${second}`, await http.logIn(DEMO.member)));
+    expect(page).toContain(`href="/dilemmas/${target.slug}"`);
+  });
+});
+
+describe("discussion", () => {
+  it("lets members comment and reply one level deep; the author of the comment is told", async () => {
+    const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' order by id limit 1")!.slug;
+    const member = await http.logIn(DEMO.member);
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Bij ons gaat dit net zo." }, member)).status).toBe(200);
+    const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
+    const other = await http.logIn(DEMO.otherMember);
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Hoe vragen jullie toestemming?", parentId: String(commentId) }, other)).status).toBe(200);
+    const replyId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Een antwoord op een antwoord", parentId: String(replyId) }, member)).status).toBe(409);
+    expect(http.one("select kind from notifications where user_id = (select id from users where email = ?)", DEMO.member)).toEqual({ kind: "reply" });
+    const page = await http.html(await http.get(`/dilemmas/${slug}`, member));
+    expect(page).toContain("Hoe vragen jullie toestemming?");
+    // Visitors don't see the discussion, and cannot post.
+    expect(await http.html(await http.get(`/dilemmas/${slug}`))).not.toContain("Bij ons gaat dit net zo.");
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Hallo" })).headers.get("location")).toMatch(/^\/inloggen/);
+  });
+
+  it("lets the facilitator of the dilemma's region hide a comment with a reason", async () => {
+    const slug = http.one<{ slug: string }>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1")!.slug;
+    await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Een reactie die weg moet." }, await http.logIn(DEMO.member));
+    const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." }, await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
+    expect((await http.post(`/dilemmas/${slug}`, { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." }, await http.logIn(DEMO.facilitator))).status).toBe(200);
+    const page = await http.html(await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.otherMember)));
+    expect(page).toContain("Deze reactie is verborgen door de leertuinbegeleider. Reden: Niet over dit dilemma.");
+    expect(page).not.toContain("Een reactie die weg moet.");
+    expect(http.one("select action from audit_log where action like 'comment.%' order by id desc limit 1")).toEqual({ action: "comment.hide" });
+    expect(http.one("select kind from notifications order by id desc limit 1")).toEqual({ kind: "comment-hidden" });
+  });
+
+  it("blocks an e-mail address in a comment and keeps the text", async () => {
+    const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
+    const response = await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Mail mij op j.devries@school.nl" }, await http.logIn(DEMO.member));
+    expect(response.status).toBe(422);
+    expect(await http.html(response)).toContain("Mail mij op j.devries@school.nl</textarea>");
+    expect(count("comments")).toBe(0);
+  });
+});
+
+describe("publishing", () => {
+  it("publishes version 1 and a revision 2; the dilemma becomes public, findable, and the proposer is told", async () => {
+    const { slug } = await propose();
+    await accept(slug!);
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
+    expect((await http.get(editor, facilitator)).status).toBe(200);
+    const published = await http.post(editor, answerForm(), facilitator);
+    expect(published.status).toBe(302);
+    expect(published.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/1?gepubliceerd=1`);
+    expect(dilemma(slug!).status).toBe("answered");
+    expect(http.one("select count(*) as n from citations c join answer_versions v on v.id = c.answer_version_id join answers a on a.id = v.answer_id where a.dilemma_id = ?", dilemma(slug!).id)).toEqual({ n: 2 });
+    expect(http.one("select kind from notifications order by id desc limit 1")).toEqual({ kind: "proposal-answered" });
+
+    const visitorPage = await http.html(await http.get(`/dilemmas/${slug}`));
+    expect(visitorPage).toContain("Bespreek de zorgen met de ouders");
+    const search = (await (await http.get("/api/search?q=broertje+opvang")).json()) as { results: { slug: string }[] };
+    expect(search.results.map((r) => r.slug)).toContain(slug);
+
+    const revised = await http.post(editor, answerForm({ verdict: "delen", agreement: "Deel de zorgen met het wijkteam na een gesprek met de ouders." }), facilitator);
+    expect(revised.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/2?gepubliceerd=1`);
+    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/1`))).toContain("Dit is een eerdere versie");
+  });
+
+  it("saves a draft first, which only the region's facilitators see", async () => {
+    const { slug } = await propose();
+    await accept(slug!);
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
+    expect((await http.post(editor, answerForm({}, "draft"), facilitator)).headers.get("location")).toBe(`${editor}?opgeslagen=1`);
+    expect(http.one("select version, published_at from answer_versions order by id desc limit 1")).toEqual({ version: 1, published_at: null });
+    expect(dilemma(slug!).status).toBe("on-agenda");
+    expect(await http.html(await http.get(editor, facilitator))).toContain("U werkt aan een concept (versie 1)");
+    expect((await http.get(editor, await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
+    const preview = await http.post(editor, answerForm({}, "preview"), facilitator);
+    expect(await http.html(preview)).toContain("Voorbeeld (nog niet opgeslagen)");
+  });
+
+  it("refuses the wrong role, the wrong region, the wrong state and blocked text, storing nothing", async () => {
+    const { slug } = await propose();
+    const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const before = count("answer_versions");
+    expect((await http.post(editor, answerForm(), facilitator)).status).toBe(409);
+    await accept(slug!);
+    expect((await http.post(editor, answerForm(), await http.logIn(DEMO.member))).status).toBe(403);
+    expect((await http.post(editor, answerForm(), await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
+    const blocked = await http.post(editor, answerForm({ agreement: "Bel de intern begeleider op 0118-123456." }), facilitator);
+    expect(blocked.status).toBe(422);
+    expect(await http.html(blocked)).toContain("Bel de intern begeleider op 0118-123456.");
+    const invalid = await http.post(editor, answerForm({ verdict: "misschien" }), facilitator);
+    expect(invalid.status).toBe(400);
+    expect(await http.html(invalid)).toContain("Kies het oordeel.");
+    const future = await http.post(editor, answerForm({ agreedOn: "2999-01-01" }), facilitator);
+    expect(future.status).toBe(400);
+    expect(await http.html(future)).toContain("De datum van de afspraak kan niet in de toekomst liggen.");
+    expect(count("answer_versions")).toBe(before);
+  });
+
+  it("leaves nothing behind when publishing fails halfway", async () => {
+    vi.mocked(console.error).mockImplementation(() => {});
+    const { slug } = await propose();
+    await accept(slug!);
+    const before = { versions: count("answer_versions"), answers: count("answers"), audit: count("audit_log"), notifications: count("notifications") };
+    server.db().$client.exec("create trigger fail_publish before insert on audit_log when new.action = 'answer.publish' begin select raise(abort, 'forced failure'); end");
+    const response = await http.post(`/dilemmas/${slug}/afspraken/zeeland/bewerken`, answerForm(), await http.logIn(DEMO.facilitator));
+    expect(response.status).toBe(500);
+    expect(dilemma(slug!).status).toBe("on-agenda");
+    expect({ versions: count("answer_versions"), answers: count("answers"), audit: count("audit_log") - 1 /* the log-in */, notifications: count("notifications") }).toEqual(before);
+  });
+
+  it("withdraws an answer with a reason", async () => {
+    const { slug } = await propose();
+    await accept(slug!);
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
+    await http.post(editor, answerForm(), facilitator);
+    const withdrawn = await http.post(editor, { intent: "withdraw", reason: "Nieuwe wetgeving." }, facilitator);
+    expect(withdrawn.status).toBe(302);
+    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({ status: "withdrawn", withdrawn_reason: "Nieuwe wetgeving." });
+    expect(dilemma(slug!).status).toBe("on-agenda");
+  });
+});
+
+describe("adopting another region's answer", () => {
+  it("makes a draft from the source version; published, it says where it came from", async () => {
+    const source = http.one<{ slug: string; version: number; id: number }>(
+      `select d.slug, v.version, v.id from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id
+       where r.slug = 'zeeland' and not exists (select 1 from answers a join regions r2 on r2.id = a.region_id where a.dilemma_id = d.id and r2.slug = 'twente') limit 1`,
+    )!;
+    const twente = await http.logIn(DEMO.otherFacilitator);
+    const adoptPage = `/dilemmas/${source.slug}/afspraken/zeeland/${source.version}/overnemen`;
+    expect(await http.html(await http.get(adoptPage, twente))).toContain("Concept maken");
+    const adopted = await http.post(adoptPage, { intent: "adopt", region: "twente" }, twente);
+    expect(adopted.headers.get("location")).toBe(`/dilemmas/${source.slug}/afspraken/twente/bewerken`);
+    expect(http.one("select adopted_from_version_id as src, published_at from answer_versions order by id desc limit 1")).toEqual({ src: source.id, published_at: null });
+    // Adopting into a region one does not facilitate is refused.
+    expect((await http.post(adoptPage, { intent: "adopt", region: "groningen" }, twente)).status).toBe(403);
+
+    const published = await http.post(`/dilemmas/${source.slug}/afspraken/twente/bewerken`, answerForm({ agreedBy: "Leertuin Twente" }), twente);
+    expect(published.status).toBe(302);
+    const page = await http.html(await http.get(published.headers.get("location")!));
+    expect(page).toContain("Overgenomen van");
+    expect(page).toMatch(/Zeeland \(versie \d+\)/);
+  });
+
+  it("lets a member suggest an answer for their region; the facilitator declines with a reason", async () => {
+    const source = http.one<{ slug: string; version: number }>(
+      "select d.slug, v.version from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id where r.slug = 'zeeland' limit 1",
+    )!;
+    const member = await http.logIn(DEMO.otherMember);
+    const adoptPage = `/dilemmas/${source.slug}/afspraken/zeeland/${source.version}/overnemen`;
+    const suggested = await http.post(adoptPage, { intent: "suggest", region: "twente", note: "Past goed bij onze werkwijze." }, member);
+    expect(suggested.status).toBe(200);
+    expect((await http.post(adoptPage, { intent: "suggest", region: "twente", note: "" }, member)).status).toBe(409);
+    const facilitator = await http.logIn(DEMO.otherFacilitator);
+    expect(await http.html(await http.get("/regios/twente/agenda", facilitator))).toContain("Past goed bij onze werkwijze.");
+    const id = http.one<{ id: number }>("select id from adoption_suggestions")!.id;
+    expect((await http.post("/regios/twente/agenda", { intent: "decline", suggestionId: String(id), reason: "We hebben al een eigen afspraak." }, facilitator)).status).toBe(200);
+    expect(http.one("select message from notifications order by id desc limit 1")).toEqual({
+      message: "Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: We hebben al een eigen afspraak.",
+    });
+  });
+});
