@@ -102,6 +102,16 @@ export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: nu
   };
 }
 
+/** Every public dilemma that passes the filters, by title: the rows of the comparison matrix. */
+export function listFilteredDilemmas(db: Db, filters: DilemmaFilters) {
+  return db
+    .select({ id: t.dilemmas.id, slug: t.dilemmas.slug, title: t.dilemmas.title })
+    .from(t.dilemmas)
+    .where(and(...filterConditions(db, filters)))
+    .orderBy(asc(t.dilemmas.title))
+    .all();
+}
+
 /** A dilemma that visitors may read, with its themes, sectors and origin region. */
 export function getPublicDilemma(db: Db, slug: string) {
   const dilemma = db

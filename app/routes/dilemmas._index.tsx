@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { Tag, VerdictBadge } from "~/components/badges";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { TextLink } from "~/components/links";
@@ -49,24 +50,6 @@ export function loader({ request }: LoaderFunctionArgs) {
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     regions: regions.map((r) => ({ value: r.slug, label: r.name })),
   };
-}
-
-function FilterSelect({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
-  return (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">Alle</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Dilemmas() {
