@@ -85,6 +85,13 @@ export default function DilemmaPage() {
               ? "Eén regio heeft hierover een afspraak gemaakt."
               : `${answers.length} regio's hebben hierover een afspraak gemaakt.`}
           </Paragraph>
+          {answers.length > 1 && (
+            <Paragraph>
+              <Link className="utrecht-link" to={`/dilemmas/${dilemma.slug}/vergelijk`}>
+                Vergelijk twee afspraken naast elkaar
+              </Link>
+            </Paragraph>
+          )}
           {answers.map((a) => (
             <AnswerCard
               key={a.regionSlug}

@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { TextLink } from "~/components/links";
 import { SECTOR_LABELS, SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { feedLink, themeFeedPath } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
 import { listRegions } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
@@ -25,7 +26,11 @@ const FiltersSchema = z.object({
   pagina: PageParam,
 });
 
-export const meta: MetaFunction = () => pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const base = pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");
+  const theme = data?.filters.thema && data.themes.find((t) => t.value === data.filters.thema);
+  return theme ? [...base, feedLink(themeFeedPath(theme.value), `Afspraken over ${theme.label}`)] : base;
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
@@ -92,6 +97,13 @@ export default function Dilemmas() {
         {filtered ? " met deze filters" : ""}
         {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
       </p>
+      {filters.thema && (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={themeFeedPath(filters.thema)}>
+            Volg nieuwe afspraken over dit thema (Atom-feed)
+          </a>
+        </p>
+      )}
 
       {dilemmas.length === 0 ? (
         <Paragraph>Geen dilemma's gevonden. Kies minder filters of wis ze.</Paragraph>

@@ -6,6 +6,7 @@ import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { answerLineage, listRegionAnswers } from "~/models/answer.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
@@ -18,7 +19,9 @@ import { SlugParam } from "~/utils/params";
 const ParamsSchema = z.object({ slug: SlugParam });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Leertuin ${data.region.name}`) : pageMeta("Regio niet gevonden");
+  data
+    ? [...pageMeta(`Leertuin ${data.region.name}`), feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`)]
+    : pageMeta("Regio niet gevonden");
 
 export function loader({ params }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
@@ -81,6 +84,23 @@ export default function RegionPage() {
             herzieningsdatum is verstreken).
           </Paragraph>
         )}
+        <ul className="inline-list">
+          <li>
+            <Link className="utrecht-link" to={`/regios/${region.slug}/spelregels`}>
+              Alle afspraken als één document (spelregels)
+            </Link>
+          </li>
+          <li>
+            <a className="utrecht-link" href={regionFeedPath(region.slug)}>
+              Volg nieuwe afspraken (Atom-feed)
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+              Download als CSV
+            </a>
+          </li>
+        </ul>
         {answers.length === 0 ? (
           <Paragraph>Deze regio heeft nog geen afspraken gepubliceerd.</Paragraph>
         ) : (
