@@ -26,12 +26,20 @@ export function markdownParagraphs(markdown: string): string {
     .join("\n\n");
 }
 
-function push(segments: DiffSegment[], text: string, changed: boolean) {
-  // A change of spacing alone has nothing to mark.
-  if (changed && !/\S/.test(text)) changed = false;
+function append(segments: DiffSegment[], text: string, changed: boolean) {
+  if (!text) return;
   const last = segments.at(-1);
   if (last && last.changed === changed) last.text += text;
-  else if (text) segments.push({ text, changed });
+  else segments.push({ text, changed });
+}
+
+/** Adds a run; the spaces around a changed run are not part of the change (nor is a change of spacing alone). */
+function push(segments: DiffSegment[], text: string, changed: boolean) {
+  if (!changed) return append(segments, text, false);
+  const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  append(segments, before!, false);
+  append(segments, core!, true);
+  append(segments, after!, false);
 }
 
 /**
