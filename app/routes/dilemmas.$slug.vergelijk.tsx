@@ -4,7 +4,8 @@ import { z } from "zod";
 
 import { getUser } from "~/auth/session.server";
 import { isFacilitatorOf } from "~/auth/permissions.server";
-import { RegionListParam, searchParamsWithRegions } from "~/compare/params.server";
+import { RegionListParam } from "~/compare/params";
+import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
 import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
 import { groupByPair, layoutLineage } from "~/compare/lineage-graph";
-import { RegionListParam, searchParamsWithRegions } from "~/compare/params.server";
+import { RegionListParam } from "~/compare/params";
+import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { VerdictBadge } from "~/components/badges";
 import { FilterSelect } from "~/components/filter-select";
