@@ -1,3 +1,7 @@
+import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+
+import { TextLink } from "./links";
+
 /** A select in a GET filter form; the empty choice means "no filter". */
 export function FilterSelect({
   name,
@@ -30,3 +34,17 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** The form's submit button, and a link that clears every filter when some are set. */
+export function FilterActions({ submitLabel, reset }: { submitLabel: string; reset?: { to: string; label: string } }) {
+  return (
+    <div className="filters__actions">
+      <button className="utrecht-button utrecht-button--primary-action" type="submit">
+        {submitLabel}
+      </button>
+      {reset && <TextLink to={reset.to}>{reset.label}</TextLink>}
+    </div>
+  );
+}
+
+export const SECTOR_OPTIONS = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }));

@@ -85,14 +85,49 @@ function SameOrNot({ same }: { same: boolean }) {
   return same ? <span className="compare-same">Gelijk</span> : <strong className="compare-differs">Verschilt</strong>;
 }
 
-function CompareList({ items, empty }: { items: { key: string; content: React.ReactNode }[]; empty: string }) {
-  if (items.length === 0) return <Paragraph small>{empty}</Paragraph>;
+/** What two answers share and what each has alone: conditions, or cited articles. */
+function ListComparison<T>({
+  id,
+  heading,
+  noneShared,
+  names,
+  lists,
+  render,
+}: {
+  id: string;
+  heading: string;
+  noneShared: string;
+  names: [string, string];
+  lists: { both: T[]; onlyLeft: T[]; onlyRight: T[] };
+  render: (item: T) => { key: string; content: React.ReactNode };
+}) {
+  const columns = [
+    { title: "In beide", items: lists.both, empty: noneShared },
+    { title: `Alleen ${names[0]}`, items: lists.onlyLeft, empty: "Geen." },
+    { title: `Alleen ${names[1]}`, items: lists.onlyRight, empty: "Geen." },
+  ];
   return (
-    <ul className="utrecht-unordered-list">
-      {items.map((item) => (
-        <li key={item.key}>{item.content}</li>
-      ))}
-    </ul>
+    <section aria-labelledby={`${id}-titel`} className="compare-section">
+      <Heading level={2} id={`${id}-titel`}>
+        {heading}
+      </Heading>
+      <div className="compare-columns">
+        {columns.map((column) => (
+          <div key={column.title}>
+            <Heading level={3}>{column.title}</Heading>
+            {column.items.length === 0 ? (
+              <Paragraph small>{column.empty}</Paragraph>
+            ) : (
+              <ul className="utrecht-unordered-list">
+                {column.items.map(render).map((item) => (
+                  <li key={item.key}>{item.content}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }
 
@@ -132,9 +167,6 @@ export default function CompareAnswersPage() {
 
   const { left, right } = comparison;
   const sides = [left, right] as const;
-  const citationItems = (list: { key: string; href: string; label: string }[]) =>
-    list.map((c) => ({ key: c.key, content: <Link className="utrecht-link" to={c.href}>{c.label}</Link> }));
-  const conditionItems = (list: string[]) => list.map((c) => ({ key: c, content: c }));
   return (
     <div className="page-width">
       <Breadcrumbs trail={trail} current={`${left.regionName} en ${right.regionName}`} />
@@ -247,45 +279,22 @@ export default function CompareAnswersPage() {
         </section>
       ))}
 
-      <section aria-labelledby="voorwaarden-titel" className="compare-section">
-        <Heading level={2} id="voorwaarden-titel">
-          Voorwaarden
-        </Heading>
-        <div className="compare-columns compare-columns--three">
-          <div>
-            <Heading level={3}>In beide</Heading>
-            <CompareList items={conditionItems(comparison.conditions.both)} empty="Geen gedeelde voorwaarden." />
-          </div>
-          <div>
-            <Heading level={3}>Alleen {left.regionName}</Heading>
-            <CompareList items={conditionItems(comparison.conditions.onlyLeft)} empty="Geen." />
-          </div>
-          <div>
-            <Heading level={3}>Alleen {right.regionName}</Heading>
-            <CompareList items={conditionItems(comparison.conditions.onlyRight)} empty="Geen." />
-          </div>
-        </div>
-      </section>
-
-      <section aria-labelledby="bronnen-titel" className="compare-section">
-        <Heading level={2} id="bronnen-titel">
-          Wettelijke grondslag en beroepscodes
-        </Heading>
-        <div className="compare-columns compare-columns--three">
-          <div>
-            <Heading level={3}>In beide</Heading>
-            <CompareList items={citationItems(comparison.citations.both)} empty="Geen gedeelde bronnen." />
-          </div>
-          <div>
-            <Heading level={3}>Alleen {left.regionName}</Heading>
-            <CompareList items={citationItems(comparison.citations.onlyLeft)} empty="Geen." />
-          </div>
-          <div>
-            <Heading level={3}>Alleen {right.regionName}</Heading>
-            <CompareList items={citationItems(comparison.citations.onlyRight)} empty="Geen." />
-          </div>
-        </div>
-      </section>
+      <ListComparison
+        id="voorwaarden"
+        heading="Voorwaarden"
+        noneShared="Geen gedeelde voorwaarden."
+        names={[left.regionName, right.regionName]}
+        lists={comparison.conditions}
+        render={(condition) => ({ key: condition, content: condition })}
+      />
+      <ListComparison
+        id="bronnen"
+        heading="Wettelijke grondslag en beroepscodes"
+        noneShared="Geen gedeelde bronnen."
+        names={[left.regionName, right.regionName]}
+        lists={comparison.citations}
+        render={(c) => ({ key: c.key, content: <Link className="utrecht-link" to={c.href}>{c.label}</Link> })}
+      />
     </div>
   );
 }

@@ -3,11 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { Tag, VerdictBadge } from "~/components/badges";
-import { FilterSelect } from "~/components/filter-select";
+import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
-import { TextLink } from "~/components/links";
-import { SECTOR_LABELS, SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { feedLink, themeFeedPath } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
 import { listRegions } from "~/models/region.server";
@@ -74,7 +73,7 @@ export default function Dilemmas() {
         <FilterSelect
           name="sector"
           label="Sector"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          options={SECTOR_OPTIONS}
           value={filters.sector}
         />
         <FilterSelect name="regio" label="Regio met afspraak" options={regions} value={filters.regio} />
@@ -84,12 +83,7 @@ export default function Dilemmas() {
           options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
           value={filters.oordeel}
         />
-        <div className="filters__actions">
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Filter toepassen
-          </button>
-          {filtered && <TextLink to="/dilemmas">Filters wissen</TextLink>}
-        </div>
+        <FilterActions submitLabel="Filter toepassen" reset={filtered ? { to: "/dilemmas", label: "Filters wissen" } : undefined} />
       </Form>
 
       <p className="utrecht-paragraph" role="status">

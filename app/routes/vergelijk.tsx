@@ -8,11 +8,10 @@ import { RegionListParam } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { VerdictBadge } from "~/components/badges";
-import { FilterSelect } from "~/components/filter-select";
+import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { LineageGraph } from "~/components/lineage-graph";
-import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { SECTORS } from "~/domain/vocabulary";
 import { getComparisonMatrix, listAdoptions, resolveRegions } from "~/models/compare.server";
 import { listThemes } from "~/models/theme.server";
 import compareStyles from "~/styles/compare.css";
@@ -92,18 +91,8 @@ export default function ComparePage() {
           </ul>
         </fieldset>
         <FilterSelect name="thema" label="Thema" options={themes} value={filters.thema} />
-        <FilterSelect
-          name="sector"
-          label="Sector"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
-          value={filters.sector}
-        />
-        <div className="filters__actions">
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Vergelijken
-          </button>
-          {filtered && <TextLink to="/vergelijk">Alles tonen</TextLink>}
-        </div>
+        <FilterSelect name="sector" label="Sector" options={SECTOR_OPTIONS} value={filters.sector} />
+        <FilterActions submitLabel="Vergelijken" reset={filtered ? { to: "/vergelijk", label: "Alles tonen" } : undefined} />
       </Form>
 
       <p className="utrecht-paragraph" role="status">
