@@ -74,6 +74,28 @@ describe("comparing regions", () => {
     expectNoPageErrors(page);
   });
 
+  it("chooses two regions from a dilemma's page — the choice accessible, a wrong choice explained", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/vergelijk`);
+    const href = await page.locator("a.compare-matrix__pair-link").first().getAttribute("href");
+    await page.goto(baseUrl + href!.split("/vergelijk")[0]);
+    await page.getByRole("link", { name: "Vergelijk twee afspraken naast elkaar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Afspraken vergelijken" }).waitFor();
+    await expectAccessible(page);
+    const first = page.getByLabel("Eerste regio");
+    const [a, b] = (await first.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).slice(1);
+    await first.selectOption(a!);
+    await page.getByLabel("Tweede regio").selectOption(a!);
+    await page.getByRole("button", { name: "Naast elkaar zetten" }).click();
+    await page.getByRole("alert").filter({ hasText: "Kies twee verschillende regio's." }).waitFor();
+    await expect(first.inputValue()).resolves.toBe(a);
+    await expectAccessible(page);
+    await page.getByLabel("Tweede regio").selectOption(b!);
+    await page.getByRole("button", { name: "Naast elkaar zetten" }).click();
+    await page.getByRole("heading", { level: 1, name: / naast elkaar$/ }).waitFor();
+    expectNoPageErrors(page);
+  });
+
   it("filters the matrix without JavaScript, and fits a phone screen", async () => {
     const plain = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await plain.goto(`${baseUrl}/vergelijk`);
