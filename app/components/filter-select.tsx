@@ -1,12 +1,30 @@
-/** A select of a GET filter form; its empty first option ("Alle") means: no filter. */
-export function FilterSelect({ name, label, options, value }: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
+import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+
+import { TextLink } from "./links";
+
+/** A select in a GET filter form; the empty choice means "no filter". */
+export function FilterSelect({
+  name,
+  label,
+  options,
+  value,
+  id = `filter-${name}`,
+  emptyLabel = "Alle",
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  id?: string;
+  emptyLabel?: string;
+}) {
   return (
     <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={`filter-${name}`}>
+      <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
-      <select className="utrecht-select utrecht-select--html-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">Alle</option>
+      <select className="utrecht-select utrecht-select--html-select" id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{emptyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -16,3 +34,17 @@ export function FilterSelect({ name, label, options, value }: { name: string; la
     </div>
   );
 }
+
+/** The form's submit button, and a link that clears every filter when some are set. */
+export function FilterActions({ submitLabel, reset }: { submitLabel: string; reset?: { to: string; label: string } }) {
+  return (
+    <div className="filters__actions">
+      <button className="utrecht-button utrecht-button--primary-action" type="submit">
+        {submitLabel}
+      </button>
+      {reset && <TextLink to={reset.to}>{reset.label}</TextLink>}
+    </div>
+  );
+}
+
+export const SECTOR_OPTIONS = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }));

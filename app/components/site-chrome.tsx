@@ -6,6 +6,7 @@ const NAVIGATION = [
   { to: "/dilemmas", label: "Dilemma's" },
   { to: "/beroepscodes", label: "Beroepscodes en wetten" },
   { to: "/regios", label: "Regio's" },
+  { to: "/vergelijk", label: "Vergelijken" },
   { to: "/zoeken", label: "Zoeken" },
 ];
 

@@ -58,7 +58,7 @@ function lineage(db: Db, versionIds: number[]) {
   return { from, by };
 }
 
-function citationsOf(db: Db, versionIds: number[]) {
+export function citationsOf(db: Db, versionIds: number[]) {
   const result = new Map<number, Citation[]>();
   if (versionIds.length === 0) return result;
   const rows = db

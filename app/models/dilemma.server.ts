@@ -105,6 +105,16 @@ export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: nu
   };
 }
 
+/** Every public dilemma that passes the filters, by title: the rows of the comparison matrix. */
+export function listFilteredDilemmas(db: Db, filters: DilemmaFilters) {
+  return db
+    .select({ id: t.dilemmas.id, slug: t.dilemmas.slug, title: t.dilemmas.title })
+    .from(t.dilemmas)
+    .where(and(...filterConditions(db, filters)))
+    .orderBy(asc(t.dilemmas.title))
+    .all();
+}
+
 /**
  * A dilemma in any status, with its themes, sectors and origin region. Only an answered one is public:
  * the caller checks who may read the others (`isPublicDilemma`).
@@ -150,4 +160,10 @@ export function getDilemma(db: Db, slug: string) {
     .all()
     .map((row) => row.sector);
   return { ...dilemma, themes, asking };
+}
+
+/** A dilemma visitors may read (an answered one), or null. */
+export function getPublicDilemma(db: Db, slug: string) {
+  const dilemma = getDilemma(db, slug);
+  return dilemma && isPublicDilemma(dilemma) ? dilemma : null;
 }

@@ -182,6 +182,13 @@ export default function DilemmaPage() {
               ? "Eén regio heeft hierover een afspraak gemaakt."
               : `${answers.length} regio's hebben hierover een afspraak gemaakt.`}
           </Paragraph>
+          {answers.length > 1 && (
+            <Paragraph>
+              <Link className="utrecht-link" to={`/dilemmas/${dilemma.slug}/vergelijk`}>
+                Vergelijk twee afspraken naast elkaar
+              </Link>
+            </Paragraph>
+          )}
           {answers.map((a) => {
             const adoptInto = can.answerRegions.filter((r) => r.slug !== a.regionSlug);
             const suggestFor = can.memberRegions.filter((slug) => slug !== a.regionSlug);

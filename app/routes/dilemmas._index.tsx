@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { Tag, VerdictBadge } from "~/components/badges";
-import { FilterSelect } from "~/components/filter-select";
+import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
-import { TextLink } from "~/components/links";
-import { SECTOR_LABELS, SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
+import { feedLink, themeFeedPath } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
 import { listRegions } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
@@ -25,7 +25,11 @@ const FiltersSchema = z.object({
   pagina: PageParam,
 });
 
-export const meta: MetaFunction = () => pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const base = pageMeta("Dilemma's", "Alle dilemma's met de afspraken die regio's erover maakten.");
+  const theme = data?.filters.thema && data.themes.find((t) => t.value === data.filters.thema);
+  return theme ? [...base, feedLink(themeFeedPath(theme.value), `Afspraken over ${theme.label}`)] : base;
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
@@ -69,7 +73,7 @@ export default function Dilemmas() {
         <FilterSelect
           name="sector"
           label="Sector"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          options={SECTOR_OPTIONS}
           value={filters.sector}
         />
         <FilterSelect name="regio" label="Regio met afspraak" options={regions} value={filters.regio} />
@@ -79,12 +83,7 @@ export default function Dilemmas() {
           options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
           value={filters.oordeel}
         />
-        <div className="filters__actions">
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Filter toepassen
-          </button>
-          {filtered && <TextLink to="/dilemmas">Filters wissen</TextLink>}
-        </div>
+        <FilterActions submitLabel="Filter toepassen" reset={filtered ? { to: "/dilemmas", label: "Filters wissen" } : undefined} />
       </Form>
 
       <p className="utrecht-paragraph" role="status">
@@ -92,6 +91,13 @@ export default function Dilemmas() {
         {filtered ? " met deze filters" : ""}
         {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
       </p>
+      {filters.thema && (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={themeFeedPath(filters.thema)}>
+            Volg nieuwe afspraken over dit thema (Atom-feed)
+          </a>
+        </p>
+      )}
 
       {dilemmas.length === 0 ? (
         <Paragraph>Geen dilemma's gevonden. Kies minder filters of wis ze.</Paragraph>

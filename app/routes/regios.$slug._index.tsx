@@ -9,6 +9,7 @@ import { Heading, Paragraph, RichText } from "~/components/text";
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { answerLineage, listRegionAnswers } from "~/models/answer.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
@@ -21,7 +22,9 @@ import { SlugParam } from "~/utils/params";
 const ParamsSchema = z.object({ slug: SlugParam });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`Leertuin ${data.region.name}`) : pageMeta("Regio niet gevonden");
+  data
+    ? [...pageMeta(`Leertuin ${data.region.name}`), feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`)]
+    : pageMeta("Regio niet gevonden");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
@@ -91,6 +94,23 @@ export default function RegionPage() {
             herzieningsdatum is verstreken).
           </Paragraph>
         )}
+        <ul className="inline-list">
+          <li>
+            <Link className="utrecht-link" to={`/regios/${region.slug}/spelregels`}>
+              Alle afspraken als één document (spelregels)
+            </Link>
+          </li>
+          <li>
+            <a className="utrecht-link" href={regionFeedPath(region.slug)}>
+              Volg nieuwe afspraken (Atom-feed)
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+              Download als CSV
+            </a>
+          </li>
+        </ul>
         {answers.length === 0 ? (
           <Paragraph>Deze regio heeft nog geen afspraken gepubliceerd.</Paragraph>
         ) : (

@@ -3,7 +3,7 @@ import type { TestServer } from "./test-server";
 /** Requests as a browser on Leertuin's own pages sends them: same-origin forms, redirects not followed. */
 export function httpClient(server: TestServer) {
   const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
-  const post = (path: string, form: Record<string, string>, cookie?: string) =>
+  const post = (path: string, form: Record<string, string> | URLSearchParams, cookie?: string) =>
     fetch(server.url + path, {
       method: "POST",
       redirect: "manual",
