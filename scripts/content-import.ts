@@ -4,14 +4,16 @@ import { performance } from "node:perf_hooks";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { importContent } from "../app/content/import-content.server";
 import { contentRoot } from "../app/content/content-root.server";
-import { ContentValidationError, readContent } from "../app/content/read-content.server";
+import { ContentValidationError, readContentWithWarnings } from "../app/content/read-content.server";
 import { getEnv } from "../app/utils/env.server";
 
 const started = performance.now();
 const db = openDatabase(getEnv().DATABASE_PATH);
 try {
   migrateDatabase(db);
-  const counts = importContent(db, readContent(contentRoot()));
+  const { library, warnings } = readContentWithWarnings(contentRoot());
+  const counts = importContent(db, library);
+  for (const w of warnings) console.warn(`Check (not blocking): ${w.file} › ${w.field}: ${w.message}`);
   const lines = Object.entries(counts).map(([table, c]) => `  ${table}: ${c.added} added, ${c.changed} changed`);
   console.log(lines.length > 0 ? `Imported content:\n${lines.join("\n")}` : "Content is up to date: nothing changed.");
   console.log(`Done in ${Math.round(performance.now() - started)} ms.`);

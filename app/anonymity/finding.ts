@@ -25,19 +25,6 @@ export interface Span {
   end: number;
 }
 
-/** Dutch names of the kinds, for messages such as the content import's. */
-export const KIND_LABELS: Record<FindingKind, string> = {
-  bsn: "een BSN",
-  email: "een e-mailadres",
-  phone: "een telefoonnummer",
-  iban: "een rekeningnummer (IBAN)",
-  postcode: "een postcode met huisnummer",
-  address: "een adres",
-  name: "een naam",
-  birthdate: "een geboortedatum",
-  "age-place": "een leeftijd met school of woonplaats",
-};
-
 export const SUGGESTIONS: Record<FindingKind, string> = {
   bsn: "Laat het BSN weg: het is nooit nodig om een casus te begrijpen",
   email: "Vervang door [e-mailadres] of noem alleen de organisatie",

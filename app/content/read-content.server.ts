@@ -5,6 +5,7 @@ import matter from "gray-matter";
 import YAML from "yaml";
 import type { z } from "zod";
 
+import { checkAnonymity } from "~/anonymity/anonymity";
 import { ANSWER_SECTIONS, type AnswerSectionKey, type CodeKind, type Route, type Sector, type Verdict } from "~/domain/vocabulary";
 
 import { articleAnchor, parseArticleRef } from "./anchors";
@@ -111,14 +112,23 @@ const ANSWER_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.v(\d+))?\.md$/;
 
 /** Reads and validates the whole content folder; throws ContentValidationError listing every problem. */
 export function readContent(root: string): Library {
+  return readContentWithWarnings(root).library;
+}
+
+/**
+ * readContent, plus what the anonymity guard warns about (a name, a date of birth, an age with a place):
+ * no reason to stop an import, worth a look by whoever curates the library.
+ */
+export function readContentWithWarnings(root: string): { library: Library; warnings: ContentProblem[] } {
   const reader = new ContentReader(root);
   const library = reader.read();
   if (reader.problems.length > 0) throw new ContentValidationError(reader.problems);
-  return library;
+  return { library, warnings: reader.warnings };
 }
 
 class ContentReader {
   readonly problems: ContentProblem[] = [];
+  readonly warnings: ContentProblem[] = [];
   /** Slugs of files present, valid or not, so one broken file does not also break every reference to it. */
   private readonly present = { regions: new Set<string>(), dilemmas: new Set<string>() };
 
@@ -137,6 +147,18 @@ class ContentReader {
 
   private problem(file: string, field: string, message: string) {
     this.problems.push({ file: this.relative(file), field, message });
+  }
+
+  /** The library is public: personal data that blocks is a problem, the rest a warning. */
+  private checkAnonymity(file: string, field: string, text: string) {
+    for (const finding of checkAnonymity(text)) {
+      const problem = {
+        file: this.relative(file),
+        field,
+        message: `expected no personal data; ${finding.kind} "${finding.text}": ${finding.suggestion}`,
+      };
+      (finding.severity === "block" ? this.problems : this.warnings).push(problem);
+    }
   }
 
   private relative(file: string) {
@@ -260,6 +282,8 @@ class ContentReader {
     const front = parsed && this.validate(file, DilemmaFrontMatterSchema, parsed.data);
     if (!slug || !parsed || !front) return [];
     if (!parsed.body) this.problem(file, "(body)", "expected the situation as markdown below the front matter");
+    for (const field of ["title", "question", "purpose"] as const) this.checkAnonymity(file, field, front[field] ?? "");
+    this.checkAnonymity(file, "(body)", parsed.body);
     return [
       {
         slug,
@@ -325,7 +349,10 @@ class ContentReader {
       const body = byHeading.get(heading.toLowerCase());
       if (!body) this.problem(file, `## ${heading}`, "expected this section with text");
       texts[key] = body ?? "";
+      this.checkAnonymity(file, `## ${heading}`, texts[key]);
     }
+    front.conditions.forEach((condition, i) => this.checkAnonymity(file, `conditions.${i}`, condition));
+    this.checkAnonymity(file, "agreed_by", front.agreed_by ?? "");
     return {
       file: this.relative(file),
       version: front.version,

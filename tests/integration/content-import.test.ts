@@ -101,6 +101,19 @@ describe("importContent", () => {
     expect(db.select().from(t.regions).where(eq(t.regions.id, region.id)).get()?.descriptionMd).toContain("zes weken");
   });
 
+  it("refuses a content file with a phone number in it, and changes nothing", () => {
+    const db = freshDb();
+    const content = copyFixtureContent();
+    importContent(db, readContent(content.root));
+    const before = snapshot(db);
+
+    content.edit("dilemmas/tweede-dilemma.md", (s) => s.replace("Het wijkteam weet", "Het wijkteam (bel 0118-612345) weet"));
+    content.edit("regions/alpha.md", (s) => s.replace("name: Alpha", "name: Alpha gewijzigd"));
+    const attempt = () => importContent(db, readContent(content.root));
+    expect(attempt).toThrow(/content\/dilemmas\/tweede-dilemma.md › \(body\): expected no personal data; phone "0118-612345"/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
   it("changes nothing when a content file would overwrite a record made in the app", () => {
     const db = freshDb();
     const content = copyFixtureContent();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ContentValidationError, readContent, type ContentProblem } from "~/content/read-content.server";
+import { ContentValidationError, readContent, readContentWithWarnings, type ContentProblem } from "~/content/read-content.server";
 
 import { copyFixtureContent } from "../support/content-copy";
 
@@ -113,6 +113,24 @@ describe("readContent", () => {
       expected: { file: "content/synonyms.yml", field: "1", message: /'gdpr' is also in group 1/ },
     },
     {
+      name: "a phone number in a dilemma's situation",
+      file: "dilemmas/tweede-dilemma.md",
+      change: (s: string) => `${s}De moeder is bereikbaar op 06-12345678.\n`,
+      expected: { file: "content/dilemmas/tweede-dilemma.md", field: "(body)", message: /personal data; phone "06-12345678": Vervang door \[telefoonnummer\]/ },
+    },
+    {
+      name: "an e-mail address in an answer's section",
+      file: "answers/beta/tweede-dilemma.md",
+      change: (s: string) => s.replace("Afspraak beta tweede.", "Afspraak beta tweede. Vragen naar j.devries@school.nl."),
+      expected: { file: "content/answers/beta/tweede-dilemma.md", field: "## Afspraak", message: /email "j.devries@school.nl"/ },
+    },
+    {
+      name: "a BSN in a condition",
+      file: "answers/alpha/eerste-dilemma.md",
+      change: (s: string) => s.replace(/conditions: \[(.*)\]/, "conditions: [$1, Alleen voor BSN 123456782]"),
+      expected: { file: "content/answers/alpha/eerste-dilemma.md", field: "conditions.2", message: /bsn "123456782"/ },
+    },
+    {
       name: "two articles with the same anchor",
       file: "codes/code-twee.md",
       change: (s: string) => `${s}\n## Artikel 9 — Nog een keer\nTekst.\n`,
@@ -123,6 +141,14 @@ describe("readContent", () => {
     content.edit(file, change);
     const problems = problemsOf(content.root);
     expect(problems).toContainEqual({ file: expected.file, field: expected.field, message: expect.stringMatching(expected.message) });
+  });
+
+  it("imports a text with a name in it, and reports it as a warning", () => {
+    const content = copyFixtureContent();
+    content.edit("dilemmas/tweede-dilemma.md", (s) => `${s}Mevrouw Jansen belde de school.\n`);
+    const { library, warnings } = readContentWithWarnings(content.root);
+    expect(library.dilemmas.find((d) => d.slug === "tweede-dilemma")?.situationMd).toContain("Mevrouw Jansen");
+    expect(warnings).toEqual([{ file: "content/dilemmas/tweede-dilemma.md", field: "(body)", message: expect.stringMatching(/name "Mevrouw Jansen"/) }]);
   });
 
   it("refuses an earlier version without its current version beside it", () => {
