@@ -10,7 +10,7 @@ import { findNames } from "./names";
 import { sentences } from "./text";
 
 export { passesElfproef } from "./identifiers";
-export { BLOCKING_KINDS, FINDING_KINDS, WARNING_KINDS } from "./finding";
+export { BLOCKING_KINDS, FINDING_KINDS, KIND_LABELS, WARNING_KINDS } from "./finding";
 export type { Finding, FindingKind, Severity } from "./finding";
 
 /**

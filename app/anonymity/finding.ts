@@ -25,6 +25,19 @@ export interface Span {
   end: number;
 }
 
+/** Dutch names of the kinds, for the report a form shows beside each finding. */
+export const KIND_LABELS: Record<FindingKind, string> = {
+  bsn: "een BSN",
+  email: "een e-mailadres",
+  phone: "een telefoonnummer",
+  iban: "een rekeningnummer (IBAN)",
+  postcode: "een postcode met huisnummer",
+  address: "een adres",
+  name: "mogelijk een naam",
+  birthdate: "mogelijk een geboortedatum",
+  "age-place": "een leeftijd met school of woonplaats",
+};
+
 export const SUGGESTIONS: Record<FindingKind, string> = {
   bsn: "Laat het BSN weg: het is nooit nodig om een casus te begrijpen",
   email: "Vervang door [e-mailadres] of noem alleen de organisatie",
