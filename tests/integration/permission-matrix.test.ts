@@ -24,14 +24,27 @@ type Expectation = Record<Role, Outcome>;
 
 const EVERYONE: Expectation = { visitor: "ok", pending: "ok", member: "ok", facilitator: "ok", otherFacilitator: "ok", admin: "ok" };
 const LOGGED_IN: Expectation = { ...EVERYONE, visitor: "login" };
-const ANY_FACILITATOR: Expectation = { ...LOGGED_IN, pending: "403", member: "403" };
+const MEMBERS: Expectation = { ...LOGGED_IN, pending: "403" };
+const ANY_FACILITATOR: Expectation = { ...MEMBERS, member: "403" };
 const ZEELAND_FACILITATOR: Expectation = { ...ANY_FACILITATOR, otherFacilitator: "403" };
+const ADMIN: Expectation = { ...ZEELAND_FACILITATOR, facilitator: "403" };
+/** Taking over Zeeland's answer: only a facilitator of another region (or an admin) may. */
+const OTHER_REGION_FACILITATOR: Expectation = { ...ANY_FACILITATOR, facilitator: "403" };
+const NOT_FOUND: Expectation = { visitor: "404", pending: "404", member: "404", facilitator: "404", otherFacilitator: "404", admin: "404" };
 
-/** Records the cases need, looked up in the test's fresh database. */
+/** Records the cases need, made in or looked up from the test's fresh database. */
 interface Fixture {
   pendingMembershipId: number;
   zeelandMemberId: number;
+  zeelandMemberMembershipId: number;
   resetToken: string;
+  /** A Zeeland proposal, and a Zeeland dilemma on the agenda. */
+  proposal: { id: number; slug: string };
+  agenda: { id: number; slug: string };
+  /** A published Zeeland answer on a dilemma Twente has not answered, with a member's comment. */
+  answered: { slug: string; version: number };
+  commentId: number;
+  organisationId: number;
 }
 
 interface Case {
@@ -39,44 +52,113 @@ interface Case {
   route: string;
   method: "GET" | "POST";
   path: string | ((f: Fixture) => string);
-  form?: (f: Fixture) => Record<string, string>;
+  form?: (f: Fixture, role: Role) => Record<string, string> | URLSearchParams;
   expect: Expectation;
+}
+
+function answerForm(f: Fixture) {
+  return new URLSearchParams({
+    intent: "publish",
+    verdict: "delen",
+    route: "toestemming",
+    grounding: "Toestemming van de ouders.",
+    purpose: "Tijdig hulp kunnen bieden.",
+    necessity: "Alleen de zorgen, niet de oorzaak.",
+    proportionality: "Eerst het gesprek met de ouders.",
+    agreement: "Vraag de ouders om toestemming en deel dan de zorgen.",
+    conditions: "",
+    agreedOn: "2026-11-01",
+    agreedBy: "",
+    reviewBy: "",
+    dilemma: f.agenda.slug,
+  });
 }
 
 const MATRIX: Case[] = [
   { route: "_index", method: "GET", path: "/", expect: EVERYONE },
-  { route: "$", method: "GET", path: "/bestaat-niet", expect: { visitor: "404", pending: "404", member: "404", facilitator: "404", otherFacilitator: "404", admin: "404" } },
+  { route: "$", method: "GET", path: "/bestaat-niet", expect: NOT_FOUND },
   { route: "dilemmas._index", method: "GET", path: "/dilemmas", expect: EVERYONE },
-  { route: "dilemmas.$slug._index", method: "GET", path: "/dilemmas/dreigende-huisuitzetting-gezin-met-kinderen", expect: EVERYONE },
-  { route: "dilemmas.$slug.afspraken.$regio.$versie", method: "GET", path: "/dilemmas/dreigende-huisuitzetting-gezin-met-kinderen/afspraken/zeeland/1", expect: EVERYONE },
+  { route: "dilemmas.$slug._index", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}`, expect: EVERYONE },
+  { route: "dilemmas.$slug._index", method: "GET", path: (f) => `/dilemmas/${f.proposal.slug}`, expect: MEMBERS },
+  { route: "dilemmas.$slug._index", method: "POST", path: (f) => `/dilemmas/${f.answered.slug}`, form: () => ({ intent: "comment", body: "Een reactie." }), expect: MEMBERS },
+  {
+    route: "dilemmas.$slug._index",
+    method: "POST",
+    path: (f) => `/dilemmas/${f.answered.slug}`,
+    form: (f) => ({ intent: "hide", commentId: String(f.commentId), reason: "Hoort hier niet." }),
+    expect: ZEELAND_FACILITATOR,
+  },
+  { route: "dilemmas.$slug.afspraken.$regio.$versie", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}/afspraken/zeeland/${f.answered.version}`, expect: EVERYONE },
+  { route: "dilemmas.$slug.afspraken.$regio.bewerken", method: "GET", path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`, expect: ZEELAND_FACILITATOR },
+  { route: "dilemmas.$slug.afspraken.$regio.bewerken", method: "POST", path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`, form: answerForm, expect: ZEELAND_FACILITATOR },
+  {
+    route: "dilemmas.$slug.afspraken.$regio.$versie_.overnemen",
+    method: "GET",
+    path: (f) => `/dilemmas/${f.answered.slug}/afspraken/zeeland/${f.answered.version}/overnemen`,
+    expect: OTHER_REGION_FACILITATOR,
+  },
+  {
+    route: "dilemmas.$slug.afspraken.$regio.$versie_.overnemen",
+    method: "POST",
+    path: (f) => `/dilemmas/${f.answered.slug}/afspraken/zeeland/${f.answered.version}/overnemen`,
+    form: () => ({ intent: "adopt", region: "twente" }),
+    expect: OTHER_REGION_FACILITATOR,
+  },
+  { route: "dilemmas.$slug.vergelijk", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}/vergelijk`, expect: EVERYONE },
+  { route: "vergelijk", method: "GET", path: "/vergelijk", expect: EVERYONE },
   { route: "beroepscodes._index", method: "GET", path: "/beroepscodes", expect: EVERYONE },
   { route: "beroepscodes.$slug", method: "GET", path: "/beroepscodes/avg", expect: EVERYONE },
   { route: "regios._index", method: "GET", path: "/regios", expect: EVERYONE },
   { route: "regios.$slug._index", method: "GET", path: "/regios/zeeland", expect: EVERYONE },
+  { route: "regios.$slug.spelregels", method: "GET", path: "/regios/zeeland/spelregels", expect: EVERYONE },
+  { route: "regios.$slug.agenda", method: "GET", path: "/regios/zeeland/agenda", expect: ZEELAND_FACILITATOR },
+  { route: "regios.$slug.agenda", method: "POST", path: "/regios/zeeland/agenda", form: (f) => ({ intent: "accept", dilemmaId: String(f.proposal.id) }), expect: ZEELAND_FACILITATOR },
+  { route: "feeds.regios.$file", method: "GET", path: "/feeds/regios/zeeland.atom", expect: EVERYONE },
+  { route: "feeds.themas.$file", method: "GET", path: "/feeds/themas/signalen.atom", expect: EVERYONE },
+  { route: "api.regios.$slug.afspraken[.json]", method: "GET", path: "/api/regios/zeeland/afspraken.json", expect: EVERYONE },
+  { route: "api.regios.$slug.afspraken[.csv]", method: "GET", path: "/api/regios/zeeland/afspraken.csv", expect: EVERYONE },
+  { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
+  { route: "voorstellen", method: "GET", path: "/voorstellen", expect: MEMBERS },
+  {
+    route: "voorstellen",
+    method: "POST",
+    path: "/voorstellen",
+    form: (_f, role) =>
+      new URLSearchParams({
+        region: role === "otherFacilitator" ? "twente" : "zeeland",
+        title: "Zorgen over een gezin",
+        question: "Mag de school het wijkteam inlichten over zorgen?",
+        situation: "Een leerling vertelt over spanningen thuis en wil niet dat de school iets doet.",
+        purpose: "",
+        holderSector: "onderwijs",
+        askingSectors: "wijkteam",
+        themes: "signalen",
+      }),
+    expect: MEMBERS,
+  },
+  { route: "meldingen", method: "GET", path: "/meldingen", expect: LOGGED_IN },
+  { route: "meldingen", method: "POST", path: "/meldingen", form: () => ({}), expect: LOGGED_IN },
   { route: "inloggen", method: "GET", path: "/inloggen", expect: EVERYONE },
   { route: "registreren", method: "GET", path: "/registreren", expect: EVERYONE },
   { route: "registreren_.bedankt", method: "GET", path: "/registreren/bedankt", expect: LOGGED_IN },
   { route: "uitloggen", method: "POST", path: "/uitloggen", form: () => ({}), expect: EVERYONE },
   { route: "wachtwoord-herstellen.$token", method: "GET", path: (f) => `/wachtwoord-herstellen/${f.resetToken}`, expect: EVERYONE },
+  { route: "account._index", method: "GET", path: "/account", expect: LOGGED_IN },
+  { route: "account._index", method: "POST", path: "/account", form: () => ({ intent: "gegevens", name: "Een Nieuwe Naam", profession: "jeugdconsulent", organisation: "" }), expect: LOGGED_IN },
+  { route: "account.gegevens", method: "GET", path: "/account/gegevens", expect: LOGGED_IN },
   { route: "beheer.leden", method: "GET", path: "/beheer/leden", expect: ANY_FACILITATOR },
-  {
-    route: "beheer.leden",
-    method: "POST",
-    path: "/beheer/leden",
-    form: (f) => ({ intent: "approve", membershipId: String(f.pendingMembershipId) }),
-    expect: ZEELAND_FACILITATOR,
-  },
-  {
-    route: "beheer.leden",
-    method: "POST",
-    path: "/beheer/leden",
-    form: (f) => ({ intent: "reset-link", userId: String(f.zeelandMemberId) }),
-    expect: ZEELAND_FACILITATOR,
-  },
+  { route: "beheer.leden", method: "POST", path: "/beheer/leden", form: (f) => ({ intent: "approve", membershipId: String(f.pendingMembershipId) }), expect: ZEELAND_FACILITATOR },
+  { route: "beheer.leden", method: "POST", path: "/beheer/leden", form: (f) => ({ intent: "reset-link", userId: String(f.zeelandMemberId) }), expect: ZEELAND_FACILITATOR },
   { route: "beheer.logboek", method: "GET", path: "/beheer/logboek", expect: ANY_FACILITATOR },
   { route: "beheer.logboek", method: "GET", path: "/beheer/logboek?regio=zeeland", expect: { ...ZEELAND_FACILITATOR, otherFacilitator: "404" } },
+  { route: "beheer._index", method: "GET", path: "/beheer", expect: ADMIN },
+  { route: "beheer.regios.nieuw", method: "GET", path: "/beheer/regios/nieuw", expect: ADMIN },
+  { route: "beheer.regios.$slug", method: "GET", path: "/beheer/regios/zeeland", expect: ADMIN },
+  { route: "beheer.regios.$slug_.organisaties.$id", method: "GET", path: (f) => `/beheer/regios/zeeland/organisaties/${f.organisationId}`, expect: ADMIN },
+  { route: "beheer.rollen", method: "GET", path: "/beheer/rollen", expect: ADMIN },
+  { route: "beheer.rollen", method: "POST", path: "/beheer/rollen", form: (f) => ({ intent: "rol", membershipId: String(f.zeelandMemberMembershipId), role: "facilitator" }), expect: ADMIN },
 ];
 
 let server: TestServer;
@@ -89,7 +171,7 @@ afterAll(() => server.close());
 
 function fixture(): Fixture {
   const db = server.db().$client;
-  const id = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: number }).id;
+  const id = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
   const resetToken = crypto.randomBytes(32).toString("base64url");
   const zeelandMemberId = id("select id from users where email = ?", ROLES.member);
   db.prepare("insert into password_resets (token_hash, user_id, expires_at) values (?, ?, ?)").run(
@@ -97,10 +179,33 @@ function fixture(): Fixture {
     zeelandMemberId,
     new Date(Date.now() + 3_600_000).toISOString(),
   );
+  const zeeland = id("select id from regions where slug = 'zeeland'");
+  const dilemma = (slug: string, status: string) => {
+    const dilemmaId = Number(
+      db
+        .prepare("insert into dilemmas (slug, title, question, situation_md, holder_sector, origin_region_id, status, raised_on, proposed_by) values (?, ?, ?, ?, 'onderwijs', ?, ?, '2026-11-01', ?)")
+        .run(slug, `Matrix ${status}`, "Mag het?", "Een situatie zonder namen.", zeeland, status, zeelandMemberId).lastInsertRowid,
+    );
+    db.prepare("insert into dilemma_themes (dilemma_id, theme_slug) values (?, 'signalen')").run(dilemmaId);
+    return { id: dilemmaId, slug };
+  };
+  const answered = db
+    .prepare(
+      `select d.slug, v.version, d.id from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
+       where v.region_id = ? and not exists (select 1 from answers a join regions r on r.id = a.region_id where a.dilemma_id = d.id and r.slug = 'twente') limit 1`,
+    )
+    .get(zeeland) as { slug: string; version: number; id: number };
+  const commentId = Number(db.prepare("insert into comments (dilemma_id, author_id, body_md) values (?, ?, 'Een reactie.')").run(answered.id, zeelandMemberId).lastInsertRowid);
   return {
     pendingMembershipId: id("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", ROLES.pending),
     zeelandMemberId,
+    zeelandMemberMembershipId: id("select id from memberships where user_id = ?", zeelandMemberId),
     resetToken,
+    proposal: dilemma("matrix-voorstel", "proposed"),
+    agenda: dilemma("matrix-agenda", "on-agenda"),
+    answered: { slug: answered.slug, version: answered.version },
+    commentId,
+    organisationId: id("select id from organisations where region_id = ? limit 1", zeeland),
   };
 }
 
@@ -114,7 +219,7 @@ function outcome(response: Response): Outcome {
 
 describe("permission matrix", () => {
   for (const c of MATRIX) {
-    const label = `${c.method} ${typeof c.path === "string" ? c.path : c.route}${c.form ? ` (${Object.keys(c.form({} as Fixture)).join(", ") || "empty form"})` : ""}`;
+    const label = `${c.method} ${typeof c.path === "string" ? c.path : c.route}${c.method === "POST" ? ` #${MATRIX.indexOf(c)}` : ""}`;
     it(label, async () => {
       const actual: Partial<Expectation> = {};
       for (const role of Object.keys(ROLES) as Role[]) {
@@ -124,7 +229,7 @@ describe("permission matrix", () => {
         const email = ROLES[role];
         const cookie = email ? await http.logIn(email) : undefined;
         const path = typeof c.path === "string" ? c.path : c.path(f);
-        const response = c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f), cookie);
+        const response = c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f, role), cookie);
         actual[role] = outcome(response);
       }
       expect(actual).toEqual(c.expect);
