@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
@@ -7,6 +7,9 @@ import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
+import { VersionChangesView } from "~/components/version-changes";
+import { getVersionText, versionChanges } from "~/compare/version-changes.server";
+import compareStyles from "~/styles/compare.css";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toVersionView } from "~/models/answer-view.server";
 import { getDb } from "~/utils/db.server";
@@ -21,6 +24,8 @@ const ParamsSchema = z.object({
   versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number),
 });
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? pageMeta(`Afspraak ${data.regionName}, versie ${data.answer.version}: ${data.dilemma.title}`)
@@ -34,7 +39,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
   const current = answer.versions[0]!;
+  // A revision is compared with the version before it; an adopted version with the one it came from.
+  const previous = answer.versions.find((v) => v.version === versie - 1);
+  const source = version.adoptedFrom ? getVersionText(db, version.adoptedFrom.versionId) : undefined;
+  const changes = source
+    ? { kind: "adopted" as const, ...versionChanges(source, version) }
+    : previous
+      ? { kind: "revised" as const, ...versionChanges(previous, version) }
+      : null;
   return {
+    changes,
     dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question },
     regionSlug: answer.regionSlug,
     regionName: answer.regionName,
@@ -45,7 +59,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function AnswerVersionPage() {
-  const { dilemma, regionSlug, regionName, answer, currentVersion, earlier } = useLoaderData<typeof loader>();
+  const { dilemma, regionSlug, regionName, answer, currentVersion, earlier, changes } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const isCurrent = answer.version === currentVersion;
   return (
@@ -75,6 +89,22 @@ export default function AnswerVersionPage() {
         earlier={earlier}
         isCurrent={isCurrent}
       />
+      {changes?.kind === "adopted" && answer.adoptedFrom && (
+        <VersionChangesView
+          title={`Wat ${regionName} veranderde aan de afspraak van ${answer.adoptedFrom.regionName}`}
+          beforeLabel={`${answer.adoptedFrom.regionName} (versie ${answer.adoptedFrom.version})`}
+          afterLabel={`${regionName} (versie ${answer.version})`}
+          changes={changes}
+        />
+      )}
+      {changes?.kind === "revised" && (
+        <VersionChangesView
+          title={`Wat veranderde ten opzichte van versie ${answer.version - 1}`}
+          beforeLabel={`versie ${answer.version - 1}`}
+          afterLabel={`versie ${answer.version}`}
+          changes={changes}
+        />
+      )}
     </div>
   );
 }

@@ -227,6 +227,10 @@ describe("publishing", () => {
     const revised = await http.post(editor, answerForm({ verdict: "delen", agreement: "Deel de zorgen met het wijkteam na een gesprek met de ouders." }), facilitator);
     expect(revised.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/2?gepubliceerd=1`);
     expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/1`))).toContain("Dit is een eerdere versie");
+    const second = await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/2`));
+    expect(second).toContain("Wat veranderde ten opzichte van versie 1");
+    expect(second).toContain("Oordeel: was “Delen onder voorwaarden”, is nu “Delen”.");
+    expect(second).toMatch(/<mark class="diff-text__only"><span class="visually-hidden">\[alleen versie 2: <\/span>Deel/);
   });
 
   it("saves a draft first, which only the region's facilitators see", async () => {
@@ -309,6 +313,7 @@ describe("adopting another region's answer", () => {
     const page = await http.html(await http.get(published.headers.get("location")!));
     expect(page).toContain("Overgenomen van");
     expect(page).toMatch(/Zeeland \(versie \d+\)/);
+    expect(page).toContain("Wat Twente veranderde aan de afspraak van Zeeland");
   });
 
   it("lets a member suggest an answer for their region; the facilitator declines with a reason", async () => {
