@@ -177,7 +177,7 @@ describe("accounts", () => {
     expectNoPageErrors(page);
   });
 
-  it("lets a facilitator approve the pending demo member — forms accessible, and working without JavaScript", async () => {
+  it("lets a facilitator approve the pending demo member and see it in the audit log — accessible, and working without JavaScript", async () => {
     const plain = await newPage(browser, { javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/registreren`);
     await plain.getByLabel("Naam").fill("Iemand Zonder Script");
@@ -201,6 +201,16 @@ describe("accounts", () => {
     await page.getByRole("button", { name: "Goedkeuren (Nieuw lid (demo))" }).click();
     await page.getByText("De aanvraag is goedgekeurd.").waitFor();
     await page.getByText("Er wachten geen aanvragen.").waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Logboek" }).click();
+    await page.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
+    await page.getByLabel("Soort").selectOption("membership");
+    await page.getByRole("button", { name: "Filter toepassen" }).click();
+    await page.waitForURL(/soort=membership/);
+    const row = page.getByRole("row").filter({ hasText: "lidmaatschap goedgekeurd" });
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.textContent()).resolves.toContain("Begeleider Zeeland (demo)");
     await expectAccessible(page);
     expectNoPageErrors(page);
   });
