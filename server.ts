@@ -9,7 +9,7 @@ import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
-import { loginRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
+import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { getEnv } from "./app/utils/env.server";
 
@@ -59,6 +59,7 @@ export function createApp(build: ServerBuild) {
   app.use(refuseCrossSiteWrites);
   app.post(["/inloggen", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
+  app.post(/^\/(?!inloggen$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
   app.use(compression());
   if (env.NODE_ENV !== "test") app.use(morgan(production ? "combined" : "dev"));
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import { rateLimit, type Options } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit, type Options } from "express-rate-limit";
 
 import { refuse } from "./refusal.server";
 
@@ -21,3 +21,12 @@ export const loginRateLimit = limitPerAddress(15, 10, { skipSuccessfulRequests: 
 
 /** Account requests: 10 an hour from one network address, against sign-up floods. */
 export const registrationRateLimit = limitPerAddress(60, 10);
+
+/**
+ * Everything else that writes (proposals, comments, answers, agenda decisions, account changes): 30 a
+ * minute per session — members of one organisation often share a network address, so the key is the
+ * session cookie when there is one, else the address.
+ */
+export const postingRateLimit = limitPerAddress(1, 30, {
+  keyGenerator: (req) => /(?:^|;\s*)leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
+});
