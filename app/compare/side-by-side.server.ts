@@ -4,14 +4,6 @@ import { todayIso } from "~/utils/dates";
 
 import { compareLists, diffMarkdown, normaliseCondition } from "./word-diff.server";
 
-const SECTION_SOURCE = {
-  grounding: "groundingMd",
-  purpose: "purposeMd",
-  necessity: "necessityMd",
-  proportionality: "proportionalityMd",
-  agreement: "agreementMd",
-} as const;
-
 const citationKey = (c: Citation) => `${c.codeSlug}#${c.anchor}`;
 
 function side(answer: AnswerWithVersions, today: string) {
@@ -40,11 +32,7 @@ export function compareAnswers(left: AnswerWithVersions, right: AnswerWithVersio
     right: side(right, today),
     sameVerdict: a.verdict === b.verdict,
     sameRoute: a.route === b.route,
-    sections: ANSWER_SECTIONS.map(({ key, heading }) => ({
-      key,
-      heading,
-      ...diffMarkdown(a[SECTION_SOURCE[key]], b[SECTION_SOURCE[key]]),
-    })),
+    sections: ANSWER_SECTIONS.map(({ key, heading, field }) => ({ key, heading, ...diffMarkdown(a[field], b[field]) })),
     conditions: compareLists(a.conditions, b.conditions, normaliseCondition),
     citations: {
       both: citations.both.map(citationView),

@@ -11,14 +11,6 @@ type VersionText = Pick<
   "verdict" | "route" | "groundingMd" | "purposeMd" | "necessityMd" | "proportionalityMd" | "agreementMd" | "conditions"
 >;
 
-const SECTION_TEXT = {
-  grounding: "groundingMd",
-  purpose: "purposeMd",
-  necessity: "necessityMd",
-  proportionality: "proportionalityMd",
-  agreement: "agreementMd",
-} as const;
-
 /**
  * What changed from one version to another — a revision against the version before it, or an adopted
  * version against the one it was taken from: verdict, route, each section word by word, conditions.
@@ -29,7 +21,7 @@ export function versionChanges(before: VersionText, after: VersionText) {
     before.verdict !== after.verdict && { label: "Oordeel", before: VERDICT_LABELS[before.verdict], after: VERDICT_LABELS[after.verdict] },
     before.route !== after.route && { label: "Route", before: ROUTE_LABELS[before.route], after: ROUTE_LABELS[after.route] },
   ].filter((fact): fact is { label: string; before: string; after: string } => Boolean(fact));
-  const sections = ANSWER_SECTIONS.map(({ key, heading }) => ({ key, heading, ...diffMarkdown(before[SECTION_TEXT[key]], after[SECTION_TEXT[key]]) })).filter(
+  const sections = ANSWER_SECTIONS.map(({ key, heading, field }) => ({ key, heading, ...diffMarkdown(before[field], after[field]) })).filter(
     (section) => section.left.some((s) => s.changed) || section.right.some((s) => s.changed),
   );
   const conditions = compareLists(before.conditions, after.conditions, normaliseCondition);

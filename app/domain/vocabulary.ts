@@ -89,12 +89,12 @@ export const SUGGESTION_STATUSES = ["open", "adopted", "declined"] as const;
 export const NOTIFICATION_KINDS = ["proposal-accepted", "proposal-rejected", "proposal-merged", "proposal-answered", "reply", "comment-hidden", "suggestion-decided"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** The five sections of a regional answer's weighing, in the order Dutch practice writes them. */
+/** The five sections of a regional answer's weighing, in the order Dutch practice writes them, with the field of an answer version that holds each. */
 export const ANSWER_SECTIONS = [
-  { key: "grounding", heading: "Grondslag" },
-  { key: "purpose", heading: "Doel" },
-  { key: "necessity", heading: "Noodzaak" },
-  { key: "proportionality", heading: "Proportionaliteit en subsidiariteit" },
-  { key: "agreement", heading: "Afspraak" },
+  { key: "grounding", heading: "Grondslag", field: "groundingMd" },
+  { key: "purpose", heading: "Doel", field: "purposeMd" },
+  { key: "necessity", heading: "Noodzaak", field: "necessityMd" },
+  { key: "proportionality", heading: "Proportionaliteit en subsidiariteit", field: "proportionalityMd" },
+  { key: "agreement", heading: "Afspraak", field: "agreementMd" },
 ] as const;
 export type AnswerSectionKey = (typeof ANSWER_SECTIONS)[number]["key"];

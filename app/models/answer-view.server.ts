@@ -16,19 +16,7 @@ export function toVersionView(version: AnswerVersion, today = todayIso()) {
     reviewBy: version.reviewBy,
     reviewDue: version.reviewBy !== null && version.reviewBy < today,
     conditions: version.conditions,
-    sections: ANSWER_SECTIONS.map(({ key, heading }) => ({
-      key,
-      heading,
-      html: renderMarkdown(
-        {
-          grounding: version.groundingMd,
-          purpose: version.purposeMd,
-          necessity: version.necessityMd,
-          proportionality: version.proportionalityMd,
-          agreement: version.agreementMd,
-        }[key],
-      ),
-    })),
+    sections: ANSWER_SECTIONS.map(({ key, heading, field }) => ({ key, heading, html: renderMarkdown(version[field]) })),
     citations: version.citations,
     adoptedFrom: version.adoptedFrom,
     adoptedBy: version.adoptedBy,

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { listComments } from "~/models/comment.server";
+import { listDiscussion } from "~/workflow/comments.server";
 
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
+const http = httpClient(server);
 
 const userId = (email: string) => http.one<{ id: number }>("select id from users where email = ?", email)?.id;
 const organisationOf = (region: string) =>
@@ -185,7 +179,7 @@ describe("deleting my account", () => {
     expect(await loggedInAs(otherDevice)).toBeNull();
     expect(http.one("select author_id, body_md from comments")).toEqual({ author_id: null, body_md: "Wij bellen eerst de ouders." });
     expect(http.one("select count(*) as n from answer_versions where created_by is null and id = (select min(id) from answer_versions)")).toEqual({ n: 1 });
-    expect(listComments(server.db(), dilemma.id).map((c) => c.authorName)).toEqual(["voormalig lid"]);
+    expect(listDiscussion(server.db(), dilemma.id).map((c) => c.author)).toEqual(["voormalig lid"]);
 
     expect(auditOf("account.deleted")).toEqual([{ actor_id: null, target_id: String(id), summary: "door het lid zelf" }]);
     expect(http.one("select count(*) as n from audit_log where actor_id = ?", id)).toEqual({ n: 0 });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { setPlatformAdmin } from "~/models/roles.server";
 
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
+const http = httpClient(server);
 
 const idOf = (query: string, ...params: unknown[]) => http.one<{ id: number }>(query, ...params)!.id;
 const membershipOf = (email: string) => idOf("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", email);

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
 
 async function logIn(email: string, password: string, redirectTo?: string) {
   const body = new URLSearchParams({ email, password, ...(redirectTo ? { redirectTo } : {}) });

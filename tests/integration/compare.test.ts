@@ -1,17 +1,12 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { formatDate } from "~/utils/dates";
 
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
 
 async function get(path: string, cookie?: string) {
   const response = await fetch(server.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });

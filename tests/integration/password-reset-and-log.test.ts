@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
+const http = httpClient(server);
 
 const sql = <T>(query: string, ...args: unknown[]) => server.db().$client.prepare(query).get(...args) as T;
 const userId = (email: string) => sql<{ id: number }>("select id from users where email = ?", email).id;

@@ -3,10 +3,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
 const ROLES = {
   visitor: null,
@@ -161,13 +161,8 @@ const MATRIX: Case[] = [
   { route: "beheer.rollen", method: "POST", path: "/beheer/rollen", form: (f) => ({ intent: "rol", membershipId: String(f.zeelandMemberMembershipId), role: "facilitator" }), expect: ADMIN },
 ];
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-afterAll(() => server.close());
+const server = useTestServer({ resetBetweenTests: false });
+const http = httpClient(server);
 
 function fixture(): Fixture {
   const db = server.db().$client;

@@ -1,14 +1,11 @@
 // In a file of its own: the limiter's memory lives as long as the server process of this file.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer({ resetBetweenTests: false });
+const http = httpClient(server);
 
 const attempt = (password: string) =>
   fetch(`${server.url}/inloggen`, {
@@ -21,7 +18,6 @@ const attempt = (password: string) =>
 // The posting test logs in, so it runs before the log-in limiter is used up.
 describe("posting rate limit", () => {
   it("answers 429 after 30 writes in a minute from one session, and leaves other sessions alone", async () => {
-    const http = httpClient(server);
     const member = await http.logIn(DEMO.otherMember);
     const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
     const comment = (cookie: string, i: number) => http.post(`/dilemmas/${slug}`, { intent: "comment", body: `Reactie nummer ${i}` }, cookie);

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
-
-let http: ReturnType<typeof httpClient>;
+const server = useTestServer();
+const http = httpClient(server);
 
 function organisationOf(region: string) {
   return server

@@ -1,18 +1,12 @@
 // The learning garden's lifecycle over HTTP: propose → agenda → discuss → publish → adopt, each
 // transition with its refusals (wrong role, wrong region, wrong state, text the guard blocks).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
+const http = httpClient(server);
 
 const count = (table: string) => http.one<{ n: number }>(`select count(*) as n from ${table}`)!.n;
 

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
 import { openDatabase, type Db } from "../../db/client.server";
 
 import { BASE_DB, TMP_DIR } from "./paths";
@@ -52,5 +54,30 @@ export async function startTestServer(): Promise<TestServer> {
       own.splice(0).forEach((db) => db.$client.close());
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     },
+  };
+}
+
+/**
+ * The test file's server: started before its tests, closed after them, and (unless told otherwise)
+ * given a fresh copy of the base database before each test.
+ */
+export function useTestServer({ resetBetweenTests = true } = {}): TestServer {
+  let started: TestServer | undefined;
+  const server = () => {
+    if (!started) throw new Error("the test server starts in beforeAll");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  if (resetBetweenTests) beforeEach(() => server().resetDatabase());
+  afterAll(() => started?.close());
+  return {
+    get url() {
+      return server().url;
+    },
+    resetDatabase: () => server().resetDatabase(),
+    db: () => server().db(),
+    close: () => server().close(),
   };
 }
