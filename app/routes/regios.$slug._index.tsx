@@ -6,9 +6,9 @@ import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { isFacilitatorOf } from "~/auth/permissions.server";
+import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
-import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { answerLineage, listRegionAnswers } from "~/models/answer.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
@@ -18,6 +18,7 @@ import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { listRegionProposals } from "~/workflow/proposals.server";
 
 const ParamsSchema = z.object({ slug: SlugParam });
 
@@ -46,6 +47,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     },
     facilitators: listFacilitators(db, region.id),
     runsAgenda: user !== null && isFacilitatorOf(user, region.id),
+    // Members see what the region's learning garden is working on; visitors only its outcomes.
+    agenda: isMember(user)
+      ? listRegionProposals(db, region.id).map((p) => ({ slug: p.slug, title: p.title, status: DILEMMA_STATUS_LABELS[p.status] }))
+      : null,
     sectors: SECTORS.map((sector) => ({ sector, names: organisations.filter((o) => o.sector === sector).map((o) => o.name) })).filter(
       (group) => group.names.length > 0,
     ),
@@ -65,7 +70,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, facilitators, sectors, organisationCount, answers, runsAgenda } = useLoaderData<typeof loader>();
+  const { region, facilitators, sectors, organisationCount, answers, runsAgenda, agenda } = useLoaderData<typeof loader>();
   const due = answers.filter((a) => a.reviewDue);
   const tookOver = answers.filter((a) => a.adoptedFrom);
   const givenAway = answers.filter((a) => a.adoptedBy.length > 0);
@@ -78,10 +83,31 @@ export default function RegionPage() {
         deelnemende organisaties.
       </Paragraph>
       <RichText html={region.descriptionHtml} />
-      {runsAgenda && (
-        <p className="utrecht-paragraph">
-          <ButtonLink to={`/regios/${region.slug}/agenda`}>Agenda van de leertuin</ButtonLink>
-        </p>
+      {agenda && (
+        <section aria-labelledby="agenda-titel">
+          <Heading level={2} id="agenda-titel">
+            Op de agenda
+          </Heading>
+          {agenda.length === 0 ? (
+            <Paragraph>Er liggen geen voorstellen en er staat niets op de agenda.</Paragraph>
+          ) : (
+            <ul className="plain-list">
+              {agenda.map((item) => (
+                <li key={item.slug}>
+                  <Link className="utrecht-link" to={`/dilemmas/${item.slug}`}>
+                    {item.title}
+                  </Link>{" "}
+                  — {item.status.toLowerCase()}
+                </li>
+              ))}
+            </ul>
+          )}
+          {runsAgenda && (
+            <p className="utrecht-paragraph">
+              <ButtonLink to={`/regios/${region.slug}/agenda`}>Agenda beheren</ButtonLink>
+            </p>
+          )}
+        </section>
       )}
 
       <section aria-labelledby="afspraken-titel">

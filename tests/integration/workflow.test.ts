@@ -72,6 +72,9 @@ describe("proposing a dilemma", () => {
     expect(asVisitor.status).toBe(302);
     expect(asVisitor.headers.get("location")).toMatch(/^\/inloggen\?redirectTo=/);
     expect((await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.pending))).status).toBe(403);
+    // On the region page's agenda for members, not for visitors.
+    expect(await http.html(await http.get("/regios/zeeland", await http.logIn(DEMO.otherMember)))).toContain("Broertje vaak afwezig op de opvang</a> — voorgesteld");
+    expect(await http.html(await http.get("/regios/zeeland"))).not.toContain("Broertje vaak afwezig");
     // Not in the public library or search.
     expect(await http.html(await http.get("/dilemmas?thema=signalen"))).not.toContain("Broertje vaak afwezig");
   });
