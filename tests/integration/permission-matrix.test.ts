@@ -204,6 +204,19 @@ function fixture(): Fixture {
   };
 }
 
+/** Stand-in records for printing the table: forms only need their shape. */
+const fakeFixture: Fixture = {
+  pendingMembershipId: 0,
+  zeelandMemberId: 0,
+  zeelandMemberMembershipId: 0,
+  resetToken: "",
+  proposal: { id: 0, slug: "" },
+  agenda: { id: 0, slug: "" },
+  answered: { slug: "", version: 1 },
+  commentId: 0,
+  organisationId: 0,
+};
+
 function outcome(response: Response): Outcome {
   const location = response.headers.get("location") ?? "";
   if (response.status >= 300 && response.status < 400) return location.startsWith("/inloggen") ? "login" : "ok";
@@ -214,7 +227,9 @@ function outcome(response: Response): Outcome {
 
 describe("permission matrix", () => {
   for (const c of MATRIX) {
-    const label = `${c.method} ${typeof c.path === "string" ? c.path : c.route}${c.method === "POST" ? ` #${MATRIX.indexOf(c)}` : ""}`;
+    const form = c.form?.(fakeFixture, "member");
+    const intent = form instanceof URLSearchParams ? form.get("intent") : form?.intent;
+    const label = `${c.method} ${typeof c.path === "string" ? c.path : c.route}${intent ? ` (${intent})` : ""}`;
     it(label, async () => {
       const actual: Partial<Expectation> = {};
       for (const role of Object.keys(ROLES) as Role[]) {
@@ -235,5 +250,17 @@ describe("permission matrix", () => {
     const routes = fs.readdirSync("app/routes").map((file) => file.replace(/\.tsx?$/, ""));
     const covered = new Set(MATRIX.map((c) => c.route));
     expect(routes.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it("prints the matrix", () => {
+    const roles = Object.keys(ROLES) as Role[];
+    const mark: Record<Outcome, string> = { ok: "✓", login: "→ inloggen", "403": "403", "404": "404" };
+    const rows = MATRIX.map((c) => {
+      const path = typeof c.path === "string" ? c.path : c.route;
+      const form = c.form ? (c.form(fakeFixture, "member") as Record<string, string>) : undefined;
+      const intent = form && (form instanceof URLSearchParams ? form.get("intent") : form.intent);
+      return `| ${c.method} ${path}${intent ? ` (${intent})` : ""} | ${roles.map((r) => mark[c.expect[r]]).join(" | ")} |`;
+    });
+    console.log([`| request | ${roles.join(" | ")} |`, `| --- |${roles.map(() => " --- |").join("")}`, ...rows].join("\n"));
   });
 });
