@@ -41,8 +41,25 @@ const WRITES: [number, () => Promise<Outcome | Outcome[]>][] = [
   [4, () => client.comment(pick(members).cookie)],
   [2, () => (({ cookie, region }) => client.propose(cookie, region))(pick(members))],
   [3, () => (({ cookie, region }) => client.publish(cookie, region))(pick(facilitators))],
-  [1, () => (({ cookie, region }) => client.accept(cookie, region))(pick(facilitators))],
+  [2, () => acceptWaiting()],
 ];
+
+/** Proposals waiting per region, read from the database between cycles (the agenda page grows too slow to read in a burst). */
+let waiting: { region: string; id: number }[] = [];
+function refreshWaiting() {
+  const db = new Database(database, { readonly: true });
+  try {
+    waiting = db.prepare("select r.slug as region, d.id from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'proposed' order by random()").all() as typeof waiting;
+  } finally {
+    db.close();
+  }
+}
+async function acceptWaiting(): Promise<Outcome | Outcome[]> {
+  const next = waiting.pop();
+  const facilitator = next && facilitators.find((f) => f.region === next.region);
+  if (!next || !facilitator) return (({ cookie, region }) => client.publish(cookie, region))(pick(facilitators));
+  return client.acceptProposal(facilitator.cookie, next.region, next.id);
+}
 const totalWeight = WRITES.reduce((sum, [w]) => sum + w, 0);
 function nextWrite() {
   let r = Math.random() * totalWeight;
@@ -71,6 +88,7 @@ for (let cycle = 1; cycle <= options.CRASH_CYCLES; cycle++) {
     restarts.push(server.startMs);
     client.url = server.url;
   }
+  refreshWaiting();
   const before = stats.acks.length;
   let killed = false;
   const writers = Array.from({ length: options.CRASH_WRITERS }, async () => {

@@ -31,7 +31,14 @@ function alive(pid: number): boolean {
 export function claimDatabase(database: string): () => void {
   const file = pidFileOf(database);
   const own: PidFile = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
-  fs.writeFileSync(file, JSON.stringify(own) + "\n");
+  try {
+    fs.writeFileSync(file, JSON.stringify(own) + "\n");
+  } catch (error) {
+    // A directory that only takes databases (a LiteFS mount) or a read-only one: serve all the same;
+    // the restore still finds this process by its open files.
+    console.warn(`Could not write ${file} (${(error as Error).message}); db:restore relies on open files only.`);
+    return () => {};
+  }
   let released = false;
   const release = () => {
     if (released) return;

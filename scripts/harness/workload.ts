@@ -166,10 +166,13 @@ export class Client {
     const agenda = await this.request("agenda", `/regios/${region}/agenda`, { cookie });
     const id = /name="dilemmaId" value="(\d+)"/.exec(agenda.body)?.[1];
     const read: Outcome = { kind: agenda.kind, status: agenda.status, ms: agenda.ms };
-    if (!id) return [read];
-    const r = await this.request("accept", `/regios/${region}/agenda`, { cookie, form: new URLSearchParams({ intent: "accept", dilemmaId: id }) });
+    return id ? [read, await this.acceptProposal(cookie, region, Number(id))] : [read];
+  }
+
+  async acceptProposal(cookie: string, region: string, dilemmaId: number): Promise<Outcome> {
+    const r = await this.request("accept", `/regios/${region}/agenda`, { cookie, form: new URLSearchParams({ intent: "accept", dilemmaId: String(dilemmaId) }) });
     const acknowledged = r.status === 200 && r.body.includes("Het voorstel staat op de agenda.");
-    return [read, { kind: r.kind, status: r.status, ms: r.ms, ack: acknowledged ? { kind: "accept", dilemmaId: Number(id) } : undefined }];
+    return { kind: r.kind, status: r.status, ms: r.ms, ack: acknowledged ? { kind: "accept", dilemmaId } : undefined };
   }
 }
 
