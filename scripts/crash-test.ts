@@ -11,7 +11,7 @@ import { z } from "zod";
 
 import { buildIfNeeded } from "./build-if-needed";
 import { startServerProcess, type ServerProcess } from "./harness/server-process";
-import { ACCOUNTS, ackCounts, Client, consistencyProblems, readLibrary, Stats, storedWrites, verifyAcks, type Outcome } from "./harness/workload";
+import { ACCOUNTS, ackCounts, Client, consistencyProblems, pick, readLibrary, Stats, storedWrites, unacknowledgedStored, verifyAcks, weighted, type Outcome, type Step } from "./harness/workload";
 
 const options = z
   .object({
@@ -20,7 +20,6 @@ const options = z
   })
   .parse(process.env);
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 buildIfNeeded();
@@ -37,7 +36,7 @@ const client = new Client(server.url, library);
 const members = await Promise.all(ACCOUNTS.members.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })));
 const facilitators = await Promise.all(ACCOUNTS.facilitators.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })));
 
-const WRITES: [number, () => Promise<Outcome | Outcome[]>][] = [
+const WRITES: [number, Step][] = [
   [4, () => client.comment(pick(members).cookie)],
   [2, () => (({ cookie, region }) => client.propose(cookie, region))(pick(members))],
   [3, () => (({ cookie, region }) => client.publish(cookie, region))(pick(facilitators))],
@@ -60,12 +59,7 @@ async function acceptWaiting(): Promise<Outcome | Outcome[]> {
   if (!next || !facilitator) return (({ cookie, region }) => client.publish(cookie, region))(pick(facilitators));
   return client.acceptProposal(facilitator.cookie, next.region, next.id);
 }
-const totalWeight = WRITES.reduce((sum, [w]) => sum + w, 0);
-function nextWrite() {
-  let r = Math.random() * totalWeight;
-  for (const [weight, run] of WRITES) if ((r -= weight) < 0) return run;
-  return WRITES[0]![1];
-}
+const nextWrite = weighted(WRITES);
 
 /** Opens the database as it was left, read-only, so the next server start does the WAL recovery itself. */
 function check(): { problems: string[]; missing: string[] } {
@@ -135,7 +129,7 @@ console.log(
 );
 console.log(`Acknowledged writes: ${acked.comment} comments, ${acked.proposal} proposals, ${acked.publish} published versions, ${acked.accept} agenda decisions — all found after every kill: ${failure ? "NO" : "yes"}`);
 console.log(
-  `Requests cut off by a kill: ${inFlight}; stored although unacknowledged: ${(["comment", "proposal", "publish"] as const).map((k) => `${k}s ${stored[k] - acked[k]}`).join(", ")}`,
+  `Requests cut off by a kill: ${inFlight}; stored although unacknowledged: ${unacknowledgedStored(stored, acked)}`,
 );
 console.log(`5xx answers: ${stats.count("5xx")}`);
 if (failure) console.log(`  ${failure}`);

@@ -13,7 +13,7 @@ import { backupDatabase, databaseProblems } from "../db/backup.server";
 
 import { buildIfNeeded } from "./build-if-needed";
 import { startServerProcess } from "./harness/server-process";
-import { ACCOUNTS, ackCounts, Client, consistencyProblems, readLibrary, Stats, storedWrites, verifyAcks, type Outcome } from "./harness/workload";
+import { ACCOUNTS, ackCounts, Client, consistencyProblems, pick, readLibrary, Stats, storedWrites, unacknowledgedStored, verifyAcks, weighted, type Step } from "./harness/workload";
 
 const options = z
   .object({
@@ -23,7 +23,6 @@ const options = z
   .parse(process.env);
 
 const SEARCH_WORDS = ["school", "veilig thuis", "toestemming", "wijkteam", "politie", "huisarts", "zorgen", "avg", "jeugdhulp"];
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const peakMemoryMb = (pid: number) => {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -50,7 +49,7 @@ const members = await sessions(ACCOUNTS.members);
 const facilitators = await sessions(ACCOUNTS.facilitators);
 
 /** The traffic mix, by weight: visitors 61, members 22, facilitators 10, log-ins 3. */
-const MIX: [number, () => Promise<Outcome | Outcome[]>][] = [
+const MIX: [number, Step][] = [
   [10, () => client.request("visitor /", "/")],
   [8, () => client.request("visitor /dilemmas", "/dilemmas")],
   [20, () => client.request("visitor dilemma", `/dilemmas/${pick(library.answered)}`)],
@@ -67,12 +66,7 @@ const MIX: [number, () => Promise<Outcome | Outcome[]>][] = [
   [2, () => client.request("log-in", "/inloggen", { form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "leertuin-demo" }) })],
   [1, () => client.request("log-in (wrong password)", "/inloggen", { form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "fout" }) })],
 ];
-const totalWeight = MIX.reduce((sum, [w]) => sum + w, 0);
-function nextRequest() {
-  let r = Math.random() * totalWeight;
-  for (const [weight, run] of MIX) if ((r -= weight) < 0) return run;
-  return MIX[0]![1];
-}
+const nextRequest = weighted(MIX);
 
 const stats = new Stats();
 const started = performance.now();
@@ -112,7 +106,7 @@ db.close();
 const acked = ackCounts(stats.acks);
 const fiveXx = stats.count("5xx");
 const errors = stats.count("error");
-const unacknowledged = (["comment", "proposal", "publish"] as const).map((k) => `${k}s ${stored[k] - acked[k]}`).join(", ");
+const unacknowledged = unacknowledgedStored(stored, acked);
 const pass = fiveXx === 0 && errors === 0 && missing.length === 0 && problems.length === 0 && backupOk;
 
 console.log("");

@@ -54,7 +54,19 @@ export function readLibrary(database: string): Library {
   }
 }
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+export const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+export type Step = () => Promise<Outcome | Outcome[]>;
+
+/** A picker over steps by weight: `[[3, a], [1, b]]` runs a three times as often as b. */
+export function weighted(mix: readonly (readonly [number, Step])[]): () => Step {
+  const total = mix.reduce((sum, [w]) => sum + w, 0);
+  return () => {
+    let r = Math.random() * total;
+    for (const [weight, step] of mix) if ((r -= weight) < 0) return step;
+    return mix[0]![1];
+  };
+}
 
 /**
  * Marker words: a run prefix and a counter, in lowercase letters only, so the anonymity guard sees an
@@ -285,6 +297,12 @@ export class Stats {
     const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     return [row(head), ...lines.map(row)].join("\n");
   }
+}
+
+/** "comments 3, proposals 0, published versions 0": records of the run stored beyond the acknowledged ones. */
+export function unacknowledgedStored(stored: ReturnType<typeof storedWrites>, acked: ReturnType<typeof ackCounts>) {
+  const labels = { comment: "comments", proposal: "proposals", publish: "published versions" } as const;
+  return (["comment", "proposal", "publish"] as const).map((k) => `${labels[k]} ${stored[k] - acked[k]}`).join(", ");
 }
 
 export const ackCounts = (acks: readonly Ack[]) => {
