@@ -10,7 +10,9 @@ import helmet from "helmet";
 import morgan from "morgan";
 
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
+import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
+import { claimDatabase } from "./app/utils/database-lock.server";
 import { getEnv } from "./app/utils/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -57,6 +59,7 @@ export function createApp(build: ServerBuild) {
   );
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
+  app.use(refuseWritesOnReplica);
   app.post(["/inloggen", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
   app.post(/^\/(?!inloggen$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
@@ -87,11 +90,13 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const host = options.host ?? env.HOST;
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
     const server = app.listen(port, host, () => {
+      // `npm run db:restore` refuses to replace a database while this file names a live process.
+      const release = claimDatabase(env.DATABASE_PATH);
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
       resolve({
         url: `http://localhost:${actualPort}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => new Promise((done) => server.close(() => (release(), done()))),
       });
     });
   });

@@ -9,6 +9,16 @@ const EnvSchema = z.object({
   LEERTUIN_DEMO: z.enum(["0", "1"]).default("1"),
   /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
   SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+  /** Failed log-ins per network address per 15 minutes. Keep the default; load tests raise it. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Account requests per network address per hour. */
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  POSTING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
+  /** `npm run db:backup`: where backups go and how many of the newest are kept. */
+  BACKUP_DIR: z.string().min(1).default("db/backups"),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
