@@ -74,8 +74,11 @@ describe("the corpus through the forms and the pages that show them", () => {
     const facilitator = await http.logIn(DEMO.facilitator);
     const slug = http.one<{ slug: string }>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'answered' and r.slug = 'zeeland' order by d.id limit 1")!.slug;
 
-    for (const vector of XSS_VECTORS) {
-      const response = await http.post(`/dilemmas/${slug}`, { intent: "comment", body: `Reactie: ${vector}` }, member);
+    let session = member;
+    for (const [i, vector] of XSS_VECTORS.entries()) {
+      // A fresh session every 25 comments: the posting limit allows 30 writes a minute per session.
+      if (i > 0 && i % 25 === 0) session = await http.logIn(DEMO.member);
+      const response = await http.post(`/dilemmas/${slug}`, { intent: "comment", body: `Reactie: ${vector}` }, session);
       expect(response.status, vector).toBe(200);
     }
     expect(http.one<{ n: number }>("select count(*) as n from comments")!.n).toBe(XSS_VECTORS.length);
