@@ -118,7 +118,8 @@ function candidateKey(req: Request): string | null {
 }
 
 function variant(headers: string[], body: Buffer, etag: string, encoding: "gzip" | null): Variant {
-  const common = [...headers, "Cache-Control", CACHE_CONTROL, "Vary", "Accept-Encoding", "ETag", etag];
+  // Vary: Cookie tells a shared cache in front that a member's request gets another page.
+  const common = [...headers, "Cache-Control", CACHE_CONTROL, "Vary", "Accept-Encoding, Cookie", "ETag", etag];
   return {
     body,
     etag,
