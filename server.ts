@@ -2,17 +2,20 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
+import { createPageCache } from "./app/http/page-cache.server";
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
+import { searchIndexLagging } from "./app/http/search-lag.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
+import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -22,14 +25,29 @@ export async function loadBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
 }
 
-/** The Express app: security headers, compression, request log, static assets, then Remix. */
+/**
+ * The Express app: the page cache, request log, security headers, compression, static assets, then
+ * Remix. A visitor's cached page leaves before the headers are made: it carries those of its render.
+ */
 export function createApp(build: ServerBuild) {
   const env = getEnv();
   const production = env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
+  const logFormat = env.NODE_ENV === "test" ? null : production ? "combined" : "dev";
+  const pageCache =
+    env.PAGE_CACHE_MB > 0
+      ? createPageCache({
+          maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+          sqlite: () => getDb().$client,
+          lagging: searchIndexLagging,
+          onHit: logFormat ? logLine(logFormat) : undefined,
+        })
+      : null;
 
+  if (pageCache) app.use(pageCache.serve);
+  if (logFormat) app.use(morgan(logFormat));
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
@@ -64,21 +82,38 @@ export function createApp(build: ServerBuild) {
   app.post("/registreren", registrationRateLimit);
   app.post(/^\/(?!inloggen$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
   app.use(compression());
-  if (env.NODE_ENV !== "test") app.use(morgan(production ? "combined" : "dev"));
 
   // Remix fingerprints everything below /build: cache it for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only a path that names a file (favicon.svg) can be in public/: pages skip a failing disk lookup each.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
+  const handleRequest = createRequestHandler(build, build.mode);
+  app.all("*", async (req, res, next) => {
+    try {
+      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: res.locals.cspNonce as string });
+      if (!(await pageCache?.store(req, res, response))) await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
   return app;
+}
+
+/**
+ * morgan's line for a response sent before its middleware: a page from the cache logs the same line
+ * without morgan's response hooks, which cost as much as the rest of sending it.
+ */
+function logLine(format: "combined" | "dev") {
+  type Format = morgan.FormatFn<express.Request, express.Response>;
+  const named = (morgan as unknown as Record<string, string | Format>)[format]!;
+  const line = typeof named === "string" ? morgan.compile<express.Request, express.Response>(named) : named;
+  const tokens = morgan as unknown as Parameters<Format>[0];
+  return (req: express.Request, res: express.Response) => {
+    const text = line(tokens, req, res);
+    if (text) process.stdout.write(`${text}\n`);
+  };
 }
 
 /** Starts the server and resolves with its address once it listens. */

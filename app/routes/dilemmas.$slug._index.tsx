@@ -15,7 +15,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { fieldErrors, readForm } from "~/utils/forms";
@@ -38,14 +38,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 function abilities(user: SessionUser | null, dilemma: { regionId: number; status: string }) {
   const member = isMember(user);
   const facilitated = user ? facilitatedRegionIds(user) : [];
-  const regions = listRegions(getDb());
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
   const facilitates = (regionId: number) => facilitated === "all" || facilitated.includes(regionId);
+  // Only a facilitator answers for regions: readers and members need no region list.
+  const regions = writable && (facilitated === "all" || facilitated.length > 0) ? listRegionNames(getDb()) : [];
   return {
     member,
     moderator: member && facilitates(dilemma.regionId),
     /** Regions whose answer this user may write, revise or adopt into. */
-    answerRegions: writable ? regions.filter((r) => facilitates(r.id)).map((r) => ({ slug: r.slug, name: r.name })) : [],
+    answerRegions: regions.filter((r) => facilitates(r.id)).map((r) => ({ slug: r.slug, name: r.name })),
     /** Regions this member may suggest an adoption for. */
     memberRegions: user && member ? activeMemberships(user.id).map((m) => m.regionSlug) : [],
   };

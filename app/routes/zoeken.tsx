@@ -6,7 +6,7 @@ import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS, VERDICT_LABELS, type Sector, type Verdict } from "~/domain/vocabulary";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { SEARCH_PAGE_SIZE, SEARCH_TYPE_LABELS, SearchParamsSchema } from "~/search/params";
 import { searchLibrary } from "~/search/search-service.server";
@@ -29,7 +29,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(SearchParamsSchema, searchParamsObject(request.url), "Deze zoekopdracht klopt niet.");
   const db = getDb();
   const themeLabels = Object.fromEntries(listThemes(db).map((t) => [t.slug, t.label]));
-  const regionLabels = Object.fromEntries(listRegions(db).map((r) => [r.slug, r.name]));
+  const regionLabels = Object.fromEntries(listRegionNames(db).map((r) => [r.slug, r.name]));
   const response = searchLibrary(params);
   const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
     ({

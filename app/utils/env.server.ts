@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("db/leertuin.sqlite"),
   /** Set to 0 on a real deployment: no demo accounts are created. */
   LEERTUIN_DEMO: z.enum(["0", "1"]).default("1"),
+  /** The page cache for visitors (app/http/page-cache.server.ts): its size in MB; 0 switches it off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
   SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
   /** Failed log-ins per network address per 15 minutes. Keep the default; load tests raise it. */

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -24,10 +25,17 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/** Rendering is pure and pages show the same texts again and again: the latest results are kept (by characters). */
+const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (html, markdown) => html.length + markdown.length + 1 });
+
 /** Renders markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = sanitizeHtml(marked.parse(markdown) as string, SANITIZE_OPTIONS).trim();
+    rendered.set(markdown, html);
+  }
+  return html;
 }
 
 /** Markdown to plain text, for snippets and feeds. */

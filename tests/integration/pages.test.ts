@@ -164,9 +164,10 @@ describe("wrong addresses and bad parameters", () => {
 });
 
 describe("HTTP", () => {
-  it("sends security headers with a fresh CSP nonce on every response", async () => {
+  it("sends security headers with a fresh CSP nonce on every render", async () => {
+    // Two renders: a visitor's second request would be the first one's cached copy (page-cache.test.ts).
     const first = await get("/");
-    const second = await get("/");
+    const second = await get("/?melding=account-verwijderd");
     const csp = first.response.headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(csp).toContain("frame-ancestors 'none'");

@@ -2,7 +2,7 @@
 // transition with its refusals (wrong role, wrong region, wrong state, text the guard blocks).
 import { describe, expect, it, vi } from "vitest";
 
-import { DEMO, httpClient } from "../support/http";
+import { DEMO, httpClient, publishForm } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -36,26 +36,7 @@ async function accept(slug: string, who: string = DEMO.facilitator) {
   return http.post("/regios/zeeland/agenda", { intent: "accept", dilemmaId: String(dilemma(slug).id) }, await http.logIn(who));
 }
 
-function answerForm(overrides: Record<string, string> = {}, intent = "publish") {
-  const articles = http.sql<{ id: number }>("select a.id from articles a join codes c on c.id = a.code_id where c.slug in ('avg', 'beroepscode-sociaal-werker') order by a.id limit 2");
-  const form = new URLSearchParams({
-    intent,
-    verdict: "delen-onder-voorwaarden",
-    route: "toestemming",
-    grounding: "Toestemming van de ouders, gevraagd door de medewerker zelf.",
-    purpose: "Het wijkteam kan het gezin tijdig ondersteuning aanbieden.",
-    necessity: "Alleen dat er zorgen zijn over aanwezigheid, niet de oorzaak.",
-    proportionality: "Eerst met de ouders in gesprek; pas daarna het wijkteam.",
-    agreement: "Bespreek de zorgen met de ouders en vraag toestemming voor contact met het wijkteam.",
-    conditions: "Informeer de ouders vooraf\nLeg het gesprek vast in het dossier",
-    agreedOn: "2026-11-01",
-    agreedBy: "Leertuin Zeeland",
-    reviewBy: "2027-11-01",
-    ...overrides,
-  });
-  for (const a of articles) form.append("citations", String(a.id));
-  return form;
-}
+const answerForm = (overrides: Record<string, string> = {}, intent = "publish") => publishForm(http, overrides, intent);
 
 describe("proposing a dilemma", () => {
   it("stores a member's proposal, visible to members only", async () => {

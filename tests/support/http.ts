@@ -34,3 +34,25 @@ export const DEMO = {
   otherFacilitator: "begeleider.twente@leertuin.test",
   admin: "admin@leertuin.test",
 } as const;
+
+/** The answer editor's form as a facilitator sends it, citing two articles; publishes unless told otherwise. */
+export function publishForm(http: ReturnType<typeof httpClient>, overrides: Record<string, string> = {}, intent = "publish") {
+  const articles = http.sql<{ id: number }>("select a.id from articles a join codes c on c.id = a.code_id where c.slug in ('avg', 'beroepscode-sociaal-werker') order by a.id limit 2");
+  const form = new URLSearchParams({
+    intent,
+    verdict: "delen-onder-voorwaarden",
+    route: "toestemming",
+    grounding: "Toestemming van de ouders, gevraagd door de medewerker zelf.",
+    purpose: "Het wijkteam kan het gezin tijdig ondersteuning aanbieden.",
+    necessity: "Alleen dat er zorgen zijn over aanwezigheid, niet de oorzaak.",
+    proportionality: "Eerst met de ouders in gesprek; pas daarna het wijkteam.",
+    agreement: "Bespreek de zorgen met de ouders en vraag toestemming voor contact met het wijkteam.",
+    conditions: "Informeer de ouders vooraf\nLeg het gesprek vast in het dossier",
+    agreedOn: "2026-11-01",
+    agreedBy: "Leertuin Zeeland",
+    reviewBy: "2027-11-01",
+    ...overrides,
+  });
+  for (const a of articles) form.append("citations", String(a.id));
+  return form;
+}

@@ -1,0 +1,209 @@
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+
+import type Database from "better-sqlite3";
+import type { NextFunction, Request, Response } from "express";
+import fresh from "fresh";
+import { LRUCache } from "lru-cache";
+
+import { todayIso } from "~/utils/dates";
+
+/**
+ * The page cache: what a visitor (no session) gets from a GET is the same for everyone until something
+ * is written, so the first render of a URL is kept and sent again, with a strong ETag.
+ *
+ * Exact invalidation: every write appends to audit_log in its own transaction, so the newest audit id
+ * changes with every write, also one made by another process or replica. SQLite's data_version adds
+ * any commit by another connection (a script, a test, sqlite3 by hand) that wrote no audit entry; it
+ * cannot see this connection's own commits, which is why it is not enough alone. Both come from one
+ * statement. An entry is sent only while the generation is the one it was rendered in; the generation
+ * is read before the render, so a write during the render makes the entry stale at once. Pages that
+ * show "today" (review dates) are kept per UTC day, the day todayIso() gives; a new connection (a
+ * restart, a test's fresh database) starts a new generation.
+ *
+ * The CSP nonce: a cached body carries the nonce of its render and is sent with that render's own
+ * headers, so CSP and inline scripts always agree. The nonce no longer differs per response, only per
+ * render. That is acceptable because a nonce must be unknown to whoever can put markup *into* the page:
+ * here that markup is stored content or the URL, both fixed before the render that draws the nonce,
+ * and any change of content is a write that starts a new render with a new nonce. A visitor who reads a
+ * cached nonce can only inject into a URL that is rendered (and gets its own nonce) afterwards.
+ * Members never get a cached page.
+ */
+
+/** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
+export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
+const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
+const SESSION_COOKIE = /(^|;)\s*leertuin_sessie=/;
+/** Headers that belong to one transfer, or that the cache sets itself. */
+const NOT_KEPT = new Set([
+  "cache-control",
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "etag",
+  "keep-alive",
+  "set-cookie",
+  "transfer-encoding",
+  "vary",
+]);
+/** Smaller bodies are not worth compressing (the compression middleware's threshold). */
+const GZIP_FROM_BYTES = 1024;
+
+/** One encoding of an entry, with its whole header list made once: a hit only writes it. */
+interface Variant {
+  body: Buffer;
+  etag: string;
+  /** Flat [name, value, …] for a 200 (its length aside), and for a 304. */
+  head: string[];
+  notModifiedHead: string[];
+}
+
+interface Entry {
+  generation: string;
+  identity: Variant;
+  gzip: Variant | null;
+}
+
+interface Pending {
+  key: string;
+  generation: string;
+}
+
+export interface PageCacheStats {
+  hits: number;
+  misses: number;
+  stored: number;
+  entries: number;
+  bytes: number;
+}
+
+export interface PageCache {
+  /** Middleware: sends a visitor's GET from the cache when its entry is current; otherwise notes what to store. */
+  serve(req: Request, res: Response, next: NextFunction): void;
+  /**
+   * Offered every Remix response: a visitor's 200 of a page, JSON, feed or CSV without Set-Cookie or
+   * no-store is kept and sent from the copy (true). Anything else is left to the caller to send (false).
+   */
+  store(req: Request, res: Response, response: globalThis.Response): Promise<boolean>;
+  stats(): PageCacheStats;
+}
+
+const strongTag = (body: Buffer, suffix = "") => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}${suffix}"`;
+
+/** Reads the cache generation in one statement (see above); exported for the benchmark. */
+export const GENERATION_SQL = "select coalesce((select max(id) from audit_log), 0) || '.' || (select data_version from pragma_data_version())";
+
+/** The connection, the newest audit-log id, the data version and today's date; a statement per connection. */
+function generationReader(sqlite: () => Database.Database) {
+  const statements = new WeakMap<Database.Database, { statement: Database.Statement; id: string }>();
+  return () => {
+    const connection = sqlite();
+    let prepared = statements.get(connection);
+    if (!prepared) {
+      prepared = { statement: connection.prepare(GENERATION_SQL).pluck(), id: crypto.randomUUID() };
+      statements.set(connection, prepared);
+    }
+    return `${prepared.id}.${prepared.statement.get() as string}.${todayIso()}`;
+  };
+}
+
+/** A visitor's GET (no session cookie, no credentials) is a candidate; its key is the full URL. */
+function candidateKey(req: Request): string | null {
+  if (req.method !== "GET") return null;
+  if (req.headers.authorization) return null;
+  const cookie = req.headers.cookie;
+  if (cookie && SESSION_COOKIE.test(cookie)) return null;
+  return `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+}
+
+function variant(headers: string[], body: Buffer, etag: string, encoding: "gzip" | null): Variant {
+  // Vary: Cookie tells a shared cache in front that a member's request gets another page.
+  const common = [...headers, "Cache-Control", CACHE_CONTROL, "Vary", "Accept-Encoding, Cookie", "ETag", etag];
+  return {
+    body,
+    etag,
+    head: encoding ? [...common, "Content-Encoding", encoding] : common,
+    notModifiedHead: common,
+  };
+}
+
+function send(req: Request, res: Response, entry: Entry) {
+  const chosen = entry.gzip && req.headers["accept-encoding"] && req.acceptsEncodings("gzip", "identity") === "gzip" ? entry.gzip : entry.identity;
+  if (req.headers["if-none-match"] && fresh(req.headers, { etag: chosen.etag })) {
+    res.writeHead(304, chosen.notModifiedHead);
+    res.end();
+    return;
+  }
+  // Set apart, so an access log can read it.
+  res.setHeader("Content-Length", chosen.body.length);
+  res.writeHead(200, chosen.head);
+  res.end(chosen.body);
+}
+
+export interface PageCacheOptions {
+  maxBytes: number;
+  sqlite: () => Database.Database;
+  /** True while some answers may lag behind the database (a search index being rebuilt): nothing is kept then. */
+  lagging?: () => boolean;
+  /** Called after a response was sent from the cache (a 200 or a 304), e.g. to log it. */
+  onHit?: (req: Request, res: Response) => void;
+}
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const entries = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (entry) => entry.identity.body.length + (entry.gzip?.body.length ?? 0) + 2048,
+  });
+  const generation = generationReader(options.sqlite);
+  const pending = new WeakMap<Request, Pending>();
+  const counts = { hits: 0, misses: 0, stored: 0 };
+
+  return {
+    serve(req, res, next) {
+      const key = candidateKey(req);
+      if (key === null) return next();
+      const now = generation();
+      const entry = entries.get(key);
+      if (entry && entry.generation === now) {
+        counts.hits++;
+        send(req, res, entry);
+        options.onHit?.(req, res);
+        return;
+      }
+      if (entry) entries.delete(key);
+      counts.misses++;
+      pending.set(req, { key, generation: now });
+      next();
+    },
+
+    async store(req, res, response) {
+      const wanted = pending.get(req);
+      if (!wanted || response.status !== 200 || !response.body || options.lagging?.()) return false;
+      const headers = response.headers;
+      if (headers.has("set-cookie") || /no-store|private/i.test(headers.get("cache-control") ?? "")) return false;
+      if (!CACHEABLE_TYPES.test(headers.get("content-type") ?? "")) return false;
+      const body = Buffer.from(await response.arrayBuffer());
+      const kept = new Map<string, string | number | string[]>();
+      for (const [name, value] of Object.entries(res.getHeaders())) if (value !== undefined) kept.set(name, value);
+      for (const [name, value] of headers) kept.set(name, value);
+      // Headers set so far (helmet's) go into the entry's list; writeHead then takes that list alone.
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      const flat = [...kept]
+        .filter(([name]) => !NOT_KEPT.has(name))
+        .flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
+      const gzip = body.length >= GZIP_FROM_BYTES ? zlib.gzipSync(body) : null;
+      const entry: Entry = {
+        generation: wanted.generation,
+        identity: variant(flat, body, strongTag(body), null),
+        gzip: gzip && variant(flat, gzip, strongTag(body, "-gzip"), "gzip"),
+      };
+      entries.set(wanted.key, entry);
+      counts.stored++;
+      send(req, res, entry);
+      return true;
+    },
+
+    stats: () => ({ ...counts, entries: entries.size, bytes: entries.calculatedSize }),
+  };
+}
