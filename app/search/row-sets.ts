@@ -1,0 +1,64 @@
+/**
+ * Sets of index rows as ascending, duplicate-free Int32Arrays: what a term matches, what a query
+ * matches. Plain merges, linear in the lengths.
+ */
+export type RowSet = Int32Array;
+
+export const EMPTY: RowSet = new Int32Array(0);
+
+export function intersect(a: RowSet, b: RowSet): RowSet {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** Rows in every set; the smallest sets first, so the work shrinks quickly. */
+export function intersectAll(sets: RowSet[]): RowSet {
+  if (sets.length === 0) return EMPTY;
+  const sorted = [...sets].sort((a, b) => a.length - b.length);
+  let result = sorted[0]!;
+  for (const set of sorted.slice(1)) {
+    if (result.length === 0) break;
+    result = intersect(result, set);
+  }
+  return result;
+}
+
+export function union(a: RowSet, b: RowSet): RowSet {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out[n++] = a[i++]!;
+    else if (i >= a.length || b[j]! < a[i]!) out[n++] = b[j++]!;
+    else {
+      out[n++] = a[i++]!;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** Rows in any set: pairwise merges of the smallest sets first. */
+export function unionAll(sets: RowSet[]): RowSet {
+  const queue = sets.filter((s) => s.length > 0).sort((a, b) => a.length - b.length);
+  while (queue.length > 1) {
+    const merged = union(queue.shift()!, queue.shift()!);
+    const at = queue.findIndex((s) => s.length >= merged.length);
+    queue.splice(at === -1 ? queue.length : at, 0, merged);
+  }
+  return queue[0] ?? EMPTY;
+}
