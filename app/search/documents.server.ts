@@ -1,6 +1,7 @@
 import { SECTOR_LABELS, VERDICT_LABELS, type Sector, type Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-import { markdownToText } from "~/utils/markdown.server";
+
+import { markdownPlainText } from "./plain-text.server";
 
 export type SearchType = "dilemma" | "answer" | "article";
 
@@ -67,7 +68,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       url: `/dilemmas/${d.slug}`,
       title: d.title,
       question: d.question,
-      body: markdownToText(d.situation_md),
+      body: markdownPlainText(d.situation_md),
       tags: tagText(themes, sectors),
       region: d.region,
       regionName: d.region_name,
@@ -89,7 +90,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
     const themes = list(dilemma.themes);
     const sectors = [...new Set([dilemma.holder_sector, ...sectorsOf(dilemma.asking)])];
     // The agreement first: snippets then tend to show what was agreed.
-    const sections = ["agreement_md", "grounding_md", "purpose_md", "necessity_md", "proportionality_md"].map((k) => markdownToText(a[k]!));
+    const sections = ["agreement_md", "grounding_md", "purpose_md", "necessity_md", "proportionality_md"].map((k) => markdownPlainText(a[k]!));
     docs.push({
       ref: `answer:${dilemma.slug}:${a.region}`,
       dilemmaId: dilemma.id,
@@ -121,7 +122,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       url: `/beroepscodes/${a.code}#${a.anchor}`,
       title: `${a.code_title}, ${a.heading}`,
       question: a.code_title,
-      body: markdownToText(a.body_md),
+      body: markdownPlainText(a.body_md),
       tags: "",
       themes: [],
       sectors: [],

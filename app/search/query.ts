@@ -74,7 +74,7 @@ export function editNeighbours(word: string): Set<string> {
     if (i === word.length) break;
     const tail = word.slice(i + 1);
     out.add(head + tail);
-    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + tail);
+    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + word.slice(i + 2));
     for (const letter of letters) out.add(head + letter + tail);
   }
   out.delete(word);

@@ -52,13 +52,20 @@ export function union(a: RowSet, b: RowSet): RowSet {
   return out.subarray(0, n);
 }
 
-/** Rows in any set: pairwise merges of the smallest sets first. */
+/** Rows in any set: a merge for two sets, a pass over a bitmap of the rows for more. */
 export function unionAll(sets: RowSet[]): RowSet {
-  const queue = sets.filter((s) => s.length > 0).sort((a, b) => a.length - b.length);
-  while (queue.length > 1) {
-    const merged = union(queue.shift()!, queue.shift()!);
-    const at = queue.findIndex((s) => s.length >= merged.length);
-    queue.splice(at === -1 ? queue.length : at, 0, merged);
+  const nonEmpty = sets.filter((s) => s.length > 0);
+  if (nonEmpty.length <= 2) return nonEmpty.length === 2 ? union(nonEmpty[0]!, nonEmpty[1]!) : (nonEmpty[0] ?? EMPTY);
+  let highest = 0;
+  let total = 0;
+  for (const set of nonEmpty) {
+    highest = Math.max(highest, set[set.length - 1]!);
+    total += set.length;
   }
-  return queue[0] ?? EMPTY;
+  const seen = new Uint8Array(highest + 1);
+  for (const set of nonEmpty) for (let i = 0; i < set.length; i++) seen[set[i]!] = 1;
+  const out = new Int32Array(Math.min(total, highest + 1));
+  let n = 0;
+  for (let row = 0; row <= highest; row++) if (seen[row] === 1) out[n++] = row;
+  return out.subarray(0, n);
 }

@@ -30,11 +30,13 @@ interface State {
 
 const state = () => singleton<State>("search-index", () => ({ file: null, index: null, rebuilding: null, builds: 0, failedAt: 0 }));
 
-export const REBUILD = {
-  /** A full rebuild that took less than this runs inside the request, so the change is found at once. */
-  inlineBelowMs: 1000,
-  retryAfterMs: 60_000,
-};
+/** Shared by name with the server bundle, so a test can send small rebuilds to the worker too. */
+export const rebuildOptions = () =>
+  singleton("search-rebuild-options", () => ({
+    /** A full rebuild that took less than this runs inside the request, so the change is found at once. */
+    inlineBelowMs: 1000,
+    retryAfterMs: 60_000,
+  }));
 /** More changed dilemmas than this at once (an import, say): rebuild instead of updating. */
 const MAX_INCREMENTAL_DILEMMAS = 200;
 
@@ -92,7 +94,7 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
 function catchUp(db: Db, file: string, options: { inline: boolean }) {
   const index = state().index!;
   if (applyAuditLog(db, index) !== "rebuild") return;
-  if (options.inline || index.buildMs < REBUILD.inlineBelowMs) rebuildInline(db, file);
+  if (options.inline || index.buildMs < rebuildOptions().inlineBelowMs) rebuildInline(db, file);
   else rebuildInWorker(file);
 }
 
@@ -165,7 +167,7 @@ function rebuildInline(db: Db, file: string) {
  */
 function rebuildInWorker(file: string) {
   const current = state();
-  if (current.rebuilding || Date.now() - current.failedAt < REBUILD.retryAfterMs) return;
+  if (current.rebuilding || Date.now() - current.failedAt < rebuildOptions().retryAfterMs) return;
   const script = path.resolve("app/search/index-build.worker.ts");
   const temp = temporaryPath(file);
   const load = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(script)}, { parentURL: ${JSON.stringify(pathToFileURL(script).href)} }))`;

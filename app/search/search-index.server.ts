@@ -34,7 +34,7 @@ const SCHEMA = `
   create index if not exists docs_dilemma on docs (dilemma_id);
   -- The analysed terms (Dutch stems) of each field; the text itself lives in docs.
   create virtual table if not exists fts using fts5(
-    title, question, tags, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+    title, question, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
   );
   create virtual table if not exists fts_terms using fts5vocab(fts, 'row');
 `;
@@ -106,6 +106,8 @@ export class SearchIndex {
   private cachedRows = 0;
   /** Counts the updates, so that a warm-up slice read before one is not used after it. */
   private updates = 0;
+  /** Every term of the index, once the warm-up has read them (typo lookups); null until then. */
+  private vocabulary: Set<string> | null = null;
   private closed = false;
   private readonly listStatement: Database.Statement;
   private readonly knownStatement: Database.Statement;
@@ -184,6 +186,8 @@ export class SearchIndex {
 
   /** Which of these terms the index holds (typo tolerance looks up a word's neighbours). */
   knownTerms(terms: string[]): string[] {
+    const vocabulary = this.vocabulary;
+    if (vocabulary) return terms.filter((term) => vocabulary.has(term));
     return this.knownStatement.all(JSON.stringify(terms)) as string[];
   }
 
@@ -212,24 +216,27 @@ export class SearchIndex {
    */
   replaceDilemmas(dilemmaIds: number[], docs: IndexedDoc[], mark: AuditMark) {
     const { removed, added } = this.sqlite.transaction(() => {
-      const old = this.sqlite
-        .prepare("select id, title, question, tags, body, tokens from docs where dilemma_id in (select value from json_each(?))")
-        .all(JSON.stringify(dilemmaIds)) as { id: number; title: string; question: string; tags: string; body: string; tokens: number }[];
-      const deleteFts = this.sqlite.prepare("delete from fts where rowid = ?");
+      const old = (
+        this.sqlite
+          .prepare("select id, title, question, tags, body, tokens from docs where dilemma_id in (select value from json_each(?))")
+          .all(JSON.stringify(dilemmaIds)) as { id: number; title: string; question: string; tags: string; body: string; tokens: number }[]
+      ).map((row) => ({ row: row.id, tokens: row.tokens, analysed: analyseFields(row) }));
+      // A contentless table forgets a row when told the terms it held: its statistics stay exact.
+      const deleteFts = this.sqlite.prepare("insert into fts (fts, rowid, title, question, tags, body) values ('delete', ?, ?, ?, ?, ?)");
       const deleteDoc = this.sqlite.prepare("delete from docs where id = ?");
-      for (const { id } of old) {
-        deleteFts.run(id);
-        deleteDoc.run(id);
+      for (const { row, analysed } of old) {
+        deleteFts.run(row, ...analysed.fields.map((terms) => terms.join(" ")));
+        deleteDoc.run(row);
       }
       const inserted = insertDocuments(this.sqlite, docs);
       writeMeta(this.sqlite, { auditId: String(mark.id), auditStamp: mark.stamp });
-      return { removed: old.map((row) => ({ row: row.id, tokens: row.tokens, terms: analyseFields(row).weights })), added: inserted };
+      return { removed: old, added: inserted };
     })();
-    for (const { row, tokens, terms } of removed) {
+    for (const { row, tokens, analysed } of removed) {
       this.facets.delete(row);
       this.rowCount--;
       this.tokenCount -= tokens;
-      for (const term of terms.keys()) {
+      for (const term of analysed.weights.keys()) {
         const list = this.lists.get(term);
         if (list && removeRow(list, row)) this.cachedRows--;
       }
@@ -249,6 +256,7 @@ export class SearchIndex {
         adding.set(term, [...(adding.get(term) ?? []), { row, weight, tokens: analysed.tokens }]);
       }
     }
+    for (const { analysed } of added) for (const term of analysed.weights.keys()) this.vocabulary?.add(term);
     for (const [term, rows] of adding) {
       const list = this.lists.get(term)!;
       const hits = list.rows.length + rows.length;
@@ -272,15 +280,22 @@ export class SearchIndex {
   async warmUp(): Promise<void> {
     const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
     const frequent: string[] = [];
+    const vocabulary = new Set<string>();
+    const updates = this.updates;
     const batch = this.sqlite.prepare("select term, doc from fts_terms where term > ? order by term limit 500").raw();
     for (let after = ""; ; ) {
       if (this.closed) return;
       const rows = batch.all(after) as [string, number][];
       if (rows.length === 0) break;
-      for (const [term, docs] of rows) if (docs >= WARM_MIN_DOCS) frequent.push(`${String(docs).padStart(10, "0")} ${term}`);
+      for (const [term, docs] of rows) {
+        vocabulary.add(term);
+        if (docs >= WARM_MIN_DOCS) frequent.push(`${String(docs).padStart(10, "0")} ${term}`);
+      }
       after = rows.at(-1)![0];
       await yieldToRequests();
     }
+    // Terms added by an update while the vocabulary was read are found by SQL until the next warm-up.
+    if (this.updates === updates) this.vocabulary = vocabulary;
     frequent.sort().reverse();
     for (const entry of frequent) {
       const term = entry.slice(11);
