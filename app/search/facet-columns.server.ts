@@ -116,13 +116,19 @@ export class FacetColumns {
 
   /** How many of the rows carry each facet value. */
   count(rows: Int32Array): Facets {
-    const facets = {} as Facets;
-    for (const facet of SINGLE) {
-      const column = this.single.get(facet)!;
-      const counts = new Int32Array(this.dictionaries.get(facet)!.values.length + 1);
-      for (let i = 0; i < rows.length; i++) counts[column[rows[i]!]!]!++;
-      facets[facet] = this.named(facet, counts.subarray(1));
+    const [type, region, verdict] = SINGLE.map((facet) => this.single.get(facet)!);
+    const singleCounts = SINGLE.map((facet) => new Int32Array(this.dictionaries.get(facet)!.values.length + 1));
+    const [typeCounts, regionCounts, verdictCounts] = singleCounts;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      typeCounts![type![row]!]!++;
+      regionCounts![region![row]!]!++;
+      verdictCounts![verdict![row]!]!++;
     }
+    const facets = {} as Facets;
+    SINGLE.forEach((facet, f) => {
+      facets[facet] = this.named(facet, singleCounts[f]!.subarray(1));
+    });
     for (const facet of MULTIPLE) {
       const starts = this.starts.get(facet)!;
       const lengths = this.lengths.get(facet)!;

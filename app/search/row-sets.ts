@@ -7,7 +7,10 @@ export type RowSet = Int32Array;
 export const EMPTY: RowSet = new Int32Array(0);
 
 export function intersect(a: RowSet, b: RowSet): RowSet {
-  const out = new Int32Array(Math.min(a.length, b.length));
+  if (a.length > b.length) return intersect(b, a);
+  // A short set against a long one: look its rows up instead of walking the long one.
+  if (a.length * 16 < b.length) return intersectByLookup(a, b);
+  const out = new Int32Array(a.length);
   let i = 0;
   let j = 0;
   let n = 0;
@@ -20,6 +23,23 @@ export function intersect(a: RowSet, b: RowSet): RowSet {
       j++;
     } else if (x < y) i++;
     else j++;
+  }
+  return out.subarray(0, n);
+}
+
+function intersectByLookup(short: RowSet, long: RowSet): RowSet {
+  const out = new Int32Array(short.length);
+  let n = 0;
+  let low = 0;
+  for (let i = 0; i < short.length; i++) {
+    const row = short[i]!;
+    let high = long.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (long[mid]! < row) low = mid + 1;
+      else high = mid - 1;
+    }
+    if (low < long.length && long[low] === row) out[n++] = row;
   }
   return out.subarray(0, n);
 }

@@ -147,6 +147,8 @@ function swapIn(file: string, built: string) {
   const current = state();
   current.index?.close();
   current.index = null;
+  // Closing the last connection folds the WAL into the file; a WAL left by a crash belongs to the old one.
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   fs.renameSync(built, file);
   current.index = openSearchIndex(file);
   if (!current.index) throw new Error(`The search index ${file} could not be opened after it was built.`);

@@ -13,7 +13,7 @@ import { FacetColumns } from "./facet-columns.server";
 /** Column weights for bm25, as lunr's field boosts were: the title and the question say what a record is about. */
 export const FIELDS = { title: 10, question: 6, tags: 3, body: 1 } as const;
 /** Bump when the analysis or the schema changes: an index file of another format is rebuilt. */
-const FORMAT = "fts5-dutch-1";
+const FORMAT = "fts5-dutch-2";
 /** Terms found in at least this many documents are scored ahead of the first query that needs them. */
 const WARM_MIN_DOCS = 250;
 /** Rows scored per slice of the warm-up, so that a slice never holds up a request for long. */
@@ -418,13 +418,17 @@ function insertDocuments(sqlite: Database.Database, docs: IndexedDoc[]) {
   });
 }
 
-/** Opens an index database for writing and reading: one connection, no WAL (the file is swapped whole). */
-function openIndexDatabase(file: string): Database.Database {
+/**
+ * Opens an index database. A file being built needs no journal: until it is complete and synced it is
+ * a temporary file, thrown away after a crash. The index in use has one connection (this process's) in
+ * WAL mode: an update commits without waiting for the disk, and a power cut loses at most the last
+ * updates, which the audit log brings back.
+ */
+function openIndexDatabase(file: string, use: "build" | "serve"): Database.Database {
   const sqlite = new Database(file);
   if (file !== ":memory:") {
-    sqlite.pragma("journal_mode = DELETE");
-    // Derived data: a power cut can cost the last update, never the application's data.
-    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma(use === "build" ? "journal_mode = OFF" : "journal_mode = WAL");
+    sqlite.pragma(use === "build" ? "synchronous = OFF" : "synchronous = NORMAL");
   }
   sqlite.pragma("cache_size = -32000");
   return sqlite;
@@ -448,22 +452,26 @@ function fillIndex(db: Db, sqlite: Database.Database): SearchIndexStats {
 
 /** Builds an index in memory (tests, benchmarks). */
 export function buildSearchIndex(db: Db): SearchIndex {
-  const sqlite = openIndexDatabase(":memory:");
+  const sqlite = openIndexDatabase(":memory:", "serve");
   fillIndex(db, sqlite);
   return new SearchIndex(sqlite);
 }
 
 /** Writes a complete index file at `file`, which must not exist yet (the caller moves it into place). */
 export function writeSearchIndexFile(db: Db, file: string): SearchIndexStats {
-  const sqlite = openIndexDatabase(file);
+  const sqlite = openIndexDatabase(file, "build");
   try {
-    return fillIndex(db, sqlite);
-  } catch (error) {
+    const stats = fillIndex(db, sqlite);
     sqlite.close();
+    // On disk before it is renamed into place.
+    const fd = fs.openSync(file, "r+");
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    return stats;
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
     fs.rmSync(file, { force: true });
     throw error;
-  } finally {
-    if (sqlite.open) sqlite.close();
   }
 }
 
@@ -472,7 +480,7 @@ export function openSearchIndex(file: string): SearchIndex | null {
   if (!fs.existsSync(file)) return null;
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = openIndexDatabase(file);
+    sqlite = openIndexDatabase(file, "serve");
     return new SearchIndex(sqlite);
   } catch {
     sqlite?.close();
