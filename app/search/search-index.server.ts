@@ -232,37 +232,39 @@ export class SearchIndex {
       writeMeta(this.sqlite, { auditId: String(mark.id), auditStamp: mark.stamp });
       return { removed: old, added: inserted };
     })();
+    // Each cached list that holds a removed row or a term of an added row is copied once.
+    const changes = new Map<string, { removed: number[]; added: { row: number; weight: number; tokens: number }[] }>();
+    const change = (term: string) => {
+      let entry = changes.get(term);
+      if (!entry) changes.set(term, (entry = { removed: [], added: [] }));
+      return entry;
+    };
     for (const { row, tokens, analysed } of removed) {
       this.facets.delete(row);
       this.rowCount--;
       this.tokenCount -= tokens;
-      for (const term of analysed.weights.keys()) {
-        const list = this.lists.get(term);
-        if (list && removeRow(list, row)) this.cachedRows--;
-      }
+      for (const term of analysed.weights.keys()) if (this.lists.has(term)) change(term).removed.push(row);
     }
     for (const { row, doc, analysed } of added) {
       this.facets.set(row, doc);
       this.maxRow = Math.max(this.maxRow, row);
       this.rowCount++;
       this.tokenCount += analysed.tokens;
-    }
-    // New rows have the highest ids: they go at the end of each list, which stays sorted.
-    const averageTokens = this.tokenCount / Math.max(1, this.rowCount);
-    const adding = new Map<string, { row: number; weight: number; tokens: number }[]>();
-    for (const { row, analysed } of added) {
       for (const [term, weight] of analysed.weights) {
-        if (!this.lists.has(term)) continue;
-        adding.set(term, [...(adding.get(term) ?? []), { row, weight, tokens: analysed.tokens }]);
+        this.vocabulary?.add(term);
+        if (this.lists.has(term)) change(term).added.push({ row, weight, tokens: analysed.tokens });
       }
     }
-    for (const { analysed } of added) for (const term of analysed.weights.keys()) this.vocabulary?.add(term);
-    for (const [term, rows] of adding) {
+    const averageTokens = this.tokenCount / Math.max(1, this.rowCount);
+    for (const [term, { removed: gone, added: rows }] of changes) {
       const list = this.lists.get(term)!;
-      const hits = list.rows.length + rows.length;
-      list.rows = concat(list.rows, Int32Array.from(rows, (r) => r.row));
-      list.scores = concatScores(list.scores, Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)));
-      this.cachedRows += rows.length;
+      const before = list.rows.length;
+      const kept = withoutRows(list, gone);
+      const hits = kept.rows.reduce((n, part) => n + part.length, 0) + rows.length;
+      // New rows have the highest ids: they go at the end, and the list stays sorted.
+      list.rows = concat(...kept.rows, Int32Array.from(rows, (r) => r.row));
+      list.scores = concatScores(...kept.scores, Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)));
+      this.cachedRows += list.rows.length - before;
     }
     this.mark = mark;
     this.updates++;
@@ -342,22 +344,31 @@ function facetValues(row: FacetRow) {
   };
 }
 
-/** Takes a row out of a list (a binary search; the list stays sorted); false when it was not in it. */
-function removeRow(list: TermList, row: number): boolean {
-  let low = 0;
-  let high = list.rows.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = list.rows[mid]!;
-    if (at === row) {
-      list.rows = concat(list.rows.subarray(0, mid), list.rows.subarray(mid + 1));
-      list.scores = concatScores(list.scores.subarray(0, mid), list.scores.subarray(mid + 1));
-      return true;
-    }
-    if (at < row) low = mid + 1;
-    else high = mid - 1;
+/** The pieces of the list between these rows (each found by a binary search), as views. */
+function withoutRows(list: TermList, rows: number[]): { rows: Int32Array[]; scores: Float32Array[] } {
+  const at = rows
+    .map((row) => {
+      let low = 0;
+      let high = list.rows.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >>> 1;
+        if (list.rows[mid] === row) return mid;
+        if (list.rows[mid]! < row) low = mid + 1;
+        else high = mid - 1;
+      }
+      return -1;
+    })
+    .filter((i) => i >= 0)
+    .sort((x, y) => x - y);
+  const rowParts: Int32Array[] = [];
+  const scoreParts: Float32Array[] = [];
+  let from = 0;
+  for (const i of [...at, list.rows.length]) {
+    rowParts.push(list.rows.subarray(from, i));
+    scoreParts.push(list.scores.subarray(from, i));
+    from = i + 1;
   }
-  return false;
+  return { rows: rowParts, scores: scoreParts };
 }
 
 function concat(...parts: Int32Array[]): Int32Array {
