@@ -47,7 +47,7 @@ export function stem(word: string): string {
 }
 
 /** A Dutch stop word (`de`, `het`, `van`, …): neither indexed nor searched. */
-export function isDutchStopWord(word: string): boolean {
+function isDutchStopWord(word: string): boolean {
   return termOf(word) === "";
 }
 

@@ -20,6 +20,8 @@ const WARM_MIN_DOCS = 250;
 const WARM_SLICE_ROWS = 8192;
 /** Scored rows kept in memory across terms (8 bytes each). */
 const MAX_CACHED_ROWS = 24_000_000;
+/** Terms whose lists are kept (a small list costs little, but queries bring endless words). */
+const MAX_CACHED_TERMS = 200_000;
 
 const SCHEMA = `
   create table if not exists meta (key text primary key, value text not null);
@@ -73,6 +75,9 @@ export interface AuditEntryRow {
   targetId: string;
   stamp: string;
 }
+
+/** What a result shows. */
+export type ShownDoc = Omit<StoredDoc, "themes" | "sectors">;
 
 /** The rows a term is found in (ascending) and each row's bm25 score for the term. */
 export interface TermList {
@@ -129,13 +134,8 @@ export class SearchIndex {
     this.listStatement = sqlite.prepare(`select rowid, -${BM25} from fts where fts match ? and rowid >= ? and rowid < ? order by rowid`).raw();
     this.knownStatement = sqlite.prepare("select term from fts_terms where term in (select value from json_each(?))").pluck();
     this.docsStatement = sqlite.prepare(
-      `select id, type, slug, url, title, body, region, region_name as regionName, verdict, themes, sectors, tokens
-       from docs where id in (select value from json_each(?))`,
+      `select id, type, slug, url, title, body, region, region_name as regionName, verdict from docs where id in (select value from json_each(?))`,
     );
-  }
-
-  get documents(): number {
-    return this.rowCount;
   }
 
   close() {
@@ -153,7 +153,7 @@ export class SearchIndex {
       return cached;
     }
     const list = this.readList(term, 0, this.maxRow + 1);
-    if (list.rows.length >= 64) this.remember(term, list);
+    this.remember(term, list);
     return list;
   }
 
@@ -172,7 +172,7 @@ export class SearchIndex {
     this.lists.set(term, list);
     this.cachedRows += list.rows.length;
     for (const [key, old] of this.lists) {
-      if (this.cachedRows <= MAX_CACHED_ROWS) break;
+      if (this.cachedRows <= MAX_CACHED_ROWS && this.lists.size <= MAX_CACHED_TERMS) break;
       this.lists.delete(key);
       this.cachedRows -= old.rows.length;
     }
@@ -192,19 +192,12 @@ export class SearchIndex {
   }
 
   /** What the results show, for the rows of one page. */
-  storedDocs(rows: number[]): Map<number, StoredDoc> {
-    const found = this.docsStatement.all(JSON.stringify(rows)) as (FacetRow & { slug: string; url: string; title: string; body: string; regionName: string | null })[];
+  storedDocs(rows: number[]): Map<number, ShownDoc> {
+    const found = this.docsStatement.all(JSON.stringify(rows)) as (ShownDoc & { id: number; region: string | null; regionName: string | null; verdict: Verdict | null })[];
     return new Map(
-      found.map((row) => [
-        row.id,
-        {
-          ...facetValues(row),
-          slug: row.slug,
-          url: row.url,
-          title: row.title,
-          body: row.body,
-          ...(row.region ? { region: row.region, regionName: row.regionName ?? row.region } : {}),
-        },
+      found.map(({ id, region, regionName, verdict, ...row }) => [
+        id,
+        { ...row, ...(region ? { region, regionName: regionName ?? region } : {}), ...(verdict ? { verdict } : {}) },
       ]),
     );
   }
@@ -262,8 +255,8 @@ export class SearchIndex {
       const kept = withoutRows(list, gone);
       const hits = kept.rows.reduce((n, part) => n + part.length, 0) + rows.length;
       // New rows have the highest ids: they go at the end, and the list stays sorted.
-      list.rows = concat(...kept.rows, Int32Array.from(rows, (r) => r.row));
-      list.scores = concatScores(...kept.scores, Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)));
+      list.rows = joined(Int32Array, [...kept.rows, Int32Array.from(rows, (r) => r.row)]);
+      list.scores = joined(Float32Array, [...kept.scores, Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens))]);
       this.cachedRows += list.rows.length - before;
     }
     this.mark = mark;
@@ -313,7 +306,7 @@ export class SearchIndex {
       // An update between the slices: the list is read again when a query needs it.
       if (this.closed || this.updates !== updates || this.lists.has(term)) continue;
       if (this.cachedRows >= MAX_CACHED_ROWS) return;
-      this.remember(term, { rows: concat(...parts.map((p) => p.rows)), scores: concatScores(...parts.map((p) => p.scores)) });
+      this.remember(term, { rows: joined(Int32Array, parts.map((p) => p.rows)), scores: joined(Float32Array, parts.map((p) => p.scores)) });
     }
   }
 }
@@ -371,18 +364,9 @@ function withoutRows(list: TermList, rows: number[]): { rows: Int32Array[]; scor
   return { rows: rowParts, scores: scoreParts };
 }
 
-function concat(...parts: Int32Array[]): Int32Array {
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function concatScores(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+/** The parts one after another in a new array of the same kind. */
+function joined<T extends Int32Array | Float32Array>(Kind: new (length: number) => T, parts: T[]): T {
+  const out = new Kind(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
     out.set(part, at);

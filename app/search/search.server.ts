@@ -1,11 +1,11 @@
 import type { Sector, Verdict } from "~/domain/vocabulary";
 
-import type { SearchType, StoredDoc } from "./documents.server";
+import type { SearchType } from "./documents.server";
 import { findTerms, isStopWord, stem } from "./dutch-analysis.server";
 import type { Facets } from "./facet-columns.server";
 import { editNeighbours, highlight, queryConcepts, queryWords, snippetWindow, type SynonymIndex } from "./query";
 import { intersectAll, unionAll, type RowSet } from "./row-sets";
-import type { SearchIndex, TermList } from "./search-index.server";
+import type { SearchIndex, ShownDoc } from "./search-index.server";
 
 export type { Facets };
 
@@ -170,7 +170,7 @@ function topRows(rows: RowSet, scores: Float64Array, count: number): number[] {
 }
 
 /** The body around the first matched word, with the matched words in it marked. */
-function snippetOf(doc: StoredDoc, terms: Set<string>): string {
+function snippetOf(doc: ShownDoc, terms: Set<string>): string {
   const first = findTerms(doc.body, terms, 1);
   const window = snippetWindow(doc.body, first.map((word) => [word.start, word.length]));
   return highlight(window.text, findTerms(window.text, terms).map((word) => [word.start, word.length]));
