@@ -8,7 +8,7 @@ import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
 import { seedDemoAccounts } from "../app/auth/demo-accounts.server";
-import { ensureSearchIndexFile } from "../app/search/search-index.server";
+import { ensureSearchIndexFile } from "../app/search/search-cache.server";
 
 /**
  * Migrates the database, imports the curated library into an empty one, adds the demo accounts to a

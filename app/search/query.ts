@@ -59,6 +59,28 @@ export function queryConcepts(words: string[], synonyms: SynonymIndex): string[]
   return concepts;
 }
 
+const EDIT_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * Every string one edit away from `word`: a letter left out, added, replaced, or two neighbours
+ * swapped. Typo tolerance looks these up among the index's terms.
+ */
+export function editNeighbours(word: string): Set<string> {
+  const letters = [...new Set(EDIT_ALPHABET + word)];
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    for (const letter of letters) out.add(head + letter + word.slice(i));
+    if (i === word.length) break;
+    const tail = word.slice(i + 1);
+    out.add(head + tail);
+    if (i + 1 < word.length) out.add(head + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const letter of letters) out.add(head + letter + tail);
+  }
+  out.delete(word);
+  return out;
+}
+
 /** Escapes text for HTML and wraps the given ranges in <mark>. */
 export function highlight(text: string, ranges: [number, number][]): string {
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

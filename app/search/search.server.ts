@@ -1,11 +1,13 @@
-import type lunr from "lunr";
-
 import type { Sector, Verdict } from "~/domain/vocabulary";
 
-import type { SearchType, StoredDoc } from "./documents.server";
-import { isStopWord } from "./lunr-dutch.server";
-import { highlight, queryConcepts, queryWords, snippetWindow, type SynonymIndex } from "./query";
-import type { SearchIndex } from "./search-index.server";
+import type { SearchType } from "./documents.server";
+import { findTerms, isStopWord, stem } from "./dutch-analysis.server";
+import type { Facets } from "./facet-columns.server";
+import { editNeighbours, highlight, queryConcepts, queryWords, snippetWindow, type SynonymIndex } from "./query";
+import { intersectAll, unionAll, type RowSet } from "./row-sets";
+import type { SearchIndex, ShownDoc } from "./search-index.server";
+
+export type { Facets };
 
 export interface SearchFilters {
   type?: SearchType;
@@ -35,9 +37,6 @@ export interface SearchResult {
   verdict?: Verdict;
 }
 
-type FacetName = "type" | "region" | "theme" | "sector" | "verdict";
-export type Facets = Record<FacetName, Record<string, number>>;
-
 export interface SearchResponse {
   query: string;
   total: number;
@@ -54,147 +53,185 @@ const FUZZY_BOOST = 0.3;
 const FEW_RESULTS = 3;
 const MIN_FUZZY_LENGTH = 5;
 
+/** A term looked up, how much its score counts, and the query word it stands for (for typos). */
+interface Clause {
+  term: string;
+  boost: number;
+  word: string;
+}
+
 /** A word of the query and the phrases that may stand for it; each phrase as its stemmed terms. */
 interface Concept {
   phrases: string[][];
+  /**
+   * A stop word that is also an abbreviation (`om` = Openbaar Ministerie) counts when found, but is
+   * not required: "vraagt de huisarts om informatie" does not ask for the public prosecutor.
+   */
+  optional: boolean;
 }
 
-/** The index's search pipeline (Dutch stemmer, accent folding); lunr's types leave it out. */
-function searchPipeline(index: lunr.Index): lunr.Pipeline {
-  return (index as unknown as { pipeline: lunr.Pipeline }).pipeline;
-}
-
-function concepts(index: lunr.Index, words: string[], synonyms: SynonymIndex) {
-  const clauses: { term: string; boost: number }[] = [];
-  const result: Concept[] = [];
+/** The query's concepts (a word with its synonyms) and the weighted terms they search for. */
+function analyseQuery(words: string[], synonyms: SynonymIndex) {
+  const clauses = new Map<string, Clause>();
+  const concepts: Concept[] = [];
   for (const [original, ...alternatives] of queryConcepts(words, synonyms)) {
     const phrases: string[][] = [];
     for (const [phrase, weight] of [[original!, 1] as const, ...alternatives.map((a) => [a, SYNONYM_BOOST] as const)]) {
-      const terms = phrase
-        .split(" ")
-        .filter((word) => !isStopWord(word))
-        .flatMap((word) => searchPipeline(index).runString(word));
-      if (terms.length === 0) continue;
+      const kept = phrase.split(" ").filter((word) => !isStopWord(word));
+      if (kept.length === 0) continue;
+      const terms = kept.map(stem);
       phrases.push(terms);
       // A phrase of several words weighs as much as one word: "veilig thuis" should not outweigh "vt".
-      for (const term of terms) clauses.push({ term, boost: weight / terms.length });
+      terms.forEach((term, i) => {
+        const clause = clauses.get(term) ?? { term, boost: 0, word: kept[i]! };
+        clause.boost += weight / terms.length;
+        clauses.set(term, clause);
+      });
     }
-    if (phrases.length > 0) result.push({ phrases });
+    if (phrases.length > 0) concepts.push({ phrases, optional: original!.split(" ").every(isStopWord) });
   }
-  return { clauses, concepts: result };
+  return { clauses: [...clauses.values()], concepts };
 }
 
-function runQuery(index: lunr.Index, clauses: { term: string; boost: number }[], fuzzy: boolean) {
-  return index.query((q) => {
-    for (const { term, boost } of clauses) {
-      q.term(term, { boost, usePipeline: false });
-      if (fuzzy && term.length >= MIN_FUZZY_LENGTH) q.term(term, { boost: boost * FUZZY_BOOST, usePipeline: false, editDistance: 1 });
-    }
+/** Terms of the index one typo away from the clause's word or its stem (`radicaliserng` → `radicaliser`). */
+function typoClauses(index: SearchIndex, clause: Clause): Clause[] {
+  if (clause.term.length < MIN_FUZZY_LENGTH) return [];
+  const candidates = new Set([clause.term, ...editNeighbours(clause.term)]);
+  for (const neighbour of editNeighbours(clause.word)) candidates.add(stem(neighbour));
+  return index.knownTerms([...candidates]).map((term) => ({ term, boost: clause.boost * FUZZY_BOOST, word: clause.word }));
+}
+
+/**
+ * The rows with every required concept ("all"), else the rows with any of the terms ("any"); with
+ * `rowsOf` deciding what a term finds (itself, or itself and its typo neighbours).
+ */
+function matches(index: SearchIndex, required: Concept[], clauses: Clause[], rowsOf: (term: string) => RowSet) {
+  const sets = required.map((concept) => unionAll(concept.phrases.map((terms) => intersectAll(terms.map(rowsOf)))));
+  const all = intersectAll(sets);
+  if (all.length > 0) return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
+  return { sets, hits: unionAll(clauses.map(({ term }) => rowsOf(term))), mode: "any" as SearchResponse["mode"] };
+}
+
+/** Scores summed by row id; kept between searches (zeroed after use), as large as the highest row. */
+let accumulator = new Float64Array(0);
+
+/** Each row's score: the sum of its terms' bm25 scores, weighted by the clauses' boosts. */
+function scoreRows(index: SearchIndex, rows: RowSet, clauses: Clause[]): Float64Array {
+  if (accumulator.length <= index.maxRow) accumulator = new Float64Array(index.maxRow + 1024);
+  const sums = accumulator;
+  const lists = clauses.map(({ term }) => index.termList(term));
+  clauses.forEach(({ boost }, c) => {
+    const { rows: listed, scores } = lists[c]!;
+    for (let j = 0; j < listed.length; j++) sums[listed[j]!] = sums[listed[j]!]! + boost * scores[j]!;
   });
+  const result = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) result[i] = sums[rows[i]!]!;
+  for (const { rows: listed } of lists) for (let j = 0; j < listed.length; j++) sums[listed[j]!] = 0;
+  return result;
 }
 
-function matchesConcept(hit: lunr.Index.Result, concept: Concept) {
-  return concept.phrases.some((terms) => terms.every((term) => term in hit.matchData.metadata));
-}
-
-/** Every word of the query is found, itself or through a synonym whose words are all found. */
-function matchesEveryConcept(hit: lunr.Index.Result, wanted: Concept[]) {
-  return wanted.every((concept) => matchesConcept(hit, concept));
-}
-
-function passes(doc: StoredDoc, filters: SearchFilters) {
-  return (
-    (!filters.type || doc.type === filters.type) &&
-    (!filters.region || doc.region === filters.region) &&
-    (!filters.theme || doc.themes.includes(filters.theme)) &&
-    (!filters.sector || doc.sectors.includes(filters.sector)) &&
-    (!filters.verdict || doc.verdict === filters.verdict)
-  );
-}
-
-function countFacets(docs: StoredDoc[]): Facets {
-  const facets: Facets = { type: {}, region: {}, theme: {}, sector: {}, verdict: {} };
-  const add = (facet: FacetName, value: string | undefined) => {
-    if (value) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
+/**
+ * The positions (into `rows`) of the best `count` rows, best first: higher score, then the earlier row.
+ * A bounded heap, so a page of ten out of tens of thousands of matches needs no full sort.
+ */
+function topRows(rows: RowSet, scores: Float64Array, count: number): number[] {
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rows[a]! < rows[b]!);
+  if (count <= 0) return [];
+  if (count * 4 >= rows.length) return Array.from(rows.keys()).sort((a, b) => (better(a, b) ? -1 : 1)).slice(0, count);
+  // A heap whose root is the worst of the best seen so far.
+  const heap: number[] = [];
+  const sink = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && better(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && better(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
   };
-  for (const doc of docs) {
-    add("type", doc.type);
-    add("region", doc.region);
-    add("verdict", doc.verdict);
-    doc.themes.forEach((t) => add("theme", t));
-    doc.sectors.forEach((s) => add("sector", s));
+  for (let i = 0; i < rows.length; i++) {
+    if (heap.length < count) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!better(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (better(i, heap[0]!)) {
+      heap[0] = i;
+      sink(0);
+    }
   }
-  return facets;
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
 }
 
-/** Lunr's positions include punctuation stuck to a word ("Thuis."); mark only the word. */
-function trimToWord(text: string, [start, length]: [number, number]): [number, number] {
-  let end = start + length;
-  while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1]!)) end--;
-  while (start < end && !/[\p{L}\p{N}]/u.test(text[start]!)) start++;
-  return [start, end - start];
-}
-
-/** The matched positions in the body, else a plain opening of the body. */
-function snippetOf(hit: lunr.Index.Result, doc: StoredDoc): string {
-  const ranges: [number, number][] = [];
-  for (const fields of Object.values(hit.matchData.metadata)) {
-    const positions = (fields as Record<string, { position?: [number, number][] }>).body?.position ?? [];
-    ranges.push(...positions.map((range) => trimToWord(doc.body, range)));
-  }
-  const window = snippetWindow(doc.body, ranges);
-  return highlight(window.text, window.ranges);
+/** The body around the first matched word, with the matched words in it marked. */
+function snippetOf(doc: ShownDoc, terms: Set<string>): string {
+  const first = findTerms(doc.body, terms, 1);
+  const window = snippetWindow(doc.body, first.map((word) => [word.start, word.length]));
+  return highlight(window.text, findTerms(window.text, terms).map((word) => [word.start, word.length]));
 }
 
 /** Searches the index; whatever the query, it answers and never throws. */
-export function search(searchIndex: SearchIndex, synonyms: SynonymIndex, request: SearchRequest): SearchResponse {
-  const { index, store } = searchIndex;
+export function search(index: SearchIndex, synonyms: SynonymIndex, request: SearchRequest): SearchResponse {
   const words = queryWords(request.query);
-  const { clauses, concepts: wanted } = concepts(index, words, synonyms);
-  const empty: SearchResponse = { query: request.query, total: 0, results: [], facets: countFacets([]), mode: "none" };
+  const { clauses, concepts } = analyseQuery(words, synonyms);
+  const empty: SearchResponse = { query: request.query, total: 0, results: [], facets: index.facets.count(new Int32Array(0)), mode: "none" };
   if (clauses.length === 0) return empty;
 
-  let hits = runQuery(index, clauses, false);
-  let mode: SearchResponse["mode"] = "any";
-  const strict = hits.filter((hit) => matchesEveryConcept(hit, wanted));
-  if (strict.length > 0) {
-    hits = strict;
-    mode = "all";
-  }
+  const required = concepts.some((c) => !c.optional) ? concepts.filter((c) => !c.optional) : concepts;
+  const exact = matches(index, required, clauses, (term) => index.termList(term).rows);
+  let { hits, mode } = exact;
+  let active = clauses;
   // A word found nowhere is likely a typo; so are very few results.
-  const unknownWord = wanted.some((concept) => !hits.some((hit) => matchesConcept(hit, concept)));
+  const unknownWord = exact.sets.some((rows) => rows.length === 0);
   if (hits.length < FEW_RESULTS || unknownWord) {
-    const fuzzy = runQuery(index, clauses, true);
-    if (fuzzy.length > hits.length) {
-      hits = fuzzy;
+    const typos = new Map(clauses.map((clause) => [clause.term, typoClauses(index, clause)]));
+    const fuzzy = matches(index, required, clauses, (term) =>
+      unionAll([term, ...(typos.get(term) ?? []).map((t) => t.term)].map((t) => index.termList(t).rows)),
+    );
+    if (fuzzy.hits.length > hits.length || (unknownWord && fuzzy.mode === "all")) {
+      hits = fuzzy.hits;
       mode = "fuzzy";
+      active = [...clauses, ...[...typos.values()].flat()];
     }
   }
   if (hits.length === 0) return empty;
 
-  const scored = hits
-    .map((hit) => {
-      const doc = store.get(hit.ref)!;
-      const score = request.ownRegion && doc.region === request.ownRegion ? hit.score * OWN_REGION_BOOST : hit.score;
-      return { hit, doc, score };
-    })
-    .sort((a, b) => b.score - a.score);
-  const filtered = scored.filter(({ doc }) => passes(doc, request));
+  const filtered = index.facets.filter(hits, request);
+  const scores = scoreRows(index, filtered, active);
+  if (request.ownRegion) {
+    const inRegion = index.facets.inRegion(request.ownRegion);
+    for (let i = 0; i < filtered.length; i++) if (inRegion(filtered[i]!)) scores[i] = scores[i]! * OWN_REGION_BOOST;
+  }
   const start = (request.page - 1) * request.pageSize;
+  const shown = topRows(filtered, scores, Math.min(filtered.length, start + request.pageSize)).slice(start);
+  const docs = index.storedDocs(shown.map((i) => filtered[i]!));
+  const terms = new Set(active.map(({ term }) => term));
   return {
     query: request.query,
     total: filtered.length,
-    facets: countFacets(filtered.map(({ doc }) => doc)),
+    facets: index.facets.count(filtered),
     mode,
-    results: filtered.slice(start, start + request.pageSize).map(({ hit, doc, score }) => ({
-      type: doc.type,
-      slug: doc.slug,
-      url: doc.url,
-      title: doc.title,
-      snippet: snippetOf(hit, doc),
-      score: Math.round(score * 1000) / 1000,
-      ...(doc.region ? { region: doc.region, regionName: doc.regionName } : {}),
-      ...(doc.verdict ? { verdict: doc.verdict } : {}),
-    })),
+    results: shown.flatMap((i) => {
+      const doc = docs.get(filtered[i]!);
+      if (!doc) return [];
+      return [
+        {
+          type: doc.type,
+          slug: doc.slug,
+          url: doc.url,
+          title: doc.title,
+          snippet: snippetOf(doc, terms),
+          score: Math.round(scores[i]! * 1000) / 1000,
+          ...(doc.region ? { region: doc.region, regionName: doc.regionName } : {}),
+          ...(doc.verdict ? { verdict: doc.verdict } : {}),
+        },
+      ];
+    }),
   };
 }
