@@ -45,7 +45,7 @@ const MAX_INCREMENTAL_DILEMMAS = 200;
  * answer version (its dilemma's documents are indexed again) or makes the index rebuild whole.
  */
 const IGNORED_ACTIONS = /^(auth|account|membership)\./;
-const IGNORED_TARGETS = new Set(["user", "membership", "session", "comment", "notification"]);
+const IGNORED_TARGETS = new Set(["user", "membership", "session", "comment", "notification", "suggestion"]);
 
 /**
  * The index for the database as it is now. Every write appends to the audit log in its own

@@ -178,7 +178,7 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
     recordAudit(tx, {
       actorId: target.actorId,
       action: "answer.publish",
-      targetType: "answer-version",
+      targetType: "answer_version",
       targetId: version.id,
       regionId: target.regionId,
       summary: `${dilemma.slug} versie ${version.version}`,
@@ -276,7 +276,7 @@ export function startAdoption(db: Db, input: { actorId: number; sourceVersionId:
       .get();
     const cited = tx.select({ articleId: t.citations.articleId }).from(t.citations).where(eq(t.citations.answerVersionId, v.id)).orderBy(asc(t.citations.position)).all();
     setCitations(tx, draft.id, cited.map((c) => c.articleId));
-    recordAudit(tx, { actorId: input.actorId, action: "answer.adopt", targetType: "answer-version", targetId: draft.id, regionId: input.regionId, summary: `${dilemma.slug} van versie ${v.id}` });
+    recordAudit(tx, { actorId: input.actorId, action: "answer.adopt", targetType: "answer_version", targetId: draft.id, regionId: input.regionId, summary: `${dilemma.slug} van versie ${v.id}` });
     return { ok: true as const, dilemmaSlug: dilemma.slug };
   });
 }
