@@ -10,8 +10,13 @@ import {
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { z } from "zod";
 
 import { NonceProvider } from "~/components/nonce";
+
+// Every schema in the app names its own Dutch messages; zod's Dutch defaults cover what a hand-made
+// request can still trigger (a field left out of the form altogether).
+z.config(z.locales.nl());
 
 const ABORT_DELAY = 5_000;
 

@@ -70,6 +70,14 @@ describe("proposing a dilemma", () => {
     expect(count("dilemmas where status = 'proposed'")).toBe(0);
   });
 
+  it("answers a hand-made form that leaves a field out altogether in Dutch too", async () => {
+    const { response } = await propose({}, DEMO.member, ["title"]);
+    expect(response.status).toBe(400);
+    const page = await http.html(response);
+    expect(page).toContain("Ongeldige invoer");
+    expect(page).not.toContain("Invalid input");
+  });
+
   it("blocks a phone number: nothing stored, text kept, the finding marked with a suggestion", async () => {
     const situation = "De moeder belde vanaf 06-12345678 met de vraag of de opvang iets wist.";
     const { response } = await propose({ situation });
