@@ -57,11 +57,7 @@ function valuesOf(version: NonNullable<ReturnType<typeof getEditorState>["draft"
   return {
     verdict: version.verdict,
     route: version.route,
-    grounding: version.groundingMd,
-    purpose: version.purposeMd,
-    necessity: version.necessityMd,
-    proportionality: version.proportionalityMd,
-    agreement: version.agreementMd,
+    ...Object.fromEntries(ANSWER_SECTIONS.map(({ key, field }) => [key, version[field]])),
     conditions: version.conditions.join("\n"),
     agreedOn: version.agreedOn,
     agreedBy: version.agreedBy,

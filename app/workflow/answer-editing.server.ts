@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
-import { ROUTES, VERDICTS } from "~/domain/vocabulary";
+import { ANSWER_SECTIONS, ROUTES, VERDICTS } from "~/domain/vocabulary";
 import type { Db, Executor, Tx } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
 
@@ -49,14 +49,11 @@ export const ANSWER_TEXT_FIELDS = {
 export type EditFailure = { ok: false; status: 403 | 404 | 409; message: string };
 
 function versionValues(form: AnswerForm) {
+  const sections = Object.fromEntries(ANSWER_SECTIONS.map(({ key, field }) => [field, form[key]])) as Record<(typeof ANSWER_SECTIONS)[number]["field"], string>;
   return {
     verdict: form.verdict,
     route: form.route,
-    groundingMd: form.grounding,
-    purposeMd: form.purpose,
-    necessityMd: form.necessity,
-    proportionalityMd: form.proportionality,
-    agreementMd: form.agreement,
+    ...sections,
     conditions: form.conditions,
     agreedOn: form.agreedOn,
     agreedBy: form.agreedBy,
@@ -174,7 +171,9 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
         href: `/dilemmas/${dilemma.slug}`,
       });
     }
-    if (version.adoptedFromVersionId !== null) closeFulfilledSuggestions(tx, { ...target, sourceVersionId: version.adoptedFromVersionId, now });
+    if (version.adoptedFromVersionId !== null) {
+      closeFulfilledSuggestions(tx, { ...target, sourceVersionId: version.adoptedFromVersionId, now, href: `/dilemmas/${dilemma.slug}` });
+    }
     recordAudit(tx, {
       actorId: target.actorId,
       action: "answer.publish",
@@ -188,7 +187,7 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
 }
 
 /** Suggestions to adopt any version of the source answer for this region are done once it is adopted. */
-function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: number; now: string }) {
+function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: number; now: string; href: string }) {
   const source = tx.select({ answerId: t.answerVersions.answerId }).from(t.answerVersions).where(eq(t.answerVersions.id, input.sourceVersionId)).get();
   if (!source) return;
   const sourceVersions = tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(eq(t.answerVersions.answerId, source.answerId)).all().map((v) => v.id);
@@ -207,12 +206,12 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
       actorId: input.actorId,
       kind: "suggestion-decided",
       message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
-      href: `/dilemmas/${tx.select({ slug: t.dilemmas.slug }).from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get()!.slug}`,
+      href: input.href,
     });
   }
 }
 
-/** Withdraws the region's published answer with a reason; its versions stay readable for the record. */
+/** Withdraws the region's published answer with a reason; its versions stay in the database, out of the library. */
 export function withdrawAnswer(db: Db, target: Target, reason: string) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
@@ -223,9 +222,8 @@ export function withdrawAnswer(db: Db, target: Target, reason: string) {
     const now = new Date().toISOString();
     tx.update(t.answers).set({ status: "withdrawn", withdrawnReason: reason, updatedAt: now }).where(eq(t.answers.id, answer.id)).run();
     // Without any answer in force the dilemma goes back on the agenda, out of the public library.
-    const stillAnswered = tx.select({ id: t.answers.id }).from(t.answers).where(and(eq(t.answers.dilemmaId, target.dilemmaId), eq(t.answers.status, "published"))).all();
-    const hasCurrent = stillAnswered.some((a) => tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(and(eq(t.answerVersions.answerId, a.id), isNotNull(t.answerVersions.publishedAt))).get());
-    if (!hasCurrent) tx.update(t.dilemmas).set({ status: "on-agenda", updatedAt: now }).where(eq(t.dilemmas.id, target.dilemmaId)).run();
+    const inForce = tx.select({ id: t.currentAnswerVersions.id }).from(t.currentAnswerVersions).where(eq(t.currentAnswerVersions.dilemmaId, target.dilemmaId)).get();
+    if (!inForce) tx.update(t.dilemmas).set({ status: "on-agenda", updatedAt: now }).where(eq(t.dilemmas.id, target.dilemmaId)).run();
     recordAudit(tx, { actorId: target.actorId, action: "answer.withdraw", targetType: "answer", targetId: answer.id, regionId: target.regionId });
     return { ok: true as const };
   });
