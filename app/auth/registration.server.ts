@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, isUniqueViolation } from "~/utils/db.server";
 
 import { hashPassword, NewPasswordSchema } from "./password.server";
 
@@ -52,7 +52,7 @@ export async function register(form: Registration): Promise<RegistrationResult> 
     });
     return { ok: true, userId, regionName: region.name };
   } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+    if (isUniqueViolation(error)) {
       return { ok: false, field: "email", message: "Er is al een account met dit e-mailadres. Log in, of vraag uw leertuinbegeleider om een nieuw wachtwoord." };
     }
     throw error;

@@ -17,21 +17,21 @@ export interface DiscussionComment {
 /** What the dilemma page's action answered: which form it was, what was typed, what went wrong. */
 export interface DiscussionResult {
   intent: "comment" | "hide";
-  form: Record<string, string>;
+  values: Partial<Record<string, string>>;
   errors: Record<string, string>;
   guard: GuardFieldReport[] | null;
   done: string | null;
 }
 
 function CommentForm({ parentId, result, label }: { parentId?: number; result?: DiscussionResult; label: string }) {
-  const mine = result?.intent === "comment" && (result.form.parentId ?? "") === (parentId ? String(parentId) : "");
+  const mine = result?.intent === "comment" && (result.values.parentId ?? "") === (parentId ? String(parentId) : "");
   const name = parentId ? `antwoord-${parentId}` : "reactie";
   return (
     <Form method="post" noValidate className="stack-form comment-form" preventScrollReset>
       <input type="hidden" name="intent" value="comment" />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       {mine && result.guard && <GuardReport reports={result.guard.map((r) => ({ ...r, field: "body" }))} />}
-      <TextArea id={name} name="body" label={label} rows={parentId ? 3 : 5} description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag." defaultValue={mine ? result.form.body : undefined} error={mine ? result.errors.body : undefined} />
+      <TextArea id={name} name="body" label={label} rows={parentId ? 3 : 5} description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag." defaultValue={mine ? result.values.body : undefined} error={mine ? result.errors.body : undefined} />
       <button className="utrecht-button utrecht-button--primary-action" type="submit">
         {parentId ? "Antwoord plaatsen" : "Reactie plaatsen"}
       </button>
@@ -40,14 +40,14 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
 }
 
 function HideForm({ comment, result }: { comment: DiscussionComment; result?: DiscussionResult }) {
-  const mine = result?.intent === "hide" && result.form.commentId === String(comment.id);
+  const mine = result?.intent === "hide" && result.values.commentId === String(comment.id);
   return (
     <details className="hide-form" open={mine || undefined}>
       <summary>Reactie verbergen</summary>
       <Form method="post" noValidate className="stack-form" preventScrollReset>
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
-        <TextField id={`reden-${comment.id}`} name="reason" label="Reden (de schrijver en de leden lezen die)" defaultValue={mine ? result.form.reason : undefined} error={mine ? result.errors.reason : undefined} />
+        <TextField id={`reden-${comment.id}`} name="reason" label="Reden (de schrijver en de leden lezen die)" defaultValue={mine ? result.values.reason : undefined} error={mine ? result.errors.reason : undefined} />
         <button className="utrecht-button utrecht-button--secondary-action" type="submit">
           Verbergen
         </button>
@@ -107,7 +107,7 @@ export function Discussion({
                 </ol>
               )}
               {!c.hidden && (
-                <details className="reply-form" open={(result?.intent === "comment" && result.form.parentId === String(c.id) && !result.done) || undefined}>
+                <details className="reply-form" open={(result?.intent === "comment" && result.values.parentId === String(c.id) && !result.done) || undefined}>
                   <summary>Antwoorden</summary>
                   <CommentForm parentId={c.id} result={result} label={`Uw antwoord aan ${c.author}`} />
                 </details>

@@ -4,8 +4,7 @@ import { z } from "zod";
 import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { SECTORS } from "~/domain/vocabulary";
-import type { Db } from "~/utils/db.server";
-import { isUniqueViolation } from "~/utils/forms.server";
+import { isUniqueViolation, type Db } from "~/utils/db.server";
 
 const isRealDate = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
 
@@ -25,14 +24,12 @@ export const RegionSchema = z.object({
   description: z.string().trim().max(5000, "Gebruik hoogstens 5000 tekens."),
 });
 export type RegionForm = z.infer<typeof RegionSchema>;
-export const REGION_FIELDS = ["slug", "name", "province", "since", "description"] as const;
 
 export const OrganisationSchema = z.object({
   organisationName: z.string().trim().min(2, "Vul de naam van de organisatie in.").max(120, "Gebruik hoogstens 120 tekens."),
   sector: z.enum(SECTORS, { message: "Kies een sector." }),
 });
 export type OrganisationForm = z.infer<typeof OrganisationSchema>;
-export const ORGANISATION_FIELDS = ["organisationName", "sector"] as const;
 
 type Saved<T> = { ok: true } & T;
 type Refused<F extends string> = { ok: false; field: F; message: string };

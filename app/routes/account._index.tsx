@@ -22,7 +22,7 @@ import {
   updateProfile,
 } from "~/models/account.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms.server";
+import { parseForm, readForm, type FieldErrors } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Mijn account");
@@ -45,19 +45,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["gegevens", "wachtwoord", "verwijderen"]);
 type Intent = z.infer<typeof IntentSchema>;
 
-function answer(intent: Intent, result: { message?: string; values?: Record<string, string>; errors?: FieldErrors }, status = 200) {
+function answer(intent: Intent, result: { message?: string; values?: Partial<Record<string, string>>; errors?: FieldErrors }, status = 200) {
   return data({ intent, ok: status === 200, message: result.message ?? null, values: result.values ?? {}, errors: result.errors ?? {} }, { status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
+  const form = await readForm(request);
+  const intent = IntentSchema.safeParse(form.intent);
   if (!intent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
   const db = getDb();
 
   if (intent.data === "gegevens") {
-    const parsed = parseForm(ProfileSchema, form, ["name", "profession", "organisation"]);
+    const parsed = parseForm(ProfileSchema, form);
     if (!parsed.ok) return answer("gegevens", parsed, 400);
     const result = updateProfile(db, user.id, parsed.data);
     if (!result.ok) return answer("gegevens", { values: parsed.values, errors: { [result.field]: result.message } }, 400);
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent.data === "wachtwoord") {
-    const parsed = parseForm(PasswordChangeSchema, form, []);
+    const parsed = parseForm(PasswordChangeSchema, form);
     if (!parsed.ok) return answer("wachtwoord", parsed, 400);
     const currentSessionHash = (await getSessionIdHash(request))!;
     const result = await changePassword(db, { userId: user.id, currentSessionHash, ...parsed.data });
@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
 
-  const parsed = parseForm(AccountDeletionSchema, form, []);
+  const parsed = parseForm(AccountDeletionSchema, form);
   if (!parsed.ok) return answer("verwijderen", parsed, 400);
   const result = await deleteAccount(db, { userId: user.id, password: parsed.data.confirmPassword });
   if (!result.ok) {

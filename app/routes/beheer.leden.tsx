@@ -11,6 +11,7 @@ import { RESET_LINK_HOURS } from "~/auth/password-rules";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Leden goedkeuren");
@@ -31,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, regionIds } = await requireFacilitator(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false }, { status: 400 });
+  const parsed = parseForm(ActionSchema, await readForm(request));
+  if (!parsed.ok) return data({ message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false }, { status: 400 });
   if (parsed.data.intent === "reset-link") {
     const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");

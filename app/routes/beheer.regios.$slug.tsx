@@ -11,11 +11,11 @@ import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { addOrganisation, ORGANISATION_FIELDS, OrganisationSchema, REGION_FIELDS, RegionSchema, updateRegion } from "~/models/region-admin.server";
+import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
 import { getRegionBySlug, listOrganisations } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -56,20 +56,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const region = findRegion(params);
-  const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
+  const form = await readForm(request);
+  const intent = IntentSchema.safeParse(form.intent);
   if (!intent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
 
   if (intent.data === "regio") {
     if (region.origin === "content") forbidden("Deze regio komt uit de bibliotheek en kan hier niet worden gewijzigd.");
-    const parsed = parseForm(RegionSchema, form, REGION_FIELDS);
+    const parsed = parseForm(RegionSchema, form);
     if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
     const result = updateRegion(getDb(), user.id, region.id, parsed.data);
     if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
     return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
   }
 
-  const parsed = parseForm(OrganisationSchema, form, ORGANISATION_FIELDS);
+  const parsed = parseForm(OrganisationSchema, form);
   if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = addOrganisation(getDb(), user.id, region.id, parsed.data);
   if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });

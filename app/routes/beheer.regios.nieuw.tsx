@@ -7,9 +7,9 @@ import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Heading, Paragraph } from "~/components/text";
 import { requireAdmin } from "~/auth/permissions.server";
-import { createRegion, REGION_FIELDS, RegionSchema } from "~/models/region-admin.server";
+import { createRegion, RegionSchema } from "~/models/region-admin.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Nieuwe regio");
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = parseForm(RegionSchema, await request.formData(), REGION_FIELDS);
+  const parsed = parseForm(RegionSchema, await readForm(request));
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = createRegion(getDb(), user.id, parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });

@@ -12,6 +12,7 @@ import { requireAdmin } from "~/auth/permissions.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
 import { getRegionBySlug, listRegions } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
+import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
@@ -50,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = ChangeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." }, { status: 400 });
+  const parsed = parseForm(ChangeSchema, await readForm(request));
+  if (!parsed.ok) return data({ ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." }, { status: 400 });
   const change = parsed.data;
   const outcome =
     change.intent === "rol"

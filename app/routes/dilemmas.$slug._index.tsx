@@ -18,7 +18,7 @@ import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
@@ -85,22 +85,22 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
   const db = getDb();
   if (intent === "hide") {
-    const parsed = HideSchema.safeParse(form);
-    if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: null }, { status: 400 });
+    const parsed = parseForm(HideSchema, form);
+    if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
     const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
     if (!result.ok) {
       if (result.status === 403) forbidden(result.message);
-      return data({ intent, form, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });
+      return data({ intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });
     }
-    return { intent, form: {}, errors: {}, guard: null, done: "De reactie is verborgen. De schrijver krijgt daarvan een melding." };
+    return { intent, values: {}, errors: {}, guard: null, done: "De reactie is verborgen. De schrijver krijgt daarvan een melding." };
   }
-  const parsed = CommentSchema.safeParse(form);
-  if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: null }, { status: 400 });
+  const parsed = parseForm(CommentSchema, form);
+  if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
   const guard = guardTexts({ body: { label: "Uw reactie", value: parsed.data.body } }, form);
-  if (!guard.ok) return data({ intent, form, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+  if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
   const result = addComment(db, { authorId: user.id, dilemmaId: dilemma.id, ...parsed.data });
-  if (!result.ok) return data({ intent, form, errors: { body: result.message }, guard: null, done: null }, { status: result.status });
-  return { intent, form: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
+  if (!result.ok) return data({ intent, values: parsed.values, errors: { body: result.message }, guard: null, done: null }, { status: result.status });
+  return { intent, values: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
 }
 
 function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<typeof loader>>["dilemma"] }) {

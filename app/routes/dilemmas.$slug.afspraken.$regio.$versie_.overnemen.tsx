@@ -16,7 +16,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { listRegions } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -75,25 +75,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = startAdoption(db, { actorId: user.id, sourceVersionId: source.versionId, regionId: region.id });
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
-      return data({ intent, form, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+      return data({ intent, values: formValues(form), errors: { region: result.message }, guard: null, done: false }, { status: result.status });
     }
     return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
   }
-  const parsed = SuggestionSchema.safeParse(form);
-  if (!parsed.success) return data({ intent, form, errors: fieldErrors(parsed.error), guard: null, done: false }, { status: 400 });
+  const parsed = parseForm(SuggestionSchema, form);
+  if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: false }, { status: 400 });
   const guard = guardTexts({ note: { label: "Toelichting", value: parsed.data.note } }, form);
-  if (!guard.ok) return data({ intent, form, errors: {}, guard: guard.reports, done: false }, { status: 422 });
+  if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: false }, { status: 422 });
   const result = suggestAdoption(db, { userId: user.id, regionIds: regionIdsOf(user), sourceVersionId: source.versionId, regionSlug: parsed.data.region, note: parsed.data.note });
   if (!result.ok) {
     if (result.status === 403) forbidden(result.message);
     if (result.status === 404) notFound(result.message);
-    return data({ intent, form, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+    return data({ intent, values: parsed.values, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
   }
-  return { intent, form: {}, errors: {}, guard: null, done: true };
+  return { intent, values: {}, errors: {}, guard: null, done: true };
 }
 
 interface FormResult {
-  form: Record<string, string | undefined>;
+  values: Record<string, string | undefined>;
   errors: Record<string, string | undefined>;
   guard: GuardFieldReport[] | null;
   done: boolean;
@@ -127,7 +127,7 @@ export default function Adopt() {
           </Paragraph>
           <Form method="post" noValidate className="stack-form">
             <input type="hidden" name="intent" value="adopt" />
-            <SelectField id="adopt-region" name="region" label="Voor welke regio?" defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.form.region} error={adopt?.errors.region}>
+            <SelectField id="adopt-region" name="region" label="Voor welke regio?" defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.values.region} error={adopt?.errors.region}>
               {adoptInto.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
@@ -152,14 +152,14 @@ export default function Adopt() {
             <Form method="post" noValidate className="stack-form">
               <input type="hidden" name="intent" value="suggest" />
               {suggest?.guard && <GuardReport reports={suggest.guard} />}
-              <SelectField id="suggest-region" name="region" label="Voor welke regio?" defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.form.region} error={suggest?.errors.region}>
+              <SelectField id="suggest-region" name="region" label="Voor welke regio?" defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.values.region} error={suggest?.errors.region}>
                 {suggestFor.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
                   </option>
                 ))}
               </SelectField>
-              <TextArea name="note" label="Toelichting (mag leeg)" description="Waarom past deze afspraak bij uw regio?" rows={4} defaultValue={suggest?.form.note} error={suggest?.errors.note} />
+              <TextArea name="note" label="Toelichting (mag leeg)" description="Waarom past deze afspraak bij uw regio?" rows={4} defaultValue={suggest?.values.note} error={suggest?.errors.note} />
               <button className="utrecht-button utrecht-button--secondary-action" type="submit">
                 Voorstellen
               </button>

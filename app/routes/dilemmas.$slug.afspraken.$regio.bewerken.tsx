@@ -16,7 +16,7 @@ import { listCitableArticles } from "~/models/code.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
@@ -85,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function failure(result: EditFailure, values: Values) {
+function failure(result: EditFailure, values: Partial<Values>) {
   if (result.status === 403) forbidden(result.message);
   if (result.status === 404) notFound(result.message);
   return data({ values, errors: {}, formError: result.message, guard: null, preview: null }, { status: result.status });
@@ -100,19 +100,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`;
 
   if (intent === "withdraw") {
-    const parsed = WithdrawSchema.safeParse(form);
-    if (!parsed.success) return data({ values: form, errors: fieldErrors(parsed.error), formError: null, guard: null, preview: null }, { status: 400 });
+    const parsed = parseForm(WithdrawSchema, form);
+    if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null }, { status: 400 });
     const result = withdrawAnswer(db, target, parsed.data.reason);
-    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, form);
+    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
   }
   if (intent === "discard") {
     const result = discardDraft(db, target);
-    return result.ok ? redirect(here) : failure(result, form);
+    return result.ok ? redirect(here) : failure(result, formValues(form));
   }
 
-  const parsed = AnswerFormSchema.safeParse(form);
-  if (!parsed.success) return data({ values: form, errors: fieldErrors(parsed.error), formError: null, guard: null, preview: null }, { status: 400 });
-  const answer = parsed.data;
+  const parsed = parseForm(AnswerFormSchema, form);
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null }, { status: 400 });
+  const { data: answer, values } = parsed;
   const texts = Object.fromEntries(
     Object.entries(ANSWER_TEXT_FIELDS).map(([field, label]) => {
       const value = answer[field as keyof typeof ANSWER_TEXT_FIELDS];
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const guard = guardTexts(texts, form);
-  if (!guard.ok) return data({ values: form, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
+  if (!guard.ok) return data({ values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
 
   if (intent === "preview") {
     const preview = {
@@ -129,14 +129,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       sections: ANSWER_SECTIONS.map(({ key, heading }) => ({ key, heading, html: renderMarkdown(answer[key]) })),
       conditions: answer.conditions,
     };
-    return { values: form, errors: {}, formError: null, guard: null, preview };
+    return { values, errors: {}, formError: null, guard: null, preview };
   }
   if (intent === "draft") {
     const result = saveDraft(db, target, answer);
-    return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, form);
+    return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, values);
   }
   const result = publishAnswer(db, target, answer);
-  return result.ok ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`) : failure(result, form);
+  return result.ok ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`) : failure(result, values);
 }
 
 export default function EditAnswer() {

@@ -8,7 +8,7 @@ import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
 import { authenticate } from "~/auth/login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
-import { fieldErrors } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Inloggen");
@@ -26,17 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = LoginSchema.safeParse(form);
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return data({ email, errors, formError: null }, { status: 400 });
-  }
+  const parsed = parseForm(LoginSchema, await readForm(request));
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null }, { status: 400 });
   const user = await authenticate(parsed.data.email, parsed.data.password);
   if (!user) {
     // One message for an unknown address and a wrong password: it tells nobody which addresses exist.
-    return data({ email, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." }, { status: 400 });
+    return data({ values: parsed.values, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." }, { status: 400 });
   }
   return createUserSession(user.id, safeRedirect(parsed.data.redirectTo));
 }
@@ -54,7 +49,7 @@ export default function Login() {
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" label="E-mailadres" type="email" autoComplete="username" defaultValue={result?.email} error={errors.email} />
+        <TextField name="email" label="E-mailadres" type="email" autoComplete="username" defaultValue={result?.values.email} error={errors.email} />
         <TextField name="password" label="Wachtwoord" type="password" autoComplete="current-password" error={errors.password} />
         <button className="utrecht-button utrecht-button--primary-action" type="submit" disabled={busy}>
           Inloggen

@@ -12,7 +12,7 @@ import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/pe
 import { getRegionBySlug } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
@@ -56,9 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await context(request, params);
-  const form = await readForm(request);
-  const parsed = ActionSchema.safeParse(form);
-  if (!parsed.success) return data({ form, errors: fieldErrors(parsed.error), message: null }, { status: 400 });
+  const parsed = parseForm(ActionSchema, await readForm(request));
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, message: null }, { status: 400 });
   const db = getDb();
   const regionIds = facilitatedRegionIds(user);
   const a = parsed.data;
@@ -69,18 +68,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.status === 403) forbidden(result.message);
     if (result.status === 404) notFound(result.message);
-    return data({ form, errors: { reason: result.message }, message: null }, { status: result.status });
+    return data({ values: parsed.values, errors: { reason: result.message }, message: null }, { status: result.status });
   }
   const messages = { accept: "Het voorstel staat op de agenda.", reject: "Het voorstel is afgewezen.", merge: "Het voorstel is samengevoegd.", decline: "Het overnamevoorstel is afgewezen." };
-  return { form: {}, errors: {}, message: messages[a.intent] };
+  return { values: {}, errors: {}, message: messages[a.intent] };
 }
 
 export default function Agenda() {
   const { region, proposals, onAgenda, drafts, suggestions, mergeTargets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const form = (result?.form ?? {}) as Record<string, string | undefined>;
+  const values = (result?.values ?? {}) as Record<string, string | undefined>;
   const errors = (result?.errors ?? {}) as Record<string, string | undefined>;
-  const errorFor = (key: string, id: string) => (form[key] === id ? errors : {});
+  const errorFor = (key: string, id: string) => (values[key] === id ? errors : {});
   return (
     <div className="page-width">
       <Breadcrumbs trail={[{ to: "/regios", label: "Regio's" }, { to: `/regios/${region.slug}`, label: region.name }]} current="Agenda" />
@@ -114,8 +113,8 @@ export default function Agenda() {
                   <summary>Afwijzen of samenvoegen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
-                    <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={form.dilemmaId === String(p.id) ? form.reason : undefined} error={own.reason} />
-                    <SelectField id={`samenvoegen-${p.id}`} name="intoSlug" label="Samenvoegen met (alleen bij samenvoegen)" defaultValue={form.dilemmaId === String(p.id) ? form.intoSlug : undefined} error={own.intoSlug}>
+                    <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined} error={own.reason} />
+                    <SelectField id={`samenvoegen-${p.id}`} name="intoSlug" label="Samenvoegen met (alleen bij samenvoegen)" defaultValue={values.dilemmaId === String(p.id) ? values.intoSlug : undefined} error={own.intoSlug}>
                       {mergeTargets
                         .filter((d) => d.slug !== p.slug)
                         .map((d) => (

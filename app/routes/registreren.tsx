@@ -12,7 +12,7 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { createUserSession, getUser } from "~/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { fieldErrors } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Account aanvragen");
@@ -32,17 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const kept = Object.fromEntries(
-    ["name", "email", "profession", "region", "organisation"].map((k) => [k, typeof form[k] === "string" ? String(form[k]).slice(0, 254) : ""]),
-  );
-  const parsed = RegistrationSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return data({ values: kept, errors }, { status: 400 });
-  }
+  const parsed = parseForm(RegistrationSchema, await readForm(request));
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = await register(parsed.data);
-  if (!result.ok) return data({ values: kept, errors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
   return createUserSession(result.userId, "/registreren/bedankt");
 }
 

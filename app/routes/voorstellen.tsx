@@ -12,7 +12,7 @@ import { listRegions } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { listOwnProposals, PROPOSAL_TEXT_FIELDS, ProposalSchema, proposeDilemma } from "~/workflow/proposals.server";
 import { guardTexts } from "~/workflow/text-guard.server";
@@ -38,10 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, memberships } = await requireMember(request);
   const form = await readForm(request, ["askingSectors", "themes"] as const);
-  const values = { ...form, situation: form.situation ?? "" };
-  const parsed = ProposalSchema.safeParse(form);
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), guard: null }, { status: 400 });
-  const p = parsed.data;
+  const parsed = parseForm(ProposalSchema, form);
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, guard: null }, { status: 400 });
+  const { data: p, values } = parsed;
   const guard = guardTexts(
     Object.fromEntries(Object.entries(PROPOSAL_TEXT_FIELDS).map(([field, label]) => [field, { label, value: p[field as keyof typeof PROPOSAL_TEXT_FIELDS] }])),
     form,

@@ -10,7 +10,7 @@ import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { getDb } from "~/utils/db.server";
-import { fieldErrors, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -28,8 +28,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { token } = parseOr404(TokenParam, params, INVALID);
-  const parsed = NewPasswordSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(NewPasswordSchema, await readForm(request));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   if (!(await resetPassword(getDb(), token, parsed.data.password))) notFound(INVALID);
   return redirect("/inloggen?hersteld=1");
 }

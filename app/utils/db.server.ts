@@ -8,3 +8,8 @@ export type { Db, Executor, Tx };
 export function getDb(): Db {
   return singleton("db", () => openDatabase(getEnv().DATABASE_PATH));
 }
+
+/** A UNIQUE constraint failure, told by SQLite's error code rather than by its message. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}

@@ -1,8 +1,22 @@
 import type { z } from "zod";
 
+export type FieldErrors = Record<string, string>;
+
+/** A submitted form as `readForm` gives it: text per name, the listed names as arrays. */
+export type FormRecord = Record<string, string | string[]>;
+
+export type FormParse<T, F extends FormRecord> =
+  | { ok: true; data: T; values: Partial<F> }
+  | { ok: false; errors: FieldErrors; values: Partial<F> };
+
+/** Names of fields that never go back to the browser: a password is typed again, not echoed. */
+const SECRET_FIELD = /password|wachtwoord/i;
+
+export const isSecretField = (name: string) => SECRET_FIELD.test(name);
+
 /** The first message per field of a failed zod parse, keyed by the field's name. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
   for (const issue of error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
   return errors;
 }
@@ -16,10 +30,25 @@ export async function readForm<L extends string = never>(
   lists: readonly L[] = [],
 ): Promise<Record<string, string> & Record<L, string[]>> {
   const data = await request.formData();
-  const form: Record<string, string | string[]> = {};
+  const form: FormRecord = {};
   for (const [key, value] of data) {
-    if (typeof value === "string" && !(key in form) && !(lists as readonly string[]).includes(key)) form[key] = value;
+    if (typeof value === "string" && !Object.hasOwn(form, key) && !(lists as readonly string[]).includes(key)) form[key] = value;
   }
   for (const key of lists) form[key] = data.getAll(key).filter((v): v is string => typeof v === "string");
   return form as Record<string, string> & Record<L, string[]>;
+}
+
+/** What a form shows again after a refusal: everything that was typed except its secret fields. */
+export function formValues<F extends FormRecord>(form: F): Partial<F> {
+  return Object.fromEntries(Object.entries(form).filter(([name]) => !isSecretField(name))) as Partial<F>;
+}
+
+/**
+ * Parses a form read by `readForm` with its zod schema. Either way it carries `values`, the form to
+ * show again (when the schema or the write after it refuses), which never holds a secret field.
+ */
+export function parseForm<S extends z.ZodType, F extends FormRecord>(schema: S, form: F): FormParse<z.output<S>, F> {
+  const values = formValues(form);
+  const parsed = schema.safeParse(form);
+  return parsed.success ? { ok: true, data: parsed.data, values } : { ok: false, errors: fieldErrors(parsed.error), values };
 }

@@ -50,6 +50,7 @@ describe("logging in", () => {
     expect(wrongHtml).toContain("Deze combinatie van e-mailadres en wachtwoord kennen we niet.");
     expect(unknownHtml).toContain("Deze combinatie van e-mailadres en wachtwoord kennen we niet.");
     expect(wrongHtml).toContain('value="lid.zeeland@leertuin.test"');
+    expect(wrongHtml).not.toContain("niet-het-wachtwoord");
     expect(wrong.headers.get("set-cookie")).toBeNull();
   });
 

@@ -64,6 +64,14 @@ describe("registration → approval → log-in", () => {
     expect(server.db().$client.prepare("select count(*) as n from users where email = 'geen-adres'").get()).toEqual({ n: 0 });
   });
 
+  it("never sends a typed password back", async () => {
+    const response = await http.post("/registreren", registration({ email: "geen-adres", password: "mijn-geheime-zin-123", passwordRepeat: "mijn-geheime-zin-123" }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('value="geen-adres"');
+    expect(html).not.toContain("mijn-geheime-zin-123");
+  });
+
   it("refuses an organisation from another region and an address that has an account", async () => {
     const other = await http.post("/registreren", registration({ organisation: String(organisationOf("zeeland").id) }));
     expect(other.status).toBe(400);
