@@ -9,6 +9,7 @@ import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Discussion } from "~/components/discussion";
 import { ButtonLink } from "~/components/links";
+import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { activeMemberships, facilitatedRegionIds, forbidden, isMember, requireMember } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -16,6 +17,7 @@ import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
+import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { parseForm, readForm } from "~/utils/forms";
@@ -72,6 +74,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return {
     dilemma: { ...rest, situationHtml: renderMarkdown(situationMd), statusLabel: DILEMMA_STATUS_LABELS[dilemma.status] },
     answers,
+    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({ regionSlug: w.regionSlug, message: withdrawalMessage(w) })),
     can,
     discussion,
   };
@@ -122,7 +125,7 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
 }
 
 export default function DilemmaPage() {
-  const { dilemma, answers, can, discussion } = useLoaderData<typeof loader>();
+  const { dilemma, answers, withdrawn, can, discussion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (
@@ -175,7 +178,11 @@ export default function DilemmaPage() {
         </div>
       )}
       {answers.length === 0 ? (
-        <Paragraph>Er is nog geen regio die over dit dilemma een afspraak heeft gepubliceerd.</Paragraph>
+        <Paragraph>
+          {withdrawn.length > 0
+            ? "Er geldt nu geen afspraak van een regio over dit dilemma."
+            : "Er is nog geen regio die over dit dilemma een afspraak heeft gepubliceerd."}
+        </Paragraph>
       ) : (
         <>
           <Paragraph>
@@ -219,6 +226,9 @@ export default function DilemmaPage() {
           })}
         </>
       )}
+      {withdrawn.map((w) => (
+        <WithdrawnAnswerNotice key={w.regionSlug} {...w} />
+      ))}
 
       {discussion && <Discussion comments={discussion} moderator={can.moderator} result={result} />}
     </div>

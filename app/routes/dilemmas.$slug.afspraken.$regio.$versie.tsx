@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { AnswerCard, versionPath } from "~/components/answer-card";
 import { Alert } from "~/components/alert";
+import { withdrawalMessage } from "~/components/withdrawn-answer";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
@@ -12,7 +13,8 @@ import { getVersionText, versionChanges } from "~/compare/version-changes.server
 import compareStyles from "~/styles/compare.css";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toVersionView } from "~/models/answer-view.server";
-import { getDb } from "~/utils/db.server";
+import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
+import { getDb, type Db } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -31,13 +33,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? pageMeta(`Afspraak ${data.regionName}, versie ${data.answer.version}: ${data.dilemma.title}`)
     : pageMeta("Afspraak niet gevonden");
 
+/** A withdrawn answer's versions stay out of reach (404), but the reader learns why. */
+function withdrawnVersionMessage(db: Db, dilemmaId: number, regionSlug: string, version: number) {
+  const withdrawal = listWithdrawnAnswers(db, dilemmaId).find((w) => w.regionSlug === regionSlug && version <= w.lastVersion);
+  return withdrawal && withdrawalMessage(withdrawal);
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
   const db = getDb();
   const { dilemma } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
-  if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
+  if (!answer || !version) notFound(withdrawnVersionMessage(db, dilemma.id, regio, versie) ?? "Deze versie van de afspraak bestaat niet.");
   const current = answer.versions[0]!;
   // A revision is compared with the version before it; an adopted version with the one it came from.
   const previous = answer.versions.find((v) => v.version === versie - 1);

@@ -246,7 +246,7 @@ export default function EditAnswer() {
             Afspraak intrekken
           </Heading>
           <Paragraph>
-            Geldt de afspraak niet meer? Trek haar in met een reden. Ze verdwijnt dan uit de bibliotheek. Wilt u haar alleen
+            Geldt de afspraak niet meer? Trek haar in met een reden. Ze verdwijnt dan uit de bibliotheek; de reden en de datum blijven bij het dilemma te lezen. Wilt u haar alleen
             aanpassen, publiceer dan een nieuwe versie. <TextLink to={versionPath(dilemma.slug, region.slug, loaded.published.version)}>Bekijk de geldende versie</TextLink>.
           </Paragraph>
           <Form method="post" noValidate className="stack-form">

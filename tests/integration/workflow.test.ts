@@ -2,6 +2,8 @@
 // transition with its refusals (wrong role, wrong region, wrong state, text the guard blocks).
 import { describe, expect, it, vi } from "vitest";
 
+import { formatDateTime } from "~/utils/dates";
+
 import { DEMO, httpClient, publishForm } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
@@ -276,6 +278,40 @@ describe("publishing", () => {
     expect(withdrawn.status).toBe(302);
     expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({ status: "withdrawn", withdrawn_reason: "Nieuwe wetgeving." });
     expect(dilemma(slug!).status).toBe("on-agenda");
+    // Back on the agenda, the dilemma is for members; they read why the answer went.
+    const asMember = await http.html(await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.member)));
+    expect(asMember).toContain("Leertuin Zeeland heeft haar afspraak ingetrokken op");
+    expect(asMember).toContain("Reden: Nieuwe wetgeving.");
+    expect(asMember).toContain("Er geldt nu geen afspraak van een regio over dit dilemma.");
+  });
+
+  it("says on the public dilemma page when and why a region withdrew, without the withdrawn text", async () => {
+    const { slug, version } = http.one<{ slug: string; version: number }>(
+      `select d.slug, v.version from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id
+       where r.slug = 'zeeland' and exists (select 1 from current_answer_versions o where o.dilemma_id = d.id and o.region_id <> r.id) limit 1`,
+    )!;
+    expect(await http.html(await http.get(`/dilemmas/${slug}`))).toContain('id="afspraak-zeeland"');
+    const before = new Date().toISOString();
+    const withdrawn = await http.post(`/dilemmas/${slug}/afspraken/zeeland/bewerken`, { intent: "withdraw", reason: "De wet is veranderd; we herzien dit in het voorjaar." }, await http.logIn(DEMO.facilitator));
+    expect(withdrawn.status).toBe(302);
+    const { updated_at: withdrawnAt } = http.one<{ updated_at: string }>(
+      "select a.updated_at from answers a join regions r on r.id = a.region_id join dilemmas d on d.id = a.dilemma_id where d.slug = ? and r.slug = 'zeeland'",
+      slug,
+    )!;
+    expect(withdrawnAt >= before && withdrawnAt <= new Date().toISOString()).toBe(true);
+    const notice = `Leertuin Zeeland heeft haar afspraak ingetrokken op ${formatDateTime(withdrawnAt)}. Reden: De wet is veranderd; we herzien dit in het voorjaar.`;
+
+    // Another region's answer keeps the dilemma public: a visitor reads the notice, not Zeeland's answer.
+    const page = await http.get(`/dilemmas/${slug}`);
+    expect(page.status).toBe(200);
+    const html = await http.html(page);
+    expect(html).toContain(notice);
+    expect(html).not.toContain('id="afspraak-zeeland"');
+    // The withdrawn versions stay out of reach; their address says why.
+    const versionPage = await http.get(`/dilemmas/${slug}/afspraken/zeeland/${version}`);
+    expect(versionPage.status).toBe(404);
+    expect(await http.html(versionPage)).toContain(notice);
+    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/${version + 1}`))).toContain("Deze versie van de afspraak bestaat niet.");
   });
 });
 
