@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import http, { type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -26,10 +27,11 @@ export async function loadBuild(): Promise<ServerBuild> {
 }
 
 /**
- * The Express app: the page cache, request log, security headers, compression, static assets, then
- * Remix. A visitor's cached page leaves before the headers are made: it carries those of its render.
+ * What answers each request: the page cache first, then the Express app (request log, security
+ * headers, compression, static assets, Remix). A visitor's cached page leaves before Express is
+ * entered: it carries the headers of its render.
  */
-export function createApp(build: ServerBuild) {
+export function createRequestListener(build: ServerBuild): RequestListener {
   const env = getEnv();
   const production = env.NODE_ENV === "production";
   const app = express();
@@ -46,7 +48,8 @@ export function createApp(build: ServerBuild) {
         })
       : null;
 
-  if (pageCache) app.use(pageCache.serve);
+  // Remix reads the URL itself: Express need not parse every query string.
+  app.set("query parser", false);
   if (logFormat) app.use(morgan(logFormat));
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -98,19 +101,29 @@ export function createApp(build: ServerBuild) {
       next(error);
     }
   });
-  return app;
+  return pageCache ? (req, res) => pageCache.serve(req, res) || app(req, res) : app;
 }
+
+/**
+ * The client's address as Express's `trust proxy` of one hop reads it (the last X-Forwarded-For entry),
+ * also for a cached page's request, which Express never sees.
+ */
+morgan.token("remote-addr", (req: IncomingMessage & { ip?: string }) => {
+  if (req.ip) return req.ip;
+  const forwarded = req.headers["x-forwarded-for"];
+  return (typeof forwarded === "string" ? forwarded.split(",").at(-1)?.trim() : undefined) || req.socket.remoteAddress;
+});
 
 /**
  * morgan's line for a response sent before its middleware: a page from the cache logs the same line
  * without morgan's response hooks, which cost as much as the rest of sending it.
  */
 function logLine(format: "combined" | "dev") {
-  type Format = morgan.FormatFn<express.Request, express.Response>;
+  type Format = morgan.FormatFn<IncomingMessage, ServerResponse>;
   const named = (morgan as unknown as Record<string, string | Format>)[format]!;
-  const line = typeof named === "string" ? morgan.compile<express.Request, express.Response>(named) : named;
+  const line = typeof named === "string" ? morgan.compile<IncomingMessage, ServerResponse>(named) : named;
   const tokens = morgan as unknown as Parameters<Format>[0];
-  return (req: express.Request, res: express.Response) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const text = line(tokens, req, res);
     if (text) process.stdout.write(`${text}\n`);
   };
@@ -120,11 +133,11 @@ function logLine(format: "combined" | "dev") {
 export async function startServer(options: { port?: number; host?: string } = {}) {
   const env = getEnv();
   const build = await loadBuild();
-  const app = createApp(build);
+  const listener = createRequestListener(build);
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
-    const server = app.listen(port, host, () => {
+    const server = http.createServer(listener).listen(port, host, () => {
       // `npm run db:restore` refuses to replace a database while this file names a live process.
       const release = claimDatabase(env.DATABASE_PATH);
       const address = server.address();

@@ -37,7 +37,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return { user: null };
-  const active = activeMemberships(user.id);
+  const active = activeMemberships(user);
   const facilitates = active.filter((m) => m.role === "facilitator");
   return {
     user: {

@@ -1,8 +1,8 @@
 import { data } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 import * as t from "../../db/schema";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedPerDb } from "~/utils/db.server";
 
 import { requireUser, type SessionUser } from "./session.server";
 
@@ -14,8 +14,8 @@ export interface Membership {
   status: "pending" | "active" | "rejected";
 }
 
-export function getMemberships(userId: number): Membership[] {
-  return getDb()
+const membershipsOfUser = preparedPerDb((db) =>
+  db
     .select({
       regionId: t.regions.id,
       regionSlug: t.regions.slug,
@@ -25,19 +25,33 @@ export function getMemberships(userId: number): Membership[] {
     })
     .from(t.memberships)
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
-    .where(eq(t.memberships.userId, userId))
-    .all();
+    .where(eq(t.memberships.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+
+export function getMemberships(userId: number): Membership[] {
+  return membershipsOfUser(getDb()).all({ userId });
+}
+
+/**
+ * The approved memberships of a request's user, read once per request: getUser gives each request
+ * its own user object, and no action reads memberships after changing them.
+ */
+const activeOfUser = new WeakMap<SessionUser, Membership[]>();
+
+/** The regions in which the user is an approved member (any role). */
+export function activeMemberships(user: SessionUser): Membership[] {
+  let active = activeOfUser.get(user);
+  if (!active) {
+    active = getMemberships(user.id).filter((m) => m.status === "active");
+    activeOfUser.set(user, active);
+  }
+  return active;
 }
 
 /** Whether the user may act as facilitator in the region: its active facilitator, or an admin. */
 export function isFacilitatorOf(user: SessionUser, regionId: number): boolean {
-  if (user.isAdmin) return true;
-  const membership = getDb()
-    .select({ role: t.memberships.role, status: t.memberships.status })
-    .from(t.memberships)
-    .where(and(eq(t.memberships.userId, user.id), eq(t.memberships.regionId, regionId)))
-    .get();
-  return membership?.role === "facilitator" && membership.status === "active";
+  return user.isAdmin || activeMemberships(user).some((m) => m.regionId === regionId && m.role === "facilitator");
 }
 
 export function forbidden(message = "U heeft geen toegang tot deze pagina."): never {
@@ -52,10 +66,6 @@ export async function requireFacilitator(request: Request): Promise<{ user: Sess
   return { user, regionIds };
 }
 
-/** The regions in which the user is an approved member (any role). */
-export function activeMemberships(userId: number): Membership[] {
-  return getMemberships(userId).filter((m) => m.status === "active");
-}
 
 /**
  * An approved member of at least one region, or an admin: who may read proposals, propose, comment.
@@ -63,7 +73,7 @@ export function activeMemberships(userId: number): Membership[] {
  */
 export async function requireMember(request: Request): Promise<{ user: SessionUser; memberships: Membership[] }> {
   const user = await requireUser(request);
-  const memberships = activeMemberships(user.id);
+  const memberships = activeMemberships(user);
   if (memberships.length === 0 && !user.isAdmin) {
     forbidden("Dit kan pas als uw lidmaatschap is goedgekeurd door de leertuinbegeleider van uw regio.");
   }
@@ -72,7 +82,7 @@ export async function requireMember(request: Request): Promise<{ user: SessionUs
 
 /** Whether a logged-in user may read proposals and discussions (without sending anyone away). */
 export function isMember(user: SessionUser | null): boolean {
-  return user !== null && (user.isAdmin || activeMemberships(user.id).length > 0);
+  return user !== null && (user.isAdmin || activeMemberships(user).length > 0);
 }
 
 /** The facilitator of this region (or an admin); anyone else gets 403, a visitor is sent to log in. */
@@ -85,7 +95,7 @@ export async function requireFacilitatorOf(request: Request, regionId: number): 
 /** The regions this user may act for as facilitator: all for an admin. */
 export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
   if (user.isAdmin) return "all";
-  return activeMemberships(user.id)
+  return activeMemberships(user)
     .filter((m) => m.role === "facilitator")
     .map((m) => m.regionId);
 }

@@ -1,10 +1,11 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 
 import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { singleton } from "~/utils/singleton.server";
 
 import { sessionSecret } from "./session-secret.server";
 import { hashToken, newToken } from "./tokens.server";
@@ -12,16 +13,17 @@ import { hashToken, newToken } from "./tokens.server";
 export const SESSION_DAYS = 14;
 
 function sessionCookie() {
-  return createCookie("leertuin_sessie", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: getEnv().NODE_ENV === "production",
-    path: "/",
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
-    secrets: [sessionSecret()],
-  });
+  return singleton("session-cookie", () =>
+    createCookie("leertuin_sessie", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: getEnv().NODE_ENV === "production",
+      path: "/",
+      maxAge: SESSION_DAYS * 24 * 60 * 60,
+      secrets: [sessionSecret()],
+    }),
+  );
 }
-
 
 async function sessionToken(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("cookie"));
@@ -41,19 +43,36 @@ export interface SessionUser {
   isAdmin: boolean;
 }
 
+const userOfSession = preparedPerDb((db) =>
+  db
+    .select({ id: t.users.id, name: t.users.name, email: t.users.email, isAdmin: t.users.isAdmin })
+    .from(t.sessions)
+    .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
+    .where(and(eq(t.sessions.idHash, sql.placeholder("idHash")), gt(t.sessions.expiresAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
+/**
+ * Each request's user, looked up once: the root loader, the page's loader and the permission checks
+ * all ask. Remix gives an action and the loaders after it different Request objects, so a loader
+ * never sees what the session was before an action changed it.
+ */
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The logged-in user, or null for a visitor, an unknown token or an expired session. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = findUser(request);
+    usersOfRequests.set(request, user);
+  }
+  return user;
+}
+
+async function findUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
-  const db = getDb();
-  return (
-    db
-      .select({ id: t.users.id, name: t.users.name, email: t.users.email, isAdmin: t.users.isAdmin })
-      .from(t.sessions)
-      .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
-      .where(and(eq(t.sessions.idHash, hashToken(token)), gt(t.sessions.expiresAt, new Date().toISOString())))
-      .get() ?? null
-  );
+  return userOfSession(getDb()).get({ idHash: hashToken(token), now: new Date().toISOString() }) ?? null;
 }
 
 /** The logged-in user; a visitor is sent to log in and comes back here afterwards. */

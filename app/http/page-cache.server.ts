@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
 import zlib from "node:zlib";
 
 import type Database from "better-sqlite3";
-import type { NextFunction, Request, Response } from "express";
 import fresh from "fresh";
 import { LRUCache } from "lru-cache";
 
@@ -28,6 +29,9 @@ import { todayIso } from "~/utils/dates";
  * and any change of content is a write that starts a new render with a new nonce. A visitor who reads a
  * cached nonce can only inject into a URL that is rendered (and gets its own nonce) afterwards.
  * Members never get a cached page.
+ *
+ * The cache works on Node's own request and response, so a hit is answered before Express and Remix
+ * are entered: the server asks it first (see server.ts).
  */
 
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
@@ -79,13 +83,13 @@ export interface PageCacheStats {
 }
 
 export interface PageCache {
-  /** Middleware: sends a visitor's GET from the cache when its entry is current; otherwise notes what to store. */
-  serve(req: Request, res: Response, next: NextFunction): void;
+  /** Sends a visitor's GET from the cache when its entry is current (true); otherwise notes what to store (false). */
+  serve(req: IncomingMessage, res: ServerResponse): boolean;
   /**
    * Offered every Remix response: a visitor's 200 of a page, JSON, feed or CSV without Set-Cookie or
    * no-store is kept and sent from the copy (true). Anything else is left to the caller to send (false).
    */
-  store(req: Request, res: Response, response: globalThis.Response): Promise<boolean>;
+  store(req: IncomingMessage, res: ServerResponse, response: Response): Promise<boolean>;
   stats(): PageCacheStats;
 }
 
@@ -108,13 +112,34 @@ function generationReader(sqlite: () => Database.Database) {
   };
 }
 
-/** A visitor's GET (no session cookie, no credentials) is a candidate; its key is the full URL. */
-function candidateKey(req: Request): string | null {
+/**
+ * A visitor's GET (no session cookie, no credentials) is a candidate; its key is the full URL. The
+ * protocol is the one the proxy in front reports, as Express's `trust proxy` reads it.
+ */
+function candidateKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
   const cookie = req.headers.cookie;
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
-  return `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+  const forwarded = req.headers["x-forwarded-proto"];
+  const protocol = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : (req.socket as TLSSocket).encrypted ? "https" : "http";
+  return `${protocol}://${req.headers.host ?? ""}${req.url}`;
+}
+
+/**
+ * Whether the client takes gzip over the plain bytes: gzip (or `*`) with a quality above 0, and not
+ * below an explicit quality for identity. A browser's "gzip, deflate, br" says yes.
+ */
+export function prefersGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  const quality = new Map<string, number>();
+  for (const part of acceptEncoding.split(",")) {
+    const [name = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    quality.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const gzip = quality.get("gzip") ?? quality.get("*") ?? 0;
+  return gzip > 0 && gzip >= (quality.get("identity") ?? 0);
 }
 
 function variant(headers: string[], body: Buffer, etag: string, encoding: "gzip" | null): Variant {
@@ -128,8 +153,8 @@ function variant(headers: string[], body: Buffer, etag: string, encoding: "gzip"
   };
 }
 
-function send(req: Request, res: Response, entry: Entry) {
-  const chosen = entry.gzip && req.headers["accept-encoding"] && req.acceptsEncodings("gzip", "identity") === "gzip" ? entry.gzip : entry.identity;
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry) {
+  const chosen = entry.gzip && prefersGzip(req.headers["accept-encoding"]) ? entry.gzip : entry.identity;
   if (req.headers["if-none-match"] && fresh(req.headers, { etag: chosen.etag })) {
     res.writeHead(304, chosen.notModifiedHead);
     res.end();
@@ -147,7 +172,7 @@ export interface PageCacheOptions {
   /** True while some answers may lag behind the database (a search index being rebuilt): nothing is kept then. */
   lagging?: () => boolean;
   /** Called after a response was sent from the cache (a 200 or a 304), e.g. to log it. */
-  onHit?: (req: Request, res: Response) => void;
+  onHit?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export function createPageCache(options: PageCacheOptions): PageCache {
@@ -156,25 +181,25 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     sizeCalculation: (entry) => entry.identity.body.length + (entry.gzip?.body.length ?? 0) + 2048,
   });
   const generation = generationReader(options.sqlite);
-  const pending = new WeakMap<Request, Pending>();
+  const pending = new WeakMap<IncomingMessage, Pending>();
   const counts = { hits: 0, misses: 0, stored: 0 };
 
   return {
-    serve(req, res, next) {
+    serve(req, res) {
       const key = candidateKey(req);
-      if (key === null) return next();
+      if (key === null) return false;
       const now = generation();
       const entry = entries.get(key);
       if (entry && entry.generation === now) {
         counts.hits++;
         send(req, res, entry);
         options.onHit?.(req, res);
-        return;
+        return true;
       }
       if (entry) entries.delete(key);
       counts.misses++;
       pending.set(req, { key, generation: now });
-      next();
+      return false;
     },
 
     async store(req, res, response) {

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
-import type { Db } from "~/utils/db.server";
+import { inJsonList, preparedPerDb, type Db } from "~/utils/db.server";
 
 export interface VersionRef {
   versionId: number;
@@ -20,48 +20,53 @@ export interface Citation {
   heading: string;
 }
 
-/** Where each listed version was adopted from, and which published versions adopted it (lineage). */
-function lineage(db: Db, versionIds: number[]) {
-  const from = new Map<number, VersionRef>();
-  const by = new Map<number, VersionRef[]>();
-  if (versionIds.length === 0) return { from, by };
-  const other = alias(t.answerVersions, "other_version");
-  const otherAnswer = alias(t.answers, "other_answer");
-  const otherRef = {
-    versionId: other.id,
-    version: other.version,
-    regionSlug: t.regions.slug,
-    regionName: t.regions.name,
-    dilemmaSlug: t.dilemmas.slug,
-  };
-  const adoptedFrom = db
+const other = alias(t.answerVersions, "other_version");
+const otherAnswer = alias(t.answers, "other_answer");
+const otherRef = {
+  versionId: other.id,
+  version: other.version,
+  regionSlug: t.regions.slug,
+  regionName: t.regions.name,
+  dilemmaSlug: t.dilemmas.slug,
+};
+
+const adoptedFromQuery = preparedPerDb((db) =>
+  db
     .select({ listedId: t.answerVersions.id, ...otherRef })
     .from(t.answerVersions)
     .innerJoin(other, eq(other.id, t.answerVersions.adoptedFromVersionId))
     .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
     .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
-    .where(inArray(t.answerVersions.id, versionIds))
-    .all();
-  for (const { listedId, ...ref } of adoptedFrom) from.set(listedId, ref);
+    .where(inJsonList(t.answerVersions.id, "ids"))
+    .prepare(),
+);
 
-  const adoptedBy = db
+const adoptedByQuery = preparedPerDb((db) =>
+  db
     .select({ listedId: other.adoptedFromVersionId, ...otherRef })
     .from(other)
     .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
     .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
-    .where(and(inArray(other.adoptedFromVersionId, versionIds), isNotNull(other.publishedAt)))
+    .where(and(inJsonList(other.adoptedFromVersionId, "ids"), isNotNull(other.publishedAt)))
     .orderBy(asc(t.regions.name))
-    .all();
-  for (const { listedId, ...ref } of adoptedBy) by.set(listedId!, [...(by.get(listedId!) ?? []), ref]);
+    .prepare(),
+);
+
+/** Where each listed version was adopted from, and which published versions adopted it (lineage). */
+function lineage(db: Db, versionIds: number[]) {
+  const from = new Map<number, VersionRef>();
+  const by = new Map<number, VersionRef[]>();
+  if (versionIds.length === 0) return { from, by };
+  const ids = JSON.stringify(versionIds);
+  for (const { listedId, ...ref } of adoptedFromQuery(db).all({ ids })) from.set(listedId, ref);
+  for (const { listedId, ...ref } of adoptedByQuery(db).all({ ids })) by.set(listedId!, [...(by.get(listedId!) ?? []), ref]);
   return { from, by };
 }
 
-export function citationsOf(db: Db, versionIds: number[]) {
-  const result = new Map<number, Citation[]>();
-  if (versionIds.length === 0) return result;
-  const rows = db
+const citationsQuery = preparedPerDb((db) =>
+  db
     .select({
       versionId: t.citations.answerVersionId,
       kind: t.citations.kind,
@@ -73,29 +78,44 @@ export function citationsOf(db: Db, versionIds: number[]) {
     .from(t.citations)
     .innerJoin(t.articles, eq(t.articles.id, t.citations.articleId))
     .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
-    .where(inArray(t.citations.answerVersionId, versionIds))
+    .where(inJsonList(t.citations.answerVersionId, "ids"))
     .orderBy(asc(t.citations.position))
-    .all();
-  for (const { versionId, ...citation } of rows) result.set(versionId, [...(result.get(versionId) ?? []), citation]);
+    .prepare(),
+);
+
+export function citationsOf(db: Db, versionIds: number[]) {
+  const result = new Map<number, Citation[]>();
+  if (versionIds.length === 0) return result;
+  for (const { versionId, ...citation } of citationsQuery(db).all({ ids: JSON.stringify(versionIds) })) {
+    result.set(versionId, [...(result.get(versionId) ?? []), citation]);
+  }
   return result;
 }
 
-/** Every published answer to a dilemma, each with all its published versions (newest first). */
-export function getAnswersForDilemma(db: Db, dilemmaId: number) {
-  const answers = db
+const publishedAnswersQuery = preparedPerDb((db) =>
+  db
     .select({ id: t.answers.id, regionSlug: t.regions.slug, regionName: t.regions.name })
     .from(t.answers)
     .innerJoin(t.regions, eq(t.regions.id, t.answers.regionId))
-    .where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.status, "published")))
+    .where(and(eq(t.answers.dilemmaId, sql.placeholder("dilemmaId")), eq(t.answers.status, "published")))
     .orderBy(asc(t.regions.name))
-    .all();
-  if (answers.length === 0) return [];
-  const versions = db
+    .prepare(),
+);
+
+const publishedVersionsQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(t.answerVersions)
-    .where(and(inArray(t.answerVersions.answerId, answers.map((a) => a.id)), isNotNull(t.answerVersions.publishedAt)))
+    .where(and(inJsonList(t.answerVersions.answerId, "answerIds"), isNotNull(t.answerVersions.publishedAt)))
     .orderBy(desc(t.answerVersions.version))
-    .all();
+    .prepare(),
+);
+
+/** Every published answer to a dilemma, each with all its published versions (newest first). */
+export function getAnswersForDilemma(db: Db, dilemmaId: number) {
+  const answers = publishedAnswersQuery(db).all({ dilemmaId });
+  if (answers.length === 0) return [];
+  const versions = publishedVersionsQuery(db).all({ answerIds: JSON.stringify(answers.map((a) => a.id)) });
   const ids = versions.map((v) => v.id);
   const citations = citationsOf(db, ids);
   const { from, by } = lineage(db, ids);

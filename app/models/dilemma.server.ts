@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
-import type { Db } from "~/utils/db.server";
+import { preparedPerDb, type Db } from "~/utils/db.server";
 
 export interface DilemmaFilters {
   theme?: string;
@@ -119,9 +119,10 @@ export function listFilteredDilemmas(db: Db, filters: DilemmaFilters) {
  * A dilemma in any status, with its themes, sectors and origin region. Only an answered one is public:
  * the caller checks who may read the others (`isPublicDilemma`).
  */
-export function getDilemma(db: Db, slug: string) {
-  const mergedInto = alias(t.dilemmas, "merged_into");
-  const dilemma = db
+const mergedInto = alias(t.dilemmas, "merged_into");
+
+const dilemmaBySlug = preparedPerDb((db) =>
+  db
     .select({
       id: t.dilemmas.id,
       slug: t.dilemmas.slug,
@@ -143,21 +144,34 @@ export function getDilemma(db: Db, slug: string) {
     .from(t.dilemmas)
     .innerJoin(t.regions, eq(t.regions.id, t.dilemmas.originRegionId))
     .leftJoin(mergedInto, eq(mergedInto.id, t.dilemmas.mergedIntoId))
-    .where(eq(t.dilemmas.slug, slug))
-    .get();
-  if (!dilemma) return null;
-  const themes = db
+    .where(eq(t.dilemmas.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+const themesOfDilemma = preparedPerDb((db) =>
+  db
     .select({ slug: t.themes.slug, label: t.themes.label })
     .from(t.dilemmaThemes)
     .innerJoin(t.themes, eq(t.themes.slug, t.dilemmaThemes.themeSlug))
-    .where(eq(t.dilemmaThemes.dilemmaId, dilemma.id))
+    .where(eq(t.dilemmaThemes.dilemmaId, sql.placeholder("dilemmaId")))
     .orderBy(asc(t.themes.label))
-    .all();
-  const asking = db
+    .prepare(),
+);
+
+const askingSectorsOfDilemma = preparedPerDb((db) =>
+  db
     .select({ sector: t.dilemmaAskingSectors.sector })
     .from(t.dilemmaAskingSectors)
-    .where(eq(t.dilemmaAskingSectors.dilemmaId, dilemma.id))
-    .all()
+    .where(eq(t.dilemmaAskingSectors.dilemmaId, sql.placeholder("dilemmaId")))
+    .prepare(),
+);
+
+export function getDilemma(db: Db, slug: string) {
+  const dilemma = dilemmaBySlug(db).get({ slug });
+  if (!dilemma) return null;
+  const themes = themesOfDilemma(db).all({ dilemmaId: dilemma.id });
+  const asking = askingSectorsOfDilemma(db)
+    .all({ dilemmaId: dilemma.id })
     .map((row) => row.sector);
   return { ...dilemma, themes, asking };
 }

@@ -1,14 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 
 import * as t from "../../db/schema";
-import type { Db } from "~/utils/db.server";
+import { preparedPerDb, type Db } from "~/utils/db.server";
 
-/**
- * The regions that withdrew their answer to a dilemma, with the reason and when. Nothing of the
- * answer's text: its versions left the library with the withdrawal.
- */
-export function listWithdrawnAnswers(db: Db, dilemmaId: number) {
-  return db
+const withdrawnQuery = preparedPerDb((db) =>
+  db
     .select({
       regionSlug: t.regions.slug,
       regionName: t.regions.name,
@@ -19,7 +15,15 @@ export function listWithdrawnAnswers(db: Db, dilemmaId: number) {
     })
     .from(t.answers)
     .innerJoin(t.regions, eq(t.regions.id, t.answers.regionId))
-    .where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.status, "withdrawn")))
+    .where(and(eq(t.answers.dilemmaId, sql.placeholder("dilemmaId")), eq(t.answers.status, "withdrawn")))
     .orderBy(asc(t.regions.name))
-    .all();
+    .prepare(),
+);
+
+/**
+ * The regions that withdrew their answer to a dilemma, with the reason and when. Nothing of the
+ * answer's text: its versions left the library with the withdrawal.
+ */
+export function listWithdrawnAnswers(db: Db, dilemmaId: number) {
+  return withdrawnQuery(db).all({ dilemmaId });
 }

@@ -50,7 +50,7 @@ function abilities(user: SessionUser | null, dilemma: { regionId: number; status
     /** Regions whose answer this user may write, revise or adopt into. */
     answerRegions: regions.filter((r) => facilitates(r.id)).map((r) => ({ slug: r.slug, name: r.name })),
     /** Regions this member may suggest an adoption for. */
-    memberRegions: user && member ? activeMemberships(user.id).map((m) => m.regionSlug) : [],
+    memberRegions: user && member ? activeMemberships(user).map((m) => m.regionSlug) : [],
   };
 }
 

@@ -50,7 +50,7 @@ async function context(request: Request, params: unknown) {
 }
 
 function regionIdsOf(user: SessionUser) {
-  return user.isAdmin ? ("all" as const) : activeMemberships(user.id).map((m) => m.regionId);
+  return user.isAdmin ? ("all" as const) : activeMemberships(user).map((m) => m.regionId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,6 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+
 import { openDatabase, type Db, type Executor, type Tx } from "../../db/client.server";
 
 import { getEnv } from "./env.server";
@@ -12,4 +15,28 @@ export function getDb(): Db {
 /** A UNIQUE constraint failure, told by SQLite's error code rather than by its message. */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/**
+ * A query prepared once per connection: drizzle builds its SQL and SQLite compiles it on the first
+ * call, later calls only bind their placeholders and run. For the queries of (nearly) every request.
+ */
+export function preparedPerDb<P>(prepare: (db: Db) => P): (db: Db) => P {
+  const statements = new WeakMap<Db, P>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (statement === undefined) {
+      statement = prepare(db);
+      statements.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+/**
+ * `column IN (the ids)` with the ids bound as one JSON array, so a prepared statement takes a list of
+ * any length (bind `JSON.stringify(ids)` to the placeholder).
+ */
+export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 }

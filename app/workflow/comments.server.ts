@@ -1,9 +1,9 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
-import type { Db } from "~/utils/db.server";
+import { preparedPerDb, type Db } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 import { notify } from "./notifications.server";
@@ -77,8 +77,8 @@ export function hideComment(db: Db, input: { actorId: number; regionIds: number[
 }
 
 /** The discussion of a dilemma as threads: each top-level comment with its replies, oldest first. */
-export function listDiscussion(db: Db, dilemmaId: number) {
-  const rows = db
+const discussionQuery = preparedPerDb((db) =>
+  db
     .select({
       id: t.comments.id,
       parentId: t.comments.parentId,
@@ -90,9 +90,14 @@ export function listDiscussion(db: Db, dilemmaId: number) {
     })
     .from(t.comments)
     .leftJoin(t.users, eq(t.users.id, t.comments.authorId))
-    .where(eq(t.comments.dilemmaId, dilemmaId))
+    .where(eq(t.comments.dilemmaId, sql.placeholder("dilemmaId")))
     .orderBy(asc(t.comments.createdAt), asc(t.comments.id))
-    .all()
+    .prepare(),
+);
+
+export function listDiscussion(db: Db, dilemmaId: number) {
+  const rows = discussionQuery(db)
+    .all({ dilemmaId })
     .map((c) => ({
       id: c.id,
       parentId: c.parentId,

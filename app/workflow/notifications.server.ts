@@ -1,8 +1,8 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
 import * as t from "../../db/schema";
 import type { NotificationKind } from "~/domain/vocabulary";
-import type { Db, Executor } from "~/utils/db.server";
+import { preparedPerDb, type Db, type Executor } from "~/utils/db.server";
 
 /** Tells a user something, in the transaction of the write it is about. Nobody is told of their own act. */
 export function notify(tx: Executor, input: { userId: number | null; actorId: number; kind: NotificationKind; message: string; href: string }) {
@@ -10,8 +10,16 @@ export function notify(tx: Executor, input: { userId: number | null; actorId: nu
   tx.insert(t.notifications).values({ userId: input.userId, kind: input.kind, message: input.message, href: input.href }).run();
 }
 
+const unreadQuery = preparedPerDb((db) =>
+  db
+    .select({ n: count() })
+    .from(t.notifications)
+    .where(and(eq(t.notifications.userId, sql.placeholder("userId")), isNull(t.notifications.readAt)))
+    .prepare(),
+);
+
 export function unreadCount(db: Db, userId: number): number {
-  return db.select({ n: count() }).from(t.notifications).where(and(eq(t.notifications.userId, userId), isNull(t.notifications.readAt))).get()?.n ?? 0;
+  return unreadQuery(db).get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(db: Db, userId: number, limit = 100) {

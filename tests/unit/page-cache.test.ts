@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import express from "express";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createPageCache, type PageCache } from "~/http/page-cache.server";
+import { createPageCache, prefersGzip, type PageCache } from "~/http/page-cache.server";
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-page-cache-")), "test.sqlite");
 const sqlite = new Database(file);
@@ -27,7 +27,7 @@ let base: string;
 
 beforeAll(async () => {
   const app = express();
-  app.use((req, res, next) => cache.serve(req, res, next));
+  app.use((req, res, next) => cache.serve(req, res) || next());
   app.use((_req, res, next) => {
     res.setHeader("Content-Security-Policy", `script-src 'nonce-render-${renders + 1}'`);
     next();
@@ -154,5 +154,21 @@ describe("sends", () => {
     expect(zipped.headers.get("etag")).not.toBe(etag);
     expect(await zipped.text()).toBe(await plain.text());
     expect(renders).toBe(1);
+  });
+});
+
+describe("prefersGzip", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["*", true],
+    ["gzip;q=0.5", true],
+    ["GZIP", true],
+    ["identity", false],
+    ["gzip;q=0", false],
+    ["identity;q=1, gzip;q=0.5", false],
+    ["br", false],
+    ["", false],
+  ])("Accept-Encoding %j: %s", (header, expected) => {
+    expect(prefersGzip(header)).toBe(expected);
   });
 });
