@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
-import type { Db } from "~/utils/db.server";
+import { inJsonList, type Db } from "~/utils/db.server";
 
 import { answerLineage } from "./answer.server";
 import { listFilteredDilemmas } from "./dilemma.server";
@@ -47,7 +47,7 @@ export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: 
     .select({ versionId: cv.id, dilemmaId: cv.dilemmaId, regionSlug: t.regions.slug, verdict: cv.verdict, version: cv.version })
     .from(cv)
     .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
-    .where(and(inArray(cv.dilemmaId, dilemmas.map((d) => d.id)), inArray(cv.regionId, filters.regionIds)))
+    .where(and(inJsonList(cv.dilemmaId, JSON.stringify(dilemmas.map((d) => d.id))), inArray(cv.regionId, filters.regionIds)))
     .all();
   const { from } = answerLineage(db, answers.map((a) => a.versionId));
   const byDilemma = new Map<number, Record<string, MatrixCell>>();
@@ -93,10 +93,12 @@ export function listAdoptions(db: Db, filters: { dilemmaSlugs: string[]; regionI
     .innerJoin(sourceRegion, eq(sourceRegion.id, sourceAnswer.regionId))
     .where(
       and(
+        // Named, so SQLite walks the index of adopted versions instead of every version.
+        isNotNull(t.answerVersions.adoptedFromVersionId),
         isNotNull(t.answerVersions.publishedAt),
         isNotNull(source.publishedAt),
         eq(t.answers.status, "published"),
-        inArray(t.dilemmas.slug, filters.dilemmaSlugs),
+        inJsonList(t.dilemmas.slug, JSON.stringify(filters.dilemmaSlugs)),
         inArray(t.answers.regionId, filters.regionIds),
         inArray(sourceAnswer.regionId, filters.regionIds),
       ),

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
@@ -10,6 +10,7 @@ import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { VerdictBadge } from "~/components/badges";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { LineageGraph } from "~/components/lineage-graph";
+import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS } from "~/domain/vocabulary";
 import { getComparisonMatrix, listAdoptions, resolveRegions } from "~/models/compare.server";
@@ -18,13 +19,17 @@ import compareStyles from "~/styles/compare.css";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 
 const FiltersSchema = z.object({
   thema: optionalParam(SlugParam),
   sector: optionalParam(z.enum(SECTORS)),
   regio: RegionListParam,
+  pagina: PageParam,
 });
+
+/** Dilemmas per page of the matrix; the agreement and the adoptions count all of them. */
+const MATRIX_PAGE_SIZE = 50;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 
@@ -46,12 +51,18 @@ export function loader({ request }: LoaderFunctionArgs) {
   );
   const adoptions = listAdoptions(db, { dilemmaSlugs: rows.map((r) => r.slug), regionIds });
   const chosen = regions.map(({ slug, name }) => ({ slug, name }));
+  const pageCount = Math.max(1, Math.ceil(rows.length / MATRIX_PAGE_SIZE));
+  if (filters.pagina > pageCount) notFound("Deze pagina van de vergelijking bestaat niet.");
   return {
     filters: { thema: filters.thema, sector: filters.sector, regio: filters.regio },
+    page: filters.pagina,
+    pageCount,
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     allRegions: (resolveRegions(db, []) ?? []).map(({ slug, name }) => ({ slug, name })),
     regions: chosen,
-    rows,
+    dilemmaCount: rows.length,
+    firstShown: (filters.pagina - 1) * MATRIX_PAGE_SIZE + 1,
+    rows: rows.slice((filters.pagina - 1) * MATRIX_PAGE_SIZE, filters.pagina * MATRIX_PAGE_SIZE),
     filled: rows.reduce((sum, row) => sum + Object.keys(row.cells).length, 0),
     pairs,
     least: leastAgreeing(pairs),
@@ -66,7 +77,8 @@ function pairFor(cells: Record<string, unknown>, regions: { slug: string; name: 
 }
 
 export default function ComparePage() {
-  const { filters, themes, allRegions, regions, rows, filled, pairs, least, lineage } = useLoaderData<typeof loader>();
+  const { filters, page, pageCount, themes, allRegions, regions, dilemmaCount, firstShown, rows, filled, pairs, least, lineage } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const name = (slug: string) => regions.find((r) => r.slug === slug)?.name ?? slug;
   const filtered = Boolean(filters.thema || filters.sector || filters.regio.length > 0);
   return (
@@ -96,8 +108,8 @@ export default function ComparePage() {
       </Form>
 
       <p className="utrecht-paragraph" role="status">
-        {rows.length === 1 ? "1 dilemma" : `${rows.length} dilemma's`} en {regions.length === 1 ? "1 regio" : `${regions.length} regio's`}:{" "}
-        {filled} van de {rows.length * regions.length} vakjes hebben een afspraak.
+        {dilemmaCount === 1 ? "1 dilemma" : `${dilemmaCount} dilemma's`} en {regions.length === 1 ? "1 regio" : `${regions.length} regio's`}:{" "}
+        {filled} van de {dilemmaCount * regions.length} vakjes hebben een afspraak.
       </p>
 
       <section aria-labelledby="overeenstemming-titel">
@@ -136,6 +148,11 @@ export default function ComparePage() {
         <Heading level={2} id="matrix-titel">
           Afspraken per dilemma
         </Heading>
+        {pageCount > 1 && (
+          <Paragraph>
+            Dilemma {firstShown} tot en met {firstShown + rows.length - 1} van {dilemmaCount}, pagina {page} van {pageCount}.
+          </Paragraph>
+        )}
         {rows.length === 0 ? (
           <Paragraph>Geen van deze regio's heeft een afspraak over een dilemma met deze filters.</Paragraph>
         ) : (
@@ -198,6 +215,7 @@ export default function ComparePage() {
             </table>
           </div>
         )}
+        <Pagination page={page} pageCount={pageCount} search={searchParams} />
       </section>
 
       <section aria-labelledby="overnames-titel">
