@@ -3,22 +3,17 @@ import { describe, expect, it } from "vitest";
 import { todayIso } from "~/utils/dates";
 
 import { generateLibrary } from "../../scripts/generate-library";
+import { httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
+const http = httpClient(server);
+const rows = http.sql;
+const run = (sql: string, ...params: unknown[]) => server.db().$client.prepare(sql).run(...params);
 
 async function get(path: string) {
-  const response = await fetch(server.url + path, { redirect: "manual" });
-  const html = (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"');
-  return { response, html };
-}
-
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  return server.db().$client.prepare(sql).all(...params) as T[];
-}
-
-function run(sql: string, ...params: unknown[]) {
-  server.db().$client.prepare(sql).run(...params);
+  const response = await http.get(path);
+  return { response, html: await http.html(response) };
 }
 
 /** The part of a page from the element with this id up to the next h2 (the next section's heading). */
@@ -57,7 +52,7 @@ function growLibrary() {
   return { superseded: superseded!, withdrawn: withdrawn! };
 }
 
-const dilemmaLinks = (html: string) => [...html.matchAll(/href="\/dilemmas\/([a-z0-9-]+)\?regio=/g)].map((m) => m[1]);
+const dilemmaLinks = (html: string) => [...html.matchAll(/href="\/dilemmas\/([a-z0-9-]+)\?regio=/g)].map((m) => m[1]!);
 
 describe("the home page's recent outcomes", () => {
   it("are the newest versions in force, as current_answer_versions orders them: no superseded version, no withdrawn answer, no draft", async () => {
@@ -81,7 +76,7 @@ describe("the home page's recent outcomes", () => {
     ).map((o) => `/dilemmas/${o.dilemma}/afspraken/${o.region}/${o.version}`);
     const { response, html } = await get("/");
     expect(response.status).toBe(200);
-    const shown = [...section(html, "recent-titel").matchAll(/href="(\/dilemmas\/[^"]+)"/g)].map((m) => m[1]);
+    const shown = [...section(html, "recent-titel").matchAll(/href="(\/dilemmas\/[^"]+)"/g)].map((m) => m[1]!);
     expect(shown).toEqual(expected);
 
     const path = (id: number, version: number) => {
@@ -201,7 +196,7 @@ describe("the spelregels /regios/:slug/spelregels over several pages", () => {
       .sort((x, y) => themeLabel(x.a).localeCompare(themeLabel(y.a), "nl") || x.i - y.i)
       .map(({ a }) => a);
   }
-  const entries = (html: string) => [...html.matchAll(/<h3 id="([a-z0-9-]+)" class="utrecht-heading-3">/g)].map((m) => m[1]);
+  const entries = (html: string) => [...html.matchAll(/<h3 id="([a-z0-9-]+)" class="utrecht-heading-3">/g)].map((m) => m[1]!);
 
   it("holds every answer in force once, in order, 25 a page, with every main theme and its count in the contents", async () => {
     growLibrary();
