@@ -161,8 +161,13 @@ export const dilemmas = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("dilemmas_status").on(t.status),
-    index("dilemmas_origin_region").on(t.originRegionId),
+    /** In the library's order (newest first, then by title): a page of /dilemmas reads only its own rows. */
+    index("dilemmas_status").on(t.status, sql`${t.raisedOn} desc`, t.title),
+    /** A region's answers by title walk this instead of sorting all of them for one page. */
+    index("dilemmas_title").on(t.title),
+    /** With the status, a region's open proposals (its agenda) are found without reading its other dilemmas. */
+    index("dilemmas_origin_region").on(t.originRegionId, t.status),
+    index("dilemmas_proposed_by").on(t.proposedBy),
     check("dilemmas_holder_sector", oneOf(t.holderSector, SECTORS)),
     check("dilemmas_status", oneOf(t.status, DILEMMA_STATUSES)),
     check("dilemmas_origin", oneOf(t.origin, ORIGINS)),
@@ -216,7 +221,8 @@ export const answers = sqliteTable(
   },
   (t) => [
     uniqueIndex("answers_dilemma_region").on(t.dilemmaId, t.regionId),
-    index("answers_region").on(t.regionId),
+    /** A region's published answers and their dilemmas from the index alone (counts, themes, pages). */
+    index("answers_region").on(t.regionId, t.status, t.dilemmaId),
     check("answers_status", oneOf(t.status, ANSWER_STATUSES)),
     check("answers_origin", oneOf(t.origin, ORIGINS)),
   ],
@@ -256,6 +262,19 @@ export const answerVersions = sqliteTable(
     index("answer_versions_adopted_from").on(t.adoptedFromVersionId),
     /** At most one draft per answer: the next version being written. */
     uniqueIndex("answer_versions_one_draft").on(t.answerId).where(sql`${t.publishedAt} is null`),
+    /**
+     * Published versions only: an answer's version in force (its highest), its verdict and whether it is
+     * due for review, read from the index without the version's texts. published_at is a column too, or
+     * SQLite would read the row to check the condition the index already guarantees.
+     */
+    index("answer_versions_published")
+      .on(t.answerId, t.version, t.publishedAt, t.reviewBy, t.verdict)
+      .where(sql`${t.publishedAt} is not null`),
+    /**
+     * Newest first (the home page's recent outcomes). Not partial: a partial one, matching the view's
+     * `published_at is not null` exactly, would be chosen to scan the whole view and make that slower.
+     */
+    index("answer_versions_published_at").on(t.publishedAt),
     check("answer_versions_version_positive", sql`${t.version} >= 1`),
     check("answer_versions_verdict", oneOf(t.verdict, VERDICTS)),
     check("answer_versions_route", oneOf(t.route, ROUTES)),

@@ -10,15 +10,18 @@ export function visiblePages(page: number, pageCount: number): (number | null)[]
   return pages;
 }
 
-/** Page links that keep every other search parameter of the current URL. */
-export function Pagination({ page, pageCount, search }: { page: number; pageCount: number; search: URLSearchParams }) {
+/**
+ * Page links that keep every other search parameter of the current URL; `fragment` (an element id) takes
+ * the reader to the list itself when it is not the top of the page.
+ */
+export function Pagination({ page, pageCount, search, fragment }: { page: number; pageCount: number; search: URLSearchParams; fragment?: string }) {
   if (pageCount <= 1) return null;
   const href = (target: number) => {
     const params = new URLSearchParams(search);
     if (target === 1) params.delete("pagina");
     else params.set("pagina", String(target));
     const query = params.toString();
-    return query ? `?${query}` : ".";
+    return (query ? `?${query}` : ".") + (fragment ? `#${fragment}` : "");
   };
   return (
     <nav className="utrecht-pagination utrecht-pagination--distanced" aria-label="Paginering">

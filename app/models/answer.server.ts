@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
@@ -137,45 +137,43 @@ export function getAnswersForDilemma(db: Db, dilemmaId: number) {
 export type AnswerWithVersions = ReturnType<typeof getAnswersForDilemma>[number];
 export type AnswerVersion = AnswerWithVersions["versions"][number];
 
-/** The newest published outcomes across all regions, for the home page. */
+/**
+ * The newest published outcomes across all regions, for the home page: published versions newest first
+ * (index answer_versions_published_at) that are still in force (no later published version of their
+ * answer, the answer not withdrawn), the same rows as current_answer_versions gives in that order. The
+ * view itself would work out the version in force of every answer before sorting.
+ */
 export function listRecentOutcomes(db: Db, limit: number) {
-  const cv = t.currentAnswerVersions;
+  const av = t.answerVersions;
+  const newer = alias(t.answerVersions, "newer");
   return db
     .select({
       dilemmaSlug: t.dilemmas.slug,
       dilemmaTitle: t.dilemmas.title,
       regionSlug: t.regions.slug,
       regionName: t.regions.name,
-      verdict: cv.verdict,
-      version: cv.version,
-      publishedAt: cv.publishedAt,
+      verdict: av.verdict,
+      version: av.version,
+      publishedAt: sql<string>`${av.publishedAt}`,
     })
-    .from(cv)
-    .innerJoin(t.dilemmas, eq(t.dilemmas.id, cv.dilemmaId))
-    .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
-    .orderBy(desc(cv.publishedAt), desc(cv.id))
+    .from(av)
+    .innerJoin(t.answers, eq(t.answers.id, av.answerId))
+    .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.answers.dilemmaId))
+    .innerJoin(t.regions, eq(t.regions.id, t.answers.regionId))
+    .where(
+      and(
+        isNotNull(av.publishedAt),
+        eq(t.answers.status, "published"),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(newer)
+            .where(and(eq(newer.answerId, av.answerId), isNotNull(newer.publishedAt), gt(newer.version, av.version))),
+        ),
+      ),
+    )
+    .orderBy(desc(av.publishedAt), desc(av.id))
     .limit(limit)
-    .all();
-}
-
-/** A region's answers in force, with their dilemma, for the region page. */
-export function listRegionAnswers(db: Db, regionId: number) {
-  const cv = t.currentAnswerVersions;
-  return db
-    .select({
-      dilemmaSlug: t.dilemmas.slug,
-      dilemmaTitle: t.dilemmas.title,
-      verdict: cv.verdict,
-      version: cv.version,
-      agreedOn: cv.agreedOn,
-      reviewBy: cv.reviewBy,
-      adoptedFromVersionId: cv.adoptedFromVersionId,
-      versionId: cv.id,
-    })
-    .from(cv)
-    .innerJoin(t.dilemmas, eq(t.dilemmas.id, cv.dilemmaId))
-    .where(eq(cv.regionId, regionId))
-    .orderBy(asc(t.dilemmas.title))
     .all();
 }
 

@@ -9,7 +9,7 @@ import { Heading, Paragraph } from "~/components/text";
 import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
 import { requireFacilitator } from "~/auth/permissions.server";
 import { listAuditEntries } from "~/models/audit.server";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { regionIds } = await requireFacilitator(request);
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
-  const regions = listRegions(db).filter((r) => regionIds === "all" || regionIds.includes(r.id));
+  const regions = listRegionNames(db).filter((r) => regionIds === "all" || regionIds.includes(r.id));
   const region = params.regio ? regions.find((r) => r.slug === params.regio) : undefined;
   if (params.regio && !region) notFound("Deze regio bestaat niet, of het logboek ervan is niet voor u.");
   const { total, entries } = listAuditEntries(

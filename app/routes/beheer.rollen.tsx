@@ -10,7 +10,7 @@ import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { requireAdmin } from "~/auth/permissions.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
-import { getRegionBySlug, listRegions } from "~/models/region.server";
+import { getRegionBySlug, listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: filters.pagina,
     pageCount,
     region: filters.regio ?? "",
-    regions: listRegions(db).map((r) => ({ slug: r.slug, name: r.name })),
+    regions: listRegionNames(db).map((r) => ({ slug: r.slug, name: r.name })),
     people,
   };
 }

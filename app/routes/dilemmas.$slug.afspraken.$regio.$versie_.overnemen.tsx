@@ -14,7 +14,7 @@ import { Heading, Paragraph } from "~/components/text";
 import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { getAnswersForDilemma } from "~/models/answer.server";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -38,7 +38,7 @@ async function context(request: Request, params: unknown) {
   const answer = getAnswersForDilemma(getDb(), dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
-  const others = listRegions(getDb()).filter((r) => r.slug !== regio);
+  const others = listRegionNames(getDb()).filter((r) => r.slug !== regio);
   const facilitated = facilitatedRegionIds(user);
   return {
     user,

@@ -9,7 +9,7 @@ import { Heading, Paragraph } from "~/components/text";
 import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { feedLink, themeFeedPath } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -35,7 +35,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
   const themes = listThemes(db);
-  const regions = listRegions(db);
+  const regions = listRegionNames(db);
   if (params.thema && !themes.some((t) => t.slug === params.thema)) notFound("Dit thema bestaat niet.");
   if (params.regio && !regions.some((r) => r.slug === params.regio)) notFound("Deze regio bestaat niet.");
   const { total, dilemmas } = listDilemmas(

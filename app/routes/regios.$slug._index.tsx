@@ -1,26 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ButtonLink } from "~/components/links";
+import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
-import { answerLineage, listRegionAnswers } from "~/models/answer.server";
+import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, todayIso } from "~/utils/dates";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 import { listRegionProposals } from "~/workflow/proposals.server";
 
+const PAGE_SIZE = 25;
 const ParamsSchema = z.object({ slug: SlugParam });
+/** `?herziening=1`: only the answers due for review; `?pagina=`: the page of the list of answers. */
+const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageParam });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -29,14 +33,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const search = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze pagina bestaat niet: de link klopt niet.");
   const db = getDb();
   const region = getRegionBySlug(db, slug);
   if (!region) notFound("Deze regio bestaat niet.");
   const user = await getUser(request);
   const organisations = listOrganisations(db, region.id);
-  const answers = listRegionAnswers(db, region.id);
-  const { from, by } = answerLineage(db, answers.map((a) => a.versionId));
   const today = todayIso();
+  const counts = countRegionAnswers(db, region.id, today);
+  const dueOnly = search.herziening === "1";
+  const listed = dueOnly ? counts.due : counts.total;
+  const pageCount = Math.max(1, Math.ceil(listed / PAGE_SIZE));
+  if (search.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const answers = listRegionAnswerPage(db, region.id, {
+    dueBefore: dueOnly ? today : undefined,
+    offset: (search.pagina - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    total: listed,
+  });
   return {
     region: {
       slug: region.slug,
@@ -55,6 +69,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       (group) => group.names.length > 0,
     ),
     organisationCount: organisations.length,
+    answerCount: counts.total,
+    dueCount: counts.due,
+    dueOnly,
+    listed,
+    page: search.pagina,
+    pageCount,
     answers: answers.map((a) => ({
       dilemmaSlug: a.dilemmaSlug,
       dilemmaTitle: a.dilemmaTitle,
@@ -63,23 +83,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       agreedOn: a.agreedOn,
       reviewBy: a.reviewBy,
       reviewDue: a.reviewBy !== null && a.reviewBy < today,
-      adoptedFrom: from.get(a.versionId) ?? null,
-      adoptedBy: by.get(a.versionId) ?? [],
     })),
+    ...listRegionAdoptions(db, region.id),
   };
 }
 
 export default function RegionPage() {
-  const { region, facilitators, sectors, organisationCount, answers, runsAgenda, agenda } = useLoaderData<typeof loader>();
-  const due = answers.filter((a) => a.reviewDue);
-  const tookOver = answers.filter((a) => a.adoptedFrom);
-  const givenAway = answers.filter((a) => a.adoptedBy.length > 0);
+  const { region, facilitators, sectors, organisationCount, answerCount, dueCount, dueOnly, listed, page, pageCount, answers, tookOver, givenAway, runsAgenda, agenda } =
+    useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const regionPath = `/regios/${region.slug}`;
   return (
     <div className="page-width">
       <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/regios", label: "Regio's" }]} current={region.name} />
       <Heading level={1}>Leertuin {region.name}</Heading>
       <Paragraph lead>
-        Provincie {region.province}, leertuin sinds {formatDate(region.since)}. {answers.length} afspraken, {organisationCount}{" "}
+        Provincie {region.province}, leertuin sinds {formatDate(region.since)}. {answerCount} afspraken, {organisationCount}{" "}
         deelnemende organisaties.
       </Paragraph>
       <RichText html={region.descriptionHtml} />
@@ -104,7 +123,7 @@ export default function RegionPage() {
           )}
           {runsAgenda && (
             <p className="utrecht-paragraph">
-              <ButtonLink to={`/regios/${region.slug}/agenda`}>Agenda beheren</ButtonLink>
+              <ButtonLink to={`${regionPath}/agenda`}>Agenda beheren</ButtonLink>
             </p>
           )}
         </section>
@@ -114,15 +133,24 @@ export default function RegionPage() {
         <Heading level={2} id="afspraken-titel">
           Afspraken
         </Heading>
-        {due.length > 0 && (
+        {dueCount > 0 && (
           <Paragraph>
-            <strong>{due.length === 1 ? "1 afspraak is" : `${due.length} afspraken zijn`} toe aan herziening</strong> (de
-            herzieningsdatum is verstreken).
+            <strong>{dueCount === 1 ? "1 afspraak is" : `${dueCount} afspraken zijn`} toe aan herziening</strong> (de
+            herzieningsdatum is verstreken).{" "}
+            {dueOnly ? (
+              <Link className="utrecht-link" to={`${regionPath}#afspraken-titel`}>
+                Toon alle afspraken
+              </Link>
+            ) : (
+              <Link className="utrecht-link" to={`${regionPath}?herziening=1#afspraken-titel`}>
+                Toon alleen {dueCount === 1 ? "deze afspraak" : "deze afspraken"}
+              </Link>
+            )}
           </Paragraph>
         )}
         <ul className="inline-list">
           <li>
-            <Link className="utrecht-link" to={`/regios/${region.slug}/spelregels`}>
+            <Link className="utrecht-link" to={`${regionPath}/spelregels`}>
               Alle afspraken als één document (spelregels)
             </Link>
           </li>
@@ -133,16 +161,31 @@ export default function RegionPage() {
           </li>
           <li>
             <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
-              Download als CSV
+              Download alle afspraken als CSV
+            </a>{" "}
+            of{" "}
+            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+              JSON
             </a>
           </li>
         </ul>
+        {pageCount > 1 && (
+          <Paragraph>
+            {listed} afspraken{dueOnly ? " toe aan herziening" : ""}, op titel — pagina {page} van {pageCount}
+          </Paragraph>
+        )}
         {answers.length === 0 ? (
-          <Paragraph>Deze regio heeft nog geen afspraken gepubliceerd.</Paragraph>
+          <Paragraph>
+            {dueOnly ? "Geen van de afspraken is toe aan herziening." : "Deze regio heeft nog geen afspraken gepubliceerd."}
+          </Paragraph>
         ) : (
           <div className="table-wrap">
             <table className="utrecht-table">
-              <caption className="visually-hidden">Afspraken van {region.name}</caption>
+              <caption className="visually-hidden">
+                Afspraken van {region.name}
+                {dueOnly ? " die toe zijn aan herziening" : ""}
+                {pageCount > 1 ? `, pagina ${page} van ${pageCount}` : ""}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Dilemma</th>
@@ -175,6 +218,7 @@ export default function RegionPage() {
             </table>
           </div>
         )}
+        <Pagination page={page} pageCount={pageCount} search={searchParams} fragment="afspraken-titel" />
       </section>
 
       <div className="grid-2">
@@ -191,7 +235,7 @@ export default function RegionPage() {
                   <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
                     {a.dilemmaTitle}
                   </Link>{" "}
-                  — van {a.adoptedFrom!.regionName} (versie {a.adoptedFrom!.version})
+                  — van {a.from.regionName} (versie {a.from.version})
                 </li>
               ))}
             </ul>
@@ -210,7 +254,7 @@ export default function RegionPage() {
                   <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
                     {a.dilemmaTitle}
                   </Link>{" "}
-                  — door {a.adoptedBy.map((r) => r.regionName).join(", ")}
+                  — door {a.by.map((r) => r.regionName).join(", ")}
                 </li>
               ))}
             </ul>

@@ -1,54 +1,96 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { toVersionView } from "~/models/answer-view.server";
-import { getRegionCurrentAnswers } from "~/models/region-answers.server";
+import { countRegionAnswersByMainTheme, getRegionCurrentAnswers, listRegionVersionIdsInTheme, type RegionCurrentAnswer } from "~/models/region-answers.server";
 import { getRegionBySlug } from "~/models/region.server";
+import { themeLabels } from "~/models/theme.server";
 import rulebookStyles from "~/styles/spelregels.css";
 import { getDb } from "~/utils/db.server";
 import { formatDate, todayIso } from "~/utils/dates";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 
+/** Answers per page: a region's whole set at ten thousand dilemmas is thousands of them (16 MB as one page). */
+const PAGE_SIZE = 25;
 const ParamsSchema = z.object({ slug: SlugParam });
+/** `?thema=`: only the answers with that main theme, a document to print on its own; `?pagina=`: its page. */
+const SearchSchema = z.object({ thema: optionalParam(SlugParam), pagina: PageParam });
 const NO_THEME = { slug: "overig", label: "Overig" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulebookStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [...pageMeta(`Spelregels Leertuin ${data.region.name}`), feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`)]
+    ? [
+        ...pageMeta(`Spelregels Leertuin ${data.region.name}${data.theme ? `: ${data.theme.label}` : ""}`),
+        feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`),
+      ]
     : pageMeta("Regio niet gevonden");
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const search = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze pagina bestaat niet: de link klopt niet.");
   const db = getDb();
   const region = getRegionBySlug(db, slug);
   if (!region) notFound("Deze regio bestaat niet.");
   const today = todayIso();
-  const groups = new Map<string, { theme: { slug: string; label: string }; entries: ReturnType<typeof entryView>[] }>();
-  for (const answer of getRegionCurrentAnswers(db, region.id)) {
-    const theme = answer.dilemma.themes[0] ?? NO_THEME;
-    const group = groups.get(theme.slug) ?? { theme, entries: [] };
-    group.entries.push(entryView(answer, today));
-    groups.set(theme.slug, group);
+
+  // The document's contents: each main theme with its number of answers, themes by their label.
+  const labels = themeLabels(db);
+  const contents = countRegionAnswersByMainTheme(db, region.id)
+    .map(({ themeSlug, count }) => ({
+      themeSlug,
+      theme: themeSlug === null ? NO_THEME : { slug: themeSlug, label: labels.get(themeSlug) ?? themeSlug },
+      count,
+    }))
+    .sort((a, b) => a.theme.label.localeCompare(b.theme.label, "nl"));
+  const shown = search.thema ? contents.filter((c) => c.theme.slug === search.thema) : contents;
+  if (search.thema && shown.length === 0) notFound(`Leertuin ${region.name} heeft geen afspraken over dit thema.`);
+  const count = shown.reduce((sum, c) => sum + c.count, 0);
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  if (search.pagina > pageCount) notFound("Deze pagina van de spelregels bestaat niet.");
+
+  // This page's part of the document (themes in order, each by title), read per theme it touches.
+  const start = (search.pagina - 1) * PAGE_SIZE;
+  const parts: { theme: { slug: string; label: string }; versionIds: number[] }[] = [];
+  let at = 0;
+  for (const c of shown) {
+    const from = Math.max(start, at);
+    const to = Math.min(start + PAGE_SIZE, at + c.count);
+    if (from < to) parts.push({ theme: c.theme, versionIds: listRegionVersionIdsInTheme(db, region.id, c.themeSlug, { offset: from - at, limit: to - from }) });
+    at += c.count;
   }
+  const answers = new Map(getRegionCurrentAnswers(db, region.id, parts.flatMap((p) => p.versionIds)).map((a) => [a.version.id, a]));
+  const groups = parts.map(({ theme, versionIds }) => ({
+    theme,
+    entries: versionIds.flatMap((id) => {
+      const answer = answers.get(id);
+      return answer ? [entryView(answer, today)] : [];
+    }),
+  }));
+
   return {
     region: { slug: region.slug, name: region.name },
     today,
-    count: [...groups.values()].reduce((sum, g) => sum + g.entries.length, 0),
-    groups: [...groups.values()].sort((a, b) => a.theme.label.localeCompare(b.theme.label, "nl")),
+    theme: search.thema ? shown[0]!.theme : null,
+    count,
+    page: search.pagina,
+    pageCount,
+    contents: shown.map(({ theme, count }) => ({ theme, count })),
+    groups,
   };
 }
 
-function entryView(answer: ReturnType<typeof getRegionCurrentAnswers>[number], today: string) {
+function entryView(answer: RegionCurrentAnswer, today: string) {
   const view = toVersionView(answer.version, today);
   // In a set of rules the agreement itself comes first, the weighing behind it after.
   const agreement = view.sections.find((s) => s.key === "agreement")!;
@@ -59,25 +101,48 @@ function entryView(answer: ReturnType<typeof getRegionCurrentAnswers>[number], t
   };
 }
 
+const answersText = (n: number) => (n === 1 ? "1 afspraak" : `${n} afspraken`);
+
 export default function RulebookPage() {
-  const { region, today, count, groups } = useLoaderData<typeof loader>();
+  const { region, today, theme, count, page, pageCount, contents, groups } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const rulebookPath = `/regios/${region.slug}/spelregels`;
+  // On one page the contents point into it; spread over pages, each theme opens as a document of its own.
+  const themeHref = (slug: string) => (pageCount === 1 ? `#thema-${slug}` : `${rulebookPath}?thema=${slug}`);
+  const onThisPage = new Map(groups.map((g) => [g.theme.slug, g.entries]));
   return (
     <div className="page-width rulebook">
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
           { to: `/regios/${region.slug}`, label: `Leertuin ${region.name}` },
+          ...(theme ? [{ to: rulebookPath, label: "Spelregels" }] : []),
         ]}
-        current="Spelregels"
+        current={theme ? theme.label : "Spelregels"}
       />
-      <Heading level={1}>Spelregels Leertuin {region.name}</Heading>
+      <Heading level={1}>
+        Spelregels Leertuin {region.name}
+        {theme && `: ${theme.label}`}
+      </Heading>
       <Paragraph lead>
-        De afspraken over het delen van informatie rond gezinnen die Leertuin {region.name} heeft gemaakt, zoals ze gelden op{" "}
-        {formatDate(today)}: {count === 1 ? "1 afspraak" : `${count} afspraken`}, per thema.
+        De afspraken over het delen van informatie rond gezinnen die Leertuin {region.name} heeft gemaakt
+        {theme && ` met als hoofdthema ‘${theme.label}’`}, zoals ze gelden op {formatDate(today)}: {answersText(count)}
+        {theme ? "" : ", per thema"}.{pageCount > 1 && ` Pagina ${page} van ${pageCount}.`}
       </Paragraph>
       <p className="utrecht-paragraph rulebook__actions">
-        Deze pagina is opgemaakt om af te drukken op A4 of als pdf te bewaren (met de afdrukfunctie van uw browser). De afspraken zijn ook
-        te downloaden als <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>CSV</a> of{" "}
+        Deze pagina is opgemaakt om af te drukken op A4 of als pdf te bewaren (met de afdrukfunctie van uw browser).
+        {pageCount > 1 && !theme && " Kies in de inhoud een thema om alleen de afspraken daarover te lezen of af te drukken."}
+        {theme && (
+          <>
+            {" "}
+            <Link className="utrecht-link" to={rulebookPath}>
+              Alle thema's
+            </Link>
+            .
+          </>
+        )}{" "}
+        Alle afspraken van de regio staan in één bestand als{" "}
+        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>CSV</a> of{" "}
         <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>JSON</a>.
       </p>
 
@@ -89,22 +154,28 @@ export default function RulebookPage() {
             Inhoud
           </Heading>
           <ol>
-            {groups.map((group) => (
-              <li key={group.theme.slug}>
-                <a className="utrecht-link" href={`#thema-${group.theme.slug}`}>
-                  {group.theme.label}
-                </a>
-                <ol>
-                  {group.entries.map((entry) => (
-                    <li key={entry.dilemma.slug}>
-                      <a className="utrecht-link" href={`#${entry.dilemma.slug}`}>
-                        {entry.dilemma.title}
-                      </a>
-                    </li>
-                  ))}
-                </ol>
-              </li>
-            ))}
+            {contents.map((c) => {
+              const entries = onThisPage.get(c.theme.slug) ?? [];
+              return (
+                <li key={c.theme.slug}>
+                  <a className="utrecht-link" href={themeHref(c.theme.slug)}>
+                    {c.theme.label}
+                  </a>{" "}
+                  <span className="rulebook__count">({answersText(c.count)})</span>
+                  {entries.length > 0 && (
+                    <ol>
+                      {entries.map((entry) => (
+                        <li key={entry.dilemma.slug}>
+                          <a className="utrecht-link" href={`#${entry.dilemma.slug}`}>
+                            {entry.dilemma.title}
+                          </a>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </nav>
       )}
@@ -192,6 +263,7 @@ export default function RulebookPage() {
           ))}
         </section>
       ))}
+      <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph } from "~/components/text";
 import { requireMember } from "~/auth/permissions.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
-import { listRegions } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => pageMeta("Dilemma voorstellen");
 
 /** The regions a user may propose for: their approved memberships, or every region for an admin. */
 function proposableRegions(user: { isAdmin: boolean }, memberships: { regionId: number }[]) {
-  const regions = listRegions(getDb());
+  const regions = listRegionNames(getDb());
   return user.isAdmin ? regions : regions.filter((r) => memberships.some((m) => m.regionId === r.id));
 }
 

@@ -96,6 +96,39 @@ describe("comparing regions", () => {
     expectNoPageErrors(page);
   });
 
+  it("narrows a region's answers to those due for review and its spelregels to one theme, without JavaScript — accessible", async () => {
+    const plain = await newPage(browser, { javaScriptEnabled: false });
+    await plain.goto(`${baseUrl}/regios/zeeland`);
+    const due = await plain.getByText(/^\d+ afspraken zijn toe aan herziening$/).textContent();
+    await plain.getByRole("link", { name: "Toon alleen deze afspraken" }).click();
+    await plain.waitForURL(/\/regios\/zeeland\?herziening=1#afspraken-titel$/);
+    const table = plain.getByRole("table", { name: "Afspraken van Zeeland die toe zijn aan herziening" });
+    await expect(table.getByRole("rowheader").count()).resolves.toBe(Number.parseInt(due!, 10));
+    await expect(table.getByText("— toe aan herziening").count()).resolves.toBe(Number.parseInt(due!, 10));
+    // axe runs in the page, so it looks at the same address with JavaScript.
+    const page = await newPage(browser);
+    await page.goto(plain.url());
+    await expectAccessible(page);
+    await plain.getByRole("link", { name: "Toon alle afspraken" }).click();
+    await plain.waitForURL(/\/regios\/zeeland#afspraken-titel$/);
+
+    await plain.getByRole("link", { name: "Alle afspraken als één document (spelregels)" }).click();
+    const contents = plain.getByRole("navigation", { name: "Inhoud" });
+    const theme = contents.getByRole("listitem").first();
+    const label = await theme.getByRole("link").first().textContent();
+    const count = Number.parseInt((await theme.locator(".rulebook__count").textContent())!.slice(1), 10);
+    const slug = (await theme.getByRole("link").first().getAttribute("href"))!.replace("#thema-", "");
+    await plain.goto(`${baseUrl}/regios/zeeland/spelregels?thema=${slug}`);
+    await plain.getByRole("heading", { level: 1, name: `Spelregels Leertuin Zeeland: ${label}` }).waitFor();
+    await expect(plain.getByRole("heading", { level: 2 }).filter({ hasNotText: "Inhoud" }).allTextContents()).resolves.toEqual([label]);
+    await expect(plain.getByRole("article").count()).resolves.toBe(count);
+    await page.goto(plain.url());
+    await expectAccessible(page);
+    await plain.getByRole("link", { name: "Alle thema's" }).click();
+    await plain.getByRole("heading", { level: 1, name: "Spelregels Leertuin Zeeland" }).waitFor();
+    expectNoPageErrors(page);
+  });
+
   it("filters the matrix without JavaScript, and fits a phone screen", async () => {
     const plain = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await plain.goto(`${baseUrl}/vergelijk`);
