@@ -37,12 +37,13 @@ export function TextField({
   defaultValue,
   autoComplete,
   optional = false,
+  list,
   ...field
-}: FieldProps & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string; optional?: boolean }) {
+}: FieldProps & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string; optional?: boolean; list?: string }) {
   return (
     <Field {...field}>
       {(aria) => (
-        <input className="utrecht-textbox utrecht-textbox--html-input" type={type} defaultValue={defaultValue} autoComplete={autoComplete} required={!optional} {...aria} />
+        <input className="utrecht-textbox utrecht-textbox--html-input" type={type} defaultValue={defaultValue} autoComplete={autoComplete} required={!optional} list={list} {...aria} />
       )}
     </Field>
   );

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { SelectField, TextField } from "~/components/form-field";
+import { TextField } from "~/components/form-field";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { getRegionBySlug } from "~/models/region.server";
@@ -23,10 +23,16 @@ import { declineSuggestion, DeclineSchema, listOpenSuggestions } from "~/workflo
 const ParamsSchema = z.object({ slug: SlugParam });
 const Reason = z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.");
 const DilemmaId = z.coerce.number().int().positive();
+/** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
+const MergeTarget = z.preprocess(
+  (value) => (typeof value === "string" ? (/\/dilemmas\/([^/?#\s]+)/.exec(value)?.[1] ?? value.trim()) : value),
+  z.string().regex(/^[a-z0-9-]{1,120}$/, "Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma."),
+);
+
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId }),
   z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: Reason }),
-  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: Reason, intoSlug: z.string().regex(/^[a-z0-9-]{1,120}$/, "Kies het dilemma waarmee u samenvoegt.") }),
+  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: Reason, intoSlug: MergeTarget }),
   z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: Reason }),
 ]);
 
@@ -68,7 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.status === 403) forbidden(result.message);
     if (result.status === 404) notFound(result.message);
-    return data({ values: parsed.values, errors: { reason: result.message }, message: null }, { status: result.status });
+    // A merge target that cannot be used is the target field's error; anything else is the reason's.
+    const field = (result as { field?: string }).field ?? "reason";
+    return data({ values: parsed.values, errors: { [field]: result.message }, message: null }, { status: result.status });
   }
   const messages = { accept: "Het voorstel staat op de agenda.", reject: "Het voorstel is afgewezen.", merge: "Het voorstel is samengevoegd.", decline: "Het overnamevoorstel is afgewezen." };
   return { values: {}, errors: {}, message: messages[a.intent] };
@@ -114,15 +122,16 @@ export default function Agenda() {
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
                     <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined} error={own.reason} />
-                    <SelectField id={`samenvoegen-${p.id}`} name="intoSlug" label="Samenvoegen met (alleen bij samenvoegen)" defaultValue={values.dilemmaId === String(p.id) ? values.intoSlug : undefined} error={own.intoSlug}>
-                      {mergeTargets
-                        .filter((d) => d.slug !== p.slug)
-                        .map((d) => (
-                          <option key={d.slug} value={d.slug}>
-                            {d.title}
-                          </option>
-                        ))}
-                    </SelectField>
+                    <TextField
+                      id={`samenvoegen-${p.id}`}
+                      name="intoSlug"
+                      label="Samenvoegen met (alleen bij samenvoegen)"
+                      description="Het adres van een dilemma dat op de agenda staat of beantwoord is; de dilemma's op een agenda staan in de keuzelijst."
+                      list="samenvoeg-doelen"
+                      optional
+                      defaultValue={values.dilemmaId === String(p.id) ? values.intoSlug : undefined}
+                      error={own.intoSlug}
+                    />
                     <div className="button-row">
                       <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reject">
                         Afwijzen
@@ -138,6 +147,13 @@ export default function Agenda() {
           })}
         </ul>
       )}
+      <datalist id="samenvoeg-doelen">
+        {mergeTargets.map((d) => (
+          <option key={d.slug} value={`/dilemmas/${d.slug}`}>
+            {d.title}
+          </option>
+        ))}
+      </datalist>
 
       <Heading level={2}>Op de agenda</Heading>
       {onAgenda.length === 0 ? (

@@ -81,7 +81,7 @@ export type ProposalDecision =
   | { decision: "reject"; reason: string }
   | { decision: "merge"; reason: string; intoSlug: string };
 
-export type DecideResult = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string };
+export type DecideResult = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string; field?: "intoSlug" };
 
 /**
  * A facilitator of the proposal's region puts it on the agenda, rejects it with a reason, or merges it
@@ -106,7 +106,7 @@ export function decideProposal(db: Db, input: { actorId: number; regionIds: numb
     } else {
       const target = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, input.intoSlug)).get();
       if (!target || target.id === dilemma.id || !["on-agenda", "answered"].includes(target.status)) {
-        return { ok: false, status: 409, message: "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is." };
+        return { ok: false, status: 409, field: "intoSlug", message: "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is." };
       }
       tx.update(t.dilemmas)
         .set({ status: "merged", statusReason: input.reason, mergedIntoId: target.id, updatedAt: now })
@@ -152,14 +152,9 @@ export function listRegionProposals(db: Db, regionId: number) {
     .all();
 }
 
-/** Dilemmas a proposal can be merged into: on an agenda or answered. */
+/** Dilemmas on an agenda, offered as merge targets; an answered one is named by its address (there can be thousands). */
 export function listMergeTargets(db: Db) {
-  return db
-    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title })
-    .from(t.dilemmas)
-    .where(inArray(t.dilemmas.status, ["on-agenda", "answered"]))
-    .orderBy(t.dilemmas.title)
-    .all();
+  return db.select({ slug: t.dilemmas.slug, title: t.dilemmas.title }).from(t.dilemmas).where(eq(t.dilemmas.status, "on-agenda")).orderBy(t.dilemmas.title).all();
 }
 
 /** Drafts the region's facilitators are writing. */

@@ -145,7 +145,15 @@ describe("the agenda", () => {
 
     const second = (await propose({ title: "Nog een broertje op de opvang" })).slug!;
     const target = http.one<{ slug: string; title: string }>("select slug, title from dilemmas where status = 'answered' order by id limit 1")!;
-    const merged = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: target.slug }, facilitator);
+    // A merge target is named by its address; an unknown one is the target field's error, the reason kept.
+    const unknown = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: "/dilemmas/bestaat-niet" }, facilitator);
+    expect(unknown.status).toBe(409);
+    const unknownPage = await http.html(unknown);
+    expect(unknownPage).toMatch(/id="samenvoegen-\d+-fout">Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is\./);
+    expect(unknownPage).toContain('value="Zelfde vraag."');
+    expect(dilemma(second).status).toBe("proposed");
+    const address = `${server.url}/dilemmas/${target.slug}?regio=zeeland`;
+    const merged = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: address }, facilitator);
     expect(merged.status).toBe(200);
     expect(dilemma(second).status).toBe("merged");
     const page = await http.html(await http.get(`/dilemmas/${second}`, await http.logIn(DEMO.member)));
