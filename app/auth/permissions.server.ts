@@ -66,7 +66,6 @@ export async function requireFacilitator(request: Request): Promise<{ user: Sess
   return { user, regionIds };
 }
 
-
 /**
  * An approved member of at least one region, or an admin: who may read proposals, propose, comment.
  * A visitor is sent to log in; a pending or rejected applicant gets 403.
