@@ -48,6 +48,7 @@ function HideForm({ comment, result }: { comment: DiscussionComment; result?: Di
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
         <TextField id={`reden-${comment.id}`} name="reason" label="Reden (de schrijver en de leden lezen die)" defaultValue={mine ? result.values.reason : undefined} error={mine ? result.errors.reason : undefined} />
+        {mine && result.guard && <GuardReport reports={result.guard} />}
         <button className="utrecht-button utrecht-button--secondary-action" type="submit">
           Verbergen
         </button>

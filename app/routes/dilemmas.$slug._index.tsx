@@ -90,7 +90,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === "hide") {
     const parsed = parseForm(HideSchema, form);
     if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
-    const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
+    const regionIds = facilitatedRegionIds(user);
+    // Members read the reason: a moderator's text goes through the guard (anyone else gets hideComment's 403).
+    if (regionIds === "all" || regionIds.includes(dilemma.regionId)) {
+      const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
+      if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+    }
+    const result = hideComment(db, { actorId: user.id, regionIds, ...parsed.data });
     if (!result.ok) {
       if (result.status === 403) forbidden(result.message);
       return data({ intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });

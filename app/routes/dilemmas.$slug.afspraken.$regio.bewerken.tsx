@@ -102,6 +102,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw") {
     const parsed = parseForm(WithdrawSchema, form);
     if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null }, { status: 400 });
+    // The reason stays readable at the dilemma for everyone who may read it: the guard reads it first.
+    const guard = guardTexts({ reason: { label: "Reden van intrekken", value: parsed.data.reason } }, form);
+    if (!guard.ok) return data({ values: parsed.values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
     const result = withdrawAnswer(db, target, parsed.data.reason);
     return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
   }
@@ -191,7 +194,7 @@ export default function EditAnswer() {
       )}
 
       <Form method="post" noValidate className="stack-form">
-        {result?.guard && <GuardReport reports={result.guard} />}
+        {result?.guard && values.intent !== "withdraw" && <GuardReport reports={result.guard} />}
         <ChoiceGroup type="radio" name="verdict" legend="Oordeel" options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))} checked={[text("verdict")]} error={errors.verdict} />
         <ChoiceGroup type="radio" name="route" legend="Route" description="Langs welke weg mag iemand met een geheimhoudingsplicht delen?" options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] }))} checked={[text("route")]} error={errors.route} />
         {ANSWER_SECTIONS.map(({ key, heading }) => (
@@ -250,7 +253,8 @@ export default function EditAnswer() {
             aanpassen, publiceer dan een nieuwe versie. <TextLink to={versionPath(dilemma.slug, region.slug, loaded.published.version)}>Bekijk de geldende versie</TextLink>.
           </Paragraph>
           <Form method="post" noValidate className="stack-form">
-            <TextField name="reason" label="Reden van intrekken" error={errors.reason} />
+            <TextField name="reason" label="Reden van intrekken" defaultValue={values.intent === "withdraw" ? String(values.reason ?? "") : undefined} error={errors.reason} />
+            {result?.guard && values.intent === "withdraw" && <GuardReport reports={result.guard} />}
             <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="withdraw">
               Afspraak intrekken
             </button>

@@ -7,6 +7,7 @@ import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextField } from "~/components/form-field";
+import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { getRegionBySlug } from "~/models/region.server";
@@ -19,6 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
 import { declineSuggestion, DeclineSchema, listOpenSuggestions } from "~/workflow/suggestions.server";
+import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam });
 const Reason = z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.");
@@ -62,11 +64,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await context(request, params);
-  const parsed = parseForm(ActionSchema, await readForm(request));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, message: null }, { status: 400 });
+  const form = await readForm(request);
+  const parsed = parseForm(ActionSchema, form);
+  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
   const db = getDb();
   const regionIds = facilitatedRegionIds(user);
   const a = parsed.data;
+  // The proposer or the member reads the reason: it goes through the anonymity guard first.
+  if (a.intent !== "accept") {
+    const guard = guardTexts({ reason: { label: "Reden", value: a.reason } }, form);
+    if (!guard.ok) return data({ values: parsed.values, errors: {}, guard: guard.reports, message: null }, { status: 422 });
+  }
   const result =
     a.intent === "decline"
       ? declineSuggestion(db, { actorId: user.id, regionIds, suggestionId: a.suggestionId, reason: a.reason })
@@ -76,10 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.status === 404) notFound(result.message);
     // A merge target that cannot be used is the target field's error; anything else is the reason's.
     const field = (result as { field?: string }).field ?? "reason";
-    return data({ values: parsed.values, errors: { [field]: result.message }, message: null }, { status: result.status });
+    return data({ values: parsed.values, errors: { [field]: result.message }, guard: null, message: null }, { status: result.status });
   }
   const messages = { accept: "Het voorstel staat op de agenda.", reject: "Het voorstel is afgewezen.", merge: "Het voorstel is samengevoegd.", decline: "Het overnamevoorstel is afgewezen." };
-  return { values: {}, errors: {}, message: messages[a.intent] };
+  return { values: {}, errors: {}, guard: null, message: messages[a.intent] };
 }
 
 export default function Agenda() {
@@ -88,12 +96,13 @@ export default function Agenda() {
   const values = (result?.values ?? {}) as Record<string, string | undefined>;
   const errors = (result?.errors ?? {}) as Record<string, string | undefined>;
   const errorFor = (key: string, id: string) => (values[key] === id ? errors : {});
+  const guardFor = (key: string, id: string) => (values[key] === id ? result?.guard : null);
   return (
     <div className="page-width">
       <Breadcrumbs trail={[{ to: "/regios", label: "Regio's" }, { to: `/regios/${region.slug}`, label: region.name }]} current="Agenda" />
       <Heading level={1}>Agenda van leertuin {region.name}</Heading>
       {result?.message && <Alert type="ok">{result.message}</Alert>}
-      {Object.keys(errors).length > 0 && <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>}
+      {(Object.keys(errors).length > 0 || result?.guard) && <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>}
 
       <Heading level={2}>Voorstellen</Heading>
       {proposals.length === 0 ? (
@@ -102,6 +111,7 @@ export default function Agenda() {
         <ul className="card-list">
           {proposals.map((p) => {
             const own = errorFor("dilemmaId", String(p.id));
+            const guard = guardFor("dilemmaId", String(p.id));
             return (
               <li key={p.id} className="card">
                 <Heading level={3}>
@@ -117,11 +127,12 @@ export default function Agenda() {
                     Op de agenda<span className="visually-hidden"> ({p.title})</span>
                   </button>
                 </Form>
-                <details open={own.reason || own.intoSlug ? true : undefined}>
+                <details open={own.reason || own.intoSlug || guard ? true : undefined}>
                   <summary>Afwijzen of samenvoegen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
                     <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined} error={own.reason} />
+                    {guard && <GuardReport reports={guard} />}
                     <TextField
                       id={`samenvoegen-${p.id}`}
                       name="intoSlug"
@@ -195,6 +206,7 @@ export default function Agenda() {
         <ul className="card-list">
           {suggestions.map((s) => {
             const own = errorFor("suggestionId", String(s.id));
+            const guard = guardFor("suggestionId", String(s.id));
             return (
               <li key={s.id} className="card">
                 <Heading level={3}>
@@ -209,11 +221,12 @@ export default function Agenda() {
                     Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
                   </Link>
                 </div>
-                <details open={own.reason ? true : undefined}>
+                <details open={own.reason || guard ? true : undefined}>
                   <summary>Niet overnemen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="suggestionId" value={s.id} />
-                    <TextField id={`afwijsreden-${s.id}`} name="reason" label="Reden (het lid leest die)" error={own.reason} />
+                    <TextField id={`afwijsreden-${s.id}`} name="reason" label="Reden (het lid leest die)" defaultValue={values.suggestionId === String(s.id) ? values.reason : undefined} error={own.reason} />
+                    {guard && <GuardReport reports={guard} />}
                     <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="decline">
                       Niet overnemen
                     </button>

@@ -293,6 +293,41 @@ describe("publishing", () => {
     expect(asMember).toContain("Er geldt nu geen afspraak van een regio over dit dilemma.");
   });
 
+  it("sends every reason a facilitator writes through the anonymity guard: blocked, nothing stored, the text kept", async () => {
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const phone = "Besproken met moeder, bel 06-12345678.";
+    const blocked = (html: string) => {
+      expect(html).toContain("We hebben niets opgeslagen");
+      expect(html).toMatch(/<mark class="finding finding--block">06-12345678/);
+    };
+    // Rejecting a proposal.
+    const { slug } = await propose();
+    const reject = await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(slug!).id), reason: phone }, facilitator);
+    expect(reject.status).toBe(422);
+    const agenda = await http.html(reject);
+    blocked(agenda);
+    expect(agenda).toContain(`value="${phone}"`);
+    expect(dilemma(slug!)).toMatchObject({ status: "proposed", status_reason: null });
+    // Hiding a comment.
+    const answered = http.one<{ slug: string }>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1")!.slug;
+    await http.post(`/dilemmas/${answered}`, { intent: "comment", body: "Een reactie." }, await http.logIn(DEMO.member));
+    const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
+    const hide = await http.post(`/dilemmas/${answered}`, { intent: "hide", commentId: String(commentId), reason: phone }, facilitator);
+    expect(hide.status).toBe(422);
+    blocked(await http.html(hide));
+    expect(http.one("select hidden_at from comments where id = ?", commentId)).toEqual({ hidden_at: null });
+    // Withdrawing an answer.
+    await accept(slug!);
+    const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
+    await http.post(editor, answerForm(), facilitator);
+    const withdraw = await http.post(editor, { intent: "withdraw", reason: phone }, facilitator);
+    expect(withdraw.status).toBe(422);
+    const editorPage = await http.html(withdraw);
+    blocked(editorPage);
+    expect(editorPage).toContain(`value="${phone}"`);
+    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({ status: "published", withdrawn_reason: null });
+  });
+
   it("says on the public dilemma page when and why a region withdrew, without the withdrawn text", async () => {
     const { slug, version } = http.one<{ slug: string; version: number }>(
       `select d.slug, v.version from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id
