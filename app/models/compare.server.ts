@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
-import { inJsonList, type Db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
 
 import { answerLineage } from "./answer.server";
 import { listFilteredDilemmas } from "./dilemma.server";
@@ -43,13 +43,21 @@ export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: 
   const dilemmas = listFilteredDilemmas(db, { theme: filters.theme, sector: filters.sector });
   if (dilemmas.length === 0 || filters.regionIds.length === 0) return [];
   const cv = t.currentAnswerVersions;
+  // The chosen regions' answers in force, kept for the filtered dilemmas here: a list of thousands of
+  // dilemma ids in the query would cost more than the answers it leaves out.
+  const wanted = new Set(dilemmas.map((d) => d.id));
   const answers = db
     .select({ versionId: cv.id, dilemmaId: cv.dilemmaId, regionSlug: t.regions.slug, verdict: cv.verdict, version: cv.version })
     .from(cv)
     .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
-    .where(and(inJsonList(cv.dilemmaId, JSON.stringify(dilemmas.map((d) => d.id))), inArray(cv.regionId, filters.regionIds)))
-    .all();
-  const { from } = answerLineage(db, answers.map((a) => a.versionId));
+    .where(inArray(cv.regionId, filters.regionIds))
+    .all()
+    .filter((a) => wanted.has(a.dilemmaId));
+  // Where a cell's version came from: only the few adopted versions need looking up.
+  const adopted = new Set(
+    db.select({ id: t.answerVersions.id }).from(t.answerVersions).where(isNotNull(t.answerVersions.adoptedFromVersionId)).all().map((v) => v.id),
+  );
+  const { from } = answerLineage(db, answers.filter((a) => adopted.has(a.versionId)).map((a) => a.versionId));
   const byDilemma = new Map<number, Record<string, MatrixCell>>();
   for (const a of answers) {
     const source = from.get(a.versionId);
