@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, notExists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import * as t from "../../db/schema";
@@ -38,7 +38,7 @@ const adoptedFromQuery = preparedPerDb((db) =>
     .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
     .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
-    .where(inJsonList(t.answerVersions.id, sql.placeholder("ids")))
+    .where(inJsonList(t.answerVersions.id, "ids"))
     .prepare(),
 );
 
@@ -49,7 +49,7 @@ const adoptedByQuery = preparedPerDb((db) =>
     .innerJoin(otherAnswer, eq(otherAnswer.id, other.answerId))
     .innerJoin(t.regions, eq(t.regions.id, otherAnswer.regionId))
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, otherAnswer.dilemmaId))
-    .where(and(inJsonList(other.adoptedFromVersionId, sql.placeholder("ids")), isNotNull(other.publishedAt)))
+    .where(and(inJsonList(other.adoptedFromVersionId, "ids"), isNotNull(other.publishedAt)))
     .orderBy(asc(t.regions.name))
     .prepare(),
 );
@@ -78,7 +78,7 @@ const citationsQuery = preparedPerDb((db) =>
     .from(t.citations)
     .innerJoin(t.articles, eq(t.articles.id, t.citations.articleId))
     .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
-    .where(inJsonList(t.citations.answerVersionId, sql.placeholder("ids")))
+    .where(inJsonList(t.citations.answerVersionId, "ids"))
     .orderBy(asc(t.citations.position))
     .prepare(),
 );
@@ -106,7 +106,7 @@ const publishedVersionsQuery = preparedPerDb((db) =>
   db
     .select()
     .from(t.answerVersions)
-    .where(and(inJsonList(t.answerVersions.answerId, sql.placeholder("answerIds")), isNotNull(t.answerVersions.publishedAt)))
+    .where(and(inJsonList(t.answerVersions.answerId, "answerIds"), isNotNull(t.answerVersions.publishedAt)))
     .orderBy(desc(t.answerVersions.version))
     .prepare(),
 );

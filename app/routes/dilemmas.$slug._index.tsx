@@ -11,7 +11,7 @@ import { Discussion } from "~/components/discussion";
 import { ButtonLink } from "~/components/links";
 import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { activeMemberships, facilitatedRegionIds, forbidden, isMember, requireMember } from "~/auth/permissions.server";
+import { activeMemberships, facilitatedRegionIds, forbidden, isFacilitatorOf, isMember, requireMember } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
@@ -90,13 +90,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === "hide") {
     const parsed = parseForm(HideSchema, form);
     if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
-    const regionIds = facilitatedRegionIds(user);
     // Members read the reason: a moderator's text goes through the guard (anyone else gets hideComment's 403).
-    if (regionIds === "all" || regionIds.includes(dilemma.regionId)) {
+    if (isFacilitatorOf(user, dilemma.regionId)) {
       const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
       if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
     }
-    const result = hideComment(db, { actorId: user.id, regionIds, ...parsed.data });
+    const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
     if (!result.ok) {
       if (result.status === 403) forbidden(result.message);
       return data({ intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });

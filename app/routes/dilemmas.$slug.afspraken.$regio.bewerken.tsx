@@ -32,11 +32,12 @@ import {
   type EditFailure,
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
+import { ReasonField } from "~/workflow/reason.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
 const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
-const WithdrawSchema = z.object({ reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.") });
+const WithdrawSchema = z.object({ reason: ReasonField });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.region.name}: ${data.dilemma.title}` : "Afspraak bewerken");

@@ -19,11 +19,11 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
+import { ReasonField } from "~/workflow/reason.server";
 import { declineSuggestion, DeclineSchema, listOpenSuggestions } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam });
-const Reason = z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.");
 const DilemmaId = z.coerce.number().int().positive();
 /** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
 const MergeTarget = z.preprocess(
@@ -33,9 +33,9 @@ const MergeTarget = z.preprocess(
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId }),
-  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: Reason }),
-  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: Reason, intoSlug: MergeTarget }),
-  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: Reason }),
+  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: ReasonField }),
+  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: ReasonField, intoSlug: MergeTarget }),
+  DeclineSchema.extend({ intent: z.literal("decline") }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");

@@ -1,4 +1,4 @@
-import { sql, type Placeholder, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { openDatabase, type Db, type Executor, type Tx } from "../../db/client.server";
@@ -34,10 +34,9 @@ export function preparedPerDb<P>(prepare: (db: Db) => P): (db: Db) => P {
 }
 
 /**
- * `column IN (the list)` with the list bound as one JSON array: a prepared statement takes a list of
- * any length (pass a placeholder, bind `JSON.stringify(list)`), and a list of thousands is one
- * parameter instead of thousands (pass the JSON text).
+ * `column IN (the list)` for a prepared statement: the list is bound to the named placeholder as one
+ * JSON array (`JSON.stringify(ids)`), so one statement takes a list of any length.
  */
-export function inJsonList(column: SQLiteColumn, list: Placeholder | string): SQL {
-  return sql`${column} in (select value from json_each(${list}))`;
+export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
 }

@@ -7,6 +7,7 @@ import { preparedPerDb, type Db } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 import { notify } from "./notifications.server";
+import { ReasonField } from "./reason.server";
 
 export const CommentSchema = z.object({
   body: z.string().trim().min(2, "Schrijf een reactie.").max(5000, "Gebruik hoogstens 5000 tekens."),
@@ -15,7 +16,7 @@ export const CommentSchema = z.object({
 
 export const HideSchema = z.object({
   commentId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens."),
+  reason: ReasonField,
 });
 
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };

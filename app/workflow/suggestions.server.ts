@@ -7,6 +7,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import type { Db } from "~/utils/db.server";
 
 import { notify } from "./notifications.server";
+import { ReasonField } from "./reason.server";
 
 export const SuggestionSchema = z.object({
   region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),
@@ -15,7 +16,7 @@ export const SuggestionSchema = z.object({
 
 export const DeclineSchema = z.object({
   suggestionId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens."),
+  reason: ReasonField,
 });
 
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };
