@@ -32,7 +32,7 @@ import {
   type EditFailure,
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
-import { ReasonField } from "~/workflow/reason.server";
+import { ReasonField } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });

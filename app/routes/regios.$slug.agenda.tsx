@@ -19,8 +19,8 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
-import { ReasonField } from "~/workflow/reason.server";
-import { declineSuggestion, DeclineSchema, listOpenSuggestions } from "~/workflow/suggestions.server";
+import { ReasonField } from "~/workflow/reason";
+import { declineSuggestion, listOpenSuggestions } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam });
@@ -35,7 +35,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId }),
   z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: ReasonField }),
   z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: ReasonField, intoSlug: MergeTarget }),
-  DeclineSchema.extend({ intent: z.literal("decline") }),
+  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonField }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");

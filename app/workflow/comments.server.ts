@@ -7,7 +7,7 @@ import { preparedPerDb, type Db } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason.server";
+import { ReasonField } from "./reason";
 
 export const CommentSchema = z.object({
   body: z.string().trim().min(2, "Schrijf een reactie.").max(5000, "Gebruik hoogstens 5000 tekens."),

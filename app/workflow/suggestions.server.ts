@@ -7,7 +7,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import type { Db } from "~/utils/db.server";
 
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason.server";
+import { ReasonField } from "./reason";
 
 export const SuggestionSchema = z.object({
   region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),

@@ -1,4 +1,0 @@
-import { z } from "zod";
-
-/** The reason a facilitator gives for a decision (reject, merge, decline, hide, withdraw): others read it. */
-export const ReasonField = z.string().trim().min(5, "Geef een reden van minstens 5 tekens.").max(500, "Gebruik hoogstens 500 tekens.");
