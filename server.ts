@@ -144,7 +144,13 @@ export async function startServer(options: { port?: number; host?: string } = {}
       const actualPort = typeof address === "object" && address ? address.port : port;
       resolve({
         url: `http://localhost:${actualPort}`,
-        close: () => new Promise((done) => server.close(() => (release(), done()))),
+        close: () =>
+          new Promise((done) =>
+            server.close(() => {
+              release();
+              done();
+            }),
+          ),
       });
     });
   });

@@ -1,24 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
 import utrechtTokens from "@utrecht/design-tokens/dist/index.css";
 import type { ReactNode } from "react";
 
-import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
-import { useNonce } from "~/components/nonce";
-import { Heading, Paragraph } from "~/components/text";
-import { TextLink } from "~/components/links";
-import appStyles from "~/styles/app.css";
-import { getUser } from "~/auth/session.server";
 import { activeMemberships } from "~/auth/permissions.server";
+import { getUser } from "~/auth/session.server";
+import { TextLink } from "~/components/links";
+import { useNonce } from "~/components/nonce";
+import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
+import { Heading, Paragraph } from "~/components/text";
+import appStyles from "~/styles/app.css";
 import { getDb } from "~/utils/db.server";
 import { unreadCount } from "~/workflow/notifications.server";
 
@@ -31,7 +23,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: "Leertuin — gegevens delen rond gezinnen" },
-  { name: "description", content: "Dilemma's, regionale afspraken en beroepscodes over het delen van informatie rond gezinnen." },
+  {
+    name: "description",
+    content: "Dilemma's, regionale afspraken en beroepscodes over het delen van informatie rond gezinnen.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -93,7 +88,8 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (status === 403 || status === 404) {
     const data = isRouteErrorResponse(error) ? error.data : null;
-    const message = typeof data === "object" && data && "message" in data ? String(data.message) : DEFAULT_MESSAGES[status];
+    const message =
+      typeof data === "object" && data && "message" in data ? String(data.message) : DEFAULT_MESSAGES[status];
     return (
       <ErrorPage title={TITLES[status]!}>
         <Paragraph lead>{message}</Paragraph>

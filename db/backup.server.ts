@@ -28,11 +28,15 @@ export function databaseProblems(file: string): string[] {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== "ok");
+    const integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== "ok");
     const foreignKeys = (db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[]).map(
       (r) => `${r.table} row ${r.rowid} points to a missing ${r.parent}`,
     );
-    const migrated = db.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+    const migrated = db
+      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+      .get();
     return [...integrity, ...foreignKeys, ...(migrated ? [] : ["not a Leertuin database (no migrations table)"])];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
@@ -54,7 +58,10 @@ export interface BackupResult {
  * keeps reading and writing. The copy is checked, made a single self-contained file (no WAL), and
  * only then gets its final timestamped name; the oldest backups beyond `keep` are removed.
  */
-export async function backupDatabase(database: string, options: { dir: string; keep: number; now?: Date }): Promise<BackupResult> {
+export async function backupDatabase(
+  database: string,
+  options: { dir: string; keep: number; now?: Date },
+): Promise<BackupResult> {
   const started = performance.now();
   fs.mkdirSync(options.dir, { recursive: true });
   const base = path.basename(database).replace(/\.sqlite$/, "");
@@ -104,7 +111,8 @@ export function restoreDatabase(backup: string, database: string, options: { now
   const problems = databaseProblems(backup);
   if (problems.length > 0) throw new Error(`Not restored: ${backup} failed its check: ${problems.join("; ")}`);
   const holders = databaseHolders(database);
-  if (holders.length > 0) throw new Error(`Not restored: ${database} is in use by ${holders.join(", ")}. Stop the server first.`);
+  if (holders.length > 0)
+    throw new Error(`Not restored: ${database} is in use by ${holders.join(", ")}. Stop the server first.`);
   const target = path.resolve(database);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const incoming = `${target}.restoring`;

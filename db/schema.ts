@@ -1,5 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   check,
   index,
   integer,
@@ -8,7 +9,6 @@ import {
   sqliteView,
   text,
   uniqueIndex,
-  type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
 import {
@@ -37,17 +37,21 @@ const updatedAt = () => text("updated_at").notNull().default(now);
 /** Whether a record came from the curated library in content/ or was made by people in the app. */
 const origin = () => text("origin", { enum: ORIGINS }).notNull().default("app");
 
-export const regions = sqliteTable("regions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  province: text("province").notNull(),
-  since: text("since").notNull(),
-  descriptionMd: text("description_md").notNull().default(""),
-  origin: origin(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [check("regions_origin", oneOf(t.origin, ORIGINS))]);
+export const regions = sqliteTable(
+  "regions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    province: text("province").notNull(),
+    since: text("since").notNull(),
+    descriptionMd: text("description_md").notNull().default(""),
+    origin: origin(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("regions_origin", oneOf(t.origin, ORIGINS))],
+);
 
 export const organisations = sqliteTable(
   "organisations",
@@ -243,14 +247,16 @@ export const answerVersions = sqliteTable(
     necessityMd: text("necessity_md").notNull(),
     proportionalityMd: text("proportionality_md").notNull(),
     agreementMd: text("agreement_md").notNull(),
-    conditions: text("conditions", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    conditions: text("conditions", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     agreedOn: text("agreed_on").notNull(),
     agreedBy: text("agreed_by").notNull().default(""),
     reviewBy: text("review_by"),
-    adoptedFromVersionId: integer("adopted_from_version_id").references(
-      (): AnySQLiteColumn => answerVersions.id,
-      { onDelete: "set null" },
-    ),
+    adoptedFromVersionId: integer("adopted_from_version_id").references((): AnySQLiteColumn => answerVersions.id, {
+      onDelete: "set null",
+    }),
     /** Null while a version is a draft; set once, when it is published. */
     publishedAt: text("published_at"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -261,7 +267,9 @@ export const answerVersions = sqliteTable(
     uniqueIndex("answer_versions_answer_version").on(t.answerId, t.version),
     index("answer_versions_adopted_from").on(t.adoptedFromVersionId),
     /** At most one draft per answer: the next version being written. */
-    uniqueIndex("answer_versions_one_draft").on(t.answerId).where(sql`${t.publishedAt} is null`),
+    uniqueIndex("answer_versions_one_draft")
+      .on(t.answerId)
+      .where(sql`${t.publishedAt} is null`),
     /**
      * Published versions only: an answer's version in force (its highest), its verdict and whether it is
      * due for review, read from the index without the version's texts. published_at is a column too, or

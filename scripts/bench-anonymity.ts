@@ -32,5 +32,7 @@ for (const [name, text] of Object.entries(texts)) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.floor(q * (times.length - 1))]!.toFixed(2);
-  console.log(`${name.padEnd(20)} ${text.length} chars, ${String(findings).padStart(4)} findings: median ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+  console.log(
+    `${name.padEnd(20)} ${text.length} chars, ${String(findings).padStart(4)} findings: median ${at(0.5)} ms, p95 ${at(0.95)} ms`,
+  );
 }

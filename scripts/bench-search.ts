@@ -10,31 +10,49 @@ import { performance } from "node:perf_hooks";
 
 import YAML from "yaml";
 
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import { importContent } from "../app/content/import-content.server";
 import { contentRoot } from "../app/content/content-root.server";
+import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
 import { buildSynonymIndex, queryWords } from "../app/search/query";
-import { applyAuditLog } from "../app/search/search-cache.server";
-import { openSearchIndex, writeSearchIndexFile, type SearchIndex } from "../app/search/search-index.server";
 import { search } from "../app/search/search.server";
-
+import { applyAuditLog } from "../app/search/search-cache.server";
+import { openSearchIndex, type SearchIndex, writeSearchIndexFile } from "../app/search/search-index.server";
+import { migrateDatabase, openDatabase } from "../db/client.server";
 import { generateLibrary } from "./generate-library";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
 const QUERIES = [
-  "school", "beroepsgeheim huisarts", "mag de school het wijkteam bellen", "veilig thuis melden", "VT", "toestemming ouders 13 jaar",
-  "huurachterstand", "verwarde man politie", "schuldhulp gezin", "gedeeld met de leerkracht", "radicaliserng", "AVG grondslag",
-  "dossier gemeente", "jeugdbescherming ggz", "huiselijk geweld casusoverleg", "zorgen over een leerling", "één gezin één plan",
-  "pleegouders", "dementie alleen thuis", "beveiligd mailen",
+  "school",
+  "beroepsgeheim huisarts",
+  "mag de school het wijkteam bellen",
+  "veilig thuis melden",
+  "VT",
+  "toestemming ouders 13 jaar",
+  "huurachterstand",
+  "verwarde man politie",
+  "schuldhulp gezin",
+  "gedeeld met de leerkracht",
+  "radicaliserng",
+  "AVG grondslag",
+  "dossier gemeente",
+  "jeugdbescherming ggz",
+  "huiselijk geweld casusoverleg",
+  "zorgen over een leerling",
+  "één gezin één plan",
+  "pleegouders",
+  "dementie alleen thuis",
+  "beveiligd mailen",
 ];
 const ROUNDS = 5;
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
-const synonyms = buildSynonymIndex(YAML.parse(fs.readFileSync(path.join(contentRoot(), "synonyms.yml"), "utf8")) as string[][]);
+const synonyms = buildSynonymIndex(
+  YAML.parse(fs.readFileSync(path.join(contentRoot(), "synonyms.yml"), "utf8")) as string[][],
+);
 const rows: Record<string, string | number>[] = [];
 
 /** Runs every query ROUNDS times; `before` runs untimed before each query. */
@@ -57,9 +75,20 @@ const BIRDS = ["kwikstaart", "roerdomp", "zwartkop", "boomklever", "goudhaan"];
 /** A write as the app makes it: an answer revised, with its audit entry, in one transaction. */
 function reviseOneAnswer(sqlite: ReturnType<typeof openDatabase>["$client"], n: number) {
   sqlite.transaction(() => {
-    const id = sqlite.prepare("select id from current_answer_versions order by id desc limit 1 offset ?").pluck().get(n * 7) as number;
-    sqlite.prepare(`update answer_versions set agreement_md = agreement_md || ' Besproken in het ${BIRDS[n]}overleg.' where id = ?`).run(id);
-    sqlite.prepare("insert into audit_log (action, target_type, target_id, summary) values ('answer.revise', 'answer_version', ?, 'bench')").run(String(id));
+    const id = sqlite
+      .prepare("select id from current_answer_versions order by id desc limit 1 offset ?")
+      .pluck()
+      .get(n * 7) as number;
+    sqlite
+      .prepare(
+        `update answer_versions set agreement_md = agreement_md || ' Besproken in het ${BIRDS[n]}overleg.' where id = ?`,
+      )
+      .run(id);
+    sqlite
+      .prepare(
+        "insert into audit_log (action, target_type, target_id, summary) values ('answer.revise', 'answer_version', ?, 'bench')",
+      )
+      .run(String(id));
   })();
 }
 
@@ -98,7 +127,10 @@ for (const size of SIZES) {
     started = performance.now();
     const applied = applyAuditLog(db, index);
     updateTimes.push(performance.now() - started);
-    if (applied !== "updated" || search(index, synonyms, { query: `${BIRDS[update]}overleg`, page: 1, pageSize: 10 }).total !== 1) {
+    if (
+      applied !== "updated" ||
+      search(index, synonyms, { query: `${BIRDS[update]}overleg`, page: 1, pageSize: 10 }).total !== 1
+    ) {
       throw new Error(`the revised answer was not found after the update (${applied})`);
     }
   }
@@ -108,12 +140,20 @@ for (const size of SIZES) {
   // without stemming, synonyms, facets or snippets: what SQLite alone costs.
   const sqlite = db.$client;
   sqlite.exec(`attach database '${file}' as idx`);
-  sqlite.exec(`create virtual table fts using fts5(title, question, tags, body, tokenize = 'unicode61 remove_diacritics 2')`);
-  sqlite.exec("insert into fts (rowid, title, question, tags, body) select id, title, question, tags, body from idx.docs");
+  sqlite.exec(
+    `create virtual table fts using fts5(title, question, tags, body, tokenize = 'unicode61 remove_diacritics 2')`,
+  );
+  sqlite.exec(
+    "insert into fts (rowid, title, question, tags, body) select id, title, question, tags, body from idx.docs",
+  );
   sqlite.exec("detach database idx");
-  const ftsQuery = sqlite.prepare("select rowid, bm25(fts, 10.0, 6.0, 3.0, 1.0) as rank from fts where fts match ? order by rank limit 10");
+  const ftsQuery = sqlite.prepare(
+    "select rowid, bm25(fts, 10.0, 6.0, 3.0, 1.0) as rank from fts where fts match ? order by rank limit 10",
+  );
   const ftsTimes = timeQueries((query) => {
-    const match = queryWords(query).map((w) => `"${w}"`).join(" OR ");
+    const match = queryWords(query)
+      .map((w) => `"${w}"`)
+      .join(" OR ");
     if (match) ftsQuery.all(match);
   });
 

@@ -1,7 +1,7 @@
 // npm run bench — the production server on a generated library, against a bare node:http server that
 // answers with the same bytes from memory. BENCH_SIZES=1000,10000 BENCH_DURATION=10 BENCH_CONNECTIONS=10
 // (seconds per page and server, in three turns, after 2 s of unmeasured warm-up).
-import { spawn, execSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -10,21 +10,21 @@ import { performance } from "node:perf_hooks";
 
 import autocannon from "autocannon";
 
-import { migrateDatabase, openDatabase } from "../db/client.server";
+import { DEMO_PASSWORD } from "../app/auth/demo-accounts.server";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { readContent } from "../app/content/read-content.server";
-import { DEMO_PASSWORD } from "../app/auth/demo-accounts.server";
 import { GENERATION_SQL } from "../app/http/page-cache.server";
-
-import { recordingKey, type RecordedResponse } from "./bench-bare-server";
+import { migrateDatabase, openDatabase } from "../db/client.server";
+import { type RecordedResponse, recordingKey } from "./bench-bare-server";
 import { buildIfNeeded } from "./build-if-needed";
 import { generateLibrary } from "./generate-library";
 import { prepareDatabase } from "./prepare-database";
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: expected a positive whole number, got "${process.env[name]}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name}: expected a positive whole number, got "${process.env[name]}"`);
   return value;
 };
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map((size) => positive("BENCH_SIZES", Number(size)));
@@ -36,8 +36,18 @@ const MEMBER = "lid.zeeland@leertuin.test";
 const SEARCH = "toestemming ouders school";
 /** Queries for the search API's latency, one request at a time and past the page cache. */
 const LATENCY_QUERIES = [
-  "school", "huisarts beroepsgeheim", "veilig thuis", "wijkteam", "toestemming ouders", "politie melding",
-  "jeugdbescherming", "schulden gezin", "leerplicht verzuim", "ggz crisis", "AVG", "casusoverleg",
+  "school",
+  "huisarts beroepsgeheim",
+  "veilig thuis",
+  "wijkteam",
+  "toestemming ouders",
+  "politie melding",
+  "jeugdbescherming",
+  "schulden gezin",
+  "leerplicht verzuim",
+  "ggz crisis",
+  "AVG",
+  "casusoverleg",
 ];
 const LATENCY_ROUNDS = 5;
 /** What a browser sends; pages are compressed as they are for a browser. */
@@ -93,7 +103,10 @@ async function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp,
   for (;;) {
     const match = fs.readFileSync(log, "utf8").match(ready);
     if (match) return { child, match };
-    if (child.exitCode !== null) throw new Error(`${args.join(" ")} stopped (${child.exitCode}) before it was ready:\n${fs.readFileSync(log, "utf8")}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `${args.join(" ")} stopped (${child.exitCode}) before it was ready:\n${fs.readFileSync(log, "utf8")}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -116,7 +129,12 @@ function record(base: string, target: Target): Promise<RecordedResponse> {
         res.on("end", () => {
           const headers: [string, string][] = [];
           for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-          resolve({ key: recordingKey(target.path, target.headers.cookie), status: res.statusCode!, headers, body: Buffer.concat(chunks).toString("base64") });
+          resolve({
+            key: recordingKey(target.path, target.headers.cookie),
+            status: res.statusCode!,
+            headers,
+            body: Buffer.concat(chunks).toString("base64"),
+          });
         });
       })
       .on("error", reject);
@@ -178,7 +196,11 @@ function generationCheckCost(file: string) {
     for (let i = 0; i < runs; i++) statement.get();
     return Math.round(((performance.now() - started) * 1e6) / runs);
   };
-  const cost = { maxAuditId: time("select max(id) from audit_log"), dataVersion: time("pragma data_version"), both: time(GENERATION_SQL) };
+  const cost = {
+    maxAuditId: time("select max(id) from audit_log"),
+    dataVersion: time("pragma data_version"),
+    both: time(GENERATION_SQL),
+  };
   db.$client.close();
   return cost;
 }
@@ -191,9 +213,19 @@ async function searchLatency(base: string, cookie: string) {
       const started = performance.now();
       await new Promise<void>((resolve, reject) =>
         http
-          .get(`${base}/api/search?${new URLSearchParams({ q: query })}`, { agent, headers: { ...API_HEADERS, cookie } }, (res) => {
-            res.resume().on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`search "${query}" answered ${res.statusCode}`))));
-          })
+          .get(
+            `${base}/api/search?${new URLSearchParams({ q: query })}`,
+            { agent, headers: { ...API_HEADERS, cookie } },
+            (res) => {
+              res
+                .resume()
+                .on("end", () =>
+                  res.statusCode === 200
+                    ? resolve()
+                    : reject(new Error(`search "${query}" answered ${res.statusCode}`)),
+                );
+            },
+          )
           .on("error", reject),
       );
       times.push(performance.now() - started);
@@ -223,16 +255,30 @@ async function benchSize(size: number): Promise<SizeResult> {
     generateLibrary(db, size);
     // The curated dilemma with the most regional answers: a full page.
     const slug = db.$client
-      .prepare("select d.slug from dilemmas d join answers a on a.dilemma_id = d.id where d.origin = 'content' group by d.id order by count(*) desc, d.id limit 1")
+      .prepare(
+        "select d.slug from dilemmas d join answers a on a.dilemma_id = d.id where d.origin = 'content' group by d.id order by count(*) desc, d.id limit 1",
+      )
       .pluck()
       .get() as string;
     db.$client.close();
     await prepareDatabase(file, { demo: true }, (line) => console.log(`  ${line}`));
     const generationCheckNs = generationCheckCost(file);
 
-    const env = { ...process.env, NODE_ENV: "production" as const, LEERTUIN_DEMO: "1", DATABASE_PATH: file, PORT: "0", HOST: "127.0.0.1" };
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      LEERTUIN_DEMO: "1",
+      DATABASE_PATH: file,
+      PORT: "0",
+      HOST: "127.0.0.1",
+    };
     const started = performance.now();
-    const real = await startChild(["scripts/start.ts"], env, /Leertuin runs at (http:\/\/\S+)/, path.join(dir, "server.log"));
+    const real = await startChild(
+      ["scripts/start.ts"],
+      env,
+      /Leertuin runs at (http:\/\/\S+)/,
+      path.join(dir, "server.log"),
+    );
     const startMs = Math.round(performance.now() - started);
     children.push(real.child);
     const base = real.match[1]!.replace("localhost", "127.0.0.1");
@@ -255,7 +301,12 @@ async function benchSize(size: number): Promise<SizeResult> {
     }
     const recording = path.join(dir, "recorded.json");
     fs.writeFileSync(recording, JSON.stringify(recorded));
-    const bare = await startChild(["scripts/bench-bare-server.ts", recording], process.env, /listening on (\d+)/, path.join(dir, "bare.log"));
+    const bare = await startChild(
+      ["scripts/bench-bare-server.ts", recording],
+      process.env,
+      /listening on (\d+)/,
+      path.join(dir, "bare.log"),
+    );
     children.push(bare.child);
     const bareBase = `http://127.0.0.1:${bare.match[1]}`;
 
@@ -280,7 +331,15 @@ async function benchSize(size: number): Promise<SizeResult> {
       console.log(`${row.reqPerSec} req/s against ${row.bareReqPerSec} (${row.ratio}×)`);
     }
     const searchApi = await searchLatency(base, cookie);
-    return { dilemmas: size, startMs, ...memoryOf(real.child.pid!), generationCheckNs, searchApi, loadAverage: round(os.loadavg()[0]!, 2), rows };
+    return {
+      dilemmas: size,
+      startMs,
+      ...memoryOf(real.child.pid!),
+      generationCheckNs,
+      searchApi,
+      loadAverage: round(os.loadavg()[0]!, 2),
+      rows,
+    };
   } finally {
     for (const child of children) await stopChild(child);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -293,14 +352,18 @@ function printTable(result: SizeResult) {
     "",
     "| page | req/s | p50 ms | p99 ms | bare req/s | bare p50 | bare p99 | ratio | bytes |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...result.rows.map((r) => `| ${r.page} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.bareReqPerSec} | ${r.bareP50} | ${r.bareP99} | ${r.ratio}× | ${r.bytes} |`),
+    ...result.rows.map(
+      (r) =>
+        `| ${r.page} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.bareReqPerSec} | ${r.bareP50} | ${r.bareP99} | ${r.ratio}× | ${r.bytes} |`,
+    ),
     "",
     `start ${result.startMs} ms · load average ${result.loadAverage} on ${os.cpus().length} cores · RSS ${result.rssMb} MB (peak ${result.peakRssMb} MB) · search API one at a time, past the page cache: ` +
       `p50 ${result.searchApi.p50} ms, p95 ${result.searchApi.p95} ms (${result.searchApi.requests} requests) · ` +
       `generation check: max(audit_log.id) ${result.generationCheckNs.maxAuditId} ns, PRAGMA data_version ${result.generationCheckNs.dataVersion} ns, both in one statement ${result.generationCheckNs.both} ns`,
   ];
   const errors = result.rows.filter((r) => r.errors > 0);
-  if (errors.length) lines.push(`errors, timeouts or non-2xx answers: ${errors.map((r) => `${r.page} ${r.errors}`).join(", ")}`);
+  if (errors.length)
+    lines.push(`errors, timeouts or non-2xx answers: ${errors.map((r) => `${r.page} ${r.errors}`).join(", ")}`);
   console.log(`\n${lines.join("\n")}`);
 }
 

@@ -1,11 +1,11 @@
 // npm run content:import — validates content/ and upserts it into the database in one transaction.
 import { performance } from "node:perf_hooks";
 
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import { importContent } from "../app/content/import-content.server";
 import { contentRoot } from "../app/content/content-root.server";
+import { importContent } from "../app/content/import-content.server";
 import { ContentValidationError, readContentWithWarnings } from "../app/content/read-content.server";
 import { getEnv } from "../app/utils/env.server";
+import { migrateDatabase, openDatabase } from "../db/client.server";
 
 const started = performance.now();
 const db = openDatabase(getEnv().DATABASE_PATH);

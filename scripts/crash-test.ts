@@ -10,8 +10,22 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 
 import { buildIfNeeded } from "./build-if-needed";
-import { startServerProcess, type ServerProcess } from "./harness/server-process";
-import { ACCOUNTS, ackCounts, Client, consistencyProblems, pick, readLibrary, Stats, storedWrites, unacknowledgedStored, verifyAcks, weighted, type Outcome, type Step } from "./harness/workload";
+import { type ServerProcess, startServerProcess } from "./harness/server-process";
+import {
+  ACCOUNTS,
+  ackCounts,
+  Client,
+  consistencyProblems,
+  type Outcome,
+  pick,
+  readLibrary,
+  Stats,
+  type Step,
+  storedWrites,
+  unacknowledgedStored,
+  verifyAcks,
+  weighted,
+} from "./harness/workload";
 
 const options = z
   .object({
@@ -26,15 +40,21 @@ buildIfNeeded();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-crash-"));
 const database = path.join(dir, "leertuin.sqlite");
 const log = path.join(dir, "server.log");
-console.log(`Crash test: ${options.CRASH_CYCLES} cycles of kill -9 during ${options.CRASH_WRITERS} concurrent writers; database and server log in ${dir}`);
+console.log(
+  `Crash test: ${options.CRASH_CYCLES} cycles of kill -9 during ${options.CRASH_WRITERS} concurrent writers; database and server log in ${dir}`,
+);
 
 const start = () => startServerProcess({ database, log });
 let server: ServerProcess = await start();
 const library = readLibrary(database);
 const client = new Client(server.url, library);
 // Sessions live in the database and the cookie secret beside it, so these cookies survive every restart.
-const members = await Promise.all(ACCOUNTS.members.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })));
-const facilitators = await Promise.all(ACCOUNTS.facilitators.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })));
+const members = await Promise.all(
+  ACCOUNTS.members.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })),
+);
+const facilitators = await Promise.all(
+  ACCOUNTS.facilitators.map(async (a) => ({ region: a.region, cookie: await client.logIn(a.email) })),
+);
 
 const WRITES: [number, Step][] = [
   [4, () => client.comment(pick(members).cookie)],
@@ -48,7 +68,11 @@ let waiting: { region: string; id: number }[] = [];
 function refreshWaiting() {
   const db = new Database(database, { readonly: true });
   try {
-    waiting = db.prepare("select r.slug as region, d.id from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'proposed' order by random()").all() as typeof waiting;
+    waiting = db
+      .prepare(
+        "select r.slug as region, d.id from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'proposed' order by random()",
+      )
+      .all() as typeof waiting;
   } finally {
     db.close();
   }
@@ -127,7 +151,9 @@ console.log("");
 console.log(
   `${restarts.length + 1} starts and ${failure ? "fewer than planned" : options.CRASH_CYCLES} kill -9s; restart (recovery, migrations, search index, listen) median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, max ${sorted.at(-1) ?? 0} ms`,
 );
-console.log(`Acknowledged writes: ${acked.comment} comments, ${acked.proposal} proposals, ${acked.publish} published versions, ${acked.accept} agenda decisions — all found after every kill: ${failure ? "NO" : "yes"}`);
+console.log(
+  `Acknowledged writes: ${acked.comment} comments, ${acked.proposal} proposals, ${acked.publish} published versions, ${acked.accept} agenda decisions — all found after every kill: ${failure ? "NO" : "yes"}`,
+);
 console.log(
   `Requests cut off by a kill: ${inFlight}; stored although unacknowledged: ${unacknowledgedStored(stored, acked)}`,
 );

@@ -1,6 +1,6 @@
 // npm run db:restore -- <backup file> — replaces the database with a checked backup; refuses while a server holds it.
-import { restoreDatabase } from "../db/backup.server";
 import { getEnv } from "../app/utils/env.server";
+import { restoreDatabase } from "../db/backup.server";
 
 const backup = process.argv[2];
 if (!backup || process.argv.length > 3) {

@@ -10,10 +10,22 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 
 import { backupDatabase, databaseProblems } from "../db/backup.server";
-
 import { buildIfNeeded } from "./build-if-needed";
 import { startServerProcess } from "./harness/server-process";
-import { ACCOUNTS, ackCounts, Client, consistencyProblems, pick, readLibrary, Stats, storedWrites, unacknowledgedStored, verifyAcks, weighted, type Step } from "./harness/workload";
+import {
+  ACCOUNTS,
+  ackCounts,
+  Client,
+  consistencyProblems,
+  pick,
+  readLibrary,
+  Stats,
+  type Step,
+  storedWrites,
+  unacknowledgedStored,
+  verifyAcks,
+  weighted,
+} from "./harness/workload";
 
 const options = z
   .object({
@@ -22,7 +34,17 @@ const options = z
   })
   .parse(process.env);
 
-const SEARCH_WORDS = ["school", "veilig thuis", "toestemming", "wijkteam", "politie", "huisarts", "zorgen", "avg", "jeugdhulp"];
+const SEARCH_WORDS = [
+  "school",
+  "veilig thuis",
+  "toestemming",
+  "wijkteam",
+  "politie",
+  "huisarts",
+  "zorgen",
+  "avg",
+  "jeugdhulp",
+];
 const peakMemoryMb = (pid: number) => {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -36,15 +58,25 @@ buildIfNeeded();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-load-"));
 const database = path.join(dir, "leertuin.sqlite");
 const log = path.join(dir, "server.log");
-console.log(`Load test: ${options.LOAD_SECONDS} s at ${options.LOAD_CONNECTIONS} connections; database and server log in ${dir}`);
+console.log(
+  `Load test: ${options.LOAD_SECONDS} s at ${options.LOAD_CONNECTIONS} connections; database and server log in ${dir}`,
+);
 
 // Log-in failures are part of the traffic: raise the per-address limit for this one client address.
-const server = await startServerProcess({ database, log, env: { LOGIN_RATE_LIMIT: "1000000", POSTING_RATE_LIMIT: "1000000" } });
-console.log(`Server ${server.pid} answered after ${server.startMs} ms (fresh database: migrate, import, demo accounts, search index).`);
+const server = await startServerProcess({
+  database,
+  log,
+  env: { LOGIN_RATE_LIMIT: "1000000", POSTING_RATE_LIMIT: "1000000" },
+});
+console.log(
+  `Server ${server.pid} answered after ${server.startMs} ms (fresh database: migrate, import, demo accounts, search index).`,
+);
 const library = readLibrary(database);
 const client = new Client(server.url, library);
 const sessions = async (accounts: readonly { email: string; region: string }[]) =>
-  Promise.all(accounts.flatMap((a) => [1, 2, 3].map(async () => ({ region: a.region, cookie: await client.logIn(a.email) }))));
+  Promise.all(
+    accounts.flatMap((a) => [1, 2, 3].map(async () => ({ region: a.region, cookie: await client.logIn(a.email) }))),
+  );
 const members = await sessions(ACCOUNTS.members);
 const facilitators = await sessions(ACCOUNTS.facilitators);
 
@@ -63,8 +95,20 @@ const MIX: [number, Step][] = [
   [4, () => (({ cookie, region }) => client.propose(cookie, region))(pick(members))],
   [5, () => (({ cookie, region }) => client.publish(cookie, region))(pick(facilitators))],
   [5, () => (({ cookie, region }) => client.accept(cookie, region))(pick(facilitators))],
-  [2, () => client.request("log-in", "/inloggen", { form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "leertuin-demo" }) })],
-  [1, () => client.request("log-in (wrong password)", "/inloggen", { form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "fout" }) })],
+  [
+    2,
+    () =>
+      client.request("log-in", "/inloggen", {
+        form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "leertuin-demo" }),
+      }),
+  ],
+  [
+    1,
+    () =>
+      client.request("log-in (wrong password)", "/inloggen", {
+        form: new URLSearchParams({ email: pick(ACCOUNTS.members).email, password: "fout" }),
+      }),
+  ],
 ];
 const nextRequest = weighted(MIX);
 
@@ -73,16 +117,19 @@ const started = performance.now();
 const end = started + options.LOAD_SECONDS * 1000;
 let backupLine = "not taken";
 let backupOk = false;
-const backupAt = setTimeout(async () => {
-  try {
-    const backup = await backupDatabase(database, { dir: path.join(dir, "backups"), keep: 2 });
-    const problems = databaseProblems(backup.file);
-    backupOk = problems.length === 0;
-    backupLine = `${(backup.bytes / 1024 / 1024).toFixed(1)} MB in ${backup.milliseconds} ms halfway through, integrity ${backupOk ? "ok" : problems.join("; ")}`;
-  } catch (error) {
-    backupLine = `failed: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}, (options.LOAD_SECONDS * 1000) / 2);
+const backupAt = setTimeout(
+  async () => {
+    try {
+      const backup = await backupDatabase(database, { dir: path.join(dir, "backups"), keep: 2 });
+      const problems = databaseProblems(backup.file);
+      backupOk = problems.length === 0;
+      backupLine = `${(backup.bytes / 1024 / 1024).toFixed(1)} MB in ${backup.milliseconds} ms halfway through, integrity ${backupOk ? "ok" : problems.join("; ")}`;
+    } catch (error) {
+      backupLine = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  },
+  (options.LOAD_SECONDS * 1000) / 2,
+);
 
 await Promise.all(
   Array.from({ length: options.LOAD_CONNECTIONS }, async () => {
@@ -112,7 +159,9 @@ const pass = fiveXx === 0 && errors === 0 && missing.length === 0 && problems.le
 console.log("");
 console.log(stats.table());
 console.log("");
-console.log(`${stats.total} requests in ${seconds.toFixed(1)} s: ${(stats.total / seconds).toFixed(0)} req/s, ${fiveXx} 5xx, ${errors} network errors; server peak memory ${memory}`);
+console.log(
+  `${stats.total} requests in ${seconds.toFixed(1)} s: ${(stats.total / seconds).toFixed(0)} req/s, ${fiveXx} 5xx, ${errors} network errors; server peak memory ${memory}`,
+);
 console.log(
   `Acknowledged writes: ${acked.comment} comments, ${acked.proposal} proposals, ${acked.publish} published answer versions, ${acked.accept} proposals put on the agenda`,
 );
@@ -121,7 +170,9 @@ console.log(
 );
 console.log(`Stored without an acknowledgement: ${unacknowledged}`);
 console.log(`Backup while under load: ${backupLine}`);
-console.log(`Integrity and consistency: ${problems.length === 0 ? "ok (integrity_check, foreign keys, no half-published answer)" : problems.join("; ")}`);
+console.log(
+  `Integrity and consistency: ${problems.length === 0 ? "ok (integrity_check, foreign keys, no half-published answer)" : problems.join("; ")}`,
+);
 for (const line of missing.slice(0, 20)) console.log(`  missing: ${line}`);
 console.log(pass ? "LOAD TEST PASSED" : `LOAD TEST FAILED (kept ${dir})`);
 if (pass) fs.rmSync(dir, { recursive: true, force: true });

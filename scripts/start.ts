@@ -19,9 +19,14 @@ try {
   const { url } = await startServer();
   if (env.LEERTUIN_DEMO === "1") {
     console.log(`Demo accounts, each with the password '${DEMO_PASSWORD}' (LEERTUIN_DEMO=0 switches them off):`);
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(34)} ${account.name}${"status" in account && account.status === "pending" ? ", wacht op goedkeuring" : ""}`);
+    for (const account of DEMO_ACCOUNTS)
+      console.log(
+        `  ${account.email.padEnd(34)} ${account.name}${"status" in account && account.status === "pending" ? ", wacht op goedkeuring" : ""}`,
+      );
   }
-  console.log(`Leertuin runs at ${url} (database ${env.DATABASE_PATH}, started in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Leertuin runs at ${url} (database ${env.DATABASE_PATH}, started in ${Math.round(performance.now() - started)} ms)`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -6,17 +6,21 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
-import { migrateDatabase, openDatabase } from "../db/client.server";
-import * as t from "../db/schema";
 import { recordAudit } from "../app/audit/audit-log.server";
 import { hashPassword } from "../app/auth/password.server";
 import { getEnv } from "../app/utils/env.server";
+import { migrateDatabase, openDatabase } from "../db/client.server";
+import * as t from "../db/schema";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, admin: { type: "boolean", default: false } },
 });
 const parsed = z
-  .object({ email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(2).max(120), admin: z.boolean() })
+  .object({
+    email: z.string().trim().toLowerCase().email(),
+    name: z.string().trim().min(2).max(120),
+    admin: z.boolean(),
+  })
   .safeParse(values);
 if (!parsed.success) {
   console.error('Usage: npm run user:create -- --email <address> --name "<name>" [--admin]');
@@ -35,12 +39,20 @@ try {
       .values({ email: parsed.data.email, name: parsed.data.name, passwordHash, isAdmin: parsed.data.admin })
       .returning({ id: t.users.id })
       .get();
-    recordAudit(tx, { actorId: null, action: "account.create", targetType: "user", targetId: user.id, summary: parsed.data.admin ? "admin, via de opdrachtregel" : "via de opdrachtregel" });
+    recordAudit(tx, {
+      actorId: null,
+      action: "account.create",
+      targetType: "user",
+      targetId: user.id,
+      summary: parsed.data.admin ? "admin, via de opdrachtregel" : "via de opdrachtregel",
+    });
   });
   console.log(`Created ${parsed.data.admin ? "admin " : ""}${parsed.data.email}. Password (shown once): ${password}`);
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(code === "SQLITE_CONSTRAINT_UNIQUE" ? `An account for ${parsed.data.email} exists already.` : String(error));
+  console.error(
+    code === "SQLITE_CONSTRAINT_UNIQUE" ? `An account for ${parsed.data.email} exists already.` : String(error),
+  );
   process.exitCode = 1;
 } finally {
   db.$client.close();

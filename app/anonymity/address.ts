@@ -70,7 +70,16 @@ const STREET_SUFFIXES = [
   "hoek",
 ];
 // Words with a street's ending that are not streets: courts, care pathways, careers.
-const NOT_STREETS = new Set(["gerechtshof", "binnenhof", "zorgpad", "leerpad", "behandelpad", "loopbaan", "uitweg", "omweg"]);
+const NOT_STREETS = new Set([
+  "gerechtshof",
+  "binnenhof",
+  "zorgpad",
+  "leerpad",
+  "behandelpad",
+  "loopbaan",
+  "uitweg",
+  "omweg",
+]);
 const LONE_STREET_WORDS = /^(?:Straat|Weg|Laan|Plein|Singel|Gracht|Kade|Dijk|Hof|Markt|Dreef|Steeg|Haven|Wal)$/;
 const ADJECTIVES = /^(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Brede|Smalle|Achter|Voor|Binnen|Buiten)$/;
 const STARTS_UPPER = new RegExp(`^[${UPPER}]`);

@@ -1,7 +1,7 @@
 // An age together with a named school or place in one sentence: "een 12-jarige van De Regenboog in Goes".
 // Either alone is ordinary in a dilemma; together they can point at one child.
 import type { Span } from "./finding";
-import { CAPITALISED, LETTERS, matches, UPPER, WORD_START, type Sentences } from "./text";
+import { CAPITALISED, LETTERS, matches, type Sentences, UPPER, WORD_START } from "./text";
 import { isNotAName } from "./words";
 
 /** "jongen|meisje" → "[Jj]ongen|[Mm]eisje": a capital at the start of a sentence, without the slow `i` flag. */
@@ -24,8 +24,14 @@ const PERSON = eitherCase(
  * that has to try a list of words at every position of a long text is what makes a guard slow.
  */
 const AGES: { anchor: RegExp; before: RegExp }[] = [
-  { anchor: new RegExp(`jarig(?:e|en)?(?![${LETTERS}])`, "g"), before: new RegExp(String.raw`${WORD_START}${AGE_NUMBER}[\- ]?$`) },
-  { anchor: new RegExp(String.raw`jaar\s+oud(?![${LETTERS}])`, "g"), before: new RegExp(String.raw`${WORD_START}${AGE_NUMBER}\s+$`) },
+  {
+    anchor: new RegExp(`jarig(?:e|en)?(?![${LETTERS}])`, "g"),
+    before: new RegExp(String.raw`${WORD_START}${AGE_NUMBER}[\- ]?$`),
+  },
+  {
+    anchor: new RegExp(String.raw`jaar\s+oud(?![${LETTERS}])`, "g"),
+    before: new RegExp(String.raw`${WORD_START}${AGE_NUMBER}\s+$`),
+  },
   {
     anchor: new RegExp(
       String.raw`(?:van|is|wordt|werd|was|,)\s+${AGE_NUMBER}(?:\s+jaar)?(?![${LETTERS}\d]|\s+(?:uur|euro|procent|minuten|dagen|weken|maanden|keer|kinderen|jongens|meisjes|zonen|dochters)\b)`,
@@ -45,7 +51,12 @@ function findAges(text: string): Span[] {
     for (const match of matches(anchor, text)) {
       const preceding = text.slice(Math.max(0, match.index - 24), match.index);
       const words = before.exec(preceding);
-      if (words) ages.push({ kind: "age-place", start: match.index - preceding.length + words.index, end: match.index + match[0].length });
+      if (words)
+        ages.push({
+          kind: "age-place",
+          start: match.index - preceding.length + words.index,
+          end: match.index + match[0].length,
+        });
     }
   }
   return ages;
@@ -75,14 +86,19 @@ function namedPlaces(text: string): Span[] {
   const spans: Span[] = [];
   for (const pattern of NAMED_PLACES) {
     for (const match of matches(pattern, text)) {
-      if (isPlaceName(match[1]!)) spans.push({ kind: "age-place", start: match.index, end: match.index + match[0].length });
+      if (isPlaceName(match[1]!))
+        spans.push({ kind: "age-place", start: match.index, end: match.index + match[0].length });
     }
   }
   for (const match of matches(SCHOOL_KIND, text)) {
     const preceding = text.slice(Math.max(0, match.index - 80), match.index);
     const name = SCHOOL_NAME_BEFORE.exec(preceding);
     if (name && isPlaceName(name[1]!)) {
-      spans.push({ kind: "age-place", start: match.index - preceding.length + name.index, end: match.index + match[0].length });
+      spans.push({
+        kind: "age-place",
+        start: match.index - preceding.length + name.index,
+        end: match.index + match[0].length,
+      });
     }
   }
   return spans;
@@ -95,7 +111,9 @@ export function findAgesWithPlaces(text: string, sentences: Sentences): Span[] {
   const spans: Span[] = [];
   for (const age of ages) {
     const [sentenceStart, sentenceEnd] = sentences.of(age.start);
-    const together = places.filter((p) => p.start >= sentenceStart && p.end <= sentenceEnd && (p.end <= age.start || p.start >= age.end));
+    const together = places.filter(
+      (p) => p.start >= sentenceStart && p.end <= sentenceEnd && (p.end <= age.start || p.start >= age.end),
+    );
     if (together.length === 0) continue;
     const start = Math.min(age.start, ...together.map((p) => p.start));
     const end = Math.max(age.end, ...together.map((p) => p.end));

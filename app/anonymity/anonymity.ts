@@ -4,14 +4,14 @@ import { findAddresses, findPostcodes } from "./address";
 import { findAgesWithPlaces } from "./age-place";
 import { findBirthdates } from "./birthdate";
 import { findEmails, findPhones } from "./contact";
-import { severityOf, SUGGESTIONS, type Finding, type Span } from "./finding";
+import { type Finding, severityOf, type Span, SUGGESTIONS } from "./finding";
 import { findBsns, findIbans } from "./identifiers";
 import { findNames } from "./names";
 import { sentences } from "./text";
 
-export { passesElfproef } from "./identifiers";
-export { BLOCKING_KINDS, FINDING_KINDS, KIND_LABELS, WARNING_KINDS } from "./finding";
 export type { Finding, FindingKind, Severity } from "./finding";
+export { BLOCKING_KINDS, FINDING_KINDS, KIND_LABELS, WARNING_KINDS } from "./finding";
+export { passesElfproef } from "./identifiers";
 
 /**
  * Every piece of personal data in `text`, in order of appearance, without overlaps: where two findings

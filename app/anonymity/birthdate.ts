@@ -1,9 +1,23 @@
 // Exact dates of birth: a day and month (and usually a year) with "geboren", "geb." or "geboortedatum" near it.
 import type { Span } from "./finding";
-import { matches, WORD_END, WORD_START, type Sentences } from "./text";
+import { matches, type Sentences, WORD_END, WORD_START } from "./text";
 import { MONTHS } from "./words";
 
-const MONTH_NAMES = [...MONTHS, "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"].join("|");
+const MONTH_NAMES = [
+  ...MONTHS,
+  "jan",
+  "feb",
+  "mrt",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "okt",
+  "nov",
+  "dec",
+].join("|");
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 

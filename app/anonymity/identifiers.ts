@@ -19,7 +19,10 @@ export function passesElfproef(number: string): boolean {
 
 // Nine digits, optionally grouped by spaces, dots or hyphens ("123456782", "1234.56.782", "123 456 782"),
 // not part of a longer number, an amount or a phone number.
-const BSN = new RegExp(String.raw`(?<![${LETTERS}\d€$+]|\d[ .,\-]|[€$] ?)\d(?:[ .\-]?\d){8}(?!\d|[.,\-]\d| ?(?:euro|EUR)\b)`, "g");
+const BSN = new RegExp(
+  String.raw`(?<![${LETTERS}\d€$+]|\d[ .,\-]|[€$] ?)\d(?:[ .\-]?\d){8}(?!\d|[.,\-]\d| ?(?:euro|EUR)\b)`,
+  "g",
+);
 
 export function findBsns(text: string): Span[] {
   const spans: Span[] = [];
@@ -37,7 +40,9 @@ let ibanLengths: Map<string, number> | undefined;
 
 function ibanLength(country: string): number | undefined {
   ibanLengths ??= new Map(
-    Object.entries(getCountrySpecifications()).flatMap(([code, spec]) => (spec.chars ? [[code, spec.chars] as const] : [])),
+    Object.entries(getCountrySpecifications()).flatMap(([code, spec]) =>
+      spec.chars ? [[code, spec.chars] as const] : [],
+    ),
   );
   return ibanLengths.get(country);
 }

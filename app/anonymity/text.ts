@@ -29,8 +29,12 @@ export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArr
 }
 
 // Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATION = /(?:^|[\s(])(?:[a-z]|mw|mevr|dhr|dr|drs|mr|ir|prof|art|nr|geb|bijv|ca|tel|st|jl|vs|resp|incl|excl|evt|enz|o\.a|d\.d|i\.p\.v|m\.b\.t|n\.a\.v|t\.a\.v|i\.o\.m|z\.s\.m|e\.d)$/i;
-const SENTENCE_END = new RegExp(String.raw`[.!?](?=\s+["'‘“(]?[${UPPER}\d])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|\n(?=#)`, "g");
+const ABBREVIATION =
+  /(?:^|[\s(])(?:[a-z]|mw|mevr|dhr|dr|drs|mr|ir|prof|art|nr|geb|bijv|ca|tel|st|jl|vs|resp|incl|excl|evt|enz|o\.a|d\.d|i\.p\.v|m\.b\.t|n\.a\.v|t\.a\.v|i\.o\.m|z\.s\.m|e\.d)$/i;
+const SENTENCE_END = new RegExp(
+  String.raw`[.!?](?=\s+["'‘“(]?[${UPPER}\d])|\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|\n(?=#)`,
+  "g",
+);
 
 /** Splits a text into sentences; `of(offset)` gives the [start, end) of the sentence around an offset. */
 export function sentences(text: string) {

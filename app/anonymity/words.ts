@@ -69,11 +69,18 @@ const wordsOf = (list: string) => list.split(/\s+/).filter(Boolean);
 const sectorWords = Object.values(SECTOR_LABELS).flatMap((label) => label.toLowerCase().split(/\s+/));
 
 /** Lower-case words that name organisations, laws, regions or times: never a person or an identifying place. */
-const PROPER_NON_NAMES = new Set([...wordsOf(DOMAIN_WORDS), ...wordsOf(LARGE_PLACES), ...sectorWords, ...MONTHS, ...WEEKDAYS]);
+const PROPER_NON_NAMES = new Set([
+  ...wordsOf(DOMAIN_WORDS),
+  ...wordsOf(LARGE_PLACES),
+  ...sectorWords,
+  ...MONTHS,
+  ...WEEKDAYS,
+]);
 const ORDINARY_WORDS = new Set(wordsOf(FUNCTION_WORDS));
 
 // "Emma Kinderziekenhuis", "Stichting De Opvang", "Da Vinci College": the last word names an institution.
-const INSTITUTION = /(?:ziekenhuis|kliniek|centrum|college|lyceum|school|huis|instituut|stichting|academie|gymnasium|team|groep)$/;
+const INSTITUTION =
+  /(?:ziekenhuis|kliniek|centrum|college|lyceum|school|huis|instituut|stichting|academie|gymnasium|team|groep)$/;
 
 /** True for a capitalised word that is not a person's name, nor a place that identifies someone. */
 export function isNotAName(word: string): boolean {

@@ -1,5 +1,5 @@
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 type Writer = Pick<Db, "insert">;
 

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { getDb } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { verifyNothing, verifyPassword } from "./password.server";
 
 /** The user with this e-mail and password, or null; as slow for an unknown address as for a wrong password. */

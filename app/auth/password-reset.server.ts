@@ -1,13 +1,11 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Db, Executor } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { hashPassword } from "./password.server";
 import { RESET_LINK_HOURS } from "./password-rules";
 import { hashToken, newToken } from "./tokens.server";
-
 
 export interface ResetIssuer {
   id: number;
@@ -42,9 +40,19 @@ export function issuePasswordReset(db: Db, issuer: ResetIssuer, userId: number):
     const token = newToken();
     const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 60 * 60 * 1000).toISOString();
     // A new link replaces any earlier one that was not used.
-    tx.delete(t.passwordResets).where(and(eq(t.passwordResets.userId, userId), isNull(t.passwordResets.usedAt))).run();
-    tx.insert(t.passwordResets).values({ tokenHash: hashToken(token), userId, createdBy: issuer.id, expiresAt }).run();
-    recordAudit(tx, { actorId: issuer.id, action: "account.reset-link-issued", targetType: "user", targetId: userId, regionId: allowed.regionId });
+    tx.delete(t.passwordResets)
+      .where(and(eq(t.passwordResets.userId, userId), isNull(t.passwordResets.usedAt)))
+      .run();
+    tx.insert(t.passwordResets)
+      .values({ tokenHash: hashToken(token), userId, createdBy: issuer.id, expiresAt })
+      .run();
+    recordAudit(tx, {
+      actorId: issuer.id,
+      action: "account.reset-link-issued",
+      targetType: "user",
+      targetId: userId,
+      regionId: allowed.regionId,
+    });
     return token;
   });
 }
@@ -76,10 +84,21 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
   return db.transaction((tx) => {
     const reset = findPasswordReset(tx, token);
     if (!reset) return false;
-    tx.update(t.passwordResets).set({ usedAt: new Date().toISOString() }).where(eq(t.passwordResets.tokenHash, hashToken(token))).run();
-    tx.update(t.users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(t.users.id, reset.userId)).run();
+    tx.update(t.passwordResets)
+      .set({ usedAt: new Date().toISOString() })
+      .where(eq(t.passwordResets.tokenHash, hashToken(token)))
+      .run();
+    tx.update(t.users)
+      .set({ passwordHash, updatedAt: new Date().toISOString() })
+      .where(eq(t.users.id, reset.userId))
+      .run();
     tx.delete(t.sessions).where(eq(t.sessions.userId, reset.userId)).run();
-    recordAudit(tx, { actorId: reset.userId, action: "account.password-reset", targetType: "user", targetId: reset.userId });
+    recordAudit(tx, {
+      actorId: reset.userId,
+      action: "account.password-reset",
+      targetType: "user",
+      targetId: reset.userId,
+    });
     return true;
   });
 }

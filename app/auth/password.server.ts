@@ -6,7 +6,10 @@ import { MIN_PASSWORD_LENGTH } from "./password-rules";
 export { MIN_PASSWORD_LENGTH };
 
 /** The rule for every new password. */
-export const PasswordRule = z.string().min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`).max(1000);
+export const PasswordRule = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`)
+  .max(1000);
 
 /** A new password typed twice: the fields of the forms that set one. */
 export const NewPasswordSchema = z
@@ -14,7 +17,10 @@ export const NewPasswordSchema = z
     password: PasswordRule,
     passwordRepeat: z.string(),
   })
-  .refine((f) => f.password === f.passwordRepeat, { path: ["passwordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });
+  .refine((f) => f.password === f.passwordRepeat, {
+    path: ["passwordRepeat"],
+    message: "De twee wachtwoorden zijn niet gelijk.",
+  });
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane (~40 ms here).
 const OPTIONS = { algorithm: 2 /* argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,9 +1,8 @@
 import { data } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { getDb, preparedPerDb } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { requireUser, type SessionUser } from "./session.server";
 
 export interface Membership {
@@ -59,10 +58,13 @@ export function forbidden(message = "U heeft geen toegang tot deze pagina."): ne
 }
 
 /** A logged-in facilitator of at least one region (or an admin); anyone else gets 403. */
-export async function requireFacilitator(request: Request): Promise<{ user: SessionUser; regionIds: number[] | "all" }> {
+export async function requireFacilitator(
+  request: Request,
+): Promise<{ user: SessionUser; regionIds: number[] | "all" }> {
   const user = await requireUser(request);
   const regionIds = facilitatedRegionIds(user);
-  if (regionIds !== "all" && regionIds.length === 0) forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
+  if (regionIds !== "all" && regionIds.length === 0)
+    forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
   return { user, regionIds };
 }
 

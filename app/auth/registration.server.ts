@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { getDb, isUniqueViolation } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { hashPassword, NewPasswordSchema } from "./password.server";
 
 /** Who someone is, as they tell it when they ask for an account. */
@@ -20,7 +19,8 @@ export const RegistrationSchema = PersonSchema.and(NewPasswordSchema);
 
 export type Registration = z.infer<typeof RegistrationSchema>;
 
-export type RegistrationResult = { ok: true; userId: number; regionName: string } | { ok: false; field: keyof Registration; message: string };
+export type RegistrationResult =
+  { ok: true; userId: number; regionName: string } | { ok: false; field: keyof Registration; message: string };
 
 /** Creates the account with a pending membership of the region, in one transaction with its audit entries. */
 export async function register(form: Registration): Promise<RegistrationResult> {
@@ -32,28 +32,52 @@ export async function register(form: Registration): Promise<RegistrationResult> 
     .from(t.organisations)
     .where(and(eq(t.organisations.id, form.organisation), eq(t.organisations.regionId, region.id)))
     .get();
-  if (!organisation) return { ok: false, field: "organisation", message: `Kies een organisatie uit de leertuin ${region.name}.` };
+  if (!organisation)
+    return { ok: false, field: "organisation", message: `Kies een organisatie uit de leertuin ${region.name}.` };
   const passwordHash = await hashPassword(form.password);
   try {
     const userId = db.transaction((tx) => {
       const user = tx
         .insert(t.users)
-        .values({ email: form.email, name: form.name, profession: form.profession, organisationId: organisation.id, passwordHash })
+        .values({
+          email: form.email,
+          name: form.name,
+          profession: form.profession,
+          organisationId: organisation.id,
+          passwordHash,
+        })
         .returning({ id: t.users.id })
         .get();
-      recordAudit(tx, { actorId: user.id, action: "account.register", targetType: "user", targetId: user.id, regionId: region.id });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "account.register",
+        targetType: "user",
+        targetId: user.id,
+        regionId: region.id,
+      });
       const membership = tx
         .insert(t.memberships)
         .values({ userId: user.id, regionId: region.id, role: "member", status: "pending" })
         .returning({ id: t.memberships.id })
         .get();
-      recordAudit(tx, { actorId: user.id, action: "membership.request", targetType: "membership", targetId: membership.id, regionId: region.id });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "membership.request",
+        targetType: "membership",
+        targetId: membership.id,
+        regionId: region.id,
+      });
       return user.id;
     });
     return { ok: true, userId, regionName: region.name };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, field: "email", message: "Er is al een account met dit e-mailadres. Log in, of vraag uw leertuinbegeleider om een nieuw wachtwoord." };
+      return {
+        ok: false,
+        field: "email",
+        message:
+          "Er is al een account met dit e-mailadres. Log in, of vraag uw leertuinbegeleider om een nieuw wachtwoord.",
+      };
     }
     throw error;
   }

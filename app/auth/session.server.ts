@@ -1,12 +1,11 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
-
+import * as t from "../../db/schema";
 import { sessionSecret } from "./session-secret.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -90,7 +89,9 @@ export async function createUserSession(userId: number, redirectTo: string) {
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(t.sessions).where(lte(t.sessions.expiresAt, new Date().toISOString())).run();
-    tx.insert(t.sessions).values({ idHash: hashToken(token), userId, expiresAt }).run();
+    tx.insert(t.sessions)
+      .values({ idHash: hashToken(token), userId, expiresAt })
+      .run();
     recordAudit(tx, { actorId: userId, action: "auth.login", targetType: "user", targetId: userId });
   });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
@@ -102,7 +103,11 @@ export async function logout(request: Request, redirectTo = "/") {
   if (token) {
     const db = getDb();
     db.transaction((tx) => {
-      const session = tx.select().from(t.sessions).where(eq(t.sessions.idHash, hashToken(token))).get();
+      const session = tx
+        .select()
+        .from(t.sessions)
+        .where(eq(t.sessions.idHash, hashToken(token)))
+        .get();
       if (!session) return;
       tx.delete(t.sessions).where(eq(t.sessions.idHash, session.idHash)).run();
       recordAudit(tx, { actorId: session.userId, action: "auth.logout", targetType: "user", targetId: session.userId });

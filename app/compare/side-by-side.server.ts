@@ -1,7 +1,6 @@
 import { ANSWER_SECTIONS } from "~/domain/vocabulary";
 import type { AnswerWithVersions, Citation } from "~/models/answer.server";
 import { todayIso } from "~/utils/dates";
-
 import { compareLists, diffMarkdown, normaliseCondition } from "./word-diff.server";
 
 const citationKey = (c: Citation) => `${c.codeSlug}#${c.anchor}`;
@@ -43,7 +42,11 @@ export function compareAnswers(left: AnswerWithVersions, right: AnswerWithVersio
 }
 
 function citationView(c: Citation) {
-  return { key: citationKey(c), href: `/beroepscodes/${c.codeSlug}#${c.anchor}`, label: `${c.codeTitle}, ${c.heading}` };
+  return {
+    key: citationKey(c),
+    href: `/beroepscodes/${c.codeSlug}#${c.anchor}`,
+    label: `${c.codeTitle}, ${c.heading}`,
+  };
 }
 
 export type AnswerComparison = ReturnType<typeof compareAnswers>;

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { ANSWER_SECTIONS, ROUTE_LABELS, VERDICT_LABELS } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { compareLists, diffMarkdown, normaliseCondition } from "./word-diff.server";
 
 type VersionText = Pick<
@@ -18,19 +17,33 @@ type VersionText = Pick<
  */
 export function versionChanges(before: VersionText, after: VersionText) {
   const facts = [
-    before.verdict !== after.verdict && { label: "Oordeel", before: VERDICT_LABELS[before.verdict], after: VERDICT_LABELS[after.verdict] },
-    before.route !== after.route && { label: "Route", before: ROUTE_LABELS[before.route], after: ROUTE_LABELS[after.route] },
+    before.verdict !== after.verdict && {
+      label: "Oordeel",
+      before: VERDICT_LABELS[before.verdict],
+      after: VERDICT_LABELS[after.verdict],
+    },
+    before.route !== after.route && {
+      label: "Route",
+      before: ROUTE_LABELS[before.route],
+      after: ROUTE_LABELS[after.route],
+    },
   ].filter((fact): fact is { label: string; before: string; after: string } => Boolean(fact));
-  const sections = ANSWER_SECTIONS.map(({ key, heading, field }) => ({ key, heading, ...diffMarkdown(before[field], after[field]) })).filter(
-    (section) => section.left.some((s) => s.changed) || section.right.some((s) => s.changed),
-  );
+  const sections = ANSWER_SECTIONS.map(({ key, heading, field }) => ({
+    key,
+    heading,
+    ...diffMarkdown(before[field], after[field]),
+  })).filter((section) => section.left.some((s) => s.changed) || section.right.some((s) => s.changed));
   const conditions = compareLists(before.conditions, after.conditions, normaliseCondition);
   return {
     facts,
     sections,
     conditionsAdded: conditions.onlyRight,
     conditionsRemoved: conditions.onlyLeft,
-    same: facts.length === 0 && sections.length === 0 && conditions.onlyLeft.length === 0 && conditions.onlyRight.length === 0,
+    same:
+      facts.length === 0 &&
+      sections.length === 0 &&
+      conditions.onlyLeft.length === 0 &&
+      conditions.onlyRight.length === 0,
   };
 }
 

@@ -82,4 +82,8 @@ export function compareLists<T>(left: T[], right: T[], key: (item: T) => string)
 
 /** Conditions match when they differ only in case, spacing or a closing full stop. */
 export const normaliseCondition = (condition: string) =>
-  condition.toLocaleLowerCase("nl-NL").replace(/\s+/g, " ").replace(/[.\s]+$/, "").trim();
+  condition
+    .toLocaleLowerCase("nl-NL")
+    .replace(/\s+/g, " ")
+    .replace(/[.\s]+$/, "")
+    .trim();

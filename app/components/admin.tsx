@@ -21,7 +21,14 @@ export function RegionFields({ values, errors }: { values: Values; errors: Value
         error={errors.slug}
       />
       <TextField name="province" label="Provincie" defaultValue={values.province} error={errors.province} />
-      <TextField name="since" label="Leertuin sinds" type="date" description="De dag waarop de leertuin begon." defaultValue={values.since} error={errors.since} />
+      <TextField
+        name="since"
+        label="Leertuin sinds"
+        type="date"
+        description="De dag waarop de leertuin begon."
+        defaultValue={values.since}
+        error={errors.since}
+      />
       <TextArea
         name="description"
         label="Beschrijving"
@@ -37,7 +44,12 @@ export function RegionFields({ values, errors }: { values: Values; errors: Value
 export function OrganisationFields({ values, errors }: { values: Values; errors: Values }) {
   return (
     <>
-      <TextField name="organisationName" label="Naam van de organisatie" defaultValue={values.organisationName} error={errors.organisationName} />
+      <TextField
+        name="organisationName"
+        label="Naam van de organisatie"
+        defaultValue={values.organisationName}
+        error={errors.organisationName}
+      />
       <SelectField name="sector" label="Sector" defaultValue={values.sector} error={errors.sector}>
         {SECTORS.map((sector) => (
           <option key={sector} value={sector}>

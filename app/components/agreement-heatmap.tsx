@@ -1,7 +1,13 @@
-import { findPair, formatShare, shareBucket, type PairAgreement } from "~/compare/agreement";
+import { findPair, formatShare, type PairAgreement, shareBucket } from "~/compare/agreement";
 
 /** Every pair of regions: the share of shared dilemmas with the same verdict, and how many they share. */
-export function AgreementHeatmap({ regions, pairs }: { regions: { slug: string; name: string }[]; pairs: PairAgreement[] }) {
+export function AgreementHeatmap({
+  regions,
+  pairs,
+}: {
+  regions: { slug: string; name: string }[];
+  pairs: PairAgreement[];
+}) {
   return (
     <div className="table-wrap" role="region" aria-labelledby="heatmap-titel" tabIndex={0}>
       <table className="heatmap">

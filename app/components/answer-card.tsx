@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import type { VersionView } from "~/models/answer-view.server";
 import { formatDate } from "~/utils/dates";
-
 import { VerdictBadge } from "./badges";
 import { Heading, RichText } from "./text";
 
@@ -72,7 +71,11 @@ export function AnswerCard({
             <dd>
               <Link
                 className="utrecht-link"
-                to={versionPath(answer.adoptedFrom.dilemmaSlug, answer.adoptedFrom.regionSlug, answer.adoptedFrom.version)}
+                to={versionPath(
+                  answer.adoptedFrom.dilemmaSlug,
+                  answer.adoptedFrom.regionSlug,
+                  answer.adoptedFrom.version,
+                )}
               >
                 {answer.adoptedFrom.regionName} (versie {answer.adoptedFrom.version})
               </Link>
@@ -128,7 +131,9 @@ export function AnswerCard({
       )}
       {earlier.length > 0 && (
         <section>
-          <Heading level={sub}>{earlier.every((v) => v.version < answer.version) ? "Eerdere versies" : "Andere versies"}</Heading>
+          <Heading level={sub}>
+            {earlier.every((v) => v.version < answer.version) ? "Eerdere versies" : "Andere versies"}
+          </Heading>
           <ul className="versions">
             {earlier.map((v) => (
               <li key={v.version}>

@@ -1,4 +1,4 @@
-import { VERDICT_LABELS, type Verdict } from "~/domain/vocabulary";
+import { type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 
 const VERDICT_MARKS: Record<Verdict, string> = {
   delen: "✓",

@@ -1,5 +1,11 @@
 /** One side of a word-level comparison: the words the other side lacks are marked, not only by colour. */
-export function DiffText({ segments, regionName }: { segments: { text: string; changed: boolean }[]; regionName: string }) {
+export function DiffText({
+  segments,
+  regionName,
+}: {
+  segments: { text: string; changed: boolean }[];
+  regionName: string;
+}) {
   if (segments.length === 0) return <p className="utrecht-paragraph muted">(geen tekst)</p>;
   return (
     <p className="utrecht-paragraph diff-text">

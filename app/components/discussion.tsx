@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 
 import { Alert } from "./alert";
 import { TextArea, TextField } from "./form-field";
-import { GuardReport, type GuardFieldReport } from "./guard-report";
+import { type GuardFieldReport, GuardReport } from "./guard-report";
 import { Heading, Paragraph, RichText } from "./text";
 
 export interface DiscussionComment {
@@ -31,7 +31,15 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
       <input type="hidden" name="intent" value="comment" />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       {mine && result.guard && <GuardReport reports={result.guard.map((r) => ({ ...r, field: "body" }))} />}
-      <TextArea id={name} name="body" label={label} rows={parentId ? 3 : 5} description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag." defaultValue={mine ? result.values.body : undefined} error={mine ? result.errors.body : undefined} />
+      <TextArea
+        id={name}
+        name="body"
+        label={label}
+        rows={parentId ? 3 : 5}
+        description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag."
+        defaultValue={mine ? result.values.body : undefined}
+        error={mine ? result.errors.body : undefined}
+      />
       <button className="utrecht-button utrecht-button--primary-action" type="submit">
         {parentId ? "Antwoord plaatsen" : "Reactie plaatsen"}
       </button>
@@ -47,7 +55,13 @@ function HideForm({ comment, result }: { comment: DiscussionComment; result?: Di
       <Form method="post" noValidate className="stack-form" preventScrollReset>
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
-        <TextField id={`reden-${comment.id}`} name="reason" label="Reden (de schrijver en de leden lezen die)" defaultValue={mine ? result.values.reason : undefined} error={mine ? result.errors.reason : undefined} />
+        <TextField
+          id={`reden-${comment.id}`}
+          name="reason"
+          label="Reden (de schrijver en de leden lezen die)"
+          defaultValue={mine ? result.values.reason : undefined}
+          error={mine ? result.errors.reason : undefined}
+        />
         {mine && result.guard && <GuardReport reports={result.guard} />}
         <button className="utrecht-button utrecht-button--secondary-action" type="submit">
           Verbergen
@@ -64,7 +78,9 @@ function CommentBody({ comment }: { comment: DiscussionComment }) {
         <strong>{comment.author}</strong>, {comment.createdAt}
       </p>
       {comment.hidden ? (
-        <p className="comment__hidden">Deze reactie is verborgen door de leertuinbegeleider. Reden: {comment.hiddenReason}</p>
+        <p className="comment__hidden">
+          Deze reactie is verborgen door de leertuinbegeleider. Reden: {comment.hiddenReason}
+        </p>
       ) : (
         <RichText html={comment.html} />
       )}
@@ -108,7 +124,13 @@ export function Discussion({
                 </ol>
               )}
               {!c.hidden && (
-                <details className="reply-form" open={(result?.intent === "comment" && result.values.parentId === String(c.id) && !result.done) || undefined}>
+                <details
+                  className="reply-form"
+                  open={
+                    (result?.intent === "comment" && result.values.parentId === String(c.id) && !result.done) ||
+                    undefined
+                  }
+                >
                   <summary>Antwoorden</summary>
                   <CommentForm parentId={c.id} result={result} label={`Uw antwoord aan ${c.author}`} />
                 </details>

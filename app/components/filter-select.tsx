@@ -1,5 +1,4 @@
 import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
-
 import { TextLink } from "./links";
 
 /** A select in a GET filter form; the empty choice means "no filter". */

@@ -10,7 +10,14 @@ interface FieldProps {
 }
 
 /** Label, description, error and control, wired for screen readers (aria-invalid, aria-describedby). */
-function Field({ name, id = name, label, error, description, children }: FieldProps & { children: (aria: Record<string, unknown>) => ReactNode }) {
+function Field({
+  name,
+  id = name,
+  label,
+  error,
+  description,
+  children,
+}: FieldProps & { children: (aria: Record<string, unknown>) => ReactNode }) {
   const describedBy = [description && `${id}-uitleg`, error && `${id}-fout`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
@@ -39,11 +46,25 @@ export function TextField({
   optional = false,
   list,
   ...field
-}: FieldProps & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; autoComplete?: string; optional?: boolean; list?: string }) {
+}: FieldProps & {
+  type?: "text" | "email" | "password" | "date";
+  defaultValue?: string;
+  autoComplete?: string;
+  optional?: boolean;
+  list?: string;
+}) {
   return (
     <Field {...field}>
       {(aria) => (
-        <input className="utrecht-textbox utrecht-textbox--html-input" type={type} defaultValue={defaultValue} autoComplete={autoComplete} required={!optional} list={list} {...aria} />
+        <input
+          className="utrecht-textbox utrecht-textbox--html-input"
+          type={type}
+          defaultValue={defaultValue}
+          autoComplete={autoComplete}
+          required={!optional}
+          list={list}
+          {...aria}
+        />
       )}
     </Field>
   );
@@ -57,7 +78,12 @@ export function SelectField({
   return (
     <Field {...field}>
       {(aria) => (
-        <select className="utrecht-select utrecht-select--html-select" defaultValue={defaultValue ?? ""} required {...aria}>
+        <select
+          className="utrecht-select utrecht-select--html-select"
+          defaultValue={defaultValue ?? ""}
+          required
+          {...aria}
+        >
           <option value="">Kies…</option>
           {children}
         </select>
@@ -69,7 +95,14 @@ export function SelectField({
 export function TextArea({ defaultValue, rows = 6, ...field }: FieldProps & { defaultValue?: string; rows?: number }) {
   return (
     <Field {...field}>
-      {(aria) => <textarea className="utrecht-textarea utrecht-textarea--html-textarea" rows={rows} defaultValue={defaultValue} {...aria} />}
+      {(aria) => (
+        <textarea
+          className="utrecht-textarea utrecht-textarea--html-textarea"
+          rows={rows}
+          defaultValue={defaultValue}
+          {...aria}
+        />
+      )}
     </Field>
   );
 }
@@ -94,7 +127,11 @@ export function ChoiceGroup({
 }) {
   const describedBy = [description && `${name}-uitleg`, error && `${name}-fout`].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`utrecht-form-fieldset choice-group${error ? " utrecht-form-fieldset--invalid" : ""}`} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={`utrecht-form-fieldset choice-group${error ? " utrecht-form-fieldset--invalid" : ""}`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="utrecht-form-fieldset__legend">{legend}</legend>
       {description && (
         <p className="utrecht-form-field-description" id={`${name}-uitleg`}>
@@ -110,7 +147,11 @@ export function ChoiceGroup({
         {options.map((o) => (
           <div key={o.value} className="utrecht-form-field utrecht-form-field--checkbox">
             <input
-              className={type === "checkbox" ? "utrecht-checkbox utrecht-checkbox--html-input" : "utrecht-radio-button utrecht-radio-button--html-input"}
+              className={
+                type === "checkbox"
+                  ? "utrecht-checkbox utrecht-checkbox--html-input"
+                  : "utrecht-radio-button utrecht-radio-button--html-input"
+              }
               type={type}
               id={`${name}-${o.value}`}
               name={name}

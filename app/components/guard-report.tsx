@@ -36,7 +36,11 @@ export function GuardReport({ reports }: { reports: GuardFieldReport[] }) {
               segment.finding ? (
                 <mark key={i} className={`finding finding--${segment.finding.severity}`}>
                   {segment.text}
-                  <span className="visually-hidden"> ({segment.finding.severity === "block" ? "niet toegestaan" : "controleren"}: {segment.finding.label})</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    ({segment.finding.severity === "block" ? "niet toegestaan" : "controleren"}: {segment.finding.label}
+                    )
+                  </span>
                 </mark>
               ) : (
                 <span key={i}>{segment.text}</span>
@@ -48,14 +52,20 @@ export function GuardReport({ reports }: { reports: GuardFieldReport[] }) {
               .filter((s) => s.finding)
               .map((s, i) => (
                 <li key={i}>
-                  <strong>{s.finding!.severity === "block" ? "Niet toegestaan" : "Controleer"}</strong>: “{s.text}” is {s.finding!.label}.{" "}
-                  {s.finding!.suggestion}.
+                  <strong>{s.finding!.severity === "block" ? "Niet toegestaan" : "Controleer"}</strong>: “{s.text}” is{" "}
+                  {s.finding!.label}. {s.finding!.suggestion}.
                 </li>
               ))}
           </ul>
           {!report.blocked && (
             <div className="utrecht-form-field utrecht-form-field--checkbox">
-              <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`bevestig-${report.field}`} name={`bevestig-${report.field}`} value={report.confirmValue} />
+              <input
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                type="checkbox"
+                id={`bevestig-${report.field}`}
+                name={`bevestig-${report.field}`}
+                value={report.confirmValue}
+              />
               <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`bevestig-${report.field}`}>
                 Ik heb “{report.label}” gecontroleerd: deze tekst maakt niemand herkenbaar.
               </label>

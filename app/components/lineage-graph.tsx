@@ -21,7 +21,16 @@ export function LineageGraph({ layout }: { layout: LineageLayout }) {
           : `${total} ${total === 1 ? "overname" : "overnames"}; elke pijl loopt van de regio die de afspraak maakte naar de regio die hem overnam, met het aantal erbij. De tabel noemt elke overname.`}
       </desc>
       <defs>
-        <marker id="overnames-pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+        <marker
+          id="overnames-pijl"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="9"
+          markerHeight="9"
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" className="lineage-graph__arrow" />
         </marker>
       </defs>

@@ -4,7 +4,11 @@ export function TextLink({ className = "", ...props }: LinkProps) {
   return <Link className={`utrecht-link utrecht-link--html-a ${className}`.trim()} {...props} />;
 }
 
-export function ButtonLink({ appearance = "secondary", className = "", ...props }: LinkProps & { appearance?: "primary" | "secondary" }) {
+export function ButtonLink({
+  appearance = "secondary",
+  className = "",
+  ...props
+}: LinkProps & { appearance?: "primary" | "secondary" }) {
   return (
     <Link
       className={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${appearance}-action ${className}`.trim()}

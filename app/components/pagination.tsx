@@ -14,7 +14,17 @@ export function visiblePages(page: number, pageCount: number): (number | null)[]
  * Page links that keep every other search parameter of the current URL; `fragment` (an element id) takes
  * the reader to the list itself when it is not the top of the page.
  */
-export function Pagination({ page, pageCount, search, fragment }: { page: number; pageCount: number; search: URLSearchParams; fragment?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  search,
+  fragment,
+}: {
+  page: number;
+  pageCount: number;
+  search: URLSearchParams;
+  fragment?: string;
+}) {
   if (pageCount <= 1) return null;
   const href = (target: number) => {
     const params = new URLSearchParams(search);
@@ -28,7 +38,11 @@ export function Pagination({ page, pageCount, search, fragment }: { page: number
       <ul className="pagination__list">
         {page > 1 && (
           <li>
-            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" to={href(page - 1)}>
+            <Link
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
+              rel="prev"
+              to={href(page - 1)}
+            >
               Vorige<span className="visually-hidden"> pagina</span>
             </Link>
           </li>
@@ -39,21 +53,25 @@ export function Pagination({ page, pageCount, search, fragment }: { page: number
               …
             </li>
           ) : (
-          <li key={n}>
-            <Link
-              className={`utrecht-pagination__page-link${n === page ? " utrecht-pagination__page-link--current" : ""}`}
-              to={href(n)}
-              aria-current={n === page ? "page" : undefined}
-            >
-              <span className="visually-hidden">Pagina </span>
-              {n}
-            </Link>
-          </li>
+            <li key={n}>
+              <Link
+                className={`utrecht-pagination__page-link${n === page ? " utrecht-pagination__page-link--current" : ""}`}
+                to={href(n)}
+                aria-current={n === page ? "page" : undefined}
+              >
+                <span className="visually-hidden">Pagina </span>
+                {n}
+              </Link>
+            </li>
           ),
         )}
         {page < pageCount && (
           <li>
-            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" to={href(page + 1)}>
+            <Link
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
+              rel="next"
+              to={href(page + 1)}
+            >
               Volgende<span className="visually-hidden"> pagina</span>
             </Link>
           </li>

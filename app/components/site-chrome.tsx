@@ -23,7 +23,14 @@ export function SiteHeader() {
     <header className="utrecht-page-header site-header">
       <div className="page-width site-header__content">
         <Link className="site-logo" to="/" aria-label="Leertuin, naar de startpagina">
-          <svg aria-hidden="true" focusable="false" width="32" height="32" viewBox="0 0 32 32" className="site-logo__mark">
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            width="32"
+            height="32"
+            viewBox="0 0 32 32"
+            className="site-logo__mark"
+          >
             <path d="M16 29V14" />
             <path d="M16 17c0-6 4-10 11-10 0 7-4 10-11 10z" />
             <path d="M16 21c0-5-3-8-9-8 0 5 3 8 9 8z" />
@@ -53,9 +60,9 @@ export function SiteFooter() {
     <footer className="utrecht-page-footer site-footer">
       <div className="page-width">
         <p className="utrecht-paragraph">
-          Leertuin is de plek waar professionals rond gezinnen leren van elkaars afspraken over gegevens delen.
-          De dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en
-          vervangen de officiële tekst niet.
+          Leertuin is de plek waar professionals rond gezinnen leren van elkaars afspraken over gegevens delen. De
+          dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en vervangen
+          de officiële tekst niet.
         </p>
       </div>
     </footer>
@@ -67,7 +74,10 @@ function AccountMenu() {
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
   const location = useLocation();
   if (!user) {
-    const back = location.pathname === "/inloggen" ? "" : `?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`;
+    const back =
+      location.pathname === "/inloggen"
+        ? ""
+        : `?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`;
     return (
       <div className="site-account">
         <Link to={`/inloggen${back}`}>Inloggen</Link>

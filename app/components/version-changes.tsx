@@ -3,14 +3,29 @@ import { Heading, Paragraph } from "./text";
 
 interface Changes {
   facts: { label: string; before: string; after: string }[];
-  sections: { key: string; heading: string; left: { text: string; changed: boolean }[]; right: { text: string; changed: boolean }[] }[];
+  sections: {
+    key: string;
+    heading: string;
+    left: { text: string; changed: boolean }[];
+    right: { text: string; changed: boolean }[];
+  }[];
   conditionsAdded: string[];
   conditionsRemoved: string[];
   same: boolean;
 }
 
 /** The differences between an earlier text ("before") and this version, section by section. */
-export function VersionChangesView({ title, beforeLabel, afterLabel, changes }: { title: string; beforeLabel: string; afterLabel: string; changes: Changes }) {
+export function VersionChangesView({
+  title,
+  beforeLabel,
+  afterLabel,
+  changes,
+}: {
+  title: string;
+  beforeLabel: string;
+  afterLabel: string;
+  changes: Changes;
+}) {
   return (
     <section className="version-changes" aria-labelledby="wijzigingen">
       <Heading level={2} id="wijzigingen">

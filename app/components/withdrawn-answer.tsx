@@ -1,5 +1,4 @@
 import { formatDateTime } from "~/utils/dates";
-
 import { Alert } from "./alert";
 
 /**

@@ -1,10 +1,9 @@
 
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 
-import * as t from "../../db/schema";
-import type { Db } from "~/utils/db.server";
 import { recordAudit } from "~/audit/audit-log.server";
-
+import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 import { ContentValidationError, type Library } from "./read-content.server";
 
 export type ImportCounts = Record<string, { added: number; changed: number }>;

@@ -7,7 +7,6 @@ import type { z } from "zod";
 
 import { checkAnonymity } from "~/anonymity/anonymity";
 import { ANSWER_SECTIONS, type AnswerSectionKey, type CodeKind, type Route, type Sector, type Verdict } from "~/domain/vocabulary";
-
 import { articleAnchor, parseArticleRef } from "./anchors";
 import { splitSections } from "./markdown-sections";
 import {

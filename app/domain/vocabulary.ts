@@ -86,7 +86,15 @@ export const MEMBERSHIP_STATUSES = ["pending", "active", "rejected"] as const;
 export const CITATION_KINDS = ["ground", "code"] as const;
 export const ORIGINS = ["content", "app"] as const;
 export const SUGGESTION_STATUSES = ["open", "adopted", "declined"] as const;
-export const NOTIFICATION_KINDS = ["proposal-accepted", "proposal-rejected", "proposal-merged", "proposal-answered", "reply", "comment-hidden", "suggestion-decided"] as const;
+export const NOTIFICATION_KINDS = [
+  "proposal-accepted",
+  "proposal-rejected",
+  "proposal-merged",
+  "proposal-answered",
+  "reply",
+  "comment-hidden",
+  "suggestion-decided",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The five sections of a regional answer's weighing, in the order Dutch practice writes them, with the field of an answer version that holds each. */

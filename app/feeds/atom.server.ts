@@ -34,7 +34,8 @@ export function answersAtomFeed(input: {
   });
   for (const v of versions) {
     const url = origin + versionPath(v.dilemmaSlug, v.regionSlug, v.version);
-    const kind = v.version === 1 ? `Nieuwe afspraak ${v.regionName}` : `Herziene afspraak ${v.regionName} (versie ${v.version})`;
+    const kind =
+      v.version === 1 ? `Nieuwe afspraak ${v.regionName}` : `Herziene afspraak ${v.regionName} (versie ${v.version})`;
     feed.addItem({
       id: url,
       link: url,

@@ -93,10 +93,12 @@ export interface PageCache {
   stats(): PageCacheStats;
 }
 
-const strongTag = (body: Buffer, suffix = "") => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}${suffix}"`;
+const strongTag = (body: Buffer, suffix = "") =>
+  `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}${suffix}"`;
 
 /** Reads the cache generation in one statement (see above); exported for the benchmark. */
-export const GENERATION_SQL = "select coalesce((select max(id) from audit_log), 0) || '.' || (select data_version from pragma_data_version())";
+export const GENERATION_SQL =
+  "select coalesce((select max(id) from audit_log), 0) || '.' || (select data_version from pragma_data_version())";
 
 /** The connection, the newest audit-log id, the data version and today's date; a statement per connection. */
 function generationReader(sqlite: () => Database.Database) {
@@ -122,7 +124,12 @@ function candidateKey(req: IncomingMessage): string | null {
   const cookie = req.headers.cookie;
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
   const forwarded = req.headers["x-forwarded-proto"];
-  const protocol = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : (req.socket as TLSSocket).encrypted ? "https" : "http";
+  const protocol =
+    typeof forwarded === "string"
+      ? forwarded.split(",")[0]!.trim()
+      : (req.socket as TLSSocket).encrypted
+        ? "https"
+        : "http";
   return `${protocol}://${req.headers.host ?? ""}${req.url}`;
 }
 

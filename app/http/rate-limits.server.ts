@@ -1,8 +1,7 @@
 import type { Request, Response } from "express";
-import { ipKeyGenerator, rateLimit, type Options } from "express-rate-limit";
+import { ipKeyGenerator, type Options, rateLimit } from "express-rate-limit";
 
 import { getEnv } from "~/utils/env.server";
-
 import { refuse } from "./refusal.server";
 
 function tooMany(req: Request, res: Response) {
@@ -11,7 +10,14 @@ function tooMany(req: Request, res: Response) {
 
 /** A limit per network address that answers 429 with `Retry-After` and a Dutch message. */
 function limitPerAddress(windowMinutes: number, limit: () => number, options: Partial<Options> = {}) {
-  return rateLimit({ windowMs: windowMinutes * 60 * 1000, limit, standardHeaders: "draft-7", legacyHeaders: false, handler: tooMany, ...options });
+  return rateLimit({
+    windowMs: windowMinutes * 60 * 1000,
+    limit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: tooMany,
+    ...options,
+  });
 }
 
 // The limits come from the environment (LOGIN_RATE_LIMIT, REGISTRATION_RATE_LIMIT, POSTING_RATE_LIMIT), read per request,
@@ -33,5 +39,6 @@ export const registrationRateLimit = limitPerAddress(60, () => getEnv().REGISTRA
  * session cookie when there is one, else the address.
  */
 export const postingRateLimit = limitPerAddress(1, () => getEnv().POSTING_RATE_LIMIT, {
-  keyGenerator: (req) => /(?:^|;\s*)leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
+  keyGenerator: (req) =>
+    /(?:^|;\s*)leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
 });

@@ -12,9 +12,11 @@ export function refuse(req: Request, res: Response, status: number, message: str
     res.json({ error: message });
     return;
   }
-  res.type("html").send(
-    `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>Niet gelukt — Leertuin</title></head><body><main><h1>Niet gelukt</h1><p>${escape(message)}</p>` +
-      `<p><a href="/">Naar de startpagina van Leertuin</a></p></main></body></html>`,
-  );
+  res
+    .type("html")
+    .send(
+      `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>Niet gelukt — Leertuin</title></head><body><main><h1>Niet gelukt</h1><p>${escape(message)}</p>` +
+        `<p><a href="/">Naar de startpagina van Leertuin</a></p></main></body></html>`,
+    );
 }

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import type { NextFunction, Request, Response } from "express";
 
 import { getEnv } from "~/utils/env.server";
-
 import { refuse } from "./refusal.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

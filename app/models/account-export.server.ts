@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 /**
  * Everything Leertuin stores about one person (AVG art. 15 and 20), as the JSON they download. Keys
@@ -27,7 +27,13 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
   if (!user) return null;
 
   const memberships = db
-    .select({ region: t.regions.name, role: t.memberships.role, status: t.memberships.status, createdAt: t.memberships.createdAt, decidedAt: t.memberships.decidedAt })
+    .select({
+      region: t.regions.name,
+      role: t.memberships.role,
+      status: t.memberships.status,
+      createdAt: t.memberships.createdAt,
+      decidedAt: t.memberships.decidedAt,
+    })
     .from(t.memberships)
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
     .where(eq(t.memberships.userId, userId))
@@ -40,7 +46,14 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
     .orderBy(asc(t.sessions.createdAt))
     .all();
   const comments = db
-    .select({ id: t.comments.id, dilemma: t.dilemmas.slug, body: t.comments.bodyMd, createdAt: t.comments.createdAt, hiddenAt: t.comments.hiddenAt, hiddenReason: t.comments.hiddenReason })
+    .select({
+      id: t.comments.id,
+      dilemma: t.dilemmas.slug,
+      body: t.comments.bodyMd,
+      createdAt: t.comments.createdAt,
+      hiddenAt: t.comments.hiddenAt,
+      hiddenReason: t.comments.hiddenReason,
+    })
     .from(t.comments)
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.comments.dilemmaId))
     .where(eq(t.comments.authorId, userId))
@@ -79,14 +92,25 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
     .orderBy(asc(t.answerVersions.createdAt))
     .all();
   const audit = db
-    .select({ action: t.auditLog.action, targetType: t.auditLog.targetType, targetId: t.auditLog.targetId, region: t.regions.name, summary: t.auditLog.summary, createdAt: t.auditLog.createdAt })
+    .select({
+      action: t.auditLog.action,
+      targetType: t.auditLog.targetType,
+      targetId: t.auditLog.targetId,
+      region: t.regions.name,
+      summary: t.auditLog.summary,
+      createdAt: t.auditLog.createdAt,
+    })
     .from(t.auditLog)
     .leftJoin(t.regions, eq(t.regions.id, t.auditLog.regionId))
     .where(eq(t.auditLog.actorId, userId))
     .orderBy(asc(t.auditLog.id))
     .all();
   const resets = db
-    .select({ createdAt: t.passwordResets.createdAt, expiresAt: t.passwordResets.expiresAt, usedAt: t.passwordResets.usedAt })
+    .select({
+      createdAt: t.passwordResets.createdAt,
+      expiresAt: t.passwordResets.expiresAt,
+      usedAt: t.passwordResets.usedAt,
+    })
     .from(t.passwordResets)
     .where(eq(t.passwordResets.userId, userId))
     .orderBy(asc(t.passwordResets.createdAt))
@@ -106,9 +130,26 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
       aangemaakt_op: user.createdAt,
       gewijzigd_op: user.updatedAt,
     },
-    lidmaatschappen: memberships.map((m) => ({ regio: m.region, rol: m.role, status: m.status, aangevraagd_op: m.createdAt, besloten_op: m.decidedAt })),
-    sessies: sessions.map((s) => ({ begonnen_op: s.createdAt, verloopt_op: s.expiresAt, deze_sessie: s.idHash === currentSessionHash })),
-    reacties: comments.map((c) => ({ id: c.id, dilemma: c.dilemma, tekst: c.body, geplaatst_op: c.createdAt, verborgen_op: c.hiddenAt, reden_verborgen: c.hiddenReason })),
+    lidmaatschappen: memberships.map((m) => ({
+      regio: m.region,
+      rol: m.role,
+      status: m.status,
+      aangevraagd_op: m.createdAt,
+      besloten_op: m.decidedAt,
+    })),
+    sessies: sessions.map((s) => ({
+      begonnen_op: s.createdAt,
+      verloopt_op: s.expiresAt,
+      deze_sessie: s.idHash === currentSessionHash,
+    })),
+    reacties: comments.map((c) => ({
+      id: c.id,
+      dilemma: c.dilemma,
+      tekst: c.body,
+      geplaatst_op: c.createdAt,
+      verborgen_op: c.hiddenAt,
+      reden_verborgen: c.hiddenReason,
+    })),
     voorgestelde_dilemmas: dilemmas.map((d) => ({
       slug: d.slug,
       titel: d.title,
@@ -128,7 +169,18 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
       gepubliceerd_op: v.publishedAt,
       gemaakt_op: v.createdAt,
     })),
-    logboek: audit.map((a) => ({ actie: a.action, soort: a.targetType, id: a.targetId, regio: a.region, samenvatting: a.summary, op: a.createdAt })),
-    wachtwoordherstel: resets.map((r) => ({ aangemaakt_op: r.createdAt, verloopt_op: r.expiresAt, gebruikt_op: r.usedAt })),
+    logboek: audit.map((a) => ({
+      actie: a.action,
+      soort: a.targetType,
+      id: a.targetId,
+      regio: a.region,
+      samenvatting: a.summary,
+      op: a.createdAt,
+    })),
+    wachtwoordherstel: resets.map((r) => ({
+      aangemaakt_op: r.createdAt,
+      verloopt_op: r.expiresAt,
+      gebruikt_op: r.usedAt,
+    })),
   };
 }

@@ -1,12 +1,11 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { hashPassword, PasswordRule, verifyPassword } from "~/auth/password.server";
 import { PersonSchema } from "~/auth/registration.server";
 import type { Db } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { countAdmins } from "./roles.server";
 
 export const ProfileSchema = z.object({
@@ -15,7 +14,11 @@ export const ProfileSchema = z.object({
   // Empty means "no organisation": a member may choose not to name one.
   organisation: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.coerce.number({ message: "Kies een organisatie uit de lijst." }).int().positive("Kies een organisatie uit de lijst.").optional(),
+    z.coerce
+      .number({ message: "Kies een organisatie uit de lijst." })
+      .int()
+      .positive("Kies een organisatie uit de lijst.")
+      .optional(),
   ),
 });
 
@@ -25,7 +28,10 @@ export const PasswordChangeSchema = z
     newPassword: PasswordRule,
     newPasswordRepeat: z.string(),
   })
-  .refine((f) => f.newPassword === f.newPasswordRepeat, { path: ["newPasswordRepeat"], message: "De twee wachtwoorden zijn niet gelijk." });
+  .refine((f) => f.newPassword === f.newPasswordRepeat, {
+    path: ["newPasswordRepeat"],
+    message: "De twee wachtwoorden zijn niet gelijk.",
+  });
 
 export const AccountDeletionSchema = z.object({
   confirmPassword: z.string().min(1, "Vul uw wachtwoord in om het verwijderen te bevestigen.").max(1000),
@@ -84,7 +90,9 @@ export function updateProfile(
   const account = getAccount(db, userId);
   if (!account) throw new Error(`no user ${userId}`);
   const organisationId = form.organisation ?? null;
-  const allowed = organisationChoices(db, userId, account.organisationId).flatMap((g) => g.organisations.map((o) => o.id));
+  const allowed = organisationChoices(db, userId, account.organisationId).flatMap((g) =>
+    g.organisations.map((o) => o.id),
+  );
   if (organisationId !== null && !allowed.includes(organisationId)) {
     return { ok: false, field: "organisation", message: "Kies een organisatie uit een regio waar u lid van bent." };
   }
@@ -100,7 +108,13 @@ export function updateProfile(
       .set({ name: form.name, profession: form.profession, organisationId, updatedAt: new Date().toISOString() })
       .where(eq(t.users.id, userId))
       .run();
-    recordAudit(tx, { actorId: userId, action: "account.updated", targetType: "user", targetId: userId, summary: `gewijzigd: ${changed.join(", ")}` });
+    recordAudit(tx, {
+      actorId: userId,
+      action: "account.updated",
+      targetType: "user",
+      targetId: userId,
+      summary: `gewijzigd: ${changed.join(", ")}`,
+    });
   });
   return { ok: true, changed: true };
 }
@@ -120,7 +134,10 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   const endedSessions = db.transaction((tx) => {
-    tx.update(t.users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(t.users.id, input.userId)).run();
+    tx.update(t.users)
+      .set({ passwordHash, updatedAt: new Date().toISOString() })
+      .where(eq(t.users.id, input.userId))
+      .run();
     const ended = tx
       .delete(t.sessions)
       .where(and(eq(t.sessions.userId, input.userId), ne(t.sessions.idHash, input.currentSessionHash)))
@@ -152,17 +169,28 @@ export async function deleteAccount(
   input: { userId: number; password: string },
 ): Promise<{ ok: true } | Refusal<"confirmPassword"> | { ok: false; field: null; message: string }> {
   if (!(await passwordMatches(db, input.userId, input.password))) {
-    return { ok: false, field: "confirmPassword", message: "Dit is niet uw wachtwoord. Uw account is niet verwijderd." };
+    return {
+      ok: false,
+      field: "confirmPassword",
+      message: "Dit is niet uw wachtwoord. Uw account is niet verwijderd.",
+    };
   }
   return db.transaction((tx) => {
     if (isLastAdmin(tx, input.userId)) {
       return {
         ok: false as const,
         field: null,
-        message: "U bent de enige platformbeheerder. Maak eerst iemand anders beheerder; daarna kunt u uw account verwijderen.",
+        message:
+          "U bent de enige platformbeheerder. Maak eerst iemand anders beheerder; daarna kunt u uw account verwijderen.",
       };
     }
-    recordAudit(tx, { actorId: input.userId, action: "account.deleted", targetType: "user", targetId: input.userId, summary: "door het lid zelf" });
+    recordAudit(tx, {
+      actorId: input.userId,
+      action: "account.deleted",
+      targetType: "user",
+      targetId: input.userId,
+      summary: "door het lid zelf",
+    });
     tx.delete(t.users).where(eq(t.users.id, input.userId)).run();
     return { ok: true as const };
   });

@@ -1,7 +1,6 @@
 import { ANSWER_SECTIONS } from "~/domain/vocabulary";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { todayIso } from "~/utils/dates";
-
+import { renderMarkdown } from "~/utils/markdown.server";
 import type { AnswerVersion, AnswerWithVersions } from "./answer.server";
 
 /** One answer version as the page shows it: markdown rendered and sanitised, review status computed. */
@@ -16,7 +15,11 @@ export function toVersionView(version: AnswerVersion, today = todayIso()) {
     reviewBy: version.reviewBy,
     reviewDue: version.reviewBy !== null && version.reviewBy < today,
     conditions: version.conditions,
-    sections: ANSWER_SECTIONS.map(({ key, heading, field }) => ({ key, heading, html: renderMarkdown(version[field]) })),
+    sections: ANSWER_SECTIONS.map(({ key, heading, field }) => ({
+      key,
+      heading,
+      html: renderMarkdown(version[field]),
+    })),
     citations: version.citations,
     adoptedFrom: version.adoptedFrom,
     adoptedBy: version.adoptedBy,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, isNotNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
+import { type Db, inJsonList, preparedPerDb } from "~/utils/db.server";
 import * as t from "../../db/schema";
-import { inJsonList, preparedPerDb, type Db } from "~/utils/db.server";
 
 export interface VersionRef {
   versionId: number;
@@ -61,7 +61,8 @@ function lineage(db: Db, versionIds: number[]) {
   if (versionIds.length === 0) return { from, by };
   const ids = JSON.stringify(versionIds);
   for (const { listedId, ...ref } of adoptedFromQuery(db).all({ ids })) from.set(listedId, ref);
-  for (const { listedId, ...ref } of adoptedByQuery(db).all({ ids })) by.set(listedId!, [...(by.get(listedId!) ?? []), ref]);
+  for (const { listedId, ...ref } of adoptedByQuery(db).all({ ids }))
+    by.set(listedId!, [...(by.get(listedId!) ?? []), ref]);
   return { from, by };
 }
 

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, gte, inArray, like, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
-import * as t from "../../db/schema";
 import type { AuditCategory } from "~/audit/audit-actions";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export interface AuditFilter {
   /** The regions the reader may see ("all" for an admin, who also sees entries without a region). */

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export function listCodes(db: Db) {
   return db
@@ -63,14 +63,28 @@ export function getCodeBySlug(db: Db, slug: string) {
 /** Every article of every code, grouped by code, for the citation picker of the answer form. */
 export function listCitableArticles(db: Db) {
   const rows = db
-    .select({ id: t.articles.id, heading: t.articles.heading, codeSlug: t.codes.slug, codeTitle: t.codes.title, kind: t.codes.kind })
+    .select({
+      id: t.articles.id,
+      heading: t.articles.heading,
+      codeSlug: t.codes.slug,
+      codeTitle: t.codes.title,
+      kind: t.codes.kind,
+    })
     .from(t.articles)
     .innerJoin(t.codes, eq(t.codes.id, t.articles.codeId))
     .orderBy(asc(t.codes.title), asc(t.articles.position))
     .all();
-  const groups = new Map<string, { slug: string; title: string; kind: string; articles: { id: number; heading: string }[] }>();
+  const groups = new Map<
+    string,
+    { slug: string; title: string; kind: string; articles: { id: number; heading: string }[] }
+  >();
   for (const row of rows) {
-    const group = groups.get(row.codeSlug) ?? { slug: row.codeSlug, title: row.codeTitle, kind: row.kind, articles: [] };
+    const group = groups.get(row.codeSlug) ?? {
+      slug: row.codeSlug,
+      title: row.codeTitle,
+      kind: row.kind,
+      articles: [],
+    };
     group.articles.push({ id: row.id, heading: row.heading });
     groups.set(row.codeSlug, group);
   }

@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
-import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { answerLineage } from "./answer.server";
 import { listFilteredDilemmas } from "./dilemma.server";
 
@@ -29,7 +28,11 @@ export interface Adoption {
 
 /** The regions with these slugs (all regions when none are given), by name; null when one is unknown. */
 export function resolveRegions(db: Db, slugs: string[]) {
-  const all = db.select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name }).from(t.regions).orderBy(asc(t.regions.name)).all();
+  const all = db
+    .select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name })
+    .from(t.regions)
+    .orderBy(asc(t.regions.name))
+    .all();
   if (slugs.length === 0) return all;
   if (slugs.some((slug) => !all.some((r) => r.slug === slug))) return null;
   return all.filter((r) => slugs.includes(r.slug));
@@ -39,7 +42,10 @@ export function resolveRegions(db: Db, slugs: string[]) {
  * Dilemmas × regions with the verdict in force in each cell, for the dilemmas that pass the filters
  * and that at least one of the chosen regions answered.
  */
-export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: Sector; regionIds: number[] }): MatrixRow[] {
+export function getComparisonMatrix(
+  db: Db,
+  filters: { theme?: string; sector?: Sector; regionIds: number[] },
+): MatrixRow[] {
   const dilemmas = listFilteredDilemmas(db, { theme: filters.theme, sector: filters.sector });
   if (dilemmas.length === 0 || filters.regionIds.length === 0) return [];
   const cv = t.currentAnswerVersions;
@@ -47,7 +53,13 @@ export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: 
   // dilemma ids in the query would cost more than the answers it leaves out.
   const wanted = new Set(dilemmas.map((d) => d.id));
   const answers = db
-    .select({ versionId: cv.id, dilemmaId: cv.dilemmaId, regionSlug: t.regions.slug, verdict: cv.verdict, version: cv.version })
+    .select({
+      versionId: cv.id,
+      dilemmaId: cv.dilemmaId,
+      regionSlug: t.regions.slug,
+      verdict: cv.verdict,
+      version: cv.version,
+    })
     .from(cv)
     .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
     .where(inArray(cv.regionId, filters.regionIds))
@@ -55,9 +67,17 @@ export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: 
     .filter((a) => wanted.has(a.dilemmaId));
   // Where a cell's version came from: only the few adopted versions need looking up.
   const adopted = new Set(
-    db.select({ id: t.answerVersions.id }).from(t.answerVersions).where(isNotNull(t.answerVersions.adoptedFromVersionId)).all().map((v) => v.id),
+    db
+      .select({ id: t.answerVersions.id })
+      .from(t.answerVersions)
+      .where(isNotNull(t.answerVersions.adoptedFromVersionId))
+      .all()
+      .map((v) => v.id),
   );
-  const { from } = answerLineage(db, answers.filter((a) => adopted.has(a.versionId)).map((a) => a.versionId));
+  const { from } = answerLineage(
+    db,
+    answers.filter((a) => adopted.has(a.versionId)).map((a) => a.versionId),
+  );
   const byDilemma = new Map<number, Record<string, MatrixCell>>();
   for (const a of answers) {
     const source = from.get(a.versionId);
@@ -65,11 +85,15 @@ export function getComparisonMatrix(db: Db, filters: { theme?: string; sector?: 
     cells[a.regionSlug] = {
       verdict: a.verdict,
       version: a.version,
-      adoptedFrom: source ? { regionSlug: source.regionSlug, regionName: source.regionName, version: source.version } : null,
+      adoptedFrom: source
+        ? { regionSlug: source.regionSlug, regionName: source.regionName, version: source.version }
+        : null,
     };
     byDilemma.set(a.dilemmaId, cells);
   }
-  return dilemmas.filter((d) => byDilemma.has(d.id)).map((d) => ({ slug: d.slug, title: d.title, cells: byDilemma.get(d.id)! }));
+  return dilemmas
+    .filter((d) => byDilemma.has(d.id))
+    .map((d) => ({ slug: d.slug, title: d.title, cells: byDilemma.get(d.id)! }));
 }
 
 /**
@@ -115,10 +139,12 @@ export function listAdoptions(db: Db, filters: { dilemmaSlugs: string[]; regionI
     .all();
   // Adopted versions are few: the dilemmas are picked here, not by SQLite from thousands.
   const dilemmas = new Set(filters.dilemmaSlugs);
-  return rows.filter((r) => dilemmas.has(r.dilemmaSlug)).map((r) => ({
-    dilemmaSlug: r.dilemmaSlug,
-    dilemmaTitle: r.dilemmaTitle,
-    from: { regionSlug: r.fromSlug, regionName: r.fromName, version: r.fromVersion },
-    to: { regionSlug: r.toSlug, regionName: r.toName, version: r.toVersion },
-  }));
+  return rows
+    .filter((r) => dilemmas.has(r.dilemmaSlug))
+    .map((r) => ({
+      dilemmaSlug: r.dilemmaSlug,
+      dilemmaTitle: r.dilemmaTitle,
+      from: { regionSlug: r.fromSlug, regionName: r.fromName, version: r.fromVersion },
+      to: { regionSlug: r.toSlug, regionName: r.toName, version: r.toVersion },
+    }));
 }

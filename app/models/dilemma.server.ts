@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-
+import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
-import * as t from "../../db/schema";
 import type { Sector, Verdict } from "~/domain/vocabulary";
-import { preparedPerDb, type Db } from "~/utils/db.server";
+import { type Db, preparedPerDb } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export interface DilemmaFilters {
   theme?: string;
@@ -38,7 +37,12 @@ function filterConditions(db: Db, filters: DilemmaFilters): SQL[] {
           db
             .select({ one: sql`1` })
             .from(t.dilemmaAskingSectors)
-            .where(and(eq(t.dilemmaAskingSectors.dilemmaId, t.dilemmas.id), eq(t.dilemmaAskingSectors.sector, filters.sector))),
+            .where(
+              and(
+                eq(t.dilemmaAskingSectors.dilemmaId, t.dilemmas.id),
+                eq(t.dilemmaAskingSectors.sector, filters.sector),
+              ),
+            ),
         ),
       )!,
     );
@@ -52,7 +56,14 @@ function filterConditions(db: Db, filters: DilemmaFilters): SQL[] {
       );
     }
     if (filters.verdict) answerConditions.push(eq(cv.verdict, filters.verdict));
-    conditions.push(exists(db.select({ one: sql`1` }).from(cv).where(and(...answerConditions))));
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(cv)
+          .where(and(...answerConditions)),
+      ),
+    );
   }
   return conditions;
 }
@@ -88,7 +99,12 @@ export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: nu
   const cv = t.currentAnswerVersions;
   const verdicts = ids.length
     ? db
-        .select({ dilemmaId: cv.dilemmaId, regionSlug: t.regions.slug, regionName: t.regions.name, verdict: cv.verdict })
+        .select({
+          dilemmaId: cv.dilemmaId,
+          regionSlug: t.regions.slug,
+          regionName: t.regions.name,
+          verdict: cv.verdict,
+        })
         .from(cv)
         .innerJoin(t.regions, eq(t.regions.id, cv.regionId))
         .where(inArray(cv.dilemmaId, ids))
@@ -100,7 +116,9 @@ export function listDilemmas(db: Db, filters: DilemmaFilters, page: { offset: nu
     dilemmas: rows.map((row) => ({
       ...row,
       themes: themes.filter((th) => th.dilemmaId === row.id).map(({ slug, label }) => ({ slug, label })),
-      answers: verdicts.filter((v) => v.dilemmaId === row.id).map(({ regionSlug, regionName, verdict }) => ({ regionSlug, regionName, verdict })),
+      answers: verdicts
+        .filter((v) => v.dilemmaId === row.id)
+        .map(({ regionSlug, regionName, verdict }) => ({ regionSlug, regionName, verdict })),
     })),
   };
 }

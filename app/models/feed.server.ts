@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, isNotNull, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 /**
  * The newest published versions (a first version is a new answer, a later one a revision) of the

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 /** Membership requests waiting in the given regions (all regions for an admin). */
 export function listPendingMemberships(db: Db, regionIds: number[] | "all") {
@@ -22,7 +22,12 @@ export function listPendingMemberships(db: Db, regionIds: number[] | "all") {
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
     .leftJoin(organisation, eq(organisation.id, t.users.organisationId))
-    .where(and(eq(t.memberships.status, "pending"), regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds)))
+    .where(
+      and(
+        eq(t.memberships.status, "pending"),
+        regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds),
+      ),
+    )
     .orderBy(asc(t.memberships.createdAt))
     .all();
 }
@@ -33,13 +38,20 @@ export type MembershipDecision = "approve" | "reject";
  * Approves or rejects a pending request, with its audit entry in the same transaction. Returns false
  * when the request is not pending in one of the decider's regions (already decided, or elsewhere).
  */
-export function decideMembership(db: Db, input: { membershipId: number; decision: MembershipDecision; deciderId: number; regionIds: number[] | "all" }) {
+export function decideMembership(
+  db: Db,
+  input: { membershipId: number; decision: MembershipDecision; deciderId: number; regionIds: number[] | "all" },
+) {
   return db.transaction((tx) => {
     const membership = tx.select().from(t.memberships).where(eq(t.memberships.id, input.membershipId)).get();
     if (!membership || membership.status !== "pending") return false;
     if (input.regionIds !== "all" && !input.regionIds.includes(membership.regionId)) return false;
     tx.update(t.memberships)
-      .set({ status: input.decision === "approve" ? "active" : "rejected", decidedBy: input.deciderId, decidedAt: new Date().toISOString() })
+      .set({
+        status: input.decision === "approve" ? "active" : "rejected",
+        decidedBy: input.deciderId,
+        decidedAt: new Date().toISOString(),
+      })
       .where(eq(t.memberships.id, membership.id))
       .run();
     recordAudit(tx, {
@@ -56,11 +68,22 @@ export function decideMembership(db: Db, input: { membershipId: number; decision
 /** Active members of the given regions, for the facilitator's member list. */
 export function listRegionMembers(db: Db, regionIds: number[] | "all") {
   return db
-    .select({ userId: t.users.id, name: t.users.name, email: t.users.email, role: t.memberships.role, regionName: t.regions.name })
+    .select({
+      userId: t.users.id,
+      name: t.users.name,
+      email: t.users.email,
+      role: t.memberships.role,
+      regionName: t.regions.name,
+    })
     .from(t.memberships)
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
-    .where(and(eq(t.memberships.status, "active"), regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds)))
+    .where(
+      and(
+        eq(t.memberships.status, "active"),
+        regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds),
+      ),
+    )
     .orderBy(t.regions.name, t.users.name)
     .all();
 }

@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { answerLineage, citationsOf } from "./answer.server";
 
 /*
@@ -29,7 +28,8 @@ const inForceIn = (regionId: number) =>
  * SQL: the dilemma_themes row of the dilemma's main theme, or null when it has none. The importer stores a
  * dilemma's themes in the order its file names them; the first is its main theme.
  */
-const firstThemeRow = (dilemmaId: SQL) => sql`(select min(f.rowid) from dilemma_themes f where f.dilemma_id = ${dilemmaId})`;
+const firstThemeRow = (dilemmaId: SQL) =>
+  sql`(select min(f.rowid) from dilemma_themes f where f.dilemma_id = ${dilemmaId})`;
 
 /** How many answers of the region are in force, and how many of those are past their review date. */
 export function countRegionAnswers(db: Db, regionId: number, today: string) {
@@ -95,7 +95,12 @@ export function listRegionAnswerPage(
         reviewBy: t.answerVersions.reviewBy,
       })
       .from(t.answerVersions)
-      .where(inArray(t.answerVersions.id, found.map((f) => f.versionId)))
+      .where(
+        inArray(
+          t.answerVersions.id,
+          found.map((f) => f.versionId),
+        ),
+      )
       .all()
       .map((v) => [v.id, v]),
   );
@@ -127,7 +132,10 @@ export function listRegionAdoptions(db: Db, regionId: number) {
     cross join answer_versions v on v.id = adopter.adopted_from_version_id ${inForceOfRegion(sql`v`)}
       and adopter.adopted_from_version_id is not null and adopter.published_at is not null
     order by d.title, d.id`);
-  const { from, by } = answerLineage(db, [...tookOver, ...givenAway].map((f) => f.versionId));
+  const { from, by } = answerLineage(
+    db,
+    [...tookOver, ...givenAway].map((f) => f.versionId),
+  );
   return {
     tookOver: tookOver.flatMap(({ versionId, ...dilemma }) => {
       const source = from.get(versionId);
@@ -158,7 +166,12 @@ export function countRegionAnswersByMainTheme(db: Db, regionId: number) {
  * title. A theme's dilemmas are found from the theme (index dilemma_themes_theme), not from every answer
  * of the region.
  */
-export function listRegionVersionIdsInTheme(db: Db, regionId: number, themeSlug: string | null, page: { offset: number; limit: number }) {
+export function listRegionVersionIdsInTheme(
+  db: Db,
+  regionId: number,
+  themeSlug: string | null,
+  page: { offset: number; limit: number },
+) {
   const found =
     themeSlug === null
       ? sql`from answers a join dilemmas d on d.id = a.dilemma_id
@@ -167,9 +180,11 @@ export function listRegionVersionIdsInTheme(db: Db, regionId: number, themeSlug:
             where dt.theme_slug = ${themeSlug} and dt.rowid = ${firstThemeRow(sql`dt.dilemma_id`)}
               and a.dilemma_id = dt.dilemma_id and d.id = a.dilemma_id`;
   return db
-    .all<{ versionId: number }>(sql`
+    .all<{ versionId: number }>(
+      sql`
       select ${versionInForce(sql`a.id`)} as versionId ${found} and ${inForceIn(regionId)} and d.status = 'answered'
-      order by d.title, d.id limit ${page.limit} offset ${page.offset}`)
+      order by d.title, d.id limit ${page.limit} offset ${page.offset}`,
+    )
     .map((row) => row.versionId);
 }
 
@@ -201,7 +216,12 @@ export function getRegionCurrentAnswers(db: Db, regionId: number, versionIds?: n
     .select({ dilemmaId: t.dilemmaThemes.dilemmaId, slug: t.themes.slug, label: t.themes.label })
     .from(t.dilemmaThemes)
     .innerJoin(t.themes, eq(t.themes.slug, t.dilemmaThemes.themeSlug))
-    .where(inArray(t.dilemmaThemes.dilemmaId, rows.map((r) => r.dilemma.id)))
+    .where(
+      inArray(
+        t.dilemmaThemes.dilemmaId,
+        rows.map((r) => r.dilemma.id),
+      ),
+    )
     // The importer stores a dilemma's themes in the order its file names them; the first is its main theme.
     .orderBy(sql`${t.dilemmaThemes}.rowid`)
     .all();

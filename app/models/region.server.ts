@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export function listRegions(db: Db) {
   return db
@@ -24,7 +24,11 @@ export function listRegions(db: Db) {
 
 /** Only the names, for labels and choices: without listRegions' counts, which read every answer. */
 export function listRegionNames(db: Db) {
-  return db.select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name }).from(t.regions).orderBy(asc(t.regions.name)).all();
+  return db
+    .select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name })
+    .from(t.regions)
+    .orderBy(asc(t.regions.name))
+    .all();
 }
 
 export function getRegionBySlug(db: Db, slug: string) {
@@ -33,7 +37,12 @@ export function getRegionBySlug(db: Db, slug: string) {
 
 export function listOrganisations(db: Db, regionId: number) {
   return db
-    .select({ id: t.organisations.id, name: t.organisations.name, sector: t.organisations.sector, origin: t.organisations.origin })
+    .select({
+      id: t.organisations.id,
+      name: t.organisations.name,
+      sector: t.organisations.sector,
+      origin: t.organisations.origin,
+    })
     .from(t.organisations)
     .where(eq(t.organisations.regionId, regionId))
     .orderBy(asc(t.organisations.name))
@@ -46,7 +55,13 @@ export function listFacilitators(db: Db, regionId: number) {
     .from(t.memberships)
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .leftJoin(t.organisations, eq(t.organisations.id, t.users.organisationId))
-    .where(and(eq(t.memberships.regionId, regionId), eq(t.memberships.role, "facilitator"), eq(t.memberships.status, "active")))
+    .where(
+      and(
+        eq(t.memberships.regionId, regionId),
+        eq(t.memberships.role, "facilitator"),
+        eq(t.memberships.status, "active"),
+      ),
+    )
     .orderBy(asc(t.users.name))
     .all();
 }

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, exists, inArray, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { MEMBERSHIP_ROLES } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export type Role = (typeof MEMBERSHIP_ROLES)[number];
 
@@ -37,7 +37,12 @@ export function listPeople(db: Db, options: { regionId?: number; offset: number;
         })
         .from(t.memberships)
         .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
-        .where(inArray(t.memberships.userId, people.map((p) => p.id)))
+        .where(
+          inArray(
+            t.memberships.userId,
+            people.map((p) => p.id),
+          ),
+        )
         .orderBy(asc(t.regions.name))
         .all()
     : [];
@@ -59,7 +64,11 @@ export function changeMembershipRole(db: Db, input: { actorId: number; membershi
     const membership = tx.select().from(t.memberships).where(eq(t.memberships.id, input.membershipId)).get();
     if (!membership) return { ok: false, message: "Dit lidmaatschap bestaat niet (meer)." };
     if (membership.status !== "active") {
-      return { ok: false, message: "Alleen een goedgekeurd lidmaatschap krijgt een rol. Beoordeel de aanvraag eerst bij Leden goedkeuren." };
+      return {
+        ok: false,
+        message:
+          "Alleen een goedgekeurd lidmaatschap krijgt een rol. Beoordeel de aanvraag eerst bij Leden goedkeuren.",
+      };
     }
     if (membership.role === input.role) return { ok: true, message: "De rol was al zo; er is niets gewijzigd." };
     tx.update(t.memberships).set({ role: input.role }).where(eq(t.memberships.id, membership.id)).run();
@@ -71,7 +80,10 @@ export function changeMembershipRole(db: Db, input: { actorId: number; membershi
       regionId: membership.regionId,
       summary: `${membership.role} → ${input.role}`,
     });
-    return { ok: true, message: input.role === "facilitator" ? "Het lid is nu leertuinbegeleider." : "De leertuinbegeleider is nu lid." };
+    return {
+      ok: true,
+      message: input.role === "facilitator" ? "Het lid is nu leertuinbegeleider." : "De leertuinbegeleider is nu lid.",
+    };
   });
 }
 
@@ -81,12 +93,28 @@ export function setPlatformAdmin(db: Db, input: { actorId: number; userId: numbe
     return { ok: false, message: "U kunt uw eigen beheerdersrol niet wijzigen. Vraag een andere platformbeheerder." };
   }
   return db.transaction((tx) => {
-    const user = tx.select({ id: t.users.id, isAdmin: t.users.isAdmin }).from(t.users).where(eq(t.users.id, input.userId)).get();
+    const user = tx
+      .select({ id: t.users.id, isAdmin: t.users.isAdmin })
+      .from(t.users)
+      .where(eq(t.users.id, input.userId))
+      .get();
     if (!user) return { ok: false, message: "Dit account bestaat niet (meer)." };
     if (user.isAdmin === input.admin) return { ok: true, message: "De rol was al zo; er is niets gewijzigd." };
-    if (!input.admin && countAdmins(tx) <= 1) return { ok: false, message: "Dit is de laatste platformbeheerder; die rol blijft." };
-    tx.update(t.users).set({ isAdmin: input.admin, updatedAt: new Date().toISOString() }).where(eq(t.users.id, user.id)).run();
-    recordAudit(tx, { actorId: input.actorId, action: input.admin ? "account.admin-grant" : "account.admin-revoke", targetType: "user", targetId: user.id });
-    return { ok: true, message: input.admin ? "Het account is nu platformbeheerder." : "Het account is geen platformbeheerder meer." };
+    if (!input.admin && countAdmins(tx) <= 1)
+      return { ok: false, message: "Dit is de laatste platformbeheerder; die rol blijft." };
+    tx.update(t.users)
+      .set({ isAdmin: input.admin, updatedAt: new Date().toISOString() })
+      .where(eq(t.users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.admin ? "account.admin-grant" : "account.admin-revoke",
+      targetType: "user",
+      targetId: user.id,
+    });
+    return {
+      ok: true,
+      message: input.admin ? "Het account is nu platformbeheerder." : "Het account is geen platformbeheerder meer.",
+    };
   });
 }

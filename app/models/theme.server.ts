@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { Db } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 export function listThemes(db: Db) {
   return db.select().from(t.themes).orderBy(asc(t.themes.label)).all();

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 
+import { type Db, preparedPerDb } from "~/utils/db.server";
 import * as t from "../../db/schema";
-import { preparedPerDb, type Db } from "~/utils/db.server";
 
 const withdrawnQuery = preparedPerDb((db) =>
   db

@@ -2,11 +2,10 @@ import type { Params } from "@remix-run/react";
 
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { getPublicDilemma } from "~/models/dilemma.server";
-import { getRegionCurrentAnswers } from "~/models/region-answers.server";
 import { getRegionBySlug } from "~/models/region.server";
+import { getRegionCurrentAnswers } from "~/models/region-answers.server";
 import { getDb } from "~/utils/db.server";
 import { SlugParam } from "~/utils/params";
-
 import { jsonError } from "./responses.server";
 import { dilemmaJson, regionAnswersJson } from "./shapes.server";
 
@@ -15,7 +14,8 @@ type Loaded<T> = { document: T; error?: undefined } | { document?: undefined; er
 /** A region's answers in force as the open-data document, or the 400/404 JSON answer. */
 export function loadRegionAnswers(params: Params, request: Request): Loaded<ReturnType<typeof regionAnswersJson>> {
   const slug = SlugParam.safeParse(params.slug);
-  if (!slug.success) return { error: jsonError(400, "Ongeldige regio: gebruik de slug uit de adresbalk, zoals 'zeeland'.", ["slug"]) };
+  if (!slug.success)
+    return { error: jsonError(400, "Ongeldige regio: gebruik de slug uit de adresbalk, zoals 'zeeland'.", ["slug"]) };
   const db = getDb();
   const region = getRegionBySlug(db, slug.data);
   if (!region) return { error: jsonError(404, "Deze regio bestaat niet.") };

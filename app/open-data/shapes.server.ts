@@ -46,7 +46,11 @@ function versionRecord(origin: string, dilemmaSlug: string, regionSlug: string, 
 }
 
 /** GET /api/regios/:slug/afspraken.json */
-export function regionAnswersJson(origin: string, region: { slug: string; name: string; province: string }, answers: RegionCurrentAnswer[]) {
+export function regionAnswersJson(
+  origin: string,
+  region: { slug: string; name: string; province: string },
+  answers: RegionCurrentAnswer[],
+) {
   return {
     schemaVersion: SCHEMA_VERSION,
     region: { slug: region.slug, name: region.name, province: region.province, url: `${origin}/regios/${region.slug}` },

@@ -2,22 +2,24 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/alert";
-import { VerdictBadge } from "~/components/badges";
 import { versionPath } from "~/components/answer-card";
+import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
 import { listRecentOutcomes } from "~/models/answer.server";
 import { listRegions } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
+export const meta: MetaFunction = () =>
+  pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
 
 /** Messages another page sends people here with (`/?melding=…`), e.g. after deleting an account. */
 const NOTICES = {
-  "account-verwijderd": "Uw account is verwijderd en u bent uitgelogd. Wat u in discussies schreef, staat er nog onder de naam \"voormalig lid\".",
+  "account-verwijderd":
+    'Uw account is verwijderd en u bent uitgelogd. Wat u in discussies schreef, staat er nog onder de naam "voormalig lid".',
 } as const;
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -4,12 +4,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 
-import { Alert } from "~/components/alert";
-import { SelectField, TextField } from "~/components/form-field";
-import { Heading, Paragraph } from "~/components/text";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { getMemberships } from "~/auth/permissions.server";
 import { getSessionIdHash, logout, requireUser } from "~/auth/session.server";
+import { Alert } from "~/components/alert";
+import { SelectField, TextField } from "~/components/form-field";
+import { Heading, Paragraph } from "~/components/text";
 import {
   AccountDeletionSchema,
   changePassword,
@@ -22,7 +22,7 @@ import {
   updateProfile,
 } from "~/models/account.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm, readForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Mijn account");
@@ -35,9 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const account = getAccount(db, user.id)!;
   return {
-    account: { name: account.name, email: account.email, profession: account.profession, organisationId: account.organisationId },
+    account: {
+      name: account.name,
+      email: account.email,
+      profession: account.profession,
+      organisationId: account.organisationId,
+    },
     organisations: organisationChoices(db, user.id, account.organisationId),
-    memberships: getMemberships(user.id).map((m) => ({ region: m.regionName, role: ROLE_LABELS[m.role], status: STATUS_LABELS[m.status] })),
+    memberships: getMemberships(user.id).map((m) => ({
+      region: m.regionName,
+      role: ROLE_LABELS[m.role],
+      status: STATUS_LABELS[m.status],
+    })),
     lastAdmin: isLastAdmin(db, user.id),
   };
 }
@@ -45,8 +54,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["gegevens", "wachtwoord", "verwijderen"]);
 type Intent = z.infer<typeof IntentSchema>;
 
-function answer(intent: Intent, result: { message?: string; values?: Partial<Record<string, string>>; errors?: FieldErrors }, status = 200) {
-  return data({ intent, ok: status === 200, message: result.message ?? null, values: result.values ?? {}, errors: result.errors ?? {} }, { status });
+function answer(
+  intent: Intent,
+  result: { message?: string; values?: Partial<Record<string, string>>; errors?: FieldErrors },
+  status = 200,
+) {
+  return data(
+    {
+      intent,
+      ok: status === 200,
+      message: result.message ?? null,
+      values: result.values ?? {},
+      errors: result.errors ?? {},
+    },
+    { status },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,7 +82,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(ProfileSchema, form);
     if (!parsed.ok) return answer("gegevens", parsed, 400);
     const result = updateProfile(db, user.id, parsed.data);
-    if (!result.ok) return answer("gegevens", { values: parsed.values, errors: { [result.field]: result.message } }, 400);
+    if (!result.ok)
+      return answer("gegevens", { values: parsed.values, errors: { [result.field]: result.message } }, 400);
     return answer("gegevens", { message: result.changed ? "Uw gegevens zijn opgeslagen." : "Er was niets gewijzigd." });
   }
 
@@ -82,7 +105,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return answer("verwijderen", parsed, 400);
   const result = await deleteAccount(db, { userId: user.id, password: parsed.data.confirmPassword });
   if (!result.ok) {
-    return answer("verwijderen", result.field ? { errors: { [result.field]: result.message } } : { message: result.message }, 400);
+    return answer(
+      "verwijderen",
+      result.field ? { errors: { [result.field]: result.message } } : { message: result.message },
+      400,
+    );
   }
   return logout(request, "/?melding=account-verwijderd");
 }
@@ -107,7 +134,11 @@ export default function Account() {
   const deletion = outcome("verwijderen");
   const values: Record<string, string | undefined> = profile?.ok === false ? profile.values : {};
   const status = (r: typeof result) =>
-    r?.message ? <Alert type={r.ok ? "ok" : "error"}>{r.message}</Alert> : r && !r.ok ? <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert> : null;
+    r?.message ? (
+      <Alert type={r.ok ? "ok" : "error"}>{r.message}</Alert>
+    ) : r && !r.ok ? (
+      <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+    ) : null;
 
   return (
     <div className="page-width narrow">
@@ -121,8 +152,19 @@ export default function Account() {
         {status(profile)}
         <Form method="post" noValidate className="stack-form">
           <input type="hidden" name="intent" value="gegevens" />
-          <TextField name="name" label="Naam" autoComplete="name" defaultValue={values.name ?? account.name} error={profile?.errors.name} />
-          <TextField name="profession" label="Beroep of functie" defaultValue={values.profession ?? account.profession} error={profile?.errors.profession} />
+          <TextField
+            name="name"
+            label="Naam"
+            autoComplete="name"
+            defaultValue={values.name ?? account.name}
+            error={profile?.errors.name}
+          />
+          <TextField
+            name="profession"
+            label="Beroep of functie"
+            defaultValue={values.profession ?? account.profession}
+            error={profile?.errors.profession}
+          />
           <SelectField
             name="organisation"
             label="Organisatie"
@@ -131,7 +173,9 @@ export default function Account() {
                 ? "Kies uit de organisaties van uw regio's, of laat leeg."
                 : "U bent nog geen lid van een regio, dus er zijn geen organisaties om uit te kiezen."
             }
-            defaultValue={values.organisation ?? (account.organisationId === null ? "" : String(account.organisationId))}
+            defaultValue={
+              values.organisation ?? (account.organisationId === null ? "" : String(account.organisationId))
+            }
             error={profile?.errors.organisation}
           >
             {organisations.map((group) => (
@@ -167,11 +211,19 @@ export default function Account() {
       </Section>
 
       <Section id="wachtwoord-titel" title="Wachtwoord wijzigen">
-        <Paragraph>Na het wijzigen bent u op al uw andere apparaten en browsers uitgelogd; hier blijft u ingelogd.</Paragraph>
+        <Paragraph>
+          Na het wijzigen bent u op al uw andere apparaten en browsers uitgelogd; hier blijft u ingelogd.
+        </Paragraph>
         {status(password)}
         <Form method="post" noValidate className="stack-form">
           <input type="hidden" name="intent" value="wachtwoord" />
-          <TextField name="currentPassword" label="Huidig wachtwoord" type="password" autoComplete="current-password" error={password?.errors.currentPassword} />
+          <TextField
+            name="currentPassword"
+            label="Huidig wachtwoord"
+            type="password"
+            autoComplete="current-password"
+            error={password?.errors.currentPassword}
+          />
           <TextField
             name="newPassword"
             label="Nieuw wachtwoord"
@@ -180,7 +232,13 @@ export default function Account() {
             description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
             error={password?.errors.newPassword}
           />
-          <TextField name="newPasswordRepeat" label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" error={password?.errors.newPasswordRepeat} />
+          <TextField
+            name="newPasswordRepeat"
+            label="Herhaal het nieuwe wachtwoord"
+            type="password"
+            autoComplete="new-password"
+            error={password?.errors.newPasswordRepeat}
+          />
           <div>
             <button className="utrecht-button utrecht-button--primary-action" type="submit">
               Wachtwoord wijzigen
@@ -191,8 +249,8 @@ export default function Account() {
 
       <Section id="download-titel" title="Mijn gegevens downloaden">
         <Paragraph>
-          Download alles wat Leertuin over u bewaart in één bestand (JSON): uw account, lidmaatschappen, sessies, reacties,
-          voorstellen, afspraakversies en wat het logboek over uw handelingen bijhoudt.
+          Download alles wat Leertuin over u bewaart in één bestand (JSON): uw account, lidmaatschappen, sessies,
+          reacties, voorstellen, afspraakversies en wat het logboek over uw handelingen bijhoudt.
         </Paragraph>
         <Paragraph>
           <a className="utrecht-link utrecht-link--html-a" href="/account/gegevens" download>
@@ -204,8 +262,8 @@ export default function Account() {
       <Section id="verwijderen-titel" title="Account verwijderen">
         <Paragraph>
           Als u uw account verwijdert, verdwijnen uw naam, e-mailadres, lidmaatschappen en sessies. Wat u schreef in
-          discussies blijft staan, maar onder de naam "voormalig lid". Dilemma's en afspraken waaraan u meewerkte blijven
-          bestaan, zonder uw naam. Dit kan niet ongedaan worden gemaakt.
+          discussies blijft staan, maar onder de naam "voormalig lid". Dilemma's en afspraken waaraan u meewerkte
+          blijven bestaan, zonder uw naam. Dit kan niet ongedaan worden gemaakt.
         </Paragraph>
         {lastAdmin ? (
           <Alert type="warning">

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getSessionIdHash, requireUser } from "~/auth/session.server";
 import { exportAccountData } from "~/models/account-export.server";
-import { getDb } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 
 // A GET without an audit entry: reading your own data changes nothing, and an entry per download
 // would also mark the search index stale (its fingerprint is the newest audit entry).

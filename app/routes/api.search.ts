@@ -9,10 +9,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const parsed = SearchParamsSchema.safeParse(searchParamsObject(request.url));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".")))];
-    return Response.json(
-      { error: `Ongeldige zoekparameter: ${fields.join(", ")}.`, fields },
-      { status: 400 },
-    );
+    return Response.json({ error: `Ongeldige zoekparameter: ${fields.join(", ")}.`, fields }, { status: 400 });
   }
   const { mode: _mode, results, ...response } = searchLibrary(parsed.data);
   return Response.json({

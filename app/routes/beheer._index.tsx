@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { asc, eq } from "drizzle-orm";
 
-import * as t from "../../db/schema";
+import { requireAdmin } from "~/auth/permissions.server";
 import { OriginTag } from "~/components/admin";
 import { ButtonLink, TextLink } from "~/components/links";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
-import { requireAdmin } from "~/auth/permissions.server";
 import { listRegionsForAdmin } from "~/models/region-admin.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import * as t from "../../db/schema";
 
 export const meta: MetaFunction = () => pageMeta("Beheer");
 
@@ -21,7 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const regions = listRegionsForAdmin(db);
   return {
     regions,
-    admins: db.select({ name: t.users.name }).from(t.users).where(eq(t.users.isAdmin, true)).orderBy(asc(t.users.name)).all().map((a) => a.name),
+    admins: db
+      .select({ name: t.users.name })
+      .from(t.users)
+      .where(eq(t.users.isAdmin, true))
+      .orderBy(asc(t.users.name))
+      .all()
+      .map((a) => a.name),
     pending: regions.reduce((sum, r) => sum + r.pending, 0),
   };
 }
@@ -38,15 +44,19 @@ export default function Admin() {
           Regio's
         </Heading>
         <Paragraph>
-          Regio's en organisaties uit de bibliotheek (de map <code>content/</code>) kunt u hier bekijken, maar niet wijzigen:
-          bij elke import komen ze terug zoals ze in de bestanden staan. Een organisatie toevoegen aan zo'n regio kan wel.
+          Regio's en organisaties uit de bibliotheek (de map <code>content/</code>) kunt u hier bekijken, maar niet
+          wijzigen: bij elke import komen ze terug zoals ze in de bestanden staan. Een organisatie toevoegen aan zo'n
+          regio kan wel.
         </Paragraph>
         <p>
           <ButtonLink to="/beheer/regios/nieuw" appearance="primary">
             Nieuwe regio
           </ButtonLink>
         </p>
-        <Table caption="Alle regio's met hun organisaties en mensen" columns={["Regio", "Provincie", "Sinds", "Organisaties", "Begeleiders", "Leden", "Herkomst"]}>
+        <Table
+          caption="Alle regio's met hun organisaties en mensen"
+          columns={["Regio", "Provincie", "Sinds", "Organisaties", "Begeleiders", "Leden", "Herkomst"]}
+        >
           {regions.map((r) => (
             <tr key={r.slug}>
               <th scope="row">
@@ -73,11 +83,13 @@ export default function Admin() {
           Rollen
         </Heading>
         <Paragraph>
-          Platformbeheerders: {admins.join(", ")}. Maak leden leertuinbegeleider van hun regio, of geef en neem de rol van
-          platformbeheerder, bij <TextLink to="/beheer/rollen">Rollen</TextLink>.
+          Platformbeheerders: {admins.join(", ")}. Maak leden leertuinbegeleider van hun regio, of geef en neem de rol
+          van platformbeheerder, bij <TextLink to="/beheer/rollen">Rollen</TextLink>.
         </Paragraph>
         <Paragraph>
-          {pending === 0 ? "Er wachten geen aanvragen van nieuwe leden." : `${pending === 1 ? "Er wacht 1 aanvraag" : `Er wachten ${pending} aanvragen`} van nieuwe leden.`}{" "}
+          {pending === 0
+            ? "Er wachten geen aanvragen van nieuwe leden."
+            : `${pending === 1 ? "Er wacht 1 aanvraag" : `Er wachten ${pending} aanvragen`} van nieuwe leden.`}{" "}
           <TextLink to="/beheer/leden">Leden goedkeuren</TextLink>
         </Paragraph>
       </section>

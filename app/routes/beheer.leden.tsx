@@ -3,14 +3,14 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { Alert } from "~/components/alert";
-import { Heading, Paragraph } from "~/components/text";
-import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { issuePasswordReset } from "~/auth/password-reset.server";
 import { RESET_LINK_HOURS } from "~/auth/password-rules";
+import { forbidden, requireFacilitator } from "~/auth/permissions.server";
+import { Alert } from "~/components/alert";
+import { Heading, Paragraph } from "~/components/text";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
-import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
@@ -25,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { regionIds } = await requireFacilitator(request);
   // Formatted here: Node's and the browser's Intl may word a time differently, which breaks hydration.
   return {
-    pending: listPendingMemberships(getDb(), regionIds).map((m) => ({ ...m, requestedAt: formatDateTime(m.requestedAt) })),
+    pending: listPendingMemberships(getDb(), regionIds).map((m) => ({
+      ...m,
+      requestedAt: formatDateTime(m.requestedAt),
+    })),
     members: listRegionMembers(getDb(), regionIds),
   };
 }
@@ -33,16 +36,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, regionIds } = await requireFacilitator(request);
   const parsed = parseForm(ActionSchema, await readForm(request));
-  if (!parsed.ok) return data({ message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false },
+      { status: 400 },
+    );
   if (parsed.data.intent === "reset-link") {
     const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
     const link = new URL(`/wachtwoord-herstellen/${token}`, request.url).href;
-    return { message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`, ok: true, link };
+    return {
+      message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
+      ok: true,
+      link,
+    };
   }
-  const decided = decideMembership(getDb(), { membershipId: parsed.data.membershipId, decision: parsed.data.intent, deciderId: user.id, regionIds });
-  if (!decided) forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");
-  return { message: parsed.data.intent === "approve" ? "De aanvraag is goedgekeurd." : "De aanvraag is afgewezen.", ok: true };
+  const decided = decideMembership(getDb(), {
+    membershipId: parsed.data.membershipId,
+    decision: parsed.data.intent,
+    deciderId: user.id,
+    regionIds,
+  });
+  if (!decided)
+    forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");
+  return {
+    message: parsed.data.intent === "approve" ? "De aanvraag is goedgekeurd." : "De aanvraag is afgewezen.",
+    ok: true,
+  };
 }
 
 export default function Members() {
@@ -96,10 +116,20 @@ export default function Members() {
                   <td>
                     <Form method="post" className="decision-form">
                       <input type="hidden" name="membershipId" value={m.id} />
-                      <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="approve">
+                      <button
+                        className="utrecht-button utrecht-button--primary-action"
+                        type="submit"
+                        name="intent"
+                        value="approve"
+                      >
                         Goedkeuren<span className="visually-hidden"> ({m.name})</span>
                       </button>
-                      <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reject">
+                      <button
+                        className="utrecht-button utrecht-button--secondary-action"
+                        type="submit"
+                        name="intent"
+                        value="reject"
+                      >
                         Afwijzen<span className="visually-hidden"> ({m.name})</span>
                       </button>
                     </Form>
@@ -112,8 +142,8 @@ export default function Members() {
       )}
       <Heading level={2}>Leden</Heading>
       <Paragraph>
-        Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer, {RESET_LINK_HOURS} uur
-        lang, en meldt het lid overal af.
+        Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer,{" "}
+        {RESET_LINK_HOURS} uur lang, en meldt het lid overal af.
       </Paragraph>
       <div className="table-wrap">
         <table className="utrecht-table">
@@ -139,7 +169,12 @@ export default function Members() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reset-link">
+                    <button
+                      className="utrecht-button utrecht-button--secondary-action"
+                      type="submit"
+                      name="intent"
+                      value="reset-link"
+                    >
                       Herstellink maken<span className="visually-hidden"> ({m.name})</span>
                     </button>
                   </Form>

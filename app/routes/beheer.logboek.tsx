@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
+import { requireFacilitator } from "~/auth/permissions.server";
 import { FilterSelect } from "~/components/filter-select";
 import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
-import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
-import { requireFacilitator } from "~/auth/permissions.server";
 import { listAuditEntries } from "~/models/audit.server";
 import { listRegionNames } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
@@ -19,7 +19,10 @@ import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 export const meta: MetaFunction = () => pageMeta("Logboek");
 
 const PAGE_SIZE = 50;
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(d)));
 const FiltersSchema = z.object({
   regio: optionalParam(SlugParam),
   soort: optionalParam(z.enum(Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]])),
@@ -81,12 +84,28 @@ export default function AuditLog() {
           value={filters.soort}
         />
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-van">Vanaf</label>
-          <input className="utrecht-textbox utrecht-textbox--html-input" type="date" id="filter-van" name="van" defaultValue={filters.van} />
+          <label className="utrecht-form-label" htmlFor="filter-van">
+            Vanaf
+          </label>
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            type="date"
+            id="filter-van"
+            name="van"
+            defaultValue={filters.van}
+          />
         </div>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-tot">Tot en met</label>
-          <input className="utrecht-textbox utrecht-textbox--html-input" type="date" id="filter-tot" name="tot" defaultValue={filters.tot} />
+          <label className="utrecht-form-label" htmlFor="filter-tot">
+            Tot en met
+          </label>
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            type="date"
+            id="filter-tot"
+            name="tot"
+            defaultValue={filters.tot}
+          />
         </div>
         <div className="filters__actions">
           <button className="utrecht-button utrecht-button--primary-action" type="submit">

@@ -3,24 +3,25 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
 import { getRegionBySlug, listOrganisations } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
+import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Regio ${data.region.name} beheren` : "Regio niet gevonden");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Regio ${data.region.name} beheren` : "Regio niet gevonden");
 
 const NOTICES = {
   aangemaakt: "De regio is aangemaakt. Voeg nu de deelnemende organisaties toe.",
@@ -65,14 +66,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(RegionSchema, form);
     if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
     const result = updateRegion(getDb(), user.id, region.id, parsed.data);
-    if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
+        { status: 400 },
+      );
     return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
   }
 
   const parsed = parseForm(OrganisationSchema, form);
   if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = addOrganisation(getDb(), user.id, region.id, parsed.data);
-  if (!result.ok) return data({ intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
+      { status: 400 },
+    );
   return redirect(`/beheer/regios/${region.slug}?melding=organisatie-toegevoegd`);
 }
 
@@ -89,7 +98,8 @@ export default function AdminRegion() {
       <Heading level={1}>Regio {region.name}</Heading>
       {notice && <Alert type="ok">{notice}</Alert>}
       <Paragraph>
-        <OriginTag origin={region.origin} /> <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
+        <OriginTag origin={region.origin} />{" "}
+        <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
       </Paragraph>
 
       <section aria-labelledby="regio-titel" className="page-section narrow">

@@ -3,28 +3,30 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { OrganisationFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Heading, Paragraph } from "~/components/text";
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { getOrganisation, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
 import { getRegionBySlug } from "~/models/region.server";
+import { getOrganisation, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
 
 const ParamsSchema = z.object({ slug: SlugParam, id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 function findOrganisation(params: unknown) {
   const { slug, id } = parseOr404(ParamsSchema, params, "Deze organisatie bestaat niet.");
   const region = getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
-  const organisation = getOrganisation(getDb(), region.id, id) ?? notFound("Deze organisatie bestaat niet in deze regio.");
+  const organisation =
+    getOrganisation(getDb(), region.id, id) ?? notFound("Deze organisatie bestaat niet in deze regio.");
   return { region, organisation };
 }
 
@@ -40,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const { region, organisation } = findOrganisation(params);
-  if (organisation.origin === "content") forbidden("Deze organisatie komt uit de bibliotheek en kan hier niet worden gewijzigd.");
+  if (organisation.origin === "content")
+    forbidden("Deze organisatie komt uit de bibliotheek en kan hier niet worden gewijzigd.");
   const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = updateOrganisation(getDb(), user.id, organisation, parsed.data);
@@ -63,15 +66,19 @@ export default function EditOrganisation() {
       <Heading level={1}>{organisation.name}</Heading>
       {organisation.origin === "content" ? (
         <Paragraph>
-          Deze organisatie ({SECTOR_LABELS[organisation.sector]}) komt uit de bibliotheek en kan hier niet worden gewijzigd.
-          Pas het bestand van de regio in <code>content/regions/</code> aan en importeer de bibliotheek opnieuw.
+          Deze organisatie ({SECTOR_LABELS[organisation.sector]}) komt uit de bibliotheek en kan hier niet worden
+          gewijzigd. Pas het bestand van de regio in <code>content/regions/</code> aan en importeer de bibliotheek
+          opnieuw.
         </Paragraph>
       ) : (
         <>
           <Paragraph>Wijzig de naam of de sector van deze organisatie in de regio {region.name}.</Paragraph>
           {result && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
           <Form method="post" noValidate className="stack-form">
-            <OrganisationFields values={result?.values ?? { organisationName: organisation.name, sector: organisation.sector }} errors={result?.errors ?? {}} />
+            <OrganisationFields
+              values={result?.values ?? { organisationName: organisation.name, sector: organisation.sector }}
+              errors={result?.errors ?? {}}
+            />
             <div>
               <button className="utrecht-button utrecht-button--primary-action" type="submit">
                 Organisatie opslaan

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 
+import { requireAdmin } from "~/auth/permissions.server";
 import { RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Heading, Paragraph } from "~/components/text";
-import { requireAdmin } from "~/auth/permissions.server";
 import { createRegion, RegionSchema } from "~/models/region-admin.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -34,7 +34,9 @@ export default function NewRegion() {
     <div className="page-width narrow">
       <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current="Nieuwe regio" />
       <Heading level={1}>Nieuwe regio</Heading>
-      <Paragraph>Een regio die met een leertuin begint. Organisaties voegt u toe nadat de regio is aangemaakt.</Paragraph>
+      <Paragraph>
+        Een regio die met een leertuin begint. Organisaties voegt u toe nadat de regio is aangemaakt.
+      </Paragraph>
       {result && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
       <Form method="post" noValidate className="stack-form">
         <RegionFields values={result?.values ?? {}} errors={result?.errors ?? {}} />

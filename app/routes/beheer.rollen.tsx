@@ -3,14 +3,14 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { requireAdmin } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
-import { requireAdmin } from "~/auth/permissions.server";
-import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
 import { getRegionBySlug, listRegionNames } from "~/models/region.server";
+import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -35,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
   const region = filters.regio ? (getRegionBySlug(db, filters.regio) ?? notFound("Deze regio bestaat niet.")) : null;
-  const { total, people } = listPeople(db, { regionId: region?.id, offset: (filters.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const { total, people } = listPeople(db, {
+    regionId: region?.id,
+    offset: (filters.pagina - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (filters.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
   return {
@@ -52,7 +56,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const parsed = parseForm(ChangeSchema, await readForm(request));
-  if (!parsed.ok) return data({ ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." },
+      { status: 400 },
+    );
   const change = parsed.data;
   const outcome =
     change.intent === "rol"
@@ -70,8 +78,8 @@ export default function Roles() {
       <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current="Rollen" />
       <Heading level={1}>Rollen</Heading>
       <Paragraph>
-        Maak een lid leertuinbegeleider van een regio (of weer lid), en geef of neem de rol van platformbeheerder. Uw eigen
-        beheerdersrol wijzigt een andere beheerder; de laatste platformbeheerder blijft altijd.
+        Maak een lid leertuinbegeleider van een regio (of weer lid), en geef of neem de rol van platformbeheerder. Uw
+        eigen beheerdersrol wijzigt een andere beheerder; de laatste platformbeheerder blijft altijd.
       </Paragraph>
       {result && <Alert type={result.ok ? "ok" : "error"}>{result.message}</Alert>}
       <Form method="get" className="filters">
@@ -79,7 +87,12 @@ export default function Roles() {
           <label className="utrecht-form-label" htmlFor="filter-regio">
             Regio
           </label>
-          <select className="utrecht-select utrecht-select--html-select" id="filter-regio" name="regio" defaultValue={region}>
+          <select
+            className="utrecht-select utrecht-select--html-select"
+            id="filter-regio"
+            name="regio"
+            defaultValue={region}
+          >
             <option value="">Alle</option>
             {regions.map((r) => (
               <option key={r.slug} value={r.slug}>

@@ -42,7 +42,13 @@ export default function CodePage() {
   const { code, articles } = useLoaderData<typeof loader>();
   return (
     <div className="page-width">
-      <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/beroepscodes", label: "Beroepscodes en wetten" }]} current={code.title} />
+      <Breadcrumbs
+        trail={[
+          { to: "/", label: "Start" },
+          { to: "/beroepscodes", label: "Beroepscodes en wetten" },
+        ]}
+        current={code.title}
+      />
       <Heading level={1}>{code.title}</Heading>
       <dl className="answer__facts">
         <dt>Soort</dt>
@@ -88,9 +94,7 @@ export default function CodePage() {
           <RichText html={a.html} />
           {a.citedBy.length > 0 ? (
             <details>
-              <summary>
-                Aangehaald in {a.citedBy.length === 1 ? "1 afspraak" : `${a.citedBy.length} afspraken`}
-              </summary>
+              <summary>Aangehaald in {a.citedBy.length === 1 ? "1 afspraak" : `${a.citedBy.length} afspraken`}</summary>
               <ul>
                 {a.citedBy.map((c) => (
                   <li key={`${c.dilemmaSlug}-${c.regionSlug}`}>

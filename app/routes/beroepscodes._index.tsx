@@ -10,7 +10,10 @@ import { pageMeta } from "~/utils/meta";
 const GROUP_TITLES = { wet: "Wetten", beroepscode: "Beroepscodes", richtlijn: "Richtlijnen" } as const;
 
 export const meta: MetaFunction = () =>
-  pageMeta("Beroepscodes en wetten", "De wetten, beroepscodes en richtlijnen waarop de afspraken steunen, artikel voor artikel.");
+  pageMeta(
+    "Beroepscodes en wetten",
+    "De wetten, beroepscodes en richtlijnen waarop de afspraken steunen, artikel voor artikel.",
+  );
 
 export function loader() {
   return { codes: listCodes(getDb()) };

@@ -3,23 +3,30 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { AnswerCard } from "~/components/answer-card";
+import {
+  activeMemberships,
+  facilitatedRegionIds,
+  forbidden,
+  isFacilitatorOf,
+  isMember,
+  requireMember,
+} from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
+import { AnswerCard } from "~/components/answer-card";
 import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Discussion } from "~/components/discussion";
 import { ButtonLink } from "~/components/links";
-import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { activeMemberships, facilitatedRegionIds, forbidden, isFacilitatorOf, isMember, requireMember } from "~/auth/permissions.server";
-import type { SessionUser } from "~/auth/session.server";
+import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -72,9 +79,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     : null;
   const { situationMd, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
   return {
-    dilemma: { ...rest, situationHtml: renderMarkdown(situationMd), statusLabel: DILEMMA_STATUS_LABELS[dilemma.status] },
+    dilemma: {
+      ...rest,
+      situationHtml: renderMarkdown(situationMd),
+      statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
+    },
     answers,
-    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({ regionSlug: w.regionSlug, message: withdrawalMessage(w) })),
+    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
+      regionSlug: w.regionSlug,
+      message: withdrawalMessage(w),
+    })),
     can,
     discussion,
   };
@@ -89,25 +103,42 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const db = getDb();
   if (intent === "hide") {
     const parsed = parseForm(HideSchema, form);
-    if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
+    if (!parsed.ok)
+      return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
     // Members read the reason: a moderator's text goes through the guard (anyone else gets hideComment's 403).
     if (isFacilitatorOf(user, dilemma.regionId)) {
       const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
-      if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+      if (!guard.ok)
+        return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
     }
     const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
     if (!result.ok) {
       if (result.status === 403) forbidden(result.message);
-      return data({ intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null }, { status: result.status });
+      return data(
+        { intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null },
+        { status: result.status },
+      );
     }
-    return { intent, values: {}, errors: {}, guard: null, done: "De reactie is verborgen. De schrijver krijgt daarvan een melding." };
+    return {
+      intent,
+      values: {},
+      errors: {},
+      guard: null,
+      done: "De reactie is verborgen. De schrijver krijgt daarvan een melding.",
+    };
   }
   const parsed = parseForm(CommentSchema, form);
-  if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
   const guard = guardTexts({ body: { label: "Uw reactie", value: parsed.data.body } }, form);
-  if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+  if (!guard.ok)
+    return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
   const result = addComment(db, { authorId: user.id, dilemmaId: dilemma.id, ...parsed.data });
-  if (!result.ok) return data({ intent, values: parsed.values, errors: { body: result.message }, guard: null, done: null }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { intent, values: parsed.values, errors: { body: result.message }, guard: null, done: null },
+      { status: result.status },
+    );
   return { intent, values: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
 }
 
@@ -116,13 +147,18 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
   return (
     <Alert type={dilemma.status === "rejected" ? "warning" : "info"}>
       <strong>{dilemma.statusLabel}.</strong>{" "}
-      {dilemma.status === "proposed" && "Dit voorstel wacht op een besluit van de leertuinbegeleider. Alleen leden zien het."}
-      {dilemma.status === "on-agenda" && "Dit dilemma staat op de agenda van de leertuin. Alleen leden zien het tot er een afspraak is."}
+      {dilemma.status === "proposed" &&
+        "Dit voorstel wacht op een besluit van de leertuinbegeleider. Alleen leden zien het."}
+      {dilemma.status === "on-agenda" &&
+        "Dit dilemma staat op de agenda van de leertuin. Alleen leden zien het tot er een afspraak is."}
       {dilemma.status === "rejected" && <>Reden: {dilemma.statusReason}</>}
       {dilemma.status === "merged" && dilemma.mergedIntoSlug && (
         <>
-          Het is samengevoegd met <Link className="utrecht-link" to={`/dilemmas/${dilemma.mergedIntoSlug}`}>{dilemma.mergedIntoTitle}</Link>. Reden:{" "}
-          {dilemma.statusReason}
+          Het is samengevoegd met{" "}
+          <Link className="utrecht-link" to={`/dilemmas/${dilemma.mergedIntoSlug}`}>
+            {dilemma.mergedIntoTitle}
+          </Link>
+          . Reden: {dilemma.statusReason}
         </>
       )}
     </Alert>
@@ -135,8 +171,18 @@ export default function DilemmaPage() {
   const [searchParams] = useSearchParams();
   return (
     <div className="page-width">
-      <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/dilemmas", label: "Dilemma's" }]} current={dilemma.title} />
-      {searchParams.has("voorgesteld") && <Alert type="ok">Uw voorstel is ingediend. De leertuinbegeleider van uw regio beslist erover; u krijgt een melding.</Alert>}
+      <Breadcrumbs
+        trail={[
+          { to: "/", label: "Start" },
+          { to: "/dilemmas", label: "Dilemma's" },
+        ]}
+        current={dilemma.title}
+      />
+      {searchParams.has("voorgesteld") && (
+        <Alert type="ok">
+          Uw voorstel is ingediend. De leertuinbegeleider van uw regio beslist erover; u krijgt een melding.
+        </Alert>
+      )}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
       <StatusNotice dilemma={dilemma} />

@@ -2,19 +2,19 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { AnswerCard, versionPath } from "~/components/answer-card";
+import { getVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
-import { withdrawalMessage } from "~/components/withdrawn-answer";
+import { AnswerCard, versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
 import { VersionChangesView } from "~/components/version-changes";
-import { getVersionText, versionChanges } from "~/compare/version-changes.server";
-import compareStyles from "~/styles/compare.css";
+import { withdrawalMessage } from "~/components/withdrawn-answer";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toVersionView } from "~/models/answer-view.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
-import { getDb, type Db } from "~/utils/db.server";
+import compareStyles from "~/styles/compare.css";
+import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -23,7 +23,10 @@ import { readableDilemma } from "~/workflow/dilemma-access.server";
 const ParamsSchema = z.object({
   slug: SlugParam,
   regio: SlugParam,
-  versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number),
+  versie: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number),
 });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
@@ -35,7 +38,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** A withdrawn answer's versions stay out of reach (404), but the reader learns why. */
 function withdrawnVersionMessage(db: Db, dilemmaId: number, regionSlug: string, version: number) {
-  const withdrawal = listWithdrawnAnswers(db, dilemmaId).find((w) => w.regionSlug === regionSlug && version <= w.lastVersion);
+  const withdrawal = listWithdrawnAnswers(db, dilemmaId).find(
+    (w) => w.regionSlug === regionSlug && version <= w.lastVersion,
+  );
   return withdrawal && withdrawalMessage(withdrawal);
 }
 
@@ -45,7 +50,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { dilemma } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
-  if (!answer || !version) notFound(withdrawnVersionMessage(db, dilemma.id, regio, versie) ?? "Deze versie van de afspraak bestaat niet.");
+  if (!answer || !version)
+    notFound(withdrawnVersionMessage(db, dilemma.id, regio, versie) ?? "Deze versie van de afspraak bestaat niet.");
   const current = answer.versions[0]!;
   // A revision is compared with the version before it; an adopted version with the one it came from.
   const previous = answer.versions.find((v) => v.version === versie - 1);
@@ -62,7 +68,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     regionName: answer.regionName,
     answer: toVersionView(version),
     currentVersion: current.version,
-    earlier: answer.versions.filter((v) => v.version !== versie).map((v) => ({ version: v.version, agreedOn: v.agreedOn })),
+    earlier: answer.versions
+      .filter((v) => v.version !== versie)
+      .map((v) => ({ version: v.version, agreedOn: v.agreedOn })),
   };
 }
 
@@ -79,13 +87,18 @@ export default function AnswerVersionPage() {
         ]}
         current={`${regionName}, versie ${answer.version}`}
       />
-      {searchParams.has("gepubliceerd") && <Alert type="ok">De afspraak is gepubliceerd als versie {answer.version}.</Alert>}
+      {searchParams.has("gepubliceerd") && (
+        <Alert type="ok">De afspraak is gepubliceerd als versie {answer.version}.</Alert>
+      )}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
       {!isCurrent && (
         <Alert type="warning">
           Dit is een eerdere versie van de afspraak van {regionName}.{" "}
-          <TextLink to={versionPath(dilemma.slug, regionSlug, currentVersion)}>Lees de geldende versie {currentVersion}</TextLink>.
+          <TextLink to={versionPath(dilemma.slug, regionSlug, currentVersion)}>
+            Lees de geldende versie {currentVersion}
+          </TextLink>
+          .
         </Alert>
       )}
       <AnswerCard

@@ -3,16 +3,16 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { versionPath } from "~/components/answer-card";
+import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
+import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { SelectField, TextArea } from "~/components/form-field";
-import { GuardReport, type GuardFieldReport } from "~/components/guard-report";
+import { type GuardFieldReport, GuardReport } from "~/components/guard-report";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
-import type { SessionUser } from "~/auth/session.server";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { listRegionNames } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
@@ -25,7 +25,14 @@ import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam, versie: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number) });
+const ParamsSchema = z.object({
+  slug: SlugParam,
+  regio: SlugParam,
+  versie: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number),
+});
 const IntentSchema = z.object({ intent: z.enum(["adopt", "suggest"]) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -43,7 +50,13 @@ async function context(request: Request, params: unknown) {
   return {
     user,
     dilemma,
-    source: { versionId: version.id, regionSlug: answer.regionSlug, regionName: answer.regionName, version: version.version, verdict: version.verdict },
+    source: {
+      versionId: version.id,
+      regionSlug: answer.regionSlug,
+      regionName: answer.regionName,
+      version: version.version,
+      verdict: version.verdict,
+    },
     adoptInto: others.filter((r) => facilitated === "all" || facilitated.includes(r.id)),
     suggestFor: others.filter((r) => memberships.some((m) => m.regionId === r.id)),
   };
@@ -55,7 +68,8 @@ function regionIdsOf(user: SessionUser) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dilemma, source, adoptInto, suggestFor } = await context(request, params);
-  if (adoptInto.length === 0 && suggestFor.length === 0) forbidden("U kunt deze afspraak niet overnemen of voorstellen: ze is al van uw regio.");
+  if (adoptInto.length === 0 && suggestFor.length === 0)
+    forbidden("U kunt deze afspraak niet overnemen of voorstellen: ze is al van uw regio.");
   return {
     dilemma: { slug: dilemma.slug, title: dilemma.title },
     source,
@@ -75,19 +89,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = startAdoption(db, { actorId: user.id, sourceVersionId: source.versionId, regionId: region.id });
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
-      return data({ intent, values: formValues(form), errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+      return data(
+        { intent, values: formValues(form), errors: { region: result.message }, guard: null, done: false },
+        { status: result.status },
+      );
     }
     return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
   }
   const parsed = parseForm(SuggestionSchema, form);
-  if (!parsed.ok) return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: false }, { status: 400 });
   const guard = guardTexts({ note: { label: "Toelichting", value: parsed.data.note } }, form);
-  if (!guard.ok) return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: false }, { status: 422 });
-  const result = suggestAdoption(db, { userId: user.id, regionIds: regionIdsOf(user), sourceVersionId: source.versionId, regionSlug: parsed.data.region, note: parsed.data.note });
+  if (!guard.ok)
+    return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: false }, { status: 422 });
+  const result = suggestAdoption(db, {
+    userId: user.id,
+    regionIds: regionIdsOf(user),
+    sourceVersionId: source.versionId,
+    regionSlug: parsed.data.region,
+    note: parsed.data.note,
+  });
   if (!result.ok) {
     if (result.status === 403) forbidden(result.message);
     if (result.status === 404) notFound(result.message);
-    return data({ intent, values: parsed.values, errors: { region: result.message }, guard: null, done: false }, { status: result.status });
+    return data(
+      { intent, values: parsed.values, errors: { region: result.message }, guard: null, done: false },
+      { status: result.status },
+    );
   }
   return { intent, values: {}, errors: {}, guard: null, done: true };
 }
@@ -107,7 +135,13 @@ export default function Adopt() {
   const adopt = mine("adopt");
   return (
     <div className="page-width narrow">
-      <Breadcrumbs trail={[{ to: "/dilemmas", label: "Dilemma's" }, { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title }]} current="Overnemen" />
+      <Breadcrumbs
+        trail={[
+          { to: "/dilemmas", label: "Dilemma's" },
+          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+        ]}
+        current="Overnemen"
+      />
       <Heading level={1}>Afspraak van {source.regionName} overnemen</Heading>
       <Paragraph>
         <TextLink to={versionPath(dilemma.slug, source.regionSlug, source.version)}>
@@ -122,12 +156,19 @@ export default function Adopt() {
             Overnemen als leertuinbegeleider
           </Heading>
           <Paragraph>
-            Leertuin maakt een concept voor uw regio met de tekst van deze versie. U past aan wat voor uw regio anders is en
-            publiceert; daarna staat bij de afspraak “overgenomen van {source.regionName} (versie {source.version})”.
+            Leertuin maakt een concept voor uw regio met de tekst van deze versie. U past aan wat voor uw regio anders
+            is en publiceert; daarna staat bij de afspraak “overgenomen van {source.regionName} (versie {source.version}
+            )”.
           </Paragraph>
           <Form method="post" noValidate className="stack-form">
             <input type="hidden" name="intent" value="adopt" />
-            <SelectField id="adopt-region" name="region" label="Voor welke regio?" defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.values.region} error={adopt?.errors.region}>
+            <SelectField
+              id="adopt-region"
+              name="region"
+              label="Voor welke regio?"
+              defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.values.region}
+              error={adopt?.errors.region}
+            >
               {adoptInto.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
@@ -147,19 +188,34 @@ export default function Adopt() {
             Voorstellen aan de leertuin van uw regio
           </Heading>
           {suggest?.done ? (
-            <Alert type="ok">Uw voorstel staat op de agenda van de leertuinbegeleider. U krijgt een melding als er over besloten is.</Alert>
+            <Alert type="ok">
+              Uw voorstel staat op de agenda van de leertuinbegeleider. U krijgt een melding als er over besloten is.
+            </Alert>
           ) : (
             <Form method="post" noValidate className="stack-form">
               <input type="hidden" name="intent" value="suggest" />
               {suggest?.guard && <GuardReport reports={suggest.guard} />}
-              <SelectField id="suggest-region" name="region" label="Voor welke regio?" defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.values.region} error={suggest?.errors.region}>
+              <SelectField
+                id="suggest-region"
+                name="region"
+                label="Voor welke regio?"
+                defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.values.region}
+                error={suggest?.errors.region}
+              >
                 {suggestFor.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
                   </option>
                 ))}
               </SelectField>
-              <TextArea name="note" label="Toelichting (mag leeg)" description="Waarom past deze afspraak bij uw regio?" rows={4} defaultValue={suggest?.values.note} error={suggest?.errors.note} />
+              <TextArea
+                name="note"
+                label="Toelichting (mag leeg)"
+                description="Waarom past deze afspraak bij uw regio?"
+                rows={4}
+                defaultValue={suggest?.values.note}
+                error={suggest?.errors.note}
+              />
               <button className="utrecht-button utrecht-button--secondary-action" type="submit">
                 Voorstellen
               </button>

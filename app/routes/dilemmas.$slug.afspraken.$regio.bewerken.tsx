@@ -3,19 +3,19 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { versionPath } from "~/components/answer-card";
+import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
+import { versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { listCitableArticles } from "~/models/code.server";
 import { getRegionBySlug } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -25,11 +25,11 @@ import {
   ANSWER_TEXT_FIELDS,
   AnswerFormSchema,
   discardDraft,
+  type EditFailure,
   getEditorState,
   publishAnswer,
   saveDraft,
   withdrawAnswer,
-  type EditFailure,
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { ReasonField } from "~/workflow/reason";
@@ -80,7 +80,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draftVersion: state.draft?.version ?? null,
     adoptedFrom: state.draft?.adoptedFromVersionId ?? null,
     published: state.answer?.status === "published" && state.current ? { version: state.current.version } : null,
-    values: start ? { ...valuesOf(start), ...(state.draft ? {} : { agreedOn: todayIso() }) } : { agreedOn: todayIso(), citations: [] },
+    values: start
+      ? { ...valuesOf(start), ...(state.draft ? {} : { agreedOn: todayIso() }) }
+      : { agreedOn: todayIso(), citations: [] },
     codes: listCitableArticles(db),
     saved: url.searchParams.has("opgeslagen"),
   };
@@ -102,10 +104,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "withdraw") {
     const parsed = parseForm(WithdrawSchema, form);
-    if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null }, { status: 400 });
+    if (!parsed.ok)
+      return data(
+        { values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null },
+        { status: 400 },
+      );
     // The reason stays readable at the dilemma for everyone who may read it: the guard reads it first.
     const guard = guardTexts({ reason: { label: "Reden van intrekken", value: parsed.data.reason } }, form);
-    if (!guard.ok) return data({ values: parsed.values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
+    if (!guard.ok)
+      return data(
+        { values: parsed.values, errors: {}, formError: null, guard: guard.reports, preview: null },
+        { status: 422 },
+      );
     const result = withdrawAnswer(db, target, parsed.data.reason);
     return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
   }
@@ -115,7 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(AnswerFormSchema, form);
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null },
+      { status: 400 },
+    );
   const { data: answer, values } = parsed;
   const texts = Object.fromEntries(
     Object.entries(ANSWER_TEXT_FIELDS).map(([field, label]) => {
@@ -124,7 +138,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const guard = guardTexts(texts, form);
-  if (!guard.ok) return data({ values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
+  if (!guard.ok)
+    return data({ values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
 
   if (intent === "preview") {
     const preview = {
@@ -140,7 +155,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, values);
   }
   const result = publishAnswer(db, target, answer);
-  return result.ok ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`) : failure(result, values);
+  return result.ok
+    ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`)
+    : failure(result, values);
 }
 
 export default function EditAnswer() {
@@ -154,21 +171,36 @@ export default function EditAnswer() {
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
   return (
     <div className="page-width narrow">
-      <Breadcrumbs trail={[{ to: "/dilemmas", label: "Dilemma's" }, { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title }]} current={`Afspraak ${region.name}`} />
+      <Breadcrumbs
+        trail={[
+          { to: "/dilemmas", label: "Dilemma's" },
+          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+        ]}
+        current={`Afspraak ${region.name}`}
+      />
       <Heading level={1}>Afspraak van {region.name}</Heading>
       <p className="lead-question">{dilemma.question}</p>
-      {loaded.saved && !result && <Alert type="ok">Het concept is opgeslagen. Alleen leertuinbegeleiders van {region.name} zien het.</Alert>}
-      {!writable && <Alert type="warning">Dit dilemma staat niet op de agenda; een afspraak kan pas als het op de agenda staat.</Alert>}
+      {loaded.saved && !result && (
+        <Alert type="ok">Het concept is opgeslagen. Alleen leertuinbegeleiders van {region.name} zien het.</Alert>
+      )}
+      {!writable && (
+        <Alert type="warning">
+          Dit dilemma staat niet op de agenda; een afspraak kan pas als het op de agenda staat.
+        </Alert>
+      )}
       <Paragraph>
         {loaded.hasDraft
           ? `U werkt aan een concept (versie ${loaded.draftVersion}).`
           : loaded.published
             ? `Geldend is versie ${loaded.published.version}. Publiceren maakt een nieuwe versie; de eerdere blijft leesbaar.`
             : "Er is nog geen afspraak van deze regio. Publiceren maakt versie 1."}
-        {loaded.adoptedFrom !== null && " Dit concept is overgenomen van een andere regio; pas aan wat voor uw regio anders is."}
+        {loaded.adoptedFrom !== null &&
+          " Dit concept is overgenomen van een andere regio; pas aan wat voor uw regio anders is."}
       </Paragraph>
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
-      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      {Object.keys(errors).length > 0 && (
+        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      )}
 
       {result?.preview && (
         <section className="preview" aria-labelledby="voorbeeld">
@@ -196,15 +228,64 @@ export default function EditAnswer() {
 
       <Form method="post" noValidate className="stack-form">
         {result?.guard && values.intent !== "withdraw" && <GuardReport reports={result.guard} />}
-        <ChoiceGroup type="radio" name="verdict" legend="Oordeel" options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))} checked={[text("verdict")]} error={errors.verdict} />
-        <ChoiceGroup type="radio" name="route" legend="Route" description="Langs welke weg mag iemand met een geheimhoudingsplicht delen?" options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] }))} checked={[text("route")]} error={errors.route} />
+        <ChoiceGroup
+          type="radio"
+          name="verdict"
+          legend="Oordeel"
+          options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+          checked={[text("verdict")]}
+          error={errors.verdict}
+        />
+        <ChoiceGroup
+          type="radio"
+          name="route"
+          legend="Route"
+          description="Langs welke weg mag iemand met een geheimhoudingsplicht delen?"
+          options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] }))}
+          checked={[text("route")]}
+          error={errors.route}
+        />
         {ANSWER_SECTIONS.map(({ key, heading }) => (
-          <TextArea key={key} name={key} label={heading} rows={key === "agreement" ? 6 : 4} defaultValue={text(key)} error={errors[key]} />
+          <TextArea
+            key={key}
+            name={key}
+            label={heading}
+            rows={key === "agreement" ? 6 : 4}
+            defaultValue={text(key)}
+            error={errors[key]}
+          />
         ))}
-        <TextArea name="conditions" label="Voorwaarden" description="Eén voorwaarde per regel, bijvoorbeeld: Informeer de ouders vooraf." rows={4} defaultValue={text("conditions")} error={errors.conditions} />
-        <TextField name="agreedBy" label="Afgesproken door (mag leeg)" optional description="Bijvoorbeeld: leertuin Zeeland, overleg van 12 maart." defaultValue={text("agreedBy")} error={errors.agreedBy} />
-        <TextField type="date" name="agreedOn" label="Afgesproken op" defaultValue={text("agreedOn")} error={errors.agreedOn} />
-        <TextField type="date" name="reviewBy" label="Herzien uiterlijk (mag leeg)" optional defaultValue={text("reviewBy")} error={errors.reviewBy} />
+        <TextArea
+          name="conditions"
+          label="Voorwaarden"
+          description="Eén voorwaarde per regel, bijvoorbeeld: Informeer de ouders vooraf."
+          rows={4}
+          defaultValue={text("conditions")}
+          error={errors.conditions}
+        />
+        <TextField
+          name="agreedBy"
+          label="Afgesproken door (mag leeg)"
+          optional
+          description="Bijvoorbeeld: leertuin Zeeland, overleg van 12 maart."
+          defaultValue={text("agreedBy")}
+          error={errors.agreedBy}
+        />
+        <TextField
+          type="date"
+          name="agreedOn"
+          label="Afgesproken op"
+          defaultValue={text("agreedOn")}
+          error={errors.agreedOn}
+        />
+        <TextField
+          type="date"
+          name="reviewBy"
+          label="Herzien uiterlijk (mag leeg)"
+          optional
+          defaultValue={text("reviewBy")}
+          error={errors.reviewBy}
+        />
         <fieldset className="utrecht-form-fieldset citation-picker">
           <legend className="utrecht-form-fieldset__legend">Wetsartikelen en beroepscodes</legend>
           {errors.citations && <p className="utrecht-form-field-error-message">{errors.citations}</p>}
@@ -215,7 +296,14 @@ export default function EditAnswer() {
               </summary>
               {code.articles.map((a) => (
                 <div key={a.id} className="utrecht-form-field utrecht-form-field--checkbox">
-                  <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`artikel-${a.id}`} name="citations" value={a.id} defaultChecked={cited.includes(String(a.id))} />
+                  <input
+                    className="utrecht-checkbox utrecht-checkbox--html-input"
+                    type="checkbox"
+                    id={`artikel-${a.id}`}
+                    name="citations"
+                    value={a.id}
+                    defaultChecked={cited.includes(String(a.id))}
+                  />
                   <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`artikel-${a.id}`}>
                     {a.heading}
                   </label>
@@ -225,13 +313,24 @@ export default function EditAnswer() {
           ))}
         </fieldset>
         <div className="button-row">
-          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="preview">
+          <button
+            className="utrecht-button utrecht-button--secondary-action"
+            type="submit"
+            name="intent"
+            value="preview"
+          >
             Voorbeeld bekijken
           </button>
           <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="draft">
             Concept opslaan
           </button>
-          <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="publish" disabled={!writable}>
+          <button
+            className="utrecht-button utrecht-button--primary-action"
+            type="submit"
+            name="intent"
+            value="publish"
+            disabled={!writable}
+          >
             Publiceren
           </button>
         </div>
@@ -239,7 +338,12 @@ export default function EditAnswer() {
 
       {loaded.hasDraft && (
         <Form method="post" className="stack-form">
-          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="discard">
+          <button
+            className="utrecht-button utrecht-button--secondary-action"
+            type="submit"
+            name="intent"
+            value="discard"
+          >
             Concept weggooien
           </button>
         </Form>
@@ -250,13 +354,27 @@ export default function EditAnswer() {
             Afspraak intrekken
           </Heading>
           <Paragraph>
-            Geldt de afspraak niet meer? Trek haar in met een reden. Ze verdwijnt dan uit de bibliotheek; de reden en de datum blijven bij het dilemma te lezen. Wilt u haar alleen
-            aanpassen, publiceer dan een nieuwe versie. <TextLink to={versionPath(dilemma.slug, region.slug, loaded.published.version)}>Bekijk de geldende versie</TextLink>.
+            Geldt de afspraak niet meer? Trek haar in met een reden. Ze verdwijnt dan uit de bibliotheek; de reden en de
+            datum blijven bij het dilemma te lezen. Wilt u haar alleen aanpassen, publiceer dan een nieuwe versie.{" "}
+            <TextLink to={versionPath(dilemma.slug, region.slug, loaded.published.version)}>
+              Bekijk de geldende versie
+            </TextLink>
+            .
           </Paragraph>
           <Form method="post" noValidate className="stack-form">
-            <TextField name="reason" label="Reden van intrekken" defaultValue={values.intent === "withdraw" ? String(values.reason ?? "") : undefined} error={errors.reason} />
+            <TextField
+              name="reason"
+              label="Reden van intrekken"
+              defaultValue={values.intent === "withdraw" ? String(values.reason ?? "") : undefined}
+              error={errors.reason}
+            />
             {result?.guard && values.intent === "withdraw" && <GuardReport reports={result.guard} />}
-            <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="withdraw">
+            <button
+              className="utrecht-button utrecht-button--secondary-action"
+              type="submit"
+              name="intent"
+              value="withdraw"
+            >
               Afspraak intrekken
             </button>
           </Form>

@@ -2,8 +2,9 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { getUser } from "~/auth/session.server";
 import { isFacilitatorOf } from "~/auth/permissions.server";
+import { getUser } from "~/auth/session.server";
+import { formatShare } from "~/compare/agreement";
 import { RegionListParam } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
@@ -14,14 +15,13 @@ import { DiffText } from "~/components/diff-text";
 import { FilterSelect } from "~/components/filter-select";
 import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { formatShare } from "~/compare/agreement";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { getPublicDilemma } from "~/models/dilemma.server";
 import { getRegionBySlug } from "~/models/region.server";
 import compareStyles from "~/styles/compare.css";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -41,7 +41,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
-  const { regio } = parseOr404(SearchSchema, searchParamsWithRegions(request.url), "Kies twee verschillende regio's om te vergelijken.");
+  const { regio } = parseOr404(
+    SearchSchema,
+    searchParamsWithRegions(request.url),
+    "Kies twee verschillende regio's om te vergelijken.",
+  );
   const db = getDb();
   const dilemma = getPublicDilemma(db, slug);
   if (!dilemma) notFound("Dit dilemma bestaat niet, of is nog niet beantwoord.");
@@ -58,7 +62,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
   if (chosen.length < 2) return { ...base, comparison: null, adoptLinks: [], error: null };
   if (regio[0] === regio[1]) {
-    return data({ ...base, comparison: null, adoptLinks: [], error: "Kies twee verschillende regio's." }, { status: 400 });
+    return data(
+      { ...base, comparison: null, adoptLinks: [], error: "Kies twee verschillende regio's." },
+      { status: 400 },
+    );
   }
 
   const [left, right] = chosen as [(typeof chosen)[number], (typeof chosen)[number]];
@@ -144,16 +151,37 @@ export default function CompareAnswersPage() {
         <Heading level={1}>Afspraken vergelijken</Heading>
         <p className="lead-question">{dilemma.question}</p>
         {regions.length < 2 ? (
-          <Paragraph>Over dit dilemma heeft maar één regio een afspraak gemaakt; er is nog niets om naast elkaar te leggen.</Paragraph>
+          <Paragraph>
+            Over dit dilemma heeft maar één regio een afspraak gemaakt; er is nog niets om naast elkaar te leggen.
+          </Paragraph>
         ) : (
-          <Form method="get" className="filters" aria-label="Kies twee regio's" aria-describedby={error ? "keuze-fout" : undefined}>
+          <Form
+            method="get"
+            className="filters"
+            aria-label="Kies twee regio's"
+            aria-describedby={error ? "keuze-fout" : undefined}
+          >
             {error && (
               <p className="utrecht-form-field-error-message compare-choice-error" id="keuze-fout" role="alert">
                 {error}
               </p>
             )}
-            <FilterSelect name="regio" id="regio-1" label="Eerste regio" options={regions} value={chosen[0]} emptyLabel="Kies…" />
-            <FilterSelect name="regio" id="regio-2" label="Tweede regio" options={regions} value={chosen[1]} emptyLabel="Kies…" />
+            <FilterSelect
+              name="regio"
+              id="regio-1"
+              label="Eerste regio"
+              options={regions}
+              value={chosen[0]}
+              emptyLabel="Kies…"
+            />
+            <FilterSelect
+              name="regio"
+              id="regio-2"
+              label="Tweede regio"
+              options={regions}
+              value={chosen[1]}
+              emptyLabel="Kies…"
+            />
             <div className="filters__actions">
               <button className="utrecht-button utrecht-button--primary-action" type="submit">
                 Naast elkaar zetten
@@ -175,8 +203,8 @@ export default function CompareAnswersPage() {
       </Heading>
       <p className="lead-question">{dilemma.question}</p>
       <Paragraph>
-        De geldende afspraken van beide regio's. In de teksten zijn de woorden gemarkeerd die alleen in die regio's afspraak staan
-        (<mark className="diff-text__only">zo</mark>).
+        De geldende afspraken van beide regio's. In de teksten zijn de woorden gemarkeerd die alleen in die regio's
+        afspraak staan (<mark className="diff-text__only">zo</mark>).
       </Paragraph>
 
       <div className="table-wrap" role="region" aria-labelledby="feiten-titel" tabIndex={0}>
@@ -236,7 +264,9 @@ export default function CompareAnswersPage() {
             <tr>
               <th scope="row">Overgenomen van</th>
               {sides.map((s) => (
-                <td key={s.regionSlug}>{s.adoptedFrom ? `${s.adoptedFrom.regionName} (versie ${s.adoptedFrom.version})` : "—"}</td>
+                <td key={s.regionSlug}>
+                  {s.adoptedFrom ? `${s.adoptedFrom.regionName} (versie ${s.adoptedFrom.version})` : "—"}
+                </td>
               ))}
               <td />
             </tr>
@@ -264,7 +294,9 @@ export default function CompareAnswersPage() {
             {section.heading}
           </Heading>
           <Paragraph small>
-            {section.similarity === 1 ? "De teksten zijn gelijk." : `${formatShare(section.similarity)} van de woorden komt in beide teksten voor.`}
+            {section.similarity === 1
+              ? "De teksten zijn gelijk."
+              : `${formatShare(section.similarity)} van de woorden komt in beide teksten voor.`}
           </Paragraph>
           <div className="compare-columns">
             <div>
@@ -293,7 +325,14 @@ export default function CompareAnswersPage() {
         noneShared="Geen gedeelde bronnen."
         names={[left.regionName, right.regionName]}
         lists={comparison.citations}
-        render={(c) => ({ key: c.key, content: <Link className="utrecht-link" to={c.href}>{c.label}</Link> })}
+        render={(c) => ({
+          key: c.key,
+          content: (
+            <Link className="utrecht-link" to={c.href}>
+              {c.label}
+            </Link>
+          ),
+        })}
       />
     </div>
   );

@@ -70,12 +70,7 @@ export default function Dilemmas() {
 
       <Form method="get" className="filters" aria-label="Filter de dilemma's">
         <FilterSelect name="thema" label="Thema" options={themes} value={filters.thema} />
-        <FilterSelect
-          name="sector"
-          label="Sector"
-          options={SECTOR_OPTIONS}
-          value={filters.sector}
-        />
+        <FilterSelect name="sector" label="Sector" options={SECTOR_OPTIONS} value={filters.sector} />
         <FilterSelect name="regio" label="Regio met afspraak" options={regions} value={filters.regio} />
         <FilterSelect
           name="oordeel"
@@ -83,7 +78,10 @@ export default function Dilemmas() {
           options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
           value={filters.oordeel}
         />
-        <FilterActions submitLabel="Filter toepassen" reset={filtered ? { to: "/dilemmas", label: "Filters wissen" } : undefined} />
+        <FilterActions
+          submitLabel="Filter toepassen"
+          reset={filtered ? { to: "/dilemmas", label: "Filters wissen" } : undefined}
+        />
       </Form>
 
       <p className="utrecht-paragraph" role="status">

@@ -3,18 +3,23 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
+import { authenticate } from "~/auth/login.server";
+import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
-import { authenticate } from "~/auth/login.server";
-import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Inloggen");
 
 const LoginSchema = z.object({
-  email: z.string().trim().min(1, "Vul uw e-mailadres in.").max(254).email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Vul uw e-mailadres in.")
+    .max(254)
+    .email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
   password: z.string().min(1, "Vul uw wachtwoord in.").max(1000),
   redirectTo: z.string().optional(),
 });
@@ -31,7 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await authenticate(parsed.data.email, parsed.data.password);
   if (!user) {
     // One message for an unknown address and a wrong password: it tells nobody which addresses exist.
-    return data({ values: parsed.values, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." }, { status: 400 });
+    return data(
+      { values: parsed.values, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." },
+      { status: 400 },
+    );
   }
   return createUserSession(user.id, safeRedirect(parsed.data.redirectTo));
 }
@@ -49,8 +57,21 @@ export default function Login() {
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" label="E-mailadres" type="email" autoComplete="username" defaultValue={result?.values.email} error={errors.email} />
-        <TextField name="password" label="Wachtwoord" type="password" autoComplete="current-password" error={errors.password} />
+        <TextField
+          name="email"
+          label="E-mailadres"
+          type="email"
+          autoComplete="username"
+          defaultValue={result?.values.email}
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          label="Wachtwoord"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password}
+        />
         <button className="utrecht-button utrecht-button--primary-action" type="submit" disabled={busy}>
           Inloggen
         </button>

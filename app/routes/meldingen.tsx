@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { Heading, Paragraph } from "~/components/text";
 import { requireUser } from "~/auth/session.server";
-import { getDb } from "~/utils/db.server";
+import { Heading, Paragraph } from "~/components/text";
 import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { listNotifications, markAllRead } from "~/workflow/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Meldingen — Leertuin" }];
@@ -35,10 +35,18 @@ export default function Notifications() {
     <div className="page-width narrow">
       <Heading level={1}>Meldingen</Heading>
       {notifications.length === 0 ? (
-        <Paragraph>U heeft geen meldingen. Hier ziet u het als er over uw voorstel is besloten of als iemand op u reageert.</Paragraph>
+        <Paragraph>
+          U heeft geen meldingen. Hier ziet u het als er over uw voorstel is besloten of als iemand op u reageert.
+        </Paragraph>
       ) : (
         <>
-          <Paragraph>{unread === 0 ? "U heeft alles gelezen." : unread === 1 ? "1 ongelezen melding." : `${unread} ongelezen meldingen.`}</Paragraph>
+          <Paragraph>
+            {unread === 0
+              ? "U heeft alles gelezen."
+              : unread === 1
+                ? "1 ongelezen melding."
+                : `${unread} ongelezen meldingen.`}
+          </Paragraph>
           {unread > 0 && (
             <Form method="post">
               <button className="utrecht-button utrecht-button--secondary-action" type="submit">
@@ -49,7 +57,10 @@ export default function Notifications() {
           <ul className="notifications">
             {notifications.map((n) => (
               <li key={n.id} className={n.unread ? "notification notification--unread" : "notification"}>
-                {n.unread && <strong className="notification__badge">Nieuw</strong>} <Link className="utrecht-link" to={n.href}>{n.message}</Link>
+                {n.unread && <strong className="notification__badge">Nieuw</strong>}{" "}
+                <Link className="utrecht-link" to={n.href}>
+                  {n.message}
+                </Link>
                 <span className="muted"> — {n.at}</span>
               </li>
             ))}

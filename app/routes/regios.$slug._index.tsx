@@ -2,19 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
+import { getUser } from "~/auth/session.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ButtonLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
-import { getUser } from "~/auth/session.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
-import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
+import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { formatDate, todayIso } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
@@ -28,12 +28,19 @@ const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagin
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [...pageMeta(`Leertuin ${data.region.name}`), feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`)]
+    ? [
+        ...pageMeta(`Leertuin ${data.region.name}`),
+        feedLink(regionFeedPath(data.region.slug), `Afspraken van Leertuin ${data.region.name}`),
+      ]
     : pageMeta("Regio niet gevonden");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  const search = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze pagina bestaat niet: de link klopt niet.");
+  const search = parseOr404(
+    SearchSchema,
+    searchParamsObject(request.url),
+    "Deze pagina bestaat niet: de link klopt niet.",
+  );
   const db = getDb();
   const region = getRegionBySlug(db, slug);
   if (!region) notFound("Deze regio bestaat niet.");
@@ -63,11 +70,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     runsAgenda: user !== null && isFacilitatorOf(user, region.id),
     // Members see what the region's learning garden is working on; visitors only its outcomes.
     agenda: isMember(user)
-      ? listRegionProposals(db, region.id).map((p) => ({ slug: p.slug, title: p.title, status: DILEMMA_STATUS_LABELS[p.status] }))
+      ? listRegionProposals(db, region.id).map((p) => ({
+          slug: p.slug,
+          title: p.title,
+          status: DILEMMA_STATUS_LABELS[p.status],
+        }))
       : null,
-    sectors: SECTORS.map((sector) => ({ sector, names: organisations.filter((o) => o.sector === sector).map((o) => o.name) })).filter(
-      (group) => group.names.length > 0,
-    ),
+    sectors: SECTORS.map((sector) => ({
+      sector,
+      names: organisations.filter((o) => o.sector === sector).map((o) => o.name),
+    })).filter((group) => group.names.length > 0),
     organisationCount: organisations.length,
     answerCount: counts.total,
     dueCount: counts.due,
@@ -89,17 +101,38 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, facilitators, sectors, organisationCount, answerCount, dueCount, dueOnly, listed, page, pageCount, answers, tookOver, givenAway, runsAgenda, agenda } =
-    useLoaderData<typeof loader>();
+  const {
+    region,
+    facilitators,
+    sectors,
+    organisationCount,
+    answerCount,
+    dueCount,
+    dueOnly,
+    listed,
+    page,
+    pageCount,
+    answers,
+    tookOver,
+    givenAway,
+    runsAgenda,
+    agenda,
+  } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const regionPath = `/regios/${region.slug}`;
   return (
     <div className="page-width">
-      <Breadcrumbs trail={[{ to: "/", label: "Start" }, { to: "/regios", label: "Regio's" }]} current={region.name} />
+      <Breadcrumbs
+        trail={[
+          { to: "/", label: "Start" },
+          { to: "/regios", label: "Regio's" },
+        ]}
+        current={region.name}
+      />
       <Heading level={1}>Leertuin {region.name}</Heading>
       <Paragraph lead>
-        Provincie {region.province}, leertuin sinds {formatDate(region.since)}. {answerCount} afspraken, {organisationCount}{" "}
-        deelnemende organisaties.
+        Provincie {region.province}, leertuin sinds {formatDate(region.since)}. {answerCount} afspraken,{" "}
+        {organisationCount} deelnemende organisaties.
       </Paragraph>
       <RichText html={region.descriptionHtml} />
       {agenda && (
@@ -176,7 +209,9 @@ export default function RegionPage() {
         )}
         {answers.length === 0 ? (
           <Paragraph>
-            {dueOnly ? "Geen van de afspraken is toe aan herziening." : "Deze regio heeft nog geen afspraken gepubliceerd."}
+            {dueOnly
+              ? "Geen van de afspraken is toe aan herziening."
+              : "Deze regio heeft nog geen afspraken gepubliceerd."}
           </Paragraph>
         ) : (
           <div className="table-wrap">
@@ -198,7 +233,10 @@ export default function RegionPage() {
                 {answers.map((a) => (
                   <tr key={a.dilemmaSlug}>
                     <th scope="row">
-                      <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}?regio=${region.slug}#${region.slug}`}>
+                      <Link
+                        className="utrecht-link"
+                        to={`/dilemmas/${a.dilemmaSlug}?regio=${region.slug}#${region.slug}`}
+                      >
                         {a.dilemmaTitle}
                       </Link>
                     </th>

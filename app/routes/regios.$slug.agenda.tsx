@@ -3,16 +3,16 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { getRegionBySlug } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -28,7 +28,12 @@ const DilemmaId = z.coerce.number().int().positive();
 /** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
 const MergeTarget = z.preprocess(
   (value) => (typeof value === "string" ? (/\/dilemmas\/([^/?#\s]+)/.exec(value)?.[1] ?? value.trim()) : value),
-  z.string().regex(/^[a-z0-9-]{1,120}$/, "Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma."),
+  z
+    .string()
+    .regex(
+      /^[a-z0-9-]{1,120}$/,
+      "Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma.",
+    ),
 );
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -57,7 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposals: items.filter((p) => p.status === "proposed"),
     onAgenda: items.filter((p) => p.status === "on-agenda"),
     drafts: listRegionDrafts(db, region.id),
-    suggestions: listOpenSuggestions(db, region.id).map((s) => ({ ...s, noteHtml: renderMarkdown(s.noteMd), createdAt: formatDate(s.createdAt) })),
+    suggestions: listOpenSuggestions(db, region.id).map((s) => ({
+      ...s,
+      noteHtml: renderMarkdown(s.noteMd),
+      createdAt: formatDate(s.createdAt),
+    })),
     mergeTargets: listMergeTargets(db),
   };
 }
@@ -66,27 +75,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await context(request, params);
   const form = await readForm(request);
   const parsed = parseForm(ActionSchema, form);
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
   const db = getDb();
   const regionIds = facilitatedRegionIds(user);
   const a = parsed.data;
   // The proposer or the member reads the reason: it goes through the anonymity guard first.
   if (a.intent !== "accept") {
     const guard = guardTexts({ reason: { label: "Reden", value: a.reason } }, form);
-    if (!guard.ok) return data({ values: parsed.values, errors: {}, guard: guard.reports, message: null }, { status: 422 });
+    if (!guard.ok)
+      return data({ values: parsed.values, errors: {}, guard: guard.reports, message: null }, { status: 422 });
   }
   const result =
     a.intent === "decline"
       ? declineSuggestion(db, { actorId: user.id, regionIds, suggestionId: a.suggestionId, reason: a.reason })
-      : decideProposal(db, { actorId: user.id, regionIds, dilemmaId: a.dilemmaId, ...(a.intent === "merge" ? { decision: "merge", reason: a.reason, intoSlug: a.intoSlug } : a.intent === "reject" ? { decision: "reject", reason: a.reason } : { decision: "accept" }) });
+      : decideProposal(db, {
+          actorId: user.id,
+          regionIds,
+          dilemmaId: a.dilemmaId,
+          ...(a.intent === "merge"
+            ? { decision: "merge", reason: a.reason, intoSlug: a.intoSlug }
+            : a.intent === "reject"
+              ? { decision: "reject", reason: a.reason }
+              : { decision: "accept" }),
+        });
   if (!result.ok) {
     if (result.status === 403) forbidden(result.message);
     if (result.status === 404) notFound(result.message);
     // A merge target that cannot be used is the target field's error; anything else is the reason's.
     const field = (result as { field?: string }).field ?? "reason";
-    return data({ values: parsed.values, errors: { [field]: result.message }, guard: null, message: null }, { status: result.status });
+    return data(
+      { values: parsed.values, errors: { [field]: result.message }, guard: null, message: null },
+      { status: result.status },
+    );
   }
-  const messages = { accept: "Het voorstel staat op de agenda.", reject: "Het voorstel is afgewezen.", merge: "Het voorstel is samengevoegd.", decline: "Het overnamevoorstel is afgewezen." };
+  const messages = {
+    accept: "Het voorstel staat op de agenda.",
+    reject: "Het voorstel is afgewezen.",
+    merge: "Het voorstel is samengevoegd.",
+    decline: "Het overnamevoorstel is afgewezen.",
+  };
   return { values: {}, errors: {}, guard: null, message: messages[a.intent] };
 }
 
@@ -99,10 +127,18 @@ export default function Agenda() {
   const guardFor = (key: string, id: string) => (values[key] === id ? result?.guard : null);
   return (
     <div className="page-width">
-      <Breadcrumbs trail={[{ to: "/regios", label: "Regio's" }, { to: `/regios/${region.slug}`, label: region.name }]} current="Agenda" />
+      <Breadcrumbs
+        trail={[
+          { to: "/regios", label: "Regio's" },
+          { to: `/regios/${region.slug}`, label: region.name },
+        ]}
+        current="Agenda"
+      />
       <Heading level={1}>Agenda van leertuin {region.name}</Heading>
       {result?.message && <Alert type="ok">{result.message}</Alert>}
-      {(Object.keys(errors).length > 0 || result?.guard) && <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>}
+      {(Object.keys(errors).length > 0 || result?.guard) && (
+        <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>
+      )}
 
       <Heading level={2}>Voorstellen</Heading>
       {proposals.length === 0 ? (
@@ -123,7 +159,12 @@ export default function Agenda() {
                 <p className="utrecht-paragraph muted">Voorgesteld op {p.raisedOn}</p>
                 <Form method="post" className="button-row">
                   <input type="hidden" name="dilemmaId" value={p.id} />
-                  <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="accept">
+                  <button
+                    className="utrecht-button utrecht-button--primary-action"
+                    type="submit"
+                    name="intent"
+                    value="accept"
+                  >
                     Op de agenda<span className="visually-hidden"> ({p.title})</span>
                   </button>
                 </Form>
@@ -131,7 +172,13 @@ export default function Agenda() {
                   <summary>Afwijzen of samenvoegen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
-                    <TextField id={`reden-${p.id}`} name="reason" label="Reden (de indiener leest die)" defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined} error={own.reason} />
+                    <TextField
+                      id={`reden-${p.id}`}
+                      name="reason"
+                      label="Reden (de indiener leest die)"
+                      defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined}
+                      error={own.reason}
+                    />
                     {guard && <GuardReport reports={guard} />}
                     <TextField
                       id={`samenvoegen-${p.id}`}
@@ -144,10 +191,20 @@ export default function Agenda() {
                       error={own.intoSlug}
                     />
                     <div className="button-row">
-                      <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="reject">
+                      <button
+                        className="utrecht-button utrecht-button--secondary-action"
+                        type="submit"
+                        name="intent"
+                        value="reject"
+                      >
                         Afwijzen
                       </button>
-                      <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="merge">
+                      <button
+                        className="utrecht-button utrecht-button--secondary-action"
+                        type="submit"
+                        name="intent"
+                        value="merge"
+                      >
                         Samenvoegen
                       </button>
                     </div>
@@ -176,7 +233,10 @@ export default function Agenda() {
               <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
                 {p.title}
               </Link>{" "}
-              — <Link className="utrecht-link" to={`/dilemmas/${p.slug}/afspraken/${region.slug}/bewerken`}>afspraak schrijven<span className="visually-hidden"> ({p.title})</span></Link>
+              —{" "}
+              <Link className="utrecht-link" to={`/dilemmas/${p.slug}/afspraken/${region.slug}/bewerken`}>
+                afspraak schrijven<span className="visually-hidden"> ({p.title})</span>
+              </Link>
             </li>
           ))}
         </ul>
@@ -213,11 +273,15 @@ export default function Agenda() {
                   {s.dilemmaTitle}: afspraak {s.sourceRegionName}, versie {s.version}
                 </Heading>
                 <p className="utrecht-paragraph">
-                  <VerdictBadge verdict={s.verdict} /> Voorgesteld door {s.suggestedBy ?? "voormalig lid"} op {s.createdAt}.
+                  <VerdictBadge verdict={s.verdict} /> Voorgesteld door {s.suggestedBy ?? "voormalig lid"} op{" "}
+                  {s.createdAt}.
                 </p>
                 {s.noteHtml && <RichText html={s.noteHtml} />}
                 <div className="button-row">
-                  <Link className="utrecht-button utrecht-button--primary-action" to={`/dilemmas/${s.dilemmaSlug}/afspraken/${s.sourceRegionSlug}/${s.version}/overnemen`}>
+                  <Link
+                    className="utrecht-button utrecht-button--primary-action"
+                    to={`/dilemmas/${s.dilemmaSlug}/afspraken/${s.sourceRegionSlug}/${s.version}/overnemen`}
+                  >
                     Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
                   </Link>
                 </div>
@@ -225,9 +289,20 @@ export default function Agenda() {
                   <summary>Niet overnemen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="suggestionId" value={s.id} />
-                    <TextField id={`afwijsreden-${s.id}`} name="reason" label="Reden (het lid leest die)" defaultValue={values.suggestionId === String(s.id) ? values.reason : undefined} error={own.reason} />
+                    <TextField
+                      id={`afwijsreden-${s.id}`}
+                      name="reason"
+                      label="Reden (het lid leest die)"
+                      defaultValue={values.suggestionId === String(s.id) ? values.reason : undefined}
+                      error={own.reason}
+                    />
                     {guard && <GuardReport reports={guard} />}
-                    <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="decline">
+                    <button
+                      className="utrecht-button utrecht-button--secondary-action"
+                      type="submit"
+                      name="intent"
+                      value="decline"
+                    >
                       Niet overnemen
                     </button>
                   </Form>

@@ -9,12 +9,17 @@ import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { toVersionView } from "~/models/answer-view.server";
-import { countRegionAnswersByMainTheme, getRegionCurrentAnswers, listRegionVersionIdsInTheme, type RegionCurrentAnswer } from "~/models/region-answers.server";
 import { getRegionBySlug } from "~/models/region.server";
+import {
+  countRegionAnswersByMainTheme,
+  getRegionCurrentAnswers,
+  listRegionVersionIdsInTheme,
+  type RegionCurrentAnswer,
+} from "~/models/region-answers.server";
 import { themeLabels } from "~/models/theme.server";
 import rulebookStyles from "~/styles/spelregels.css";
-import { getDb } from "~/utils/db.server";
 import { formatDate, todayIso } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
@@ -38,7 +43,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  const search = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze pagina bestaat niet: de link klopt niet.");
+  const search = parseOr404(
+    SearchSchema,
+    searchParamsObject(request.url),
+    "Deze pagina bestaat niet: de link klopt niet.",
+  );
   const db = getDb();
   const region = getRegionBySlug(db, slug);
   if (!region) notFound("Deze regio bestaat niet.");
@@ -66,10 +75,20 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   for (const c of shown) {
     const from = Math.max(start, at);
     const to = Math.min(start + PAGE_SIZE, at + c.count);
-    if (from < to) parts.push({ theme: c.theme, versionIds: listRegionVersionIdsInTheme(db, region.id, c.themeSlug, { offset: from - at, limit: to - from }) });
+    if (from < to)
+      parts.push({
+        theme: c.theme,
+        versionIds: listRegionVersionIdsInTheme(db, region.id, c.themeSlug, { offset: from - at, limit: to - from }),
+      });
     at += c.count;
   }
-  const answers = new Map(getRegionCurrentAnswers(db, region.id, parts.flatMap((p) => p.versionIds)).map((a) => [a.version.id, a]));
+  const answers = new Map(
+    getRegionCurrentAnswers(
+      db,
+      region.id,
+      parts.flatMap((p) => p.versionIds),
+    ).map((a) => [a.version.id, a]),
+  );
   const groups = parts.map(({ theme, versionIds }) => ({
     theme,
     entries: versionIds.flatMap((id) => {
@@ -131,7 +150,9 @@ export default function RulebookPage() {
       </Paragraph>
       <p className="utrecht-paragraph rulebook__actions">
         Deze pagina is opgemaakt om af te drukken op A4 of als pdf te bewaren (met de afdrukfunctie van uw browser).
-        {pageCount > 1 && !theme && " Kies in de inhoud een thema om alleen de afspraken daarover te lezen of af te drukken."}
+        {pageCount > 1 &&
+          !theme &&
+          " Kies in de inhoud een thema om alleen de afspraken daarover te lezen of af te drukken."}
         {theme && (
           <>
             {" "}
@@ -142,8 +163,14 @@ export default function RulebookPage() {
           </>
         )}{" "}
         Alle afspraken van de regio staan in één bestand als{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>CSV</a> of{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>JSON</a>.
+        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+          CSV
+        </a>{" "}
+        of{" "}
+        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+          JSON
+        </a>
+        .
       </p>
 
       {count === 0 ? (
@@ -200,7 +227,10 @@ export default function RulebookPage() {
                 <dd>{ROUTE_LABELS[entry.route]}</dd>
                 <dt>Versie</dt>
                 <dd>
-                  <Link className="utrecht-link" to={`/dilemmas/${entry.dilemma.slug}/afspraken/${region.slug}/${entry.version}`}>
+                  <Link
+                    className="utrecht-link"
+                    to={`/dilemmas/${entry.dilemma.slug}/afspraken/${region.slug}/${entry.version}`}
+                  >
                     {entry.version}
                   </Link>
                   , afgesproken op {formatDate(entry.agreedOn)}

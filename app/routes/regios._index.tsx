@@ -3,11 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { Heading, Paragraph } from "~/components/text";
 import { listRegions } from "~/models/region.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => pageMeta("Regio's", "De regio's met een leertuin gegevensdeling en hun afspraken.");
+export const meta: MetaFunction = () =>
+  pageMeta("Regio's", "De regio's met een leertuin gegevensdeling en hun afspraken.");
 
 export function loader() {
   return { regions: listRegions(getDb()) };
@@ -19,8 +20,8 @@ export default function Regions() {
     <div className="page-width">
       <Heading level={1}>Regio's</Heading>
       <Paragraph lead>
-        In elke leertuin brengen professionals van gemeenten, scholen, zorg, politie en justitie dilemma's in en
-        maken ze samen afspraken over het delen van gegevens.
+        In elke leertuin brengen professionals van gemeenten, scholen, zorg, politie en justitie dilemma's in en maken
+        ze samen afspraken over het delen van gegevens.
       </Paragraph>
       <div className="table-wrap">
         <table className="utrecht-table">

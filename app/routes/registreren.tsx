@@ -3,31 +3,39 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 
-import * as t from "../../db/schema";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { register, RegistrationSchema } from "~/auth/registration.server";
+import { createUserSession, getUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
-import { register, RegistrationSchema } from "~/auth/registration.server";
-import { createUserSession, getUser } from "~/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import * as t from "../../db/schema";
 
 export const meta: MetaFunction = () => pageMeta("Account aanvragen");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   const db = getDb();
-  const regions = db.select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name }).from(t.regions).orderBy(asc(t.regions.name)).all();
+  const regions = db
+    .select({ id: t.regions.id, slug: t.regions.slug, name: t.regions.name })
+    .from(t.regions)
+    .orderBy(asc(t.regions.name))
+    .all();
   const organisations = db
     .select({ id: t.organisations.id, name: t.organisations.name, regionId: t.organisations.regionId })
     .from(t.organisations)
     .orderBy(asc(t.organisations.name))
     .all();
   return {
-    regions: regions.map((r) => ({ slug: r.slug, name: r.name, organisations: organisations.filter((o) => o.regionId === r.id) })),
+    regions: regions.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      organisations: organisations.filter((o) => o.regionId === r.id),
+    })),
   };
 }
 
@@ -52,11 +60,26 @@ export default function Register() {
         aanvraag goed; daarna kunt u dilemma's voorstellen en meepraten. Heeft u al een account?{" "}
         <TextLink to="/inloggen">Log in</TextLink>.
       </Paragraph>
-      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      {Object.keys(errors).length > 0 && (
+        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      )}
       <Form method="post" noValidate className="stack-form">
         <TextField name="name" label="Naam" autoComplete="name" defaultValue={values.name} error={errors.name} />
-        <TextField name="email" label="E-mailadres van uw werk" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} />
-        <TextField name="profession" label="Beroep of functie" description="Bijvoorbeeld: intern begeleider, wijkverpleegkundige, jeugdconsulent." defaultValue={values.profession} error={errors.profession} />
+        <TextField
+          name="email"
+          label="E-mailadres van uw werk"
+          type="email"
+          autoComplete="email"
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <TextField
+          name="profession"
+          label="Beroep of functie"
+          description="Bijvoorbeeld: intern begeleider, wijkverpleegkundige, jeugdconsulent."
+          defaultValue={values.profession}
+          error={errors.profession}
+        />
         <SelectField name="region" label="Regio van uw leertuin" defaultValue={values.region} error={errors.region}>
           {regions.map((r) => (
             <option key={r.slug} value={r.slug}>
@@ -64,7 +87,13 @@ export default function Register() {
             </option>
           ))}
         </SelectField>
-        <SelectField name="organisation" label="Uw organisatie" description="Kies een organisatie uit de regio die u hierboven koos." defaultValue={values.organisation} error={errors.organisation}>
+        <SelectField
+          name="organisation"
+          label="Uw organisatie"
+          description="Kies een organisatie uit de regio die u hierboven koos."
+          defaultValue={values.organisation}
+          error={errors.organisation}
+        >
           {regions.map((r) => (
             <optgroup key={r.slug} label={r.name}>
               {r.organisations.map((o) => (
@@ -75,8 +104,21 @@ export default function Register() {
             </optgroup>
           ))}
         </SelectField>
-        <TextField name="password" label="Wachtwoord" type="password" autoComplete="new-password" description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`} error={errors.password} />
-        <TextField name="passwordRepeat" label="Herhaal het wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} />
+        <TextField
+          name="password"
+          label="Wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+          error={errors.password}
+        />
+        <TextField
+          name="passwordRepeat"
+          label="Herhaal het wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          error={errors.passwordRepeat}
+        />
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
           Account aanvragen
         </button>

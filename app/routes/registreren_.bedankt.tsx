@@ -11,7 +11,11 @@ export const meta: MetaFunction = () => pageMeta("Aanvraag ontvangen");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { pending: getMemberships(user.id).filter((m) => m.status === "pending").map((m) => m.regionName) };
+  return {
+    pending: getMemberships(user.id)
+      .filter((m) => m.status === "pending")
+      .map((m) => m.regionName),
+  };
 }
 
 export default function Thanks() {

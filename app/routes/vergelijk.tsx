@@ -34,7 +34,10 @@ const MATRIX_PAGE_SIZE = 50;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 
 export const meta: MetaFunction = () =>
-  pageMeta("Regio's vergelijken", "Waar zijn regio's het over eens, waar verschillen ze, en wie nam afspraken over van wie?");
+  pageMeta(
+    "Regio's vergelijken",
+    "Waar zijn regio's het over eens, waar verschillen ze, en wie nam afspraken over van wie?",
+  );
 
 export function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOr404(FiltersSchema, searchParamsWithRegions(request.url), "Deze filter bestaat niet.");
@@ -66,7 +69,13 @@ export function loader({ request }: LoaderFunctionArgs) {
     filled: rows.reduce((sum, row) => sum + Object.keys(row.cells).length, 0),
     pairs,
     least: leastAgreeing(pairs),
-    lineage: { layout: layoutLineage(chosen, adoptions.map((a) => ({ from: a.from.regionSlug, to: a.to.regionSlug }))), groups: groupByPair(adoptions) },
+    lineage: {
+      layout: layoutLineage(
+        chosen,
+        adoptions.map((a) => ({ from: a.from.regionSlug, to: a.to.regionSlug })),
+      ),
+      groups: groupByPair(adoptions),
+    },
   };
 }
 
@@ -77,7 +86,21 @@ function pairFor(cells: Record<string, unknown>, regions: { slug: string; name: 
 }
 
 export default function ComparePage() {
-  const { filters, page, pageCount, themes, allRegions, regions, dilemmaCount, firstShown, rows, filled, pairs, least, lineage } = useLoaderData<typeof loader>();
+  const {
+    filters,
+    page,
+    pageCount,
+    themes,
+    allRegions,
+    regions,
+    dilemmaCount,
+    firstShown,
+    rows,
+    filled,
+    pairs,
+    least,
+    lineage,
+  } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const name = (slug: string) => regions.find((r) => r.slug === slug)?.name ?? slug;
   const filtered = Boolean(filters.thema || filters.sector || filters.regio.length > 0);
@@ -85,7 +108,8 @@ export default function ComparePage() {
     <div className="page-width">
       <Heading level={1}>Regio's vergelijken</Heading>
       <Paragraph lead>
-        Welke afspraken maakten de regio's over dezelfde dilemma's, waar zijn ze het eens, en wie nam een afspraak over van wie?
+        Welke afspraken maakten de regio's over dezelfde dilemma's, waar zijn ze het eens, en wie nam een afspraak over
+        van wie?
       </Paragraph>
 
       <Form method="get" className="filters" aria-label="Kies wat u vergelijkt">
@@ -104,12 +128,16 @@ export default function ComparePage() {
         </fieldset>
         <FilterSelect name="thema" label="Thema" options={themes} value={filters.thema} />
         <FilterSelect name="sector" label="Sector" options={SECTOR_OPTIONS} value={filters.sector} />
-        <FilterActions submitLabel="Vergelijken" reset={filtered ? { to: "/vergelijk", label: "Alles tonen" } : undefined} />
+        <FilterActions
+          submitLabel="Vergelijken"
+          reset={filtered ? { to: "/vergelijk", label: "Alles tonen" } : undefined}
+        />
       </Form>
 
       <p className="utrecht-paragraph" role="status">
-        {dilemmaCount === 1 ? "1 dilemma" : `${dilemmaCount} dilemma's`} en {regions.length === 1 ? "1 regio" : `${regions.length} regio's`}:{" "}
-        {filled} van de {dilemmaCount * regions.length} vakjes hebben een afspraak.
+        {dilemmaCount === 1 ? "1 dilemma" : `${dilemmaCount} dilemma's`} en{" "}
+        {regions.length === 1 ? "1 regio" : `${regions.length} regio's`}: {filled} van de{" "}
+        {dilemmaCount * regions.length} vakjes hebben een afspraak.
       </p>
 
       <section aria-labelledby="overeenstemming-titel">
@@ -121,8 +149,8 @@ export default function ComparePage() {
         ) : (
           <>
             <Paragraph>
-              Per paar regio's: van de dilemma's die beide beantwoordden, het deel met hetzelfde oordeel. Onder het percentage staat op
-              hoeveel dilemma's het berust.
+              Per paar regio's: van de dilemma's die beide beantwoordden, het deel met hetzelfde oordeel. Onder het
+              percentage staat op hoeveel dilemma's het berust.
             </Paragraph>
             <AgreementHeatmap regions={regions} pairs={pairs} />
             {least.length > 0 && (
@@ -150,7 +178,8 @@ export default function ComparePage() {
         </Heading>
         {pageCount > 1 && (
           <Paragraph>
-            Dilemma {firstShown} tot en met {firstShown + rows.length - 1} van {dilemmaCount}, pagina {page} van {pageCount}.
+            Dilemma {firstShown} tot en met {firstShown + rows.length - 1} van {dilemmaCount}, pagina {page} van{" "}
+            {pageCount}.
           </Paragraph>
         )}
         {rows.length === 0 ? (
@@ -158,7 +187,9 @@ export default function ComparePage() {
         ) : (
           <div className="table-wrap" role="region" aria-labelledby="matrix-titel" tabIndex={0}>
             <table className="utrecht-table compare-matrix">
-              <caption className="visually-hidden">Oordeel van elke regio per dilemma; een leeg vakje: geen afspraak</caption>
+              <caption className="visually-hidden">
+                Oordeel van elke regio per dilemma; een leeg vakje: geen afspraak
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Dilemma</th>
@@ -197,7 +228,9 @@ export default function ComparePage() {
                             {cell ? (
                               <>
                                 <VerdictBadge verdict={cell.verdict} />
-                                {cell.adoptedFrom && <span className="adopted-mark">Overgenomen van {cell.adoptedFrom.regionName}</span>}
+                                {cell.adoptedFrom && (
+                                  <span className="adopted-mark">Overgenomen van {cell.adoptedFrom.regionName}</span>
+                                )}
                               </>
                             ) : (
                               <span className="compare-matrix__empty">

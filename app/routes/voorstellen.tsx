@@ -2,16 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { requireMember } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { ChoiceGroup, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph } from "~/components/text";
-import { requireMember } from "~/auth/permissions.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
-import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { listOwnProposals, PROPOSAL_TEXT_FIELDS, ProposalSchema, proposeDilemma } from "~/workflow/proposals.server";
@@ -31,7 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     regions: proposableRegions(user, memberships).map((r) => ({ value: r.slug, label: r.name })),
     themes: listThemes(db).map((t) => ({ value: t.slug, label: t.label })),
-    proposals: listOwnProposals(db, user.id).map((p) => ({ ...p, raisedOn: formatDate(p.raisedOn), statusLabel: DILEMMA_STATUS_LABELS[p.status] })),
+    proposals: listOwnProposals(db, user.id).map((p) => ({
+      ...p,
+      raisedOn: formatDate(p.raisedOn),
+      statusLabel: DILEMMA_STATUS_LABELS[p.status],
+    })),
   };
 }
 
@@ -42,7 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, guard: null }, { status: 400 });
   const { data: p, values } = parsed;
   const guard = guardTexts(
-    Object.fromEntries(Object.entries(PROPOSAL_TEXT_FIELDS).map(([field, label]) => [field, { label, value: p[field as keyof typeof PROPOSAL_TEXT_FIELDS] }])),
+    Object.fromEntries(
+      Object.entries(PROPOSAL_TEXT_FIELDS).map(([field, label]) => [
+        field,
+        { label, value: p[field as keyof typeof PROPOSAL_TEXT_FIELDS] },
+      ]),
+    ),
     form,
   );
   if (!guard.ok) return data({ values, errors: {}, guard: guard.reports }, { status: 422 });
@@ -63,33 +72,85 @@ export default function Propose() {
     <div className="page-width narrow">
       <Heading level={1}>Dilemma voorstellen</Heading>
       <Paragraph>
-        Twijfelde u of u informatie mocht delen? Stel het dilemma voor aan de leertuin van uw regio. Beschrijf de situatie
-        zonder namen, adressen, telefoonnummers of andere gegevens die iemand herkenbaar maken: Leertuin controleert dat
-        voordat er iets wordt opgeslagen.
+        Twijfelde u of u informatie mocht delen? Stel het dilemma voor aan de leertuin van uw regio. Beschrijf de
+        situatie zonder namen, adressen, telefoonnummers of andere gegevens die iemand herkenbaar maken: Leertuin
+        controleert dat voordat er iets wordt opgeslagen.
       </Paragraph>
-      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      {Object.keys(errors).length > 0 && (
+        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      )}
       <Form method="post" noValidate className="stack-form">
         {result?.guard && <GuardReport reports={result.guard} />}
-        <SelectField name="region" label="Regio" defaultValue={text("region") ?? (regions.length === 1 ? regions[0]!.value : undefined)} error={errors.region}>
+        <SelectField
+          name="region"
+          label="Regio"
+          defaultValue={text("region") ?? (regions.length === 1 ? regions[0]!.value : undefined)}
+          error={errors.region}
+        >
           {regions.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
             </option>
           ))}
         </SelectField>
-        <TextField name="title" label="Titel" description="Kort en zonder namen, bijvoorbeeld: Zorgen over een leerling, school en wijkteam." defaultValue={text("title")} error={errors.title} />
-        <TextField name="question" label="De vraag" description="Bijvoorbeeld: Mag ik als intern begeleider het wijkteam vertellen dat …?" defaultValue={text("question")} error={errors.question} />
-        <TextArea name="situation" label="De situatie" description="Wat speelt er, wie wil wat weten en waarom twijfelt u? Markdown mag." rows={10} defaultValue={text("situation")} error={errors.situation} />
-        <TextField name="purpose" label="Doel van de vraag (mag leeg)" optional defaultValue={text("purpose")} error={errors.purpose} />
-        <SelectField name="holderSector" label="Welke sector heeft de informatie?" defaultValue={text("holderSector")} error={errors.holderSector}>
+        <TextField
+          name="title"
+          label="Titel"
+          description="Kort en zonder namen, bijvoorbeeld: Zorgen over een leerling, school en wijkteam."
+          defaultValue={text("title")}
+          error={errors.title}
+        />
+        <TextField
+          name="question"
+          label="De vraag"
+          description="Bijvoorbeeld: Mag ik als intern begeleider het wijkteam vertellen dat …?"
+          defaultValue={text("question")}
+          error={errors.question}
+        />
+        <TextArea
+          name="situation"
+          label="De situatie"
+          description="Wat speelt er, wie wil wat weten en waarom twijfelt u? Markdown mag."
+          rows={10}
+          defaultValue={text("situation")}
+          error={errors.situation}
+        />
+        <TextField
+          name="purpose"
+          label="Doel van de vraag (mag leeg)"
+          optional
+          defaultValue={text("purpose")}
+          error={errors.purpose}
+        />
+        <SelectField
+          name="holderSector"
+          label="Welke sector heeft de informatie?"
+          defaultValue={text("holderSector")}
+          error={errors.holderSector}
+        >
           {SECTORS.map((s) => (
             <option key={s} value={s}>
               {SECTOR_LABELS[s]}
             </option>
           ))}
         </SelectField>
-        <ChoiceGroup type="checkbox" name="askingSectors" legend="Welke sectoren vragen erom?" options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} checked={list("askingSectors")} error={errors.askingSectors} />
-        <ChoiceGroup type="checkbox" name="themes" legend="Thema's" description="Kies er één tot vijf." options={themes} checked={list("themes")} error={errors.themes} />
+        <ChoiceGroup
+          type="checkbox"
+          name="askingSectors"
+          legend="Welke sectoren vragen erom?"
+          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+          checked={list("askingSectors")}
+          error={errors.askingSectors}
+        />
+        <ChoiceGroup
+          type="checkbox"
+          name="themes"
+          legend="Thema's"
+          description="Kies er één tot vijf."
+          options={themes}
+          checked={list("themes")}
+          error={errors.themes}
+        />
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
           Voorstel indienen
         </button>

@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { Alert } from "~/components/alert";
-import { TextField } from "~/components/form-field";
-import { Heading, Paragraph } from "~/components/text";
 import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { Alert } from "~/components/alert";
+import { TextField } from "~/components/form-field";
+import { Heading, Paragraph } from "~/components/text";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -17,7 +17,8 @@ import { pageMeta } from "~/utils/meta";
 export const meta: MetaFunction = () => pageMeta("Nieuw wachtwoord kiezen");
 
 const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
-const INVALID = "Deze herstellink werkt niet (meer): hij is al gebruikt, verlopen of onvolledig. Vraag uw leertuinbegeleider om een nieuwe.";
+const INVALID =
+  "Deze herstellink werkt niet (meer): hij is al gebruikt, verlopen of onvolledig. Vraag uw leertuinbegeleider om een nieuwe.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { token } = parseOr404(TokenParam, params, INVALID);
@@ -41,11 +42,28 @@ export default function ResetPassword() {
   return (
     <div className="page-width narrow">
       <Heading level={1}>Nieuw wachtwoord kiezen</Heading>
-      <Paragraph>Kies een nieuw wachtwoord voor het account {email}. Daarna bent u overal afgemeld en logt u opnieuw in.</Paragraph>
-      {Object.keys(errors).length > 0 && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      <Paragraph>
+        Kies een nieuw wachtwoord voor het account {email}. Daarna bent u overal afgemeld en logt u opnieuw in.
+      </Paragraph>
+      {Object.keys(errors).length > 0 && (
+        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      )}
       <Form method="post" noValidate className="stack-form">
-        <TextField name="password" label="Nieuw wachtwoord" type="password" autoComplete="new-password" description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`} error={errors.password} />
-        <TextField name="passwordRepeat" label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" error={errors.passwordRepeat} />
+        <TextField
+          name="password"
+          label="Nieuw wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+          error={errors.password}
+        />
+        <TextField
+          name="passwordRepeat"
+          label="Herhaal het nieuwe wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          error={errors.passwordRepeat}
+        />
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
           Wachtwoord opslaan
         </button>

@@ -5,7 +5,7 @@ import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
-import { SECTOR_LABELS, VERDICT_LABELS, type Sector, type Verdict } from "~/domain/vocabulary";
+import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { SEARCH_PAGE_SIZE, SEARCH_TYPE_LABELS, SearchParamsSchema } from "~/search/params";
@@ -54,7 +54,9 @@ export function loader({ request }: LoaderFunctionArgs) {
         .sort((a, b) => b[1] - a[1])
         .map(([value, count]) => ({ value, label: label(facet, value), count })),
     })),
-    suggestions: Object.entries(themeLabels).slice(0, 8).map(([slug, label]) => ({ slug, label })),
+    suggestions: Object.entries(themeLabels)
+      .slice(0, 8)
+      .map(([slug, label]) => ({ slug, label })),
   };
 }
 
@@ -79,7 +81,14 @@ export default function SearchPage() {
           <label className="utrecht-form-label" htmlFor="q">
             Zoek een dilemma, afspraak of artikel
           </label>
-          <input className="utrecht-textbox utrecht-textbox--html-input" id="q" name="q" type="search" defaultValue={query} maxLength={200} />
+          <input
+            className="utrecht-textbox utrecht-textbox--html-input"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={200}
+          />
         </div>
         {facets.map((f) => f.active && <input key={f.param} type="hidden" name={f.param} value={f.active} />)}
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
@@ -97,7 +106,9 @@ export default function SearchPage() {
                 ? `Geen resultaten voor "${query}"`
                 : `${total === 1 ? "1 resultaat" : `${total} resultaten`} voor "${query}"${pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}`}
             </p>
-            {fuzzy && total > 0 && <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>}
+            {fuzzy && total > 0 && (
+              <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>
+            )}
             {total === 0 ? (
               <div>
                 <Heading level={2}>Tips</Heading>

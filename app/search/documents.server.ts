@@ -1,6 +1,5 @@
-import { SECTOR_LABELS, VERDICT_LABELS, type Sector, type Verdict } from "~/domain/vocabulary";
+import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-
 import { markdownPlainText } from "./plain-text.server";
 
 export type SearchType = "dilemma" | "answer" | "article";
@@ -40,7 +39,10 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
   const onlyAnswers = dilemmaIds ? `where cv.dilemma_id in (select value from json_each(@ids))` : "";
   const params = dilemmaIds ? { ids: JSON.stringify(dilemmaIds) } : {};
   const themeLabels = new Map(
-    (db.$client.prepare("select slug, label from themes").all() as { slug: string; label: string }[]).map((t) => [t.slug, t.label]),
+    (db.$client.prepare("select slug, label from themes").all() as { slug: string; label: string }[]).map((t) => [
+      t.slug,
+      t.label,
+    ]),
   );
   const tagText = (themes: string[], sectors: Sector[], extra: string[] = []) =>
     [...themes.map((t) => themeLabels.get(t) ?? t), ...sectors.map((s) => SECTOR_LABELS[s]), ...extra].join(" ");
@@ -53,8 +55,16 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
        from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'answered' ${only}`,
     )
     .all(params) as {
-    id: number; slug: string; title: string; question: string; situation_md: string; holder_sector: Sector;
-    region: string; region_name: string; themes: string; asking: string;
+    id: number;
+    slug: string;
+    title: string;
+    question: string;
+    situation_md: string;
+    holder_sector: Sector;
+    region: string;
+    region_name: string;
+    themes: string;
+    asking: string;
   }[];
   const byId = new Map(dilemmas.map((d) => [d.id, d]));
   const docs: IndexedDoc[] = dilemmas.map((d) => {
@@ -83,14 +93,22 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
         av.necessity_md, av.proportionality_md, av.agreement_md, av.conditions
        from current_answer_versions cv join answer_versions av on av.id = cv.id join regions r on r.id = cv.region_id ${onlyAnswers}`,
     )
-    .all(params) as ({ dilemma_id: number; verdict: Verdict; region: string; region_name: string; conditions: string } & Record<string, string>)[];
+    .all(params) as ({
+    dilemma_id: number;
+    verdict: Verdict;
+    region: string;
+    region_name: string;
+    conditions: string;
+  } & Record<string, string>)[];
   for (const a of answers) {
     const dilemma = byId.get(a.dilemma_id);
     if (!dilemma) continue;
     const themes = list(dilemma.themes);
     const sectors = [...new Set([dilemma.holder_sector, ...sectorsOf(dilemma.asking)])];
     // The agreement first: snippets then tend to show what was agreed.
-    const sections = ["agreement_md", "grounding_md", "purpose_md", "necessity_md", "proportionality_md"].map((k) => markdownPlainText(a[k]!));
+    const sections = ["agreement_md", "grounding_md", "purpose_md", "necessity_md", "proportionality_md"].map((k) =>
+      markdownPlainText(a[k]!),
+    );
     docs.push({
       ref: `answer:${dilemma.slug}:${a.region}`,
       dilemmaId: dilemma.id,
@@ -111,7 +129,9 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
 
   if (dilemmaIds) return docs;
   const articles = db.$client
-    .prepare(`select c.slug as code, c.title as code_title, a.anchor, a.heading, a.body_md from articles a join codes c on c.id = a.code_id`)
+    .prepare(
+      `select c.slug as code, c.title as code_title, a.anchor, a.heading, a.body_md from articles a join codes c on c.id = a.code_id`,
+    )
     .all() as { code: string; code_title: string; anchor: string; heading: string; body_md: string }[];
   for (const a of articles) {
     docs.push({

@@ -1,7 +1,7 @@
 import lunr from "lunr";
+import dutch from "lunr-languages/lunr.nl.js";
 // lunr-languages patches the lunr object it is given.
 import stemmerSupport from "lunr-languages/lunr.stemmer.support.js";
-import dutch from "lunr-languages/lunr.nl.js";
 
 import { foldText } from "./query";
 
@@ -56,7 +56,9 @@ function isDutchStopWord(word: string): boolean {
  * They are indexed, but with all words required they would only hide the answer.
  */
 const QUESTION_WORDS = new Set(
-  "mag mogen magik kan kunnen moet moeten wil willen zou zouden mijn onze jouw hoe wat waarom wanneer welke wie waar iets even eigenlijk".split(" "),
+  "mag mogen magik kan kunnen moet moeten wil willen zou zouden mijn onze jouw hoe wat waarom wanneer welke wie waar iets even eigenlijk".split(
+    " ",
+  ),
 );
 
 /** Whether a (folded) query word is a stop word that search should skip. */
@@ -92,7 +94,8 @@ function scanWords(text: string, visit: (word: string, start: number, length: nu
       continue;
     }
     // Folding can leave a separator behind (`½` → `1⁄2`); each part is a word at the same place.
-    for (const part of foldText(raw).split(SEPARATOR)) if (part !== "" && visit(part, match.index, match[0].length)) return;
+    for (const part of foldText(raw).split(SEPARATOR))
+      if (part !== "" && visit(part, match.index, match[0].length)) return;
   }
 }
 

@@ -51,7 +51,9 @@ export class FacetColumns {
   /** Per multi-valued facet: where a row's codes start in `values`, and how many there are. */
   private starts = new Map<Multiple, Int32Array>(MULTIPLE.map((f) => [f, new Int32Array(1024)]));
   private lengths = new Map<Multiple, Uint8Array>(MULTIPLE.map((f) => [f, new Uint8Array(1024)]));
-  private values = new Map<Multiple, { codes: Uint16Array; used: number }>(MULTIPLE.map((f) => [f, { codes: new Uint16Array(4096), used: 0 }]));
+  private values = new Map<Multiple, { codes: Uint16Array; used: number }>(
+    MULTIPLE.map((f) => [f, { codes: new Uint16Array(4096), used: 0 }]),
+  );
   private indexed = new Uint8Array(1024);
 
   set(row: number, doc: FacetValues) {

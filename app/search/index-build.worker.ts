@@ -2,7 +2,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 
 import { openDatabase } from "../../db/client.server";
-
 import { writeSearchIndexFile } from "./search-index.server";
 
 const { databasePath, target } = workerData as { databasePath: string; target: string };

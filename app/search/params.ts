@@ -1,14 +1,15 @@
 import { z } from "zod";
 
 import { SECTORS, VERDICTS } from "~/domain/vocabulary";
-
-import { MAX_QUERY_LENGTH } from "./query";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
-
+import { MAX_QUERY_LENGTH } from "./query";
 
 /** The search parameters of /zoeken and /api/search. A long query is cut, not refused. */
 export const SearchParamsSchema = z.object({
-  q: z.string().default("").transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
+  q: z
+    .string()
+    .default("")
+    .transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
   type: optionalParam(z.enum(["dilemma", "answer", "article"])),
   regio: optionalParam(SlugParam),
   thema: optionalParam(SlugParam),

@@ -11,7 +11,19 @@ function decodeEntities(text: string): string {
 }
 
 /** Tokens after which words are separated; inline tokens (emphasis, links, code) join the words around them. */
-const BLOCKS = new Set(["paragraph", "heading", "code", "table", "hr", "blockquote", "list", "list_item", "space", "html", "br"]);
+const BLOCKS = new Set([
+  "paragraph",
+  "heading",
+  "code",
+  "table",
+  "hr",
+  "blockquote",
+  "list",
+  "list_item",
+  "space",
+  "html",
+  "br",
+]);
 
 /** Raw HTML inside markdown: its text, without tags, scripts or styles. */
 const htmlText = (html: string) => html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ");
@@ -54,9 +66,11 @@ export function markdownPlainText(markdown: string): string {
         }
         default:
           if ("tokens" in token && token.tokens && token.tokens.length > 0) walk(token.tokens);
-          else if ("text" in token && typeof token.text === "string") parts.push(token.type === "escape" ? token.text : decodeEntities(token.text));
+          else if ("text" in token && typeof token.text === "string")
+            parts.push(token.type === "escape" ? token.text : decodeEntities(token.text));
       }
-      if (BLOCKS.has(token.type) || (token.type === "text" && "tokens" in token && token.tokens?.length)) parts.push(" ");
+      if (BLOCKS.has(token.type) || (token.type === "text" && "tokens" in token && token.tokens?.length))
+        parts.push(" ");
     }
   };
   walk(Lexer.lex(markdown, { gfm: true }));

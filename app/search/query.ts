@@ -3,7 +3,10 @@ export const MAX_QUERY_LENGTH = 200;
 
 /** Lowercase, accents folded (`één` → `een`), so typing without accents finds the same. */
 export function foldText(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /**
@@ -39,7 +42,7 @@ export function buildSynonymIndex(groups: string[][]): SynonymIndex {
  */
 export function queryConcepts(words: string[], synonyms: SynonymIndex): string[][] {
   const concepts: string[][] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = false;
     for (let size = Math.min(synonyms.longest, words.length - i); size >= 1; size--) {
       const phrase = words.slice(i, i + size).join(" ");
@@ -83,7 +86,8 @@ export function editNeighbours(word: string): Set<string> {
 
 /** Escapes text for HTML and wraps the given ranges in <mark>. */
 export function highlight(text: string, ranges: [number, number][]): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const escape = (s: string) =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   let html = "";
   let at = 0;
@@ -96,7 +100,11 @@ export function highlight(text: string, ranges: [number, number][]): string {
 }
 
 /** A window of the text around the first highlighted range, cut at word boundaries. */
-export function snippetWindow(text: string, ranges: [number, number][], size = 220): { text: string; ranges: [number, number][] } {
+export function snippetWindow(
+  text: string,
+  ranges: [number, number][],
+  size = 220,
+): { text: string; ranges: [number, number][] } {
   if (text.length <= size) return { text, ranges };
   const first = ranges.length ? Math.min(...ranges.map((r) => r[0])) : 0;
   let start = Math.max(0, first - Math.floor(size / 4));

@@ -3,18 +3,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import { getEnv } from "~/utils/env.server";
 import type { Db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
-
 import { loadSearchDocuments } from "./documents.server";
 import {
+  type AuditEntryRow,
   auditSince,
   openSearchIndex,
+  type SearchIndex,
   searchIndexPath,
   writeSearchIndexFile,
-  type AuditEntryRow,
-  type SearchIndex,
 } from "./search-index.server";
 
 interface State {
@@ -28,7 +27,8 @@ interface State {
   failedAt: number;
 }
 
-const state = () => singleton<State>("search-index", () => ({ file: null, index: null, rebuilding: null, builds: 0, failedAt: 0 }));
+const state = () =>
+  singleton<State>("search-index", () => ({ file: null, index: null, rebuilding: null, builds: 0, failedAt: 0 }));
 
 /** Shared by name with the server bundle, so a test can send small rebuilds to the worker too. */
 export const rebuildOptions = () =>
@@ -125,7 +125,8 @@ function affectedDilemma(db: Db, entry: AuditEntryRow): number | null | "all" {
   if (IGNORED_ACTIONS.test(entry.action) || IGNORED_TARGETS.has(entry.targetType)) return null;
   // Written as text; a number bound by a driver may read "12.0".
   const id = /^\d+(\.0+)?$/.test(entry.targetId) ? Number(entry.targetId) : null;
-  const lookup = (sql: string, value: string | number) => (db.$client.prepare(sql).pluck().get(value) as number | undefined) ?? "all";
+  const lookup = (sql: string, value: string | number) =>
+    (db.$client.prepare(sql).pluck().get(value) as number | undefined) ?? "all";
   switch (entry.targetType) {
     case "dilemma":
       return id ?? lookup("select id from dilemmas where slug = ?", entry.targetId);
@@ -134,7 +135,10 @@ function affectedDilemma(db: Db, entry: AuditEntryRow): number | null | "all" {
     case "answer_version":
       return id === null
         ? "all"
-        : lookup("select a.dilemma_id from answer_versions av join answers a on a.id = av.answer_id where av.id = ?", id);
+        : lookup(
+            "select a.dilemma_id from answer_versions av join answers a on a.id = av.answer_id where av.id = ?",
+            id,
+          );
     default:
       return "all";
   }

@@ -5,8 +5,7 @@ import Database from "better-sqlite3";
 
 import type { Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
-
-import { loadSearchDocuments, type IndexedDoc, type SearchType, type StoredDoc } from "./documents.server";
+import { type IndexedDoc, loadSearchDocuments, type SearchType, type StoredDoc } from "./documents.server";
 import { termsOf } from "./dutch-analysis.server";
 import { FacetColumns } from "./facet-columns.server";
 
@@ -50,20 +49,25 @@ export interface AuditMark {
 const STAMP = `created_at || ' ' || action || ' ' || target_type || ' ' || target_id`;
 
 export function auditMark(db: Db): AuditMark {
-  const row = db.$client.prepare(`select id, ${STAMP} as stamp from audit_log order by id desc limit 1`).get() as AuditMark | undefined;
+  const row = db.$client.prepare(`select id, ${STAMP} as stamp from audit_log order by id desc limit 1`).get() as
+    AuditMark | undefined;
   return row ?? { id: 0, stamp: "" };
 }
 
 /** The audit log since `mark`, or null when the entry at `mark` is not the one the index saw (another database). */
 export function auditSince(db: Db, mark: AuditMark): { head: number; entries: AuditEntryRow[] } | null {
   const row = db.$client
-    .prepare(`select (select ifnull(max(id), 0) from audit_log) as head, (select ${STAMP} from audit_log where id = ?) as stamp`)
+    .prepare(
+      `select (select ifnull(max(id), 0) from audit_log) as head, (select ${STAMP} from audit_log where id = ?) as stamp`,
+    )
     .get(mark.id) as { head: number; stamp: string | null };
   if (mark.id > 0 ? row.stamp !== mark.stamp : false) return null;
   if (row.head < mark.id) return null;
   if (row.head === mark.id) return { head: row.head, entries: [] };
   const entries = db.$client
-    .prepare(`select id, action, target_type as targetType, target_id as targetId, ${STAMP} as stamp from audit_log where id > ? order by id`)
+    .prepare(
+      `select id, action, target_type as targetType, target_id as targetId, ${STAMP} as stamp from audit_log where id > ? order by id`,
+    )
     .all(mark.id) as AuditEntryRow[];
   return { head: row.head, entries };
 }
@@ -120,19 +124,28 @@ export class SearchIndex {
 
   constructor(readonly sqlite: Database.Database) {
     const meta = Object.fromEntries(
-      (sqlite.prepare("select key, value from meta").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+      (sqlite.prepare("select key, value from meta").all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
     );
     if (meta.format !== FORMAT) throw new Error(`search index format ${meta.format ?? "none"}, expected ${FORMAT}`);
     this.mark = { id: Number(meta.auditId), stamp: meta.auditStamp ?? "" };
     this.buildMs = Number(meta.buildMs);
-    for (const row of sqlite.prepare("select id, type, region, verdict, themes, sectors, tokens from docs").iterate() as Iterable<FacetRow>) {
+    for (const row of sqlite
+      .prepare("select id, type, region, verdict, themes, sectors, tokens from docs")
+      .iterate() as Iterable<FacetRow>) {
       this.facets.set(row.id, facetValues(row));
       this.maxRow = Math.max(this.maxRow, row.id);
       this.rowCount++;
       this.tokenCount += row.tokens;
     }
-    this.listStatement = sqlite.prepare(`select rowid, -${BM25} from fts where fts match ? and rowid >= ? and rowid < ? order by rowid`).raw();
-    this.knownStatement = sqlite.prepare("select term from fts_terms where term in (select value from json_each(?))").pluck();
+    this.listStatement = sqlite
+      .prepare(`select rowid, -${BM25} from fts where fts match ? and rowid >= ? and rowid < ? order by rowid`)
+      .raw();
+    this.knownStatement = sqlite
+      .prepare("select term from fts_terms where term in (select value from json_each(?))")
+      .pluck();
     this.docsStatement = sqlite.prepare(
       `select id, type, slug, url, title, body, region, region_name as regionName, verdict from docs where id in (select value from json_each(?))`,
     );
@@ -193,7 +206,12 @@ export class SearchIndex {
 
   /** What the results show, for the rows of one page. */
   storedDocs(rows: number[]): Map<number, ShownDoc> {
-    const found = this.docsStatement.all(JSON.stringify(rows)) as (ShownDoc & { id: number; region: string | null; regionName: string | null; verdict: Verdict | null })[];
+    const found = this.docsStatement.all(JSON.stringify(rows)) as (ShownDoc & {
+      id: number;
+      region: string | null;
+      regionName: string | null;
+      verdict: Verdict | null;
+    })[];
     return new Map(
       found.map(({ id, region, regionName, verdict, ...row }) => [
         id,
@@ -211,11 +229,22 @@ export class SearchIndex {
     const { removed, added } = this.sqlite.transaction(() => {
       const old = (
         this.sqlite
-          .prepare("select id, title, question, tags, body, tokens from docs where dilemma_id in (select value from json_each(?))")
-          .all(JSON.stringify(dilemmaIds)) as { id: number; title: string; question: string; tags: string; body: string; tokens: number }[]
+          .prepare(
+            "select id, title, question, tags, body, tokens from docs where dilemma_id in (select value from json_each(?))",
+          )
+          .all(JSON.stringify(dilemmaIds)) as {
+          id: number;
+          title: string;
+          question: string;
+          tags: string;
+          body: string;
+          tokens: number;
+        }[]
       ).map((row) => ({ row: row.id, tokens: row.tokens, analysed: analyseFields(row) }));
       // A contentless table forgets a row when told the terms it held: its statistics stay exact.
-      const deleteFts = this.sqlite.prepare("insert into fts (fts, rowid, title, question, tags, body) values ('delete', ?, ?, ?, ?, ?)");
+      const deleteFts = this.sqlite.prepare(
+        "insert into fts (fts, rowid, title, question, tags, body) values ('delete', ?, ?, ?, ?, ?)",
+      );
       const deleteDoc = this.sqlite.prepare("delete from docs where id = ?");
       for (const { row, analysed } of old) {
         deleteFts.run(row, ...analysed.fields.map((terms) => terms.join(" ")));
@@ -256,7 +285,10 @@ export class SearchIndex {
       const hits = kept.rows.reduce((n, part) => n + part.length, 0) + rows.length;
       // New rows have the highest ids: they go at the end, and the list stays sorted.
       list.rows = joined(Int32Array, [...kept.rows, Int32Array.from(rows, (r) => r.row)]);
-      list.scores = joined(Float32Array, [...kept.scores, Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens))]);
+      list.scores = joined(Float32Array, [
+        ...kept.scores,
+        Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)),
+      ]);
       this.cachedRows += list.rows.length - before;
     }
     this.mark = mark;
@@ -278,7 +310,7 @@ export class SearchIndex {
     const vocabulary = new Set<string>();
     const updates = this.updates;
     const batch = this.sqlite.prepare("select term, doc from fts_terms where term > ? order by term limit 500").raw();
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       if (this.closed) return;
       const rows = batch.all(after) as [string, number][];
       if (rows.length === 0) break;
@@ -306,7 +338,16 @@ export class SearchIndex {
       // An update between the slices: the list is read again when a query needs it.
       if (this.closed || this.updates !== updates || this.lists.has(term)) continue;
       if (this.cachedRows >= MAX_CACHED_ROWS) return;
-      this.remember(term, { rows: joined(Int32Array, parts.map((p) => p.rows)), scores: joined(Float32Array, parts.map((p) => p.scores)) });
+      this.remember(term, {
+        rows: joined(
+          Int32Array,
+          parts.map((p) => p.rows),
+        ),
+        scores: joined(
+          Float32Array,
+          parts.map((p) => p.scores),
+        ),
+      });
     }
   }
 }
@@ -376,7 +417,9 @@ function joined<T extends Int32Array | Float32Array>(Kind: new (length: number) 
 }
 
 function writeMeta(sqlite: Database.Database, values: Record<string, string>) {
-  const upsert = sqlite.prepare("insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value");
+  const upsert = sqlite.prepare(
+    "insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
+  );
   for (const [key, value] of Object.entries(values)) upsert.run(key, value);
 }
 

@@ -7,11 +7,10 @@ import { contentRoot } from "~/content/content-root.server";
 import { SynonymsFileSchema } from "~/content/schemas";
 import { getDb } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
-
 import { SEARCH_PAGE_SIZE, type SearchParams } from "./params";
 import { buildSynonymIndex, type SynonymIndex } from "./query";
-import { getSearchIndex } from "./search-cache.server";
 import { search, type SearchResponse } from "./search.server";
+import { getSearchIndex } from "./search-cache.server";
 
 /** The maintained list content/synonyms.yml, read once per process. */
 function synonyms(): SynonymIndex {
@@ -21,7 +20,6 @@ function synonyms(): SynonymIndex {
     return buildSynonymIndex(groups);
   });
 }
-
 
 export function searchLibrary(params: SearchParams, ownRegion?: string): SearchResponse {
   return search(getSearchIndex(getDb()), synonyms(), {

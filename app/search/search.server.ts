@@ -1,10 +1,9 @@
 import type { Sector, Verdict } from "~/domain/vocabulary";
-
 import type { SearchType } from "./documents.server";
 import { findTerms, isStopWord, stem } from "./dutch-analysis.server";
 import type { Facets } from "./facet-columns.server";
 import { editNeighbours, highlight, queryConcepts, queryWords, snippetWindow, type SynonymIndex } from "./query";
-import { intersectAll, unionAll, type RowSet } from "./row-sets";
+import { intersectAll, type RowSet, unionAll } from "./row-sets";
 import type { SearchIndex, ShownDoc } from "./search-index.server";
 
 export type { Facets };
@@ -98,7 +97,9 @@ function typoClauses(index: SearchIndex, clause: Clause): Clause[] {
   if (clause.term.length < MIN_FUZZY_LENGTH) return [];
   const candidates = new Set([clause.term, ...editNeighbours(clause.term)]);
   for (const neighbour of editNeighbours(clause.word)) candidates.add(stem(neighbour));
-  return index.knownTerms([...candidates]).map((term) => ({ term, boost: clause.boost * FUZZY_BOOST, word: clause.word }));
+  return index
+    .knownTerms([...candidates])
+    .map((term) => ({ term, boost: clause.boost * FUZZY_BOOST, word: clause.word }));
 }
 
 /**
@@ -137,7 +138,10 @@ function scoreRows(index: SearchIndex, rows: RowSet, clauses: Clause[]): Float64
 function topRows(rows: RowSet, scores: Float64Array, count: number): number[] {
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && rows[a]! < rows[b]!);
   if (count <= 0) return [];
-  if (count * 4 >= rows.length) return Array.from(rows.keys()).sort((a, b) => (better(a, b) ? -1 : 1)).slice(0, count);
+  if (count * 4 >= rows.length)
+    return Array.from(rows.keys())
+      .sort((a, b) => (better(a, b) ? -1 : 1))
+      .slice(0, count);
   // A heap whose root is the worst of the best seen so far.
   const heap: number[] = [];
   const sink = (at: number) => {
@@ -155,7 +159,7 @@ function topRows(rows: RowSet, scores: Float64Array, count: number): number[] {
   for (let i = 0; i < rows.length; i++) {
     if (heap.length < count) {
       heap.push(i);
-      for (let at = heap.length - 1; at > 0; ) {
+      for (let at = heap.length - 1; at > 0;) {
         const parent = (at - 1) >> 1;
         if (!better(heap[parent]!, heap[at]!)) break;
         [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
@@ -172,15 +176,27 @@ function topRows(rows: RowSet, scores: Float64Array, count: number): number[] {
 /** The body around the first matched word, with the matched words in it marked. */
 function snippetOf(doc: ShownDoc, terms: Set<string>): string {
   const first = findTerms(doc.body, terms, 1);
-  const window = snippetWindow(doc.body, first.map((word) => [word.start, word.length]));
-  return highlight(window.text, findTerms(window.text, terms).map((word) => [word.start, word.length]));
+  const window = snippetWindow(
+    doc.body,
+    first.map((word) => [word.start, word.length]),
+  );
+  return highlight(
+    window.text,
+    findTerms(window.text, terms).map((word) => [word.start, word.length]),
+  );
 }
 
 /** Searches the index; whatever the query, it answers and never throws. */
 export function search(index: SearchIndex, synonyms: SynonymIndex, request: SearchRequest): SearchResponse {
   const words = queryWords(request.query);
   const { clauses, concepts } = analyseQuery(words, synonyms);
-  const empty: SearchResponse = { query: request.query, total: 0, results: [], facets: index.facets.count(new Int32Array(0)), mode: "none" };
+  const empty: SearchResponse = {
+    query: request.query,
+    total: 0,
+    results: [],
+    facets: index.facets.count(new Int32Array(0)),
+    mode: "none",
+  };
   if (clauses.length === 0) return empty;
 
   const required = concepts.some((c) => !c.optional) ? concepts.filter((c) => !c.optional) : concepts;

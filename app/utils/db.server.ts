@@ -1,8 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
-import { openDatabase, type Db, type Executor, type Tx } from "../../db/client.server";
-
+import { type Db, type Executor, openDatabase, type Tx } from "../../db/client.server";
 import { getEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 

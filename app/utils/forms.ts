@@ -6,8 +6,7 @@ export type FieldErrors = Record<string, string>;
 export type FormRecord = Record<string, string | string[]>;
 
 export type FormParse<T, F extends FormRecord> =
-  | { ok: true; data: T; values: Partial<F> }
-  | { ok: false; errors: FieldErrors; values: Partial<F> };
+  { ok: true; data: T; values: Partial<F> } | { ok: false; errors: FieldErrors; values: Partial<F> };
 
 /** Names of fields that never go back to the browser: a password is typed again, not echoed. */
 const SECRET_FIELD = /password|wachtwoord/i;
@@ -32,7 +31,8 @@ export async function readForm<L extends string = never>(
   const data = await request.formData();
   const form: FormRecord = {};
   for (const [key, value] of data) {
-    if (typeof value === "string" && !Object.hasOwn(form, key) && !(lists as readonly string[]).includes(key)) form[key] = value;
+    if (typeof value === "string" && !Object.hasOwn(form, key) && !(lists as readonly string[]).includes(key))
+      form[key] = value;
   }
   for (const key of lists) form[key] = data.getAll(key).filter((v): v is string => typeof v === "string");
   return form as Record<string, string> & Record<L, string[]>;
@@ -50,5 +50,7 @@ export function formValues<F extends FormRecord>(form: F): Partial<F> {
 export function parseForm<S extends z.ZodType, F extends FormRecord>(schema: S, form: F): FormParse<z.output<S>, F> {
   const values = formValues(form);
   const parsed = schema.safeParse(form);
-  return parsed.success ? { ok: true, data: parsed.data, values } : { ok: false, errors: fieldErrors(parsed.error), values };
+  return parsed.success
+    ? { ok: true, data: parsed.data, values }
+    : { ok: false, errors: fieldErrors(parsed.error), values };
 }

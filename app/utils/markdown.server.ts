@@ -8,8 +8,32 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 // attributes survive, links only to http(s) and mailto, and never scripts, styles or event handlers.
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "hr", "strong", "em", "b", "i", "s", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "s",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
   ],
   allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"], ol: ["start"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -26,7 +50,10 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /** Rendering is pure and pages show the same texts again and again: the latest results are kept (by characters). */
-const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (html, markdown) => html.length + markdown.length + 1 });
+const rendered = new LRUCache<string, string>({
+  maxSize: 8_000_000,
+  sizeCalculation: (html, markdown) => html.length + markdown.length + 1,
+});
 
 /** Renders markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(markdown: string): string {

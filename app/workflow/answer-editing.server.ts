@@ -1,16 +1,23 @@
 import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import { ANSWER_SECTIONS, ROUTES, VERDICTS } from "~/domain/vocabulary";
-import type { Db, Executor, Tx } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
-
+import type { Db, Executor, Tx } from "~/utils/db.server";
+import * as t from "../../db/schema";
 import { notify } from "./notifications.server";
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in.").refine((d) => !Number.isNaN(Date.parse(d)), "Vul een bestaande datum in.");
-const section = (label: string) => z.string().trim().min(10, `Schrijf de ${label} uit (minstens 10 tekens).`).max(8000, "Gebruik hoogstens 8000 tekens.");
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in.")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "Vul een bestaande datum in.");
+const section = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(10, `Schrijf de ${label} uit (minstens 10 tekens).`)
+    .max(8000, "Gebruik hoogstens 8000 tekens.");
 
 export const AnswerFormSchema = z
   .object({
@@ -24,15 +31,30 @@ export const AnswerFormSchema = z
     conditions: z
       .string()
       .max(4000, "Gebruik hoogstens 4000 tekens.")
-      .transform((s) => s.split("\n").map((line) => line.trim()).filter(Boolean))
-      .pipe(z.array(z.string().max(300, "Houd elke voorwaarde onder de 300 tekens.")).max(15, "Noem hoogstens 15 voorwaarden.")),
+      .transform((s) =>
+        s
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string().max(300, "Houd elke voorwaarde onder de 300 tekens."))
+          .max(15, "Noem hoogstens 15 voorwaarden."),
+      ),
     agreedOn: IsoDate,
     agreedBy: z.string().trim().max(200, "Gebruik hoogstens 200 tekens."),
     reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional()),
     citations: z.array(z.coerce.number().int().positive()).max(40, "Kies hoogstens 40 artikelen."),
   })
-  .refine((f) => f.agreedOn <= todayIso(), { path: ["agreedOn"], message: "De datum van de afspraak kan niet in de toekomst liggen." })
-  .refine((f) => !f.reviewBy || f.reviewBy > f.agreedOn, { path: ["reviewBy"], message: "Herzien kan pas na de datum van de afspraak." });
+  .refine((f) => f.agreedOn <= todayIso(), {
+    path: ["agreedOn"],
+    message: "De datum van de afspraak kan niet in de toekomst liggen.",
+  })
+  .refine((f) => !f.reviewBy || f.reviewBy > f.agreedOn, {
+    path: ["reviewBy"],
+    message: "Herzien kan pas na de datum van de afspraak.",
+  });
 export type AnswerForm = z.infer<typeof AnswerFormSchema>;
 
 /** The free texts of an answer, for the anonymity guard, with the labels the form shows. */
@@ -49,7 +71,10 @@ export const ANSWER_TEXT_FIELDS = {
 export type EditFailure = { ok: false; status: 403 | 404 | 409; message: string };
 
 function versionValues(form: AnswerForm) {
-  const sections = Object.fromEntries(ANSWER_SECTIONS.map(({ key, field }) => [field, form[key]])) as Record<(typeof ANSWER_SECTIONS)[number]["field"], string>;
+  const sections = Object.fromEntries(ANSWER_SECTIONS.map(({ key, field }) => [field, form[key]])) as Record<
+    (typeof ANSWER_SECTIONS)[number]["field"],
+    string
+  >;
   return {
     verdict: form.verdict,
     route: form.route,
@@ -62,15 +87,29 @@ function versionValues(form: AnswerForm) {
 }
 
 function findAnswer(tx: Executor, dilemmaId: number, regionId: number) {
-  return tx.select().from(t.answers).where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.regionId, regionId))).get();
+  return tx
+    .select()
+    .from(t.answers)
+    .where(and(eq(t.answers.dilemmaId, dilemmaId), eq(t.answers.regionId, regionId)))
+    .get();
 }
 
 function findDraft(tx: Executor, answerId: number) {
-  return tx.select().from(t.answerVersions).where(and(eq(t.answerVersions.answerId, answerId), isNull(t.answerVersions.publishedAt))).get();
+  return tx
+    .select()
+    .from(t.answerVersions)
+    .where(and(eq(t.answerVersions.answerId, answerId), isNull(t.answerVersions.publishedAt)))
+    .get();
 }
 
 function nextVersion(tx: Executor, answerId: number): number {
-  return (tx.select({ n: max(t.answerVersions.version) }).from(t.answerVersions).where(eq(t.answerVersions.answerId, answerId)).get()?.n ?? 0) + 1;
+  return (
+    (tx
+      .select({ n: max(t.answerVersions.version) })
+      .from(t.answerVersions)
+      .where(eq(t.answerVersions.answerId, answerId))
+      .get()?.n ?? 0) + 1
+  );
 }
 
 /** Replaces a version's citations; a law's article is a legal ground, a code's or guideline's a code citation. */
@@ -86,7 +125,14 @@ function setCitations(tx: Tx, versionId: number, articleIds: number[]) {
     .all();
   if (articles.length !== unique.length) return false;
   tx.insert(t.citations)
-    .values(unique.map((articleId, position) => ({ answerVersionId: versionId, articleId, position, kind: articles.find((a) => a.id === articleId)!.kind === "wet" ? ("ground" as const) : ("code" as const) })))
+    .values(
+      unique.map((articleId, position) => ({
+        answerVersionId: versionId,
+        articleId,
+        position,
+        kind: articles.find((a) => a.id === articleId)!.kind === "wet" ? ("ground" as const) : ("code" as const),
+      })),
+    )
     .run();
   return true;
 }
@@ -99,7 +145,14 @@ interface Target {
 
 /** The answer row of the region for the dilemma, made when this is its first draft. */
 function ensureAnswer(tx: Tx, target: Target) {
-  return findAnswer(tx, target.dilemmaId, target.regionId) ?? tx.insert(t.answers).values({ dilemmaId: target.dilemmaId, regionId: target.regionId, origin: "app" }).returning().get();
+  return (
+    findAnswer(tx, target.dilemmaId, target.regionId) ??
+    tx
+      .insert(t.answers)
+      .values({ dilemmaId: target.dilemmaId, regionId: target.regionId, origin: "app" })
+      .returning()
+      .get()
+  );
 }
 
 class Rollback extends Error {
@@ -127,7 +180,11 @@ function writableDilemma(tx: Executor, dilemmaId: number) {
   return dilemma;
 }
 
-const badCitations = new Rollback({ ok: false, status: 409, message: "Een van de gekozen artikelen bestaat niet (meer)." });
+const badCitations = new Rollback({
+  ok: false,
+  status: 409,
+  message: "Een van de gekozen artikelen bestaat niet (meer).",
+});
 
 /** Saves the region's draft (the next version, unpublished), replacing an earlier draft's text. */
 export function saveDraft(db: Db, target: Target, form: AnswerForm) {
@@ -137,9 +194,26 @@ export function saveDraft(db: Db, target: Target, form: AnswerForm) {
     const draft = findDraft(tx, answer.id);
     const versionId = draft
       ? (tx.update(t.answerVersions).set(versionValues(form)).where(eq(t.answerVersions.id, draft.id)).run(), draft.id)
-      : tx.insert(t.answerVersions).values({ answerId: answer.id, version: nextVersion(tx, answer.id), ...versionValues(form), createdBy: target.actorId, origin: "app" }).returning().get().id;
+      : tx
+          .insert(t.answerVersions)
+          .values({
+            answerId: answer.id,
+            version: nextVersion(tx, answer.id),
+            ...versionValues(form),
+            createdBy: target.actorId,
+            origin: "app",
+          })
+          .returning()
+          .get().id;
     if (!setCitations(tx, versionId, form.citations)) throw badCitations;
-    recordAudit(tx, { actorId: target.actorId, action: "answer.draft", targetType: "answer", targetId: answer.id, regionId: target.regionId, summary: dilemma.slug });
+    recordAudit(tx, {
+      actorId: target.actorId,
+      action: "answer.draft",
+      targetType: "answer",
+      targetId: answer.id,
+      regionId: target.regionId,
+      summary: dilemma.slug,
+    });
     return { ok: true as const };
   });
 }
@@ -157,10 +231,29 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
     const now = new Date().toISOString();
     const draft = findDraft(tx, answer.id);
     const version = draft
-      ? tx.update(t.answerVersions).set({ ...versionValues(form), publishedAt: now }).where(eq(t.answerVersions.id, draft.id)).returning().get()
-      : tx.insert(t.answerVersions).values({ answerId: answer.id, version: nextVersion(tx, answer.id), ...versionValues(form), publishedAt: now, createdBy: target.actorId, origin: "app" }).returning().get();
+      ? tx
+          .update(t.answerVersions)
+          .set({ ...versionValues(form), publishedAt: now })
+          .where(eq(t.answerVersions.id, draft.id))
+          .returning()
+          .get()
+      : tx
+          .insert(t.answerVersions)
+          .values({
+            answerId: answer.id,
+            version: nextVersion(tx, answer.id),
+            ...versionValues(form),
+            publishedAt: now,
+            createdBy: target.actorId,
+            origin: "app",
+          })
+          .returning()
+          .get();
     if (!setCitations(tx, version.id, form.citations)) throw badCitations;
-    tx.update(t.answers).set({ status: "published", withdrawnReason: null, updatedAt: now }).where(eq(t.answers.id, answer.id)).run();
+    tx.update(t.answers)
+      .set({ status: "published", withdrawnReason: null, updatedAt: now })
+      .where(eq(t.answers.id, answer.id))
+      .run();
     if (dilemma.status !== "answered") {
       tx.update(t.dilemmas).set({ status: "answered", updatedAt: now }).where(eq(t.dilemmas.id, dilemma.id)).run();
       notify(tx, {
@@ -172,7 +265,12 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
       });
     }
     if (version.adoptedFromVersionId !== null) {
-      closeFulfilledSuggestions(tx, { ...target, sourceVersionId: version.adoptedFromVersionId, now, href: `/dilemmas/${dilemma.slug}` });
+      closeFulfilledSuggestions(tx, {
+        ...target,
+        sourceVersionId: version.adoptedFromVersionId,
+        now,
+        href: `/dilemmas/${dilemma.slug}`,
+      });
     }
     recordAudit(tx, {
       actorId: target.actorId,
@@ -188,13 +286,28 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
 
 /** Suggestions to adopt any version of the source answer for this region are done once it is adopted. */
 function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: number; now: string; href: string }) {
-  const source = tx.select({ answerId: t.answerVersions.answerId }).from(t.answerVersions).where(eq(t.answerVersions.id, input.sourceVersionId)).get();
+  const source = tx
+    .select({ answerId: t.answerVersions.answerId })
+    .from(t.answerVersions)
+    .where(eq(t.answerVersions.id, input.sourceVersionId))
+    .get();
   if (!source) return;
-  const sourceVersions = tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(eq(t.answerVersions.answerId, source.answerId)).all().map((v) => v.id);
+  const sourceVersions = tx
+    .select({ id: t.answerVersions.id })
+    .from(t.answerVersions)
+    .where(eq(t.answerVersions.answerId, source.answerId))
+    .all()
+    .map((v) => v.id);
   const open = tx
     .select()
     .from(t.adoptionSuggestions)
-    .where(and(eq(t.adoptionSuggestions.regionId, input.regionId), eq(t.adoptionSuggestions.status, "open"), inArray(t.adoptionSuggestions.answerVersionId, sourceVersions)))
+    .where(
+      and(
+        eq(t.adoptionSuggestions.regionId, input.regionId),
+        eq(t.adoptionSuggestions.status, "open"),
+        inArray(t.adoptionSuggestions.answerVersionId, sourceVersions),
+      ),
+    )
     .all();
   for (const suggestion of open) {
     tx.update(t.adoptionSuggestions)
@@ -215,16 +328,39 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
 export function withdrawAnswer(db: Db, target: Target, reason: string) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
-    const published = answer && tx.select({ id: t.answerVersions.id }).from(t.answerVersions).where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt))).get();
+    const published =
+      answer &&
+      tx
+        .select({ id: t.answerVersions.id })
+        .from(t.answerVersions)
+        .where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt)))
+        .get();
     if (!answer || answer.status !== "published" || !published) {
       throw new Rollback({ ok: false, status: 409, message: "Er is geen gepubliceerde afspraak om in te trekken." });
     }
     const now = new Date().toISOString();
-    tx.update(t.answers).set({ status: "withdrawn", withdrawnReason: reason, updatedAt: now }).where(eq(t.answers.id, answer.id)).run();
+    tx.update(t.answers)
+      .set({ status: "withdrawn", withdrawnReason: reason, updatedAt: now })
+      .where(eq(t.answers.id, answer.id))
+      .run();
     // Without any answer in force the dilemma goes back on the agenda, out of the public library.
-    const inForce = tx.select({ id: t.currentAnswerVersions.id }).from(t.currentAnswerVersions).where(eq(t.currentAnswerVersions.dilemmaId, target.dilemmaId)).get();
-    if (!inForce) tx.update(t.dilemmas).set({ status: "on-agenda", updatedAt: now }).where(eq(t.dilemmas.id, target.dilemmaId)).run();
-    recordAudit(tx, { actorId: target.actorId, action: "answer.withdraw", targetType: "answer", targetId: answer.id, regionId: target.regionId });
+    const inForce = tx
+      .select({ id: t.currentAnswerVersions.id })
+      .from(t.currentAnswerVersions)
+      .where(eq(t.currentAnswerVersions.dilemmaId, target.dilemmaId))
+      .get();
+    if (!inForce)
+      tx.update(t.dilemmas)
+        .set({ status: "on-agenda", updatedAt: now })
+        .where(eq(t.dilemmas.id, target.dilemmaId))
+        .run();
+    recordAudit(tx, {
+      actorId: target.actorId,
+      action: "answer.withdraw",
+      targetType: "answer",
+      targetId: answer.id,
+      regionId: target.regionId,
+    });
     return { ok: true as const };
   });
 }
@@ -241,13 +377,19 @@ export function startAdoption(db: Db, input: { actorId: number; sourceVersionId:
       .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
       .where(and(eq(t.answerVersions.id, input.sourceVersionId), isNotNull(t.answerVersions.publishedAt)))
       .get();
-    if (!source || source.answer.status !== "published") throw new Rollback({ ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." });
-    if (source.answer.regionId === input.regionId) throw new Rollback({ ok: false, status: 409, message: "Een regio kan haar eigen afspraak niet overnemen." });
+    if (!source || source.answer.status !== "published")
+      throw new Rollback({ ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." });
+    if (source.answer.regionId === input.regionId)
+      throw new Rollback({ ok: false, status: 409, message: "Een regio kan haar eigen afspraak niet overnemen." });
     const target = { actorId: input.actorId, dilemmaId: source.answer.dilemmaId, regionId: input.regionId };
     const dilemma = writableDilemma(tx, target.dilemmaId);
     const answer = ensureAnswer(tx, target);
     if (findDraft(tx, answer.id)) {
-      throw new Rollback({ ok: false, status: 409, message: "Uw regio heeft al een concept voor dit dilemma. Publiceer of verwijder dat eerst." });
+      throw new Rollback({
+        ok: false,
+        status: 409,
+        message: "Uw regio heeft al een concept voor dit dilemma. Publiceer of verwijder dat eerst.",
+      });
     }
     const v = source.version;
     const draft = tx
@@ -272,9 +414,25 @@ export function startAdoption(db: Db, input: { actorId: number; sourceVersionId:
       })
       .returning()
       .get();
-    const cited = tx.select({ articleId: t.citations.articleId }).from(t.citations).where(eq(t.citations.answerVersionId, v.id)).orderBy(asc(t.citations.position)).all();
-    setCitations(tx, draft.id, cited.map((c) => c.articleId));
-    recordAudit(tx, { actorId: input.actorId, action: "answer.adopt", targetType: "answer_version", targetId: draft.id, regionId: input.regionId, summary: `${dilemma.slug} van versie ${v.id}` });
+    const cited = tx
+      .select({ articleId: t.citations.articleId })
+      .from(t.citations)
+      .where(eq(t.citations.answerVersionId, v.id))
+      .orderBy(asc(t.citations.position))
+      .all();
+    setCitations(
+      tx,
+      draft.id,
+      cited.map((c) => c.articleId),
+    );
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "answer.adopt",
+      targetType: "answer_version",
+      targetId: draft.id,
+      regionId: input.regionId,
+      summary: `${dilemma.slug} van versie ${v.id}`,
+    });
     return { ok: true as const, dilemmaSlug: dilemma.slug };
   });
 }
@@ -284,9 +442,16 @@ export function discardDraft(db: Db, target: Target) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
     const draft = answer && findDraft(tx, answer.id);
-    if (!answer || !draft) throw new Rollback({ ok: false, status: 409, message: "Er is geen concept om te verwijderen." });
+    if (!answer || !draft)
+      throw new Rollback({ ok: false, status: 409, message: "Er is geen concept om te verwijderen." });
     tx.delete(t.answerVersions).where(eq(t.answerVersions.id, draft.id)).run();
-    recordAudit(tx, { actorId: target.actorId, action: "answer.discard-draft", targetType: "answer", targetId: answer.id, regionId: target.regionId });
+    recordAudit(tx, {
+      actorId: target.actorId,
+      action: "answer.discard-draft",
+      targetType: "answer",
+      targetId: answer.id,
+      regionId: target.regionId,
+    });
     return { ok: true as const };
   });
 }
@@ -305,7 +470,13 @@ export function getEditorState(db: Db, dilemmaId: number, regionId: number) {
       .all()
       .at(-1) ?? null;
   const citationIds = (versionId: number) =>
-    db.select({ id: t.citations.articleId }).from(t.citations).where(eq(t.citations.answerVersionId, versionId)).orderBy(asc(t.citations.position)).all().map((c) => c.id);
+    db
+      .select({ id: t.citations.articleId })
+      .from(t.citations)
+      .where(eq(t.citations.answerVersionId, versionId))
+      .orderBy(asc(t.citations.position))
+      .all()
+      .map((c) => c.id);
   return {
     answer,
     draft: draft && { ...draft, citationIds: citationIds(draft.id) },

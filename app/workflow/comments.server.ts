@@ -1,11 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
-import { preparedPerDb, type Db } from "~/utils/db.server";
+import { type Db, preparedPerDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-
+import * as t from "../../db/schema";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
 
@@ -22,16 +21,22 @@ export const HideSchema = z.object({
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };
 
 /** A member's comment on a dilemma, or a reply to a top-level comment (one level deep). */
-export function addComment(db: Db, input: { authorId: number; dilemmaId: number; parentId?: number; body: string }): { ok: true; id: number } | Failure {
+export function addComment(
+  db: Db,
+  input: { authorId: number; dilemmaId: number; parentId?: number; body: string },
+): { ok: true; id: number } | Failure {
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
     if (!dilemma) return { ok: false, status: 404, message: "Dit dilemma bestaat niet." };
     let parent: typeof t.comments.$inferSelect | undefined;
     if (input.parentId !== undefined) {
       parent = tx.select().from(t.comments).where(eq(t.comments.id, input.parentId)).get();
-      if (!parent || parent.dilemmaId !== dilemma.id) return { ok: false, status: 404, message: "De reactie waarop u antwoordt bestaat niet." };
-      if (parent.parentId !== null) return { ok: false, status: 409, message: "U kunt alleen op een reactie antwoorden, niet op een antwoord." };
-      if (parent.hiddenAt) return { ok: false, status: 409, message: "Deze reactie is verborgen; u kunt er niet op antwoorden." };
+      if (!parent || parent.dilemmaId !== dilemma.id)
+        return { ok: false, status: 404, message: "De reactie waarop u antwoordt bestaat niet." };
+      if (parent.parentId !== null)
+        return { ok: false, status: 409, message: "U kunt alleen op een reactie antwoorden, niet op een antwoord." };
+      if (parent.hiddenAt)
+        return { ok: false, status: 409, message: "Deze reactie is verborgen; u kunt er niet op antwoorden." };
     }
     const comment = tx
       .insert(t.comments)
@@ -40,15 +45,31 @@ export function addComment(db: Db, input: { authorId: number; dilemmaId: number;
       .get();
     const href = `/dilemmas/${dilemma.slug}#reactie-${comment.id}`;
     if (parent) {
-      notify(tx, { userId: parent.authorId, actorId: input.authorId, kind: "reply", message: `Iemand antwoordde op uw reactie bij "${dilemma.title}".`, href });
+      notify(tx, {
+        userId: parent.authorId,
+        actorId: input.authorId,
+        kind: "reply",
+        message: `Iemand antwoordde op uw reactie bij "${dilemma.title}".`,
+        href,
+      });
     }
-    recordAudit(tx, { actorId: input.authorId, action: "comment.create", targetType: "comment", targetId: comment.id, regionId: dilemma.originRegionId, summary: dilemma.slug });
+    recordAudit(tx, {
+      actorId: input.authorId,
+      action: "comment.create",
+      targetType: "comment",
+      targetId: comment.id,
+      regionId: dilemma.originRegionId,
+      summary: dilemma.slug,
+    });
     return { ok: true, id: comment.id };
   });
 }
 
 /** A facilitator of the dilemma's region hides a comment with a reason; the author is told. */
-export function hideComment(db: Db, input: { actorId: number; regionIds: number[] | "all"; commentId: number; reason: string }): { ok: true } | Failure {
+export function hideComment(
+  db: Db,
+  input: { actorId: number; regionIds: number[] | "all"; commentId: number; reason: string },
+): { ok: true } | Failure {
   return db.transaction((tx) => {
     const row = tx
       .select({ comment: t.comments, dilemma: t.dilemmas })
@@ -58,7 +79,11 @@ export function hideComment(db: Db, input: { actorId: number; regionIds: number[
       .get();
     if (!row) return { ok: false, status: 404, message: "Deze reactie bestaat niet." };
     if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
-      return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen." };
+      return {
+        ok: false,
+        status: 403,
+        message: "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.",
+      };
     }
     if (row.comment.hiddenAt) return { ok: false, status: 409, message: "Deze reactie is al verborgen." };
     tx.update(t.comments)
@@ -72,7 +97,14 @@ export function hideComment(db: Db, input: { actorId: number; regionIds: number[
       message: `Uw reactie bij "${row.dilemma.title}" is verborgen door de leertuinbegeleider; de reden staat bij de reactie.`,
       href: `/dilemmas/${row.dilemma.slug}#reactie-${row.comment.id}`,
     });
-    recordAudit(tx, { actorId: input.actorId, action: "comment.hide", targetType: "comment", targetId: row.comment.id, regionId: row.dilemma.originRegionId, summary: row.dilemma.slug });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "comment.hide",
+      targetType: "comment",
+      targetId: row.comment.id,
+      regionId: row.dilemma.originRegionId,
+      summary: row.dilemma.slug,
+    });
     return { ok: true };
   });
 }
@@ -109,5 +141,7 @@ export function listDiscussion(db: Db, dilemmaId: number) {
       // A hidden comment's text is not sent to anyone's browser.
       html: c.hiddenAt ? "" : renderMarkdown(c.bodyMd),
     }));
-  return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, replies: rows.filter((r) => r.parentId === c.id) }));
+  return rows
+    .filter((c) => c.parentId === null)
+    .map((c) => ({ ...c, replies: rows.filter((r) => r.parentId === c.id) }));
 }

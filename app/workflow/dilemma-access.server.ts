@@ -1,4 +1,4 @@
-import { isMember, forbidden } from "~/auth/permissions.server";
+import { forbidden, isMember } from "~/auth/permissions.server";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getDilemma, isPublicDilemma } from "~/models/dilemma.server";
 import { getDb } from "~/utils/db.server";

@@ -1,13 +1,18 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
-import * as t from "../../db/schema";
 import type { NotificationKind } from "~/domain/vocabulary";
-import { preparedPerDb, type Db, type Executor } from "~/utils/db.server";
+import { type Db, type Executor, preparedPerDb } from "~/utils/db.server";
+import * as t from "../../db/schema";
 
 /** Tells a user something, in the transaction of the write it is about. Nobody is told of their own act. */
-export function notify(tx: Executor, input: { userId: number | null; actorId: number; kind: NotificationKind; message: string; href: string }) {
+export function notify(
+  tx: Executor,
+  input: { userId: number | null; actorId: number; kind: NotificationKind; message: string; href: string },
+) {
   if (input.userId === null || input.userId === input.actorId) return;
-  tx.insert(t.notifications).values({ userId: input.userId, kind: input.kind, message: input.message, href: input.href }).run();
+  tx.insert(t.notifications)
+    .values({ userId: input.userId, kind: input.kind, message: input.message, href: input.href })
+    .run();
 }
 
 const unreadQuery = preparedPerDb((db) =>
@@ -23,7 +28,13 @@ export function unreadCount(db: Db, userId: number): number {
 }
 
 export function listNotifications(db: Db, userId: number, limit = 100) {
-  return db.select().from(t.notifications).where(eq(t.notifications.userId, userId)).orderBy(desc(t.notifications.id)).limit(limit).all();
+  return db
+    .select()
+    .from(t.notifications)
+    .where(eq(t.notifications.userId, userId))
+    .orderBy(desc(t.notifications.id))
+    .limit(limit)
+    .all();
 }
 
 export function markAllRead(db: Db, userId: number) {

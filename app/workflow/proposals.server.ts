@@ -1,13 +1,12 @@
 import { and, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
-import { slugify } from "~/content/anchors";
 import { recordAudit } from "~/audit/audit-log.server";
+import { slugify } from "~/content/anchors";
 import { SECTORS } from "~/domain/vocabulary";
-import type { Db, Executor } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
-
+import type { Db, Executor } from "~/utils/db.server";
+import * as t from "../../db/schema";
 import { notify } from "./notifications.server";
 
 const text = (min: number, max: number, tooShort: string) =>
@@ -20,18 +19,33 @@ export const ProposalSchema = z.object({
   situation: text(20, 8000, "Beschrijf de situatie in minstens 20 tekens."),
   purpose: z.string().trim().max(400, "Gebruik hoogstens 400 tekens."),
   holderSector: z.enum(SECTORS, { message: "Kies de sector die de informatie heeft." }),
-  askingSectors: z.array(z.enum(SECTORS, { message: "Kies sectoren uit de lijst." })).min(1, "Kies minstens één sector die om de informatie vraagt."),
-  themes: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).min(1, "Kies minstens één thema.").max(5, "Kies hoogstens vijf thema's."),
+  askingSectors: z
+    .array(z.enum(SECTORS, { message: "Kies sectoren uit de lijst." }))
+    .min(1, "Kies minstens één sector die om de informatie vraagt."),
+  themes: z
+    .array(z.string().regex(/^[a-z0-9-]{1,80}$/))
+    .min(1, "Kies minstens één thema.")
+    .max(5, "Kies hoogstens vijf thema's."),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
 /** The free texts of a proposal, for the anonymity guard. */
-export const PROPOSAL_TEXT_FIELDS = { title: "Titel", question: "Vraag", situation: "Situatie", purpose: "Doel van de vraag" } as const;
+export const PROPOSAL_TEXT_FIELDS = {
+  title: "Titel",
+  question: "Vraag",
+  situation: "Situatie",
+  purpose: "Doel van de vraag",
+} as const;
 
 function uniqueSlug(tx: Executor, title: string): string {
   const base = slugify(title).slice(0, 80).replace(/-+$/, "") || "dilemma";
   const taken = new Set(
-    tx.select({ slug: t.dilemmas.slug }).from(t.dilemmas).where(or(eq(t.dilemmas.slug, base), like(t.dilemmas.slug, `${base}-%`))).all().map((r) => r.slug),
+    tx
+      .select({ slug: t.dilemmas.slug })
+      .from(t.dilemmas)
+      .where(or(eq(t.dilemmas.slug, base), like(t.dilemmas.slug, `${base}-%`)))
+      .all()
+      .map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   let n = 2;
@@ -42,15 +56,23 @@ function uniqueSlug(tx: Executor, title: string): string {
 export type ProposeResult = { ok: true; slug: string } | { ok: false; field: keyof Proposal; message: string };
 
 /** Stores a proposal of a member for one of their regions, with themes, sectors and audit entry, in one transaction. */
-export function proposeDilemma(db: Db, input: { userId: number; regionIds: number[] | "all"; proposal: Proposal }): ProposeResult {
+export function proposeDilemma(
+  db: Db,
+  input: { userId: number; regionIds: number[] | "all"; proposal: Proposal },
+): ProposeResult {
   const p = input.proposal;
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, p.region)).get();
     if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
-      return { ok: false, field: "region", message: "U kunt alleen voorstellen doen voor een regio waarvan u lid bent." };
+      return {
+        ok: false,
+        field: "region",
+        message: "U kunt alleen voorstellen doen voor een regio waarvan u lid bent.",
+      };
     }
     const known = tx.select({ slug: t.themes.slug }).from(t.themes).where(inArray(t.themes.slug, p.themes)).all();
-    if (known.length !== new Set(p.themes).size) return { ok: false, field: "themes", message: "Kies thema's uit de lijst." };
+    if (known.length !== new Set(p.themes).size)
+      return { ok: false, field: "themes", message: "Kies thema's uit de lijst." };
     const slug = uniqueSlug(tx, p.title);
     const dilemma = tx
       .insert(t.dilemmas)
@@ -69,9 +91,20 @@ export function proposeDilemma(db: Db, input: { userId: number; regionIds: numbe
       })
       .returning({ id: t.dilemmas.id })
       .get();
-    tx.insert(t.dilemmaThemes).values([...new Set(p.themes)].map((themeSlug) => ({ dilemmaId: dilemma.id, themeSlug }))).run();
-    tx.insert(t.dilemmaAskingSectors).values([...new Set(p.askingSectors)].map((sector) => ({ dilemmaId: dilemma.id, sector }))).run();
-    recordAudit(tx, { actorId: input.userId, action: "dilemma.propose", targetType: "dilemma", targetId: dilemma.id, regionId: region.id, summary: slug });
+    tx.insert(t.dilemmaThemes)
+      .values([...new Set(p.themes)].map((themeSlug) => ({ dilemmaId: dilemma.id, themeSlug })))
+      .run();
+    tx.insert(t.dilemmaAskingSectors)
+      .values([...new Set(p.askingSectors)].map((sector) => ({ dilemmaId: dilemma.id, sector })))
+      .run();
+    recordAudit(tx, {
+      actorId: input.userId,
+      action: "dilemma.propose",
+      targetType: "dilemma",
+      targetId: dilemma.id,
+      regionId: region.id,
+      summary: slug,
+    });
     return { ok: true, slug };
   });
 }
@@ -87,26 +120,56 @@ export type DecideResult = { ok: true } | { ok: false; status: 403 | 404 | 409; 
  * A facilitator of the proposal's region puts it on the agenda, rejects it with a reason, or merges it
  * into an existing dilemma. The proposer is told, in the same transaction.
  */
-export function decideProposal(db: Db, input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number } & ProposalDecision): DecideResult {
+export function decideProposal(
+  db: Db,
+  input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number } & ProposalDecision,
+): DecideResult {
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
     if (!dilemma) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
     if (input.regionIds !== "all" && !input.regionIds.includes(dilemma.originRegionId)) {
-      return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover." };
+      return {
+        ok: false,
+        status: 403,
+        message: "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover.",
+      };
     }
     if (dilemma.status !== "proposed") return { ok: false, status: 409, message: "Over dit voorstel is al besloten." };
     const href = `/dilemmas/${dilemma.slug}`;
     const now = new Date().toISOString();
     if (input.decision === "accept") {
-      tx.update(t.dilemmas).set({ status: "on-agenda", statusReason: null, updatedAt: now }).where(eq(t.dilemmas.id, dilemma.id)).run();
-      notify(tx, { userId: dilemma.proposedBy, actorId: input.actorId, kind: "proposal-accepted", message: `Uw voorstel "${dilemma.title}" staat op de agenda.`, href });
+      tx.update(t.dilemmas)
+        .set({ status: "on-agenda", statusReason: null, updatedAt: now })
+        .where(eq(t.dilemmas.id, dilemma.id))
+        .run();
+      notify(tx, {
+        userId: dilemma.proposedBy,
+        actorId: input.actorId,
+        kind: "proposal-accepted",
+        message: `Uw voorstel "${dilemma.title}" staat op de agenda.`,
+        href,
+      });
     } else if (input.decision === "reject") {
-      tx.update(t.dilemmas).set({ status: "rejected", statusReason: input.reason, updatedAt: now }).where(eq(t.dilemmas.id, dilemma.id)).run();
-      notify(tx, { userId: dilemma.proposedBy, actorId: input.actorId, kind: "proposal-rejected", message: `Uw voorstel "${dilemma.title}" is afgewezen; de reden staat bij het voorstel.`, href });
+      tx.update(t.dilemmas)
+        .set({ status: "rejected", statusReason: input.reason, updatedAt: now })
+        .where(eq(t.dilemmas.id, dilemma.id))
+        .run();
+      notify(tx, {
+        userId: dilemma.proposedBy,
+        actorId: input.actorId,
+        kind: "proposal-rejected",
+        message: `Uw voorstel "${dilemma.title}" is afgewezen; de reden staat bij het voorstel.`,
+        href,
+      });
     } else {
       const target = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, input.intoSlug)).get();
       if (!target || target.id === dilemma.id || !["on-agenda", "answered"].includes(target.status)) {
-        return { ok: false, status: 409, field: "intoSlug", message: "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is." };
+        return {
+          ok: false,
+          status: 409,
+          field: "intoSlug",
+          message: "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is.",
+        };
       }
       tx.update(t.dilemmas)
         .set({ status: "merged", statusReason: input.reason, mergedIntoId: target.id, updatedAt: now })
@@ -135,7 +198,12 @@ export function decideProposal(db: Db, input: { actorId: number; regionIds: numb
 /** A member's own proposals, newest first, with where each went. */
 export function listOwnProposals(db: Db, userId: number) {
   return db
-    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title, status: t.dilemmas.status, raisedOn: t.dilemmas.raisedOn })
+    .select({
+      slug: t.dilemmas.slug,
+      title: t.dilemmas.title,
+      status: t.dilemmas.status,
+      raisedOn: t.dilemmas.raisedOn,
+    })
     .from(t.dilemmas)
     .where(eq(t.dilemmas.proposedBy, userId))
     .orderBy(desc(t.dilemmas.id))
@@ -145,7 +213,14 @@ export function listOwnProposals(db: Db, userId: number) {
 /** Proposals waiting for a region's decision. */
 export function listRegionProposals(db: Db, regionId: number) {
   return db
-    .select({ id: t.dilemmas.id, slug: t.dilemmas.slug, title: t.dilemmas.title, question: t.dilemmas.question, status: t.dilemmas.status, raisedOn: t.dilemmas.raisedOn })
+    .select({
+      id: t.dilemmas.id,
+      slug: t.dilemmas.slug,
+      title: t.dilemmas.title,
+      question: t.dilemmas.question,
+      status: t.dilemmas.status,
+      raisedOn: t.dilemmas.raisedOn,
+    })
     .from(t.dilemmas)
     .where(and(eq(t.dilemmas.originRegionId, regionId), inArray(t.dilemmas.status, ["proposed", "on-agenda"])))
     .orderBy(t.dilemmas.raisedOn, t.dilemmas.id)
@@ -154,13 +229,23 @@ export function listRegionProposals(db: Db, regionId: number) {
 
 /** Dilemmas on an agenda, offered as merge targets; an answered one is named by its address (there can be thousands). */
 export function listMergeTargets(db: Db) {
-  return db.select({ slug: t.dilemmas.slug, title: t.dilemmas.title }).from(t.dilemmas).where(eq(t.dilemmas.status, "on-agenda")).orderBy(t.dilemmas.title).all();
+  return db
+    .select({ slug: t.dilemmas.slug, title: t.dilemmas.title })
+    .from(t.dilemmas)
+    .where(eq(t.dilemmas.status, "on-agenda"))
+    .orderBy(t.dilemmas.title)
+    .all();
 }
 
 /** Drafts the region's facilitators are writing. */
 export function listRegionDrafts(db: Db, regionId: number) {
   return db
-    .select({ dilemmaSlug: t.dilemmas.slug, dilemmaTitle: t.dilemmas.title, version: t.answerVersions.version, adopted: t.answerVersions.adoptedFromVersionId })
+    .select({
+      dilemmaSlug: t.dilemmas.slug,
+      dilemmaTitle: t.dilemmas.title,
+      version: t.answerVersions.version,
+      adopted: t.answerVersions.adoptedFromVersionId,
+    })
     .from(t.answerVersions)
     .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
     .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.answers.dilemmaId))

@@ -2,10 +2,9 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 
-import * as t from "../../db/schema";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Db } from "~/utils/db.server";
-
+import * as t from "../../db/schema";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
 
@@ -22,7 +21,10 @@ export const DeclineSchema = z.object({
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };
 
 /** A member suggests that their region take over another region's published answer version. */
-export function suggestAdoption(db: Db, input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string }): { ok: true } | Failure {
+export function suggestAdoption(
+  db: Db,
+  input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string },
+): { ok: true } | Failure {
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, input.regionSlug)).get();
     if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
@@ -32,30 +34,62 @@ export function suggestAdoption(db: Db, input: { userId: number; regionIds: numb
       .select({ regionId: t.answers.regionId, dilemmaId: t.answers.dilemmaId })
       .from(t.answerVersions)
       .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
-      .where(and(eq(t.answerVersions.id, input.sourceVersionId), isNotNull(t.answerVersions.publishedAt), eq(t.answers.status, "published")))
+      .where(
+        and(
+          eq(t.answerVersions.id, input.sourceVersionId),
+          isNotNull(t.answerVersions.publishedAt),
+          eq(t.answers.status, "published"),
+        ),
+      )
       .get();
     if (!source) return { ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." };
-    if (source.regionId === region.id) return { ok: false, status: 409, message: "Dit is al de afspraak van uw regio." };
+    if (source.regionId === region.id)
+      return { ok: false, status: 409, message: "Dit is al de afspraak van uw regio." };
     const open = tx
       .select({ id: t.adoptionSuggestions.id })
       .from(t.adoptionSuggestions)
-      .where(and(eq(t.adoptionSuggestions.answerVersionId, input.sourceVersionId), eq(t.adoptionSuggestions.regionId, region.id), eq(t.adoptionSuggestions.status, "open")))
+      .where(
+        and(
+          eq(t.adoptionSuggestions.answerVersionId, input.sourceVersionId),
+          eq(t.adoptionSuggestions.regionId, region.id),
+          eq(t.adoptionSuggestions.status, "open"),
+        ),
+      )
       .get();
-    if (open) return { ok: false, status: 409, message: "Deze afspraak staat al op de agenda van uw regio om over te nemen." };
+    if (open)
+      return { ok: false, status: 409, message: "Deze afspraak staat al op de agenda van uw regio om over te nemen." };
     const suggestion = tx
       .insert(t.adoptionSuggestions)
-      .values({ answerVersionId: input.sourceVersionId, regionId: region.id, suggestedBy: input.userId, noteMd: input.note })
+      .values({
+        answerVersionId: input.sourceVersionId,
+        regionId: region.id,
+        suggestedBy: input.userId,
+        noteMd: input.note,
+      })
       .returning({ id: t.adoptionSuggestions.id })
       .get();
-    recordAudit(tx, { actorId: input.userId, action: "suggestion.create", targetType: "suggestion", targetId: suggestion.id, regionId: region.id });
+    recordAudit(tx, {
+      actorId: input.userId,
+      action: "suggestion.create",
+      targetType: "suggestion",
+      targetId: suggestion.id,
+      regionId: region.id,
+    });
     return { ok: true };
   });
 }
 
 /** A facilitator of the suggested region declines it with a reason; the member who suggested it is told. */
-export function declineSuggestion(db: Db, input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string }): { ok: true } | Failure {
+export function declineSuggestion(
+  db: Db,
+  input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string },
+): { ok: true } | Failure {
   return db.transaction((tx) => {
-    const suggestion = tx.select().from(t.adoptionSuggestions).where(eq(t.adoptionSuggestions.id, input.suggestionId)).get();
+    const suggestion = tx
+      .select()
+      .from(t.adoptionSuggestions)
+      .where(eq(t.adoptionSuggestions.id, input.suggestionId))
+      .get();
     if (!suggestion) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
     if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
       return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van deze regio beslissen hierover." };
@@ -72,7 +106,13 @@ export function declineSuggestion(db: Db, input: { actorId: number; regionIds: n
       message: `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${input.reason}`,
       href: "/meldingen",
     });
-    recordAudit(tx, { actorId: input.actorId, action: "suggestion.decline", targetType: "suggestion", targetId: suggestion.id, regionId: suggestion.regionId });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "suggestion.decline",
+      targetType: "suggestion",
+      targetId: suggestion.id,
+      regionId: suggestion.regionId,
+    });
     return { ok: true };
   });
 }

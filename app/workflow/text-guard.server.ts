@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { checkAnonymity, KIND_LABELS, type Finding } from "~/anonymity/anonymity";
+import { checkAnonymity, type Finding, KIND_LABELS } from "~/anonymity/anonymity";
 import type { GuardFieldReport, GuardSegment } from "~/components/guard-report";
 
 export type GuardOutcome = { ok: true } | { ok: false; blocked: boolean; reports: GuardFieldReport[] };
@@ -14,7 +14,10 @@ function segmentsOf(text: string, findings: Finding[]): GuardSegment[] {
   let at = 0;
   for (const f of findings) {
     if (f.start > at) segments.push({ text: text.slice(at, f.start) });
-    segments.push({ text: f.text, finding: { severity: f.severity, label: KIND_LABELS[f.kind], suggestion: f.suggestion } });
+    segments.push({
+      text: f.text,
+      finding: { severity: f.severity, label: KIND_LABELS[f.kind], suggestion: f.suggestion },
+    });
     at = f.end;
   }
   if (at < text.length) segments.push({ text: text.slice(at) });
@@ -25,7 +28,10 @@ function segmentsOf(text: string, findings: Finding[]): GuardSegment[] {
  * Runs the anonymity guard over a form's free texts. Passes when nothing blocks and the author
  * confirmed every text that has warnings, as it is now.
  */
-export function guardTexts(texts: Record<string, { label: string; value: string }>, form: Record<string, unknown>): GuardOutcome {
+export function guardTexts(
+  texts: Record<string, { label: string; value: string }>,
+  form: Record<string, unknown>,
+): GuardOutcome {
   const reports: GuardFieldReport[] = [];
   for (const [field, { label, value }] of Object.entries(texts)) {
     const findings = checkAnonymity(value);

@@ -1,6 +1,6 @@
 // The production server as a child process (`scripts/start.ts`, as `npm start` runs it), for the load
 // and crash harness: started on a free port with its output in a log file, stopped or killed by pid.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -29,7 +29,9 @@ async function freePort(): Promise<number> {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 
 function tail(file: string, lines = 30) {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no output)";
@@ -39,19 +41,32 @@ function tail(file: string, lines = 30) {
  * Starts `scripts/start.ts` (migrate, import the library into an empty database, demo accounts,
  * search index, serve) in production mode and resolves once it answers.
  */
-export async function startServerProcess(options: { database: string; log: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+  database: string;
+  log: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(options.log, "a");
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { ...process.env, NODE_ENV: "production", LEERTUIN_DEMO: "1", DATABASE_PATH: options.database, PORT: String(port), HOST: "127.0.0.1", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LEERTUIN_DEMO: "1",
+      DATABASE_PATH: options.database,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
     stdio: ["ignore", out, out],
   });
   fs.closeSync(out);
   const done = exited(child);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server stopped before it answered:\n${tail(options.log)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The server stopped before it answered:\n${tail(options.log)}`);
     try {
       const response = await fetch(`${url}/`, { redirect: "manual" });
       await response.arrayBuffer();

@@ -42,7 +42,7 @@ export interface Library {
 export function readLibrary(database: string): Library {
   const db = new Database(database, { readonly: true });
   try {
-    const column = <T>(query: string) => (db.prepare(query).pluck().all() as T[]);
+    const column = <T>(query: string) => db.prepare(query).pluck().all() as T[];
     return {
       answered: column<string>("select slug from dilemmas where status = 'answered' order by id"),
       themes: column<string>("select slug from themes order by slug"),
@@ -93,7 +93,11 @@ export class Client {
   ) {}
 
   /** One request, timed; the body is read in full (as a browser would) and returned. */
-  async request(kind: string, path: string, init: { cookie?: string; form?: URLSearchParams } = {}): Promise<Outcome & { body: string; location: string | null }> {
+  async request(
+    kind: string,
+    path: string,
+    init: { cookie?: string; form?: URLSearchParams } = {},
+  ): Promise<Outcome & { body: string; location: string | null }> {
     const started = performance.now();
     try {
       const response = await fetch(this.url + path, {
@@ -106,7 +110,13 @@ export class Client {
         body: init.form,
       });
       const body = await response.text();
-      return { kind, status: response.status, ms: performance.now() - started, body, location: response.headers.get("location") };
+      return {
+        kind,
+        status: response.status,
+        ms: performance.now() - started,
+        body,
+        location: response.headers.get("location"),
+      };
     } catch {
       return { kind, status: "error", ms: performance.now() - started, body: "", location: null };
     }
@@ -128,9 +138,17 @@ export class Client {
     const marker = this.marker.next();
     const slug = pick(this.library.answered);
     const body = `Reactie ${marker}: bij ons speelt dit ook, we nemen het mee naar het volgende overleg.`;
-    const r = await this.request("comment", `/dilemmas/${slug}`, { cookie, form: new URLSearchParams({ intent: "comment", body }) });
+    const r = await this.request("comment", `/dilemmas/${slug}`, {
+      cookie,
+      form: new URLSearchParams({ intent: "comment", body }),
+    });
     const acknowledged = r.status === 200 && r.body.includes("Uw reactie is geplaatst.");
-    return { kind: r.kind, status: r.status, ms: r.ms, ack: acknowledged ? { kind: "comment", marker, slug } : undefined };
+    return {
+      kind: r.kind,
+      status: r.status,
+      ms: r.ms,
+      ack: acknowledged ? { kind: "comment", marker, slug } : undefined,
+    };
   }
 
   async propose(cookie: string, region: string): Promise<Outcome> {
@@ -139,7 +157,8 @@ export class Client {
       region,
       title: `Zorgen over verzuim ${marker}`,
       question: `Mag de school het wijkteam vertellen dat een leerling vaak afwezig is (${marker})?`,
-      situation: "Een leerling komt sinds de zomer vaak niet op school. De mentor maakt zich zorgen en twijfelt wat hij mag vertellen.",
+      situation:
+        "Een leerling komt sinds de zomer vaak niet op school. De mentor maakt zich zorgen en twijfelt wat hij mag vertellen.",
       purpose: "Vroeg hulp bieden",
       holderSector: "onderwijs",
       askingSectors: "wijkteam",
@@ -169,8 +188,14 @@ export class Client {
     });
     for (const id of this.library.articles) form.append("citations", String(id));
     const r = await this.request("publish", `/dilemmas/${slug}/afspraken/${region}/bewerken`, { cookie, form });
-    const version = r.status === 302 ? /\/afspraken\/[a-z0-9-]+\/(\d+)\?gepubliceerd=1$/.exec(r.location ?? "")?.[1] : undefined;
-    return { kind: r.kind, status: r.status, ms: r.ms, ack: version ? { kind: "publish", marker, slug, region, version: Number(version) } : undefined };
+    const version =
+      r.status === 302 ? /\/afspraken\/[a-z0-9-]+\/(\d+)\?gepubliceerd=1$/.exec(r.location ?? "")?.[1] : undefined;
+    return {
+      kind: r.kind,
+      status: r.status,
+      ms: r.ms,
+      ack: version ? { kind: "publish", marker, slug, region, version: Number(version) } : undefined,
+    };
   }
 
   /** A facilitator opens the agenda and puts the first waiting proposal on it (two may race: 409). */
@@ -182,18 +207,30 @@ export class Client {
   }
 
   async acceptProposal(cookie: string, region: string, dilemmaId: number): Promise<Outcome> {
-    const r = await this.request("accept", `/regios/${region}/agenda`, { cookie, form: new URLSearchParams({ intent: "accept", dilemmaId: String(dilemmaId) }) });
+    const r = await this.request("accept", `/regios/${region}/agenda`, {
+      cookie,
+      form: new URLSearchParams({ intent: "accept", dilemmaId: String(dilemmaId) }),
+    });
     const acknowledged = r.status === 200 && r.body.includes("Het voorstel staat op de agenda.");
     return { kind: r.kind, status: r.status, ms: r.ms, ack: acknowledged ? { kind: "accept", dilemmaId } : undefined };
   }
 }
 
 /** Every acknowledged write, looked up in the database: each must be there with its content. */
-export function verifyAcks(db: Database.Database, acks: readonly Ack[]): { found: Record<Ack["kind"], number>; missing: string[] } {
+export function verifyAcks(
+  db: Database.Database,
+  acks: readonly Ack[],
+): { found: Record<Ack["kind"], number>; missing: string[] } {
   const found = { comment: 0, proposal: 0, publish: 0, accept: 0 };
   const missing: string[] = [];
-  const comment = db.prepare("select count(*) from comments c join dilemmas d on d.id = c.dilemma_id where d.slug = ? and instr(c.body_md, ?) > 0").pluck();
-  const proposal = db.prepare("select count(*) from dilemmas where slug = ? and instr(title, ?) > 0 and instr(question, ?) > 0").pluck();
+  const comment = db
+    .prepare(
+      "select count(*) from comments c join dilemmas d on d.id = c.dilemma_id where d.slug = ? and instr(c.body_md, ?) > 0",
+    )
+    .pluck();
+  const proposal = db
+    .prepare("select count(*) from dilemmas where slug = ? and instr(title, ?) > 0 and instr(question, ?) > 0")
+    .pluck();
   const publish = db
     .prepare(
       `select count(*) from answer_versions v join answers a on a.id = v.answer_id join dilemmas d on d.id = a.dilemma_id join regions r on r.id = a.region_id
@@ -202,7 +239,9 @@ export function verifyAcks(db: Database.Database, acks: readonly Ack[]): { found
     )
     .pluck();
   const accept = db
-    .prepare("select count(*) from dilemmas d where d.id = ? and d.status in ('on-agenda', 'answered') and exists (select 1 from audit_log l where l.action = 'dilemma.accept' and l.target_id = cast(d.id as text))")
+    .prepare(
+      "select count(*) from dilemmas d where d.id = ? and d.status in ('on-agenda', 'answered') and exists (select 1 from audit_log l where l.action = 'dilemma.accept' and l.target_id = cast(d.id as text))",
+    )
     .pluck();
   for (const ack of acks) {
     const n =
@@ -236,7 +275,9 @@ export function storedWrites(db: Database.Database, run: string) {
  * version, or a published answer whose dilemma is not answered).
  */
 export function consistencyProblems(db: Database.Database): string[] {
-  const problems = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== "ok");
+  const problems = (db.pragma("integrity_check") as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((r) => r !== "ok");
   const fk = db.pragma("foreign_key_check") as unknown[];
   if (fk.length > 0) problems.push(`${fk.length} foreign key violation(s)`);
   const rows = (label: string, query: string) => {
@@ -284,17 +325,29 @@ export class Stats {
   }
 
   table(): string {
-    const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+    const pct = (sorted: number[], p: number) =>
+      sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
     const head = ["request", "count", "2xx", "3xx", "4xx", "5xx", "error", "p50 ms", "p95 ms", "p99 ms", "max ms"];
     const lines = [...this.byKind.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([kind, e]) => {
         const sorted = [...e.ms].sort((a, b) => a - b);
         const s = (k: string) => String(e.status.get(k) ?? 0);
-        return [kind, String(sorted.length), s("2xx"), s("3xx"), s("4xx"), s("5xx"), s("error"), ...[50, 95, 99].map((p) => pct(sorted, p).toFixed(0)), sorted.at(-1)!.toFixed(0)];
+        return [
+          kind,
+          String(sorted.length),
+          s("2xx"),
+          s("3xx"),
+          s("4xx"),
+          s("5xx"),
+          s("error"),
+          ...[50, 95, 99].map((p) => pct(sorted, p).toFixed(0)),
+          sorted.at(-1)!.toFixed(0),
+        ];
       });
     const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-    const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    const row = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     return [row(head), ...lines.map(row)].join("\n");
   }
 }

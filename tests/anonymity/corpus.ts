@@ -32,7 +32,10 @@ const bsn: CorpusEntry[] = [
 ];
 
 const email: CorpusEntry[] = [
-  has("Mail haar op s.devries@basisschool-regenboog.nl als er iets is.", ["email", "s.devries@basisschool-regenboog.nl"]),
+  has("Mail haar op s.devries@basisschool-regenboog.nl als er iets is.", [
+    "email",
+    "s.devries@basisschool-regenboog.nl",
+  ]),
   has("Zijn adres is pietjansen1984@gmail.com, daar reageert hij wel op.", ["email", "pietjansen1984@gmail.com"]),
   has("Contact via jeugdarts.jansen@ggd-zeeland.nl", ["email", "jeugdarts.jansen@ggd-zeeland.nl"]),
   has("Stuur het naar m.bakker(at)wijkteam-goes.nl, zei de moeder.", ["email", "m.bakker(at)wijkteam-goes.nl"]),
@@ -106,7 +109,10 @@ const address: CorpusEntry[] = [
   has("Spoedmelding over Zeedijk 33, de buren horen geschreeuw.", ["address", "Zeedijk 33"]),
   has("De buren aan het Stationsplein 5 belden de politie.", ["address", "Stationsplein 5"]),
   has("Moeder staat ingeschreven op de Lindenhof 19.", ["address", "Lindenhof 19"]),
-  has("Er is een melding over een vervuilde woning aan de Prinses Beatrixsingel 88.", ["address", "Prinses Beatrixsingel 88"]),
+  has("Er is een melding over een vervuilde woning aan de Prinses Beatrixsingel 88.", [
+    "address",
+    "Prinses Beatrixsingel 88",
+  ]),
   has("Adres vader: Hoofdstraat 102 B", ["address", "Hoofdstraat 102 B"]),
   has("Grote Markt 3, boven de bakkerij, woont de oudste zoon.", ["address", "Grote Markt 3"]),
   has("De jongen woont op de Esdoornstraat nr. 6.", ["address", "Esdoornstraat nr. 6"]),
@@ -120,12 +126,19 @@ const name: CorpusEntry[] = [
   has("De vader, Mohammed Yilmaz, wil alle informatie.", ["name", "Mohammed Yilmaz"]),
   has("J. de Vries van het wijkteam maakte een verslag.", ["name", "J. de Vries"]),
   has("Het rapport is opgesteld door A.B. Jansen.", ["name", "A.B. Jansen"]),
-  has("Volgens meneer Pietersen van de woningcorporatie is de huur al maanden niet betaald.", ["name", "meneer Pietersen"]),
+  has("Volgens meneer Pietersen van de woningcorporatie is de huur al maanden niet betaald.", [
+    "name",
+    "meneer Pietersen",
+  ]),
   has("De heer Van den Berg is de grootvader van het kind.", ["name", "De heer Van den Berg"]),
   has("Juf Anouk zag blauwe plekken op zijn armen.", ["name", "Juf Anouk"]),
   has("Volgens mr. Visser, de advocaat van moeder, mag de school niets zeggen.", ["name", "mr. Visser"]),
   has("Lotte van der Meer heeft al twee weken gespijbeld.", ["name", "Lotte van der Meer"]),
-  has("Tim de Groot en zijn zus Eva de Groot wonen om de week bij vader.", ["name", "Tim de Groot"], ["name", "Eva de Groot"]),
+  has(
+    "Tim de Groot en zijn zus Eva de Groot wonen om de week bij vader.",
+    ["name", "Tim de Groot"],
+    ["name", "Eva de Groot"],
+  ),
   has("Fam. Öztürk heeft vier kinderen.", ["name", "Fam. Öztürk"]),
   has("Jeroen ten Brink belde namens de school.", ["name", "Jeroen ten Brink"]),
   has("De melding kwam van dr. K. Smits, kinderarts.", ["name", "dr. K. Smits"]),
@@ -153,18 +166,36 @@ const birthdate: CorpusEntry[] = [
 
 const agePlace: CorpusEntry[] = [
   has("Het gaat om een 12-jarige van De Regenboog in Goes.", ["age-place", "12-jarige van De Regenboog in Goes"]),
-  has("Een meisje van 9 op basisschool De Klimop vertelt over ruzies thuis.", ["age-place", "meisje van 9 op basisschool De Klimop"]),
-  has("De 15-jarige leerling van het Da Vinci College verzuimt veel.", ["age-place", "15-jarige leerling van het Da Vinci College"]),
+  has("Een meisje van 9 op basisschool De Klimop vertelt over ruzies thuis.", [
+    "age-place",
+    "meisje van 9 op basisschool De Klimop",
+  ]),
+  has("De 15-jarige leerling van het Da Vinci College verzuimt veel.", [
+    "age-place",
+    "15-jarige leerling van het Da Vinci College",
+  ]),
   has("Een jongen van 14 uit Hulst wordt gezien bij het station.", ["age-place", "jongen van 14 uit Hulst"]),
   has("Het meisje is 11 jaar en zit op OBS Het Kompas.", ["age-place", "meisje is 11 jaar en zit op OBS Het Kompas"]),
-  has("De zestienjarige dochter woont sinds kort in Oostburg.", ["age-place", "zestienjarige dochter woont sinds kort in Oostburg"]),
+  has("De zestienjarige dochter woont sinds kort in Oostburg.", [
+    "age-place",
+    "zestienjarige dochter woont sinds kort in Oostburg",
+  ]),
   has("Sem (12) van CBS De Wegwijzer komt vaak zonder ontbijt.", ["age-place", "Sem (12) van CBS De Wegwijzer"]),
   has("Een 8-jarige in Yerseke werd vaak te laat opgehaald.", ["age-place", "8-jarige in Yerseke"]),
-  has("Een peuter van 3 uit Kapelle is al twee keer op de spoedeisende hulp geweest.", ["age-place", "peuter van 3 uit Kapelle"]),
+  has("Een peuter van 3 uit Kapelle is al twee keer op de spoedeisende hulp geweest.", [
+    "age-place",
+    "peuter van 3 uit Kapelle",
+  ]),
   has("De 17-jarige jongen uit Borssele heeft schulden.", ["age-place", "17-jarige jongen uit Borssele"]),
   has("Een vrouw van 43 uit Kruiningen zoekt hulp voor haar zoon.", ["age-place", "vrouw van 43 uit Kruiningen"]),
-  has("Het gaat om een leerling van 13 jaar van het Stedelijk Gymnasium.", ["age-place", "leerling van 13 jaar van het Stedelijk Gymnasium"]),
-  has("Een twaalfjarige uit Arnemuiden vertelt de juf dat hij thuis geslagen wordt.", ["age-place", "twaalfjarige uit Arnemuiden"]),
+  has("Het gaat om een leerling van 13 jaar van het Stedelijk Gymnasium.", [
+    "age-place",
+    "leerling van 13 jaar van het Stedelijk Gymnasium",
+  ]),
+  has("Een twaalfjarige uit Arnemuiden vertelt de juf dat hij thuis geslagen wordt.", [
+    "age-place",
+    "twaalfjarige uit Arnemuiden",
+  ]),
 ];
 
 // Texts that mention several kinds at once, as a careless draft would.
@@ -185,8 +216,16 @@ const mixed: CorpusEntry[] = [
     ["name", "Ingrid Visser"],
     ["email", "ingrid.visser@jgz.nl"],
   ),
-  has("Het kind, geboren op 3 juni 2014, woont aan de Wilhelminastraat 8.", ["birthdate", "3 juni 2014"], ["address", "Wilhelminastraat 8"]),
-  has("Stuur de brief naar 4331 AB 12 en bel daarna 0118-234567.", ["postcode", "4331 AB 12"], ["phone", "0118-234567"]),
+  has(
+    "Het kind, geboren op 3 juni 2014, woont aan de Wilhelminastraat 8.",
+    ["birthdate", "3 juni 2014"],
+    ["address", "Wilhelminastraat 8"],
+  ),
+  has(
+    "Stuur de brief naar 4331 AB 12 en bel daarna 0118-234567.",
+    ["postcode", "4331 AB 12"],
+    ["phone", "0118-234567"],
+  ),
 ];
 
 // Clean texts: what the library writes every day, and what only looks like personal data.
@@ -311,9 +350,15 @@ const heldOut: CorpusEntry[] = [
   has("Geb. datum: 12-3-2014", ["birthdate", "12-3-2014"]),
   has("Geboren te Goes op 3 mei 2012, sinds 2020 in de jeugdhulp.", ["birthdate", "3 mei 2012"]),
   has("Het kind (geboren 12/12/2012) zit in groep 8.", ["birthdate", "12/12/2012"]),
-  has("Een jongen van 10 op de Prinses Julianaschool in Terneuzen huilt vaak.", ["age-place", "jongen van 10 op de Prinses Julianaschool in Terneuzen"]),
+  has("Een jongen van 10 op de Prinses Julianaschool in Terneuzen huilt vaak.", [
+    "age-place",
+    "jongen van 10 op de Prinses Julianaschool in Terneuzen",
+  ]),
   has("Een meisje (7) uit Zierikzee komt zonder jas naar school.", ["age-place", "meisje (7) uit Zierikzee"]),
-  has("De 9-jarige zoon, leerling van IKC De Vuurtoren, is vaak moe.", ["age-place", "9-jarige zoon, leerling van IKC De Vuurtoren"]),
+  has("De 9-jarige zoon, leerling van IKC De Vuurtoren, is vaak moe.", [
+    "age-place",
+    "9-jarige zoon, leerling van IKC De Vuurtoren",
+  ]),
   clean("In 2023 kwamen er 4.512 meldingen binnen, 12 procent meer dan in 2022."),
   clean("Artikel 1:377c BW geeft de ouder zonder gezag recht op informatie."),
   clean("Het dilemma staat op de agenda van 7 oktober."),
@@ -366,10 +411,16 @@ const untuned: CorpusEntry[] = [
   has("Het meisje is geboren d.d. 01-09-2011.", ["birthdate", "01-09-2011"]),
   has("Haar zoon, geboren 23-4-2015, heeft een diagnose autisme.", ["birthdate", "23-4-2015"]),
   has("Een jongen van 15 uit Vlissingen is betrokken bij drugsrunnen.", ["age-place", "jongen van 15 uit Vlissingen"]),
-  has("Het 6-jarige meisje van basisschool Het Palet huilt veel.", ["age-place", "6-jarige meisje van basisschool Het Palet"]),
+  has("Het 6-jarige meisje van basisschool Het Palet huilt veel.", [
+    "age-place",
+    "6-jarige meisje van basisschool Het Palet",
+  ]),
   has("De 11-jarige uit Westkapelle wordt gepest.", ["age-place", "11-jarige uit Westkapelle"]),
   has("Een moeder van 38 uit Tholen vraagt om hulp.", ["age-place", "moeder van 38 uit Tholen"]),
-  has("De scholier (16) van het Zeldenrust-Steelant College spijbelt.", ["age-place", "scholier (16) van het Zeldenrust-Steelant College"]),
+  has("De scholier (16) van het Zeldenrust-Steelant College spijbelt.", [
+    "age-place",
+    "scholier (16) van het Zeldenrust-Steelant College",
+  ]),
   clean("Het gesprek duurde van 14.00 tot 15.30 uur."),
   clean("De AVG kent in artikel 9 een verbod op het verwerken van bijzondere persoonsgegevens."),
   clean("In 12 van de 30 gevallen was er toestemming."),

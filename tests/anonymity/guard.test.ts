@@ -2,8 +2,14 @@ import { spawnSync } from "node:child_process";
 
 import { describe, expect, it } from "vitest";
 
-import { BLOCKING_KINDS, checkAnonymity, FINDING_KINDS, passesElfproef, type Finding, type FindingKind } from "~/anonymity/anonymity";
-
+import {
+  BLOCKING_KINDS,
+  checkAnonymity,
+  type Finding,
+  FINDING_KINDS,
+  type FindingKind,
+  passesElfproef,
+} from "~/anonymity/anonymity";
 import { CORPUS } from "./corpus";
 
 interface Score {
@@ -14,14 +20,24 @@ interface Score {
   falsePositives: string[];
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 /** Precision and recall per kind: a finding counts when it overlaps a labelled span of its kind. */
 function score(): Map<FindingKind, Score> {
-  const scores = new Map(FINDING_KINDS.map((kind) => [kind, { labels: 0, found: 0, truePositives: 0, missed: [], falsePositives: [] } as Score]));
+  const scores = new Map(
+    FINDING_KINDS.map((kind) => [
+      kind,
+      { labels: 0, found: 0, truePositives: 0, missed: [], falsePositives: [] } as Score,
+    ]),
+  );
   for (const { text, expected } of CORPUS) {
     const findings = checkAnonymity(text);
-    const labels = expected.map((label) => ({ ...label, start: text.indexOf(label.span), end: text.indexOf(label.span) + label.span.length }));
+    const labels = expected.map((label) => ({
+      ...label,
+      start: text.indexOf(label.span),
+      end: text.indexOf(label.span) + label.span.length,
+    }));
     for (const label of labels) {
       const s = scores.get(label.kind)!;
       s.labels += 1;
@@ -44,7 +60,8 @@ const precisionOf = (s: Score) => ratio(s.truePositives, s.found);
 // Blocking kinds refuse a text, so a miss leaks data and a false alarm stops an honest author: both
 // must be rare. Warnings only ask the author to confirm, so they may err a little more.
 const FLOOR: Record<"block" | "warn", number> = { block: 0.95, warn: 0.85 };
-const floorOf = (kind: FindingKind) => ((BLOCKING_KINDS as readonly string[]).includes(kind) ? FLOOR.block : FLOOR.warn);
+const floorOf = (kind: FindingKind) =>
+  (BLOCKING_KINDS as readonly string[]).includes(kind) ? FLOOR.block : FLOOR.warn;
 
 describe("the anonymity guard on the labelled corpus", () => {
   const scores = score();

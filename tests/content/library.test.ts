@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { checkAnonymity } from "~/anonymity/anonymity";
-import { readContent, type Library } from "~/content/read-content.server";
+import { type Library,readContent } from "~/content/read-content.server";
 import { SECTORS } from "~/domain/vocabulary";
 
 let library: Library;

@@ -27,7 +27,12 @@ describe("comparing regions", () => {
     await page.getByRole("status").filter({ hasText: "en 2 regio's" }).waitFor();
     const heatmap = page.getByRole("table", { name: /Overeenstemming tussen regio's/ });
     await expect(heatmap.getByRole("row").count()).resolves.toBe(3);
-    await expect(heatmap.getByRole("cell").filter({ hasText: /^\d+%\d+ van \d+$/ }).count()).resolves.toBe(2);
+    await expect(
+      heatmap
+        .getByRole("cell")
+        .filter({ hasText: /^\d+%\d+ van \d+$/ })
+        .count(),
+    ).resolves.toBe(2);
     await expect(page.getByRole("checkbox", { name: "Twente" }).isChecked()).resolves.toBe(true);
     await expectAccessible(page);
 
@@ -37,12 +42,9 @@ describe("comparing regions", () => {
     await pairLink.click();
     await page.getByRole("heading", { level: 1, name: "Twente en Zeeland naast elkaar" }).waitFor();
     await expect(page.getByRole("link", { name: title, exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole("table", { name: "Oordeel, route en versie" }).getByRole("rowheader").allTextContents()).resolves.toEqual([
-      "Oordeel",
-      "Route",
-      "Versie",
-      "Overgenomen van",
-    ]);
+    await expect(
+      page.getByRole("table", { name: "Oordeel, route en versie" }).getByRole("rowheader").allTextContents(),
+    ).resolves.toEqual(["Oordeel", "Route", "Versie", "Overgenomen van"]);
     await expect(page.locator("mark.diff-text__only").count()).resolves.toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: /^Overnemen voor/ }).count()).resolves.toBe(0);
     await expectAccessible(page);
@@ -68,7 +70,10 @@ describe("comparing regions", () => {
     const pages = raw.match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
     // Every page is A4 in points (210 × 297 mm).
-    const boxes = [...raw.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const boxes = [...raw.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) expect(box).toEqual([595, 842]);
     expectNoPageErrors(page);
@@ -83,7 +88,9 @@ describe("comparing regions", () => {
     await page.getByRole("heading", { level: 1, name: "Afspraken vergelijken" }).waitFor();
     await expectAccessible(page);
     const first = page.getByLabel("Eerste regio");
-    const [a, b] = (await first.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).slice(1);
+    const [a, b] = (
+      await first.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).slice(1);
     await first.selectOption(a!);
     await page.getByLabel("Tweede regio").selectOption(a!);
     await page.getByRole("button", { name: "Naast elkaar zetten" }).click();
@@ -120,7 +127,9 @@ describe("comparing regions", () => {
     const slug = (await theme.getByRole("link").first().getAttribute("href"))!.replace("#thema-", "");
     await plain.goto(`${baseUrl}/regios/zeeland/spelregels?thema=${slug}`);
     await plain.getByRole("heading", { level: 1, name: `Spelregels Leertuin Zeeland: ${label}` }).waitFor();
-    await expect(plain.getByRole("heading", { level: 2 }).filter({ hasNotText: "Inhoud" }).allTextContents()).resolves.toEqual([label]);
+    await expect(
+      plain.getByRole("heading", { level: 2 }).filter({ hasNotText: "Inhoud" }).allTextContents(),
+    ).resolves.toEqual([label]);
     await expect(plain.getByRole("article").count()).resolves.toBe(count);
     await page.goto(plain.url());
     await expectAccessible(page);
@@ -136,13 +145,20 @@ describe("comparing regions", () => {
     await plain.getByLabel("Twente").check();
     await plain.getByRole("button", { name: "Vergelijken" }).click();
     await plain.waitForURL(/regio=groningen&regio=twente/);
-    await expect(plain.getByRole("columnheader").filter({ hasText: /^(Groningen|Twente)$/ }).count()).resolves.toBe(4);
+    await expect(
+      plain
+        .getByRole("columnheader")
+        .filter({ hasText: /^(Groningen|Twente)$/ })
+        .count(),
+    ).resolves.toBe(4);
     const overflow = await plain.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
     const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(`${baseUrl}/vergelijk`);
-    await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });
 });

@@ -17,7 +17,9 @@ describe("the reading journey", () => {
     await page.goto(baseUrl);
     await expect(page.title()).resolves.toBe("Startpagina — Leertuin");
     await page.getByRole("heading", { level: 1, name: "Mag ik dit delen?" }).waitFor();
-    await expect(page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" }).isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Dilemma's" }).click();
@@ -46,16 +48,26 @@ describe("the reading journey", () => {
     await citation.click();
     await page.waitForURL(`${baseUrl}${href}`);
     const anchor = href!.split("#")[1]!;
-    await page.locator(`#${anchor}`).getByText(/Aangehaald in \d+ afspra/).waitFor();
+    await page
+      .locator(`#${anchor}`)
+      .getByText(/Aangehaald in \d+ afspra/)
+      .waitFor();
     await expectAccessible(page);
 
     await page.goBack();
-    await page.getByRole("main").getByRole("link", { name: /^Leertuin / }).first().click();
+    await page
+      .getByRole("main")
+      .getByRole("link", { name: /^Leertuin / })
+      .first()
+      .click();
     await page.waitForURL(/\/regios\/[a-z0-9-]+$/);
     await page.getByRole("heading", { name: "Afspraken", level: 2 }).waitFor();
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beroepscodes en wetten" }).click();
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Beroepscodes en wetten" })
+      .click();
     await page.getByRole("heading", { level: 1, name: "Beroepscodes en wetten" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Regio's" }).click();
@@ -138,7 +150,10 @@ describe("search", () => {
     const facetCount = Number(/\((\d+)\)/.exec((await facet.locator("xpath=..").textContent())!)![1]);
     await facet.click();
     await page.waitForURL(/type=/);
-    await page.getByRole("status").filter({ hasText: `${facetCount === 1 ? "1 resultaat" : `${facetCount} resultaten`} voor` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${facetCount === 1 ? "1 resultaat" : `${facetCount} resultaten`} voor` })
+      .waitFor();
     expect(facetCount).toBeLessThanOrEqual(before);
     await expect(page.getByRole("searchbox").inputValue()).resolves.toBe("beroepsgeheim huisarts");
     await expectAccessible(page);

@@ -34,8 +34,11 @@ describe("the learning garden at work", () => {
     await member.getByRole("heading", { level: 1, name: "Dilemma voorstellen" }).waitFor();
     await expectAccessible(member);
     await member.getByLabel("Titel", { exact: true }).fill(TITLE);
-    await member.getByLabel("De vraag", { exact: true }).fill("Mag de school het wijkteam vertellen dat de kinderen na school alleen wachten?");
-    const situation = "Twee broertjes wachten na school vaak een uur op het plein. De moeder is bereikbaar op 06-12345678 maar neemt niet op.";
+    await member
+      .getByLabel("De vraag", { exact: true })
+      .fill("Mag de school het wijkteam vertellen dat de kinderen na school alleen wachten?");
+    const situation =
+      "Twee broertjes wachten na school vaak een uur op het plein. De moeder is bereikbaar op 06-12345678 maar neemt niet op.";
     await member.getByLabel("De situatie", { exact: true }).fill(situation);
     await member.getByLabel("Welke sector heeft de informatie?").selectOption("onderwijs");
     await member.getByRole("group", { name: "Welke sectoren vragen erom?" }).getByLabel("Wijkteam").check();
@@ -46,7 +49,9 @@ describe("the learning garden at work", () => {
     await expect(member.getByLabel("De situatie", { exact: true }).inputValue()).resolves.toBe(situation);
     await expect(member.getByLabel("Titel", { exact: true }).inputValue()).resolves.toBe(TITLE);
     await expectAccessible(member);
-    await member.getByLabel("De situatie", { exact: true }).fill("Twee broertjes wachten na school vaak een uur op het plein. De moeder neemt de telefoon niet op.");
+    await member
+      .getByLabel("De situatie", { exact: true })
+      .fill("Twee broertjes wachten na school vaak een uur op het plein. De moeder neemt de telefoon niet op.");
     await member.getByRole("button", { name: "Voorstel indienen" }).click();
     await member.getByText("Uw voorstel is ingediend").waitFor();
     await member.getByRole("heading", { level: 1, name: TITLE }).waitFor();
@@ -67,9 +72,15 @@ describe("the learning garden at work", () => {
     await facilitator.getByLabel("Grondslag", { exact: true }).fill("Toestemming van de ouders.");
     await facilitator.getByLabel("Doel", { exact: true }).fill("De kinderen zijn na school veilig opgevangen.");
     await facilitator.getByLabel("Noodzaak", { exact: true }).fill("Alleen dat de kinderen vaak alleen wachten.");
-    await facilitator.getByLabel("Proportionaliteit en subsidiariteit", { exact: true }).fill("Eerst een gesprek met de moeder.");
-    await facilitator.getByLabel("Afspraak", { exact: true }).fill("De school spreekt de moeder aan en vraagt toestemming om het wijkteam in te schakelen.");
-    await facilitator.getByLabel("Voorwaarden", { exact: true }).fill("Informeer de moeder vooraf\nLeg het gesprek vast");
+    await facilitator
+      .getByLabel("Proportionaliteit en subsidiariteit", { exact: true })
+      .fill("Eerst een gesprek met de moeder.");
+    await facilitator
+      .getByLabel("Afspraak", { exact: true })
+      .fill("De school spreekt de moeder aan en vraagt toestemming om het wijkteam in te schakelen.");
+    await facilitator
+      .getByLabel("Voorwaarden", { exact: true })
+      .fill("Informeer de moeder vooraf\nLeg het gesprek vast");
     await facilitator.getByText("Algemene verordening gegevensbescherming (AVG)").click();
     await facilitator.getByLabel("Art. 6 lid 1 sub a — Toestemming als grondslag").check();
     await facilitator.getByRole("button", { name: "Voorbeeld bekijken" }).click();
@@ -88,8 +99,12 @@ describe("the learning garden at work", () => {
     await expectAccessible(twente);
     await twente.getByRole("button", { name: "Concept maken" }).click();
     await twente.getByRole("heading", { level: 1, name: "Afspraak van Twente" }).waitFor();
-    await expect(twente.getByLabel("Afspraak", { exact: true }).inputValue()).resolves.toContain("De school spreekt de moeder aan");
-    await twente.getByLabel("Afspraak", { exact: true }).fill("De school belt de moeder dezelfde dag en vraagt toestemming om het wijkteam in te schakelen.");
+    await expect(twente.getByLabel("Afspraak", { exact: true }).inputValue()).resolves.toContain(
+      "De school spreekt de moeder aan",
+    );
+    await twente
+      .getByLabel("Afspraak", { exact: true })
+      .fill("De school belt de moeder dezelfde dag en vraagt toestemming om het wijkteam in te schakelen.");
     await twente.getByRole("button", { name: "Publiceren" }).click();
     await twente.getByText("De afspraak is gepubliceerd als versie 1.").waitFor();
     await twente.getByText("Wat Twente veranderde aan de afspraak van Zeeland").waitFor();

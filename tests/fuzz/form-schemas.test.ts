@@ -15,10 +15,15 @@ import { AnswerFormSchema } from "~/workflow/answer-editing.server";
 import { CommentSchema, HideSchema } from "~/workflow/comments.server";
 import { ProposalSchema } from "~/workflow/proposals.server";
 import { DeclineSchema, SuggestionSchema } from "~/workflow/suggestions.server";
+import { encodeForm, type Form, mutatedForm } from "../support/fuzz";
 
-import { encodeForm, mutatedForm, type Form } from "../support/fuzz";
-
-const person = { name: "Sanne de Boer", email: "sanne@school.example", profession: "Intern begeleider", region: "zeeland", organisation: "3" };
+const person = {
+  name: "Sanne de Boer",
+  email: "sanne@school.example",
+  profession: "Intern begeleider",
+  region: "zeeland",
+  organisation: "3",
+};
 const password = { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" };
 
 /** Each parser with a form it accepts (as `readForm` hands it over: lists as arrays). */
@@ -62,14 +67,32 @@ const PARSERS: [string, z.ZodType, Form][] = [
   ["PersonSchema", PersonSchema, person],
   ["RegistrationSchema", RegistrationSchema, { ...person, ...password }],
   ["NewPasswordSchema", NewPasswordSchema, password],
-  ["RegionSchema", RegionSchema, { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderland", since: "2024-03-01", description: "" }],
+  [
+    "RegionSchema",
+    RegionSchema,
+    { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderland", since: "2024-03-01", description: "" },
+  ],
   ["OrganisationSchema", OrganisationSchema, { organisationName: "Wijkteam Noord", sector: "wijkteam" }],
   ["ProfileSchema", ProfileSchema, { name: "Sanne de Boer", profession: "Intern begeleider", organisation: "" }],
-  ["PasswordChangeSchema", PasswordChangeSchema, { currentPassword: "het-oude-wachtwoord", newPassword: "een-nieuw-wachtwoord", newPasswordRepeat: "een-nieuw-wachtwoord" }],
+  [
+    "PasswordChangeSchema",
+    PasswordChangeSchema,
+    {
+      currentPassword: "het-oude-wachtwoord",
+      newPassword: "een-nieuw-wachtwoord",
+      newPasswordRepeat: "een-nieuw-wachtwoord",
+    },
+  ],
   ["AccountDeletionSchema", AccountDeletionSchema, { confirmPassword: "mijn-wachtwoord" }],
 ];
 
-const ENUMS: Record<string, readonly string[]> = { verdict: VERDICTS, route: ROUTES, holderSector: SECTORS, sector: SECTORS, askingSectors: SECTORS };
+const ENUMS: Record<string, readonly string[]> = {
+  verdict: VERDICTS,
+  route: ROUTES,
+  holderSector: SECTORS,
+  sector: SECTORS,
+  askingSectors: SECTORS,
+};
 
 /** What the code behind a parser may assume of everything it let through. */
 function assertUsable(data: Record<string, unknown>) {
@@ -108,14 +131,17 @@ describe("form parsers under random and hostile input", () => {
 describe("reading a submitted form", () => {
   it("gives strings, lists as arrays, and never touches Object.prototype", async () => {
     await fc.assert(
-      fc.asyncProperty(mutatedForm({ title: "Titel", themes: ["a", "b"] }, ["__proto__", "constructor", "toString"]), async ({ form }) => {
-        const request = new Request("http://localhost/voorstellen", { method: "POST", body: encodeForm(form) });
-        const read = await readForm(request, ["themes"] as const);
-        expect(Array.isArray(read.themes)).toBe(true);
-        for (const [key, v] of Object.entries(read)) if (key !== "themes") expect(typeof v, key).toBe("string");
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        expect(Object.getPrototypeOf({})).toBe(Object.prototype);
-      }),
+      fc.asyncProperty(
+        mutatedForm({ title: "Titel", themes: ["a", "b"] }, ["__proto__", "constructor", "toString"]),
+        async ({ form }) => {
+          const request = new Request("http://localhost/voorstellen", { method: "POST", body: encodeForm(form) });
+          const read = await readForm(request, ["themes"] as const);
+          expect(Array.isArray(read.themes)).toBe(true);
+          for (const [key, v] of Object.entries(read)) if (key !== "themes") expect(typeof v, key).toBe("string");
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { encodeForm, type Form, hostileString, mutatedForm } from "../support/fuzz";
 import { DEMO, httpClient } from "../support/http";
-import { encodeForm, hostileString, mutatedForm, type Form } from "../support/fuzz";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
@@ -20,15 +20,27 @@ beforeAll(async () => {
   server = await startTestServer();
   http = httpClient(server);
   sql = server.db().$client;
-  const tables = sql.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").pluck().all() as string[];
+  const tables = sql
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .pluck()
+    .all() as string[];
   const count = sql.prepare(`select ${tables.map((t) => `(select count(*) from "${t}") as "${t}"`).join(", ")}`);
   tableCounts = () => count.get() as Record<string, number>;
   for (const [role, email] of Object.entries(DEMO)) if (role !== "pending") cookies[role] = await http.logIn(email);
 });
 afterAll(() => server.close());
 
-const one = <T>(query: string, ...params: unknown[]) => sql.prepare(query).pluck().get(...params) as T;
-const answered = () => one<string>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'answered' and r.slug = 'zeeland' order by d.id limit 1");
+const one = <T>(query: string, ...params: unknown[]) =>
+  sql
+    .prepare(query)
+    .pluck()
+    .get(...params) as T;
+const answered = () =>
+  one<string>(
+    "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'answered' and r.slug = 'zeeland' order by d.id limit 1",
+  );
 
 /** Posts one form; a refusal must leave every table as it was. Returns the status. */
 async function postAndCheck(path: string, form: Form, cookie?: string) {
@@ -92,14 +104,23 @@ describe("hostile forms at the workflow actions", () => {
 
   it("commenting and hiding a comment", { timeout: 120_000 }, async () => {
     const slug = answered();
-    await fuzzAction(`/dilemmas/${slug}`, { intent: "comment", body: "Bij ons gaat dit net zo.", parentId: "" }, cookies.member);
+    await fuzzAction(
+      `/dilemmas/${slug}`,
+      { intent: "comment", body: "Bij ons gaat dit net zo.", parentId: "" },
+      cookies.member,
+    );
     const commentId = one<number>("select max(id) from comments");
-    await fuzzAction(`/dilemmas/${slug}`, { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." }, cookies.facilitator);
+    await fuzzAction(
+      `/dilemmas/${slug}`,
+      { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." },
+      cookies.facilitator,
+    );
   });
 
   it("writing, publishing and withdrawing an answer", { timeout: 120_000 }, async () => {
     const editor = `/dilemmas/${answered()}/afspraken/zeeland/bewerken`;
-    for (const intent of ["preview", "draft", "publish"]) await fuzzAction(editor, answerForm(intent), cookies.facilitator, 12);
+    for (const intent of ["preview", "draft", "publish"])
+      await fuzzAction(editor, answerForm(intent), cookies.facilitator, 12);
     await fuzzAction(editor, { intent: "withdraw", reason: "Nieuwe wetgeving." }, cookies.facilitator, 12);
     await fuzzAction(editor, { intent: "discard" }, cookies.facilitator, 8);
   });
@@ -108,17 +129,40 @@ describe("hostile forms at the workflow actions", () => {
     await http.post("/voorstellen", encodeForm(proposal), cookies.member);
     const dilemmaId = String(one<number>("select max(id) from dilemmas where status = 'proposed'"));
     const agenda = "/regios/zeeland/agenda";
-    await fuzzAction(agenda, { intent: "merge", dilemmaId, reason: "Zelfde vraag.", intoSlug: answered() }, cookies.facilitator, 12);
-    await fuzzAction(agenda, { intent: "reject", dilemmaId, reason: "Valt buiten de leertuin." }, cookies.facilitator, 12);
+    await fuzzAction(
+      agenda,
+      { intent: "merge", dilemmaId, reason: "Zelfde vraag.", intoSlug: answered() },
+      cookies.facilitator,
+      12,
+    );
+    await fuzzAction(
+      agenda,
+      { intent: "reject", dilemmaId, reason: "Valt buiten de leertuin." },
+      cookies.facilitator,
+      12,
+    );
     await fuzzAction(agenda, { intent: "accept", dilemmaId }, cookies.facilitator, 12);
-    await fuzzAction(agenda, { intent: "decline", suggestionId: "1", reason: "Past niet bij ons." }, cookies.otherFacilitator, 12);
+    await fuzzAction(
+      agenda,
+      { intent: "decline", suggestionId: "1", reason: "Past niet bij ons." },
+      cookies.otherFacilitator,
+      12,
+    );
   });
 
   it("adopting and suggesting another region's answer", { timeout: 120_000 }, async () => {
     const slug = answered();
-    const version = one<number>("select max(v.version) from answer_versions v join answers a on a.id = v.answer_id join dilemmas d on d.id = a.dilemma_id join regions r on r.id = a.region_id where d.slug = ? and r.slug = 'zeeland' and v.published_at is not null", slug);
+    const version = one<number>(
+      "select max(v.version) from answer_versions v join answers a on a.id = v.answer_id join dilemmas d on d.id = a.dilemma_id join regions r on r.id = a.region_id where d.slug = ? and r.slug = 'zeeland' and v.published_at is not null",
+      slug,
+    );
     const page = `/dilemmas/${slug}/afspraken/zeeland/${version}/overnemen`;
-    await fuzzAction(page, { intent: "suggest", region: "twente", note: "Dit past ook bij ons." }, cookies.otherMember, 12);
+    await fuzzAction(
+      page,
+      { intent: "suggest", region: "twente", note: "Dit past ook bij ons." },
+      cookies.otherMember,
+      12,
+    );
     await fuzzAction(page, { intent: "adopt", region: "twente" }, cookies.otherFacilitator, 12);
   });
 });
@@ -126,30 +170,80 @@ describe("hostile forms at the workflow actions", () => {
 describe("hostile forms at the account and admin actions", () => {
   it("log-in, registration and a password reset link", { timeout: 120_000 }, async () => {
     await fuzzAction("/inloggen", { email: DEMO.member, password: "een-fout-wachtwoord", redirectTo: "/" }, undefined);
-    const organisation = String(one<number>("select o.id from organisations o join regions r on r.id = o.region_id where r.slug = 'zeeland' limit 1"));
-    const registration = { name: "Sanne de Boer", email: "sanne@school.example", profession: "Intern begeleider", region: "zeeland", organisation, password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" };
+    const organisation = String(
+      one<number>(
+        "select o.id from organisations o join regions r on r.id = o.region_id where r.slug = 'zeeland' limit 1",
+      ),
+    );
+    const registration = {
+      name: "Sanne de Boer",
+      email: "sanne@school.example",
+      profession: "Intern begeleider",
+      region: "zeeland",
+      organisation,
+      password: "een-lang-wachtwoord",
+      passwordRepeat: "een-lang-wachtwoord",
+    };
     await fuzzAction("/registreren", registration, undefined, 12);
-    await fuzzAction(`/wachtwoord-herstellen/${"A".repeat(43)}`, { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" }, undefined, 8);
+    await fuzzAction(
+      `/wachtwoord-herstellen/${"A".repeat(43)}`,
+      { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" },
+      undefined,
+      8,
+    );
   });
 
   it("one's own account", { timeout: 120_000 }, async () => {
-    await fuzzAction("/account", { intent: "gegevens", name: "Lid Zeeland", profession: "Intern begeleider", organisation: "" }, cookies.member, 12);
-    await fuzzAction("/account", { intent: "wachtwoord", currentPassword: "niet-het-wachtwoord", newPassword: "een-nieuw-wachtwoord", newPasswordRepeat: "een-nieuw-wachtwoord" }, cookies.member, 8);
+    await fuzzAction(
+      "/account",
+      { intent: "gegevens", name: "Lid Zeeland", profession: "Intern begeleider", organisation: "" },
+      cookies.member,
+      12,
+    );
+    await fuzzAction(
+      "/account",
+      {
+        intent: "wachtwoord",
+        currentPassword: "niet-het-wachtwoord",
+        newPassword: "een-nieuw-wachtwoord",
+        newPasswordRepeat: "een-nieuw-wachtwoord",
+      },
+      cookies.member,
+      8,
+    );
     await fuzzAction("/account", { intent: "verwijderen", confirmPassword: "niet-het-wachtwoord" }, cookies.member, 8);
   });
 
   it("regions, organisations, members and roles", { timeout: 120_000 }, async () => {
-    await fuzzAction("/beheer/regios/nieuw", { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderland", since: "2024-03-01", description: "" }, cookies.admin, 12);
-    await fuzzAction("/beheer/regios/zeeland", { intent: "organisatie", organisationName: "Wijkteam Noord", sector: "wijkteam" }, cookies.admin, 12);
+    await fuzzAction(
+      "/beheer/regios/nieuw",
+      { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderland", since: "2024-03-01", description: "" },
+      cookies.admin,
+      12,
+    );
+    await fuzzAction(
+      "/beheer/regios/zeeland",
+      { intent: "organisatie", organisationName: "Wijkteam Noord", sector: "wijkteam" },
+      cookies.admin,
+      12,
+    );
     const pending = String(one<number>("select m.id from memberships m where m.status = 'pending' limit 1"));
     await fuzzAction("/beheer/leden", { intent: "reject", membershipId: pending }, cookies.admin, 12);
-    const member = String(one<number>("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", DEMO.otherMember));
+    const member = String(
+      one<number>(
+        "select m.id from memberships m join users u on u.id = m.user_id where u.email = ?",
+        DEMO.otherMember,
+      ),
+    );
     await fuzzAction("/beheer/rollen", { intent: "rol", membershipId: member, role: "member" }, cookies.admin, 12);
   });
 });
 
 describe("hostile URLs and search input", () => {
-  const segment = fc.oneof(hostileString.map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, "x")).slice(0, 300)), fc.constantFrom("%E0%A4%A", "%", "%%", "..", "%2e%2e", "%00", "nieuw"));
+  const segment = fc.oneof(
+    hostileString.map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, "x")).slice(0, 300)),
+    fc.constantFrom("%E0%A4%A", "%", "%%", "..", "%2e%2e", "%00", "nieuw"),
+  );
   const paths = [
     (s: string) => `/dilemmas/${s}`,
     (s: string) => `/dilemmas/${s}/vergelijk?regio=${s}`,
@@ -176,18 +270,26 @@ describe("hostile URLs and search input", () => {
     );
   });
 
-  it("answers every search, page and API, with 200 or a 400/404 that says why, never a 5xx", { timeout: 120_000 }, async () => {
-    const params = fc.dictionary(fc.constantFrom("q", "type", "regio", "thema", "sector", "oordeel", "pagina", "x"), hostileString, { maxKeys: 4 });
-    await fc.assert(
-      fc.asyncProperty(params, fc.boolean(), async (query, api) => {
-        const url = `${server.url}${api ? "/api/search" : "/zoeken"}?${new URLSearchParams(query)}`;
-        const response = await fetch(url, { redirect: "manual" });
-        const body = await response.text();
-        // 431: Node refuses a request line above its 16 KB header limit before Leertuin sees it.
-        expect([200, 400, 404, 431], `${url.slice(0, 300)} → ${response.status}`).toContain(response.status);
-        if (api && response.status !== 431) expect(() => JSON.parse(body)).not.toThrow();
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    "answers every search, page and API, with 200 or a 400/404 that says why, never a 5xx",
+    { timeout: 120_000 },
+    async () => {
+      const params = fc.dictionary(
+        fc.constantFrom("q", "type", "regio", "thema", "sector", "oordeel", "pagina", "x"),
+        hostileString,
+        { maxKeys: 4 },
+      );
+      await fc.assert(
+        fc.asyncProperty(params, fc.boolean(), async (query, api) => {
+          const url = `${server.url}${api ? "/api/search" : "/zoeken"}?${new URLSearchParams(query)}`;
+          const response = await fetch(url, { redirect: "manual" });
+          const body = await response.text();
+          // 431: Node refuses a request line above its 16 KB header limit before Leertuin sees it.
+          expect([200, 400, 404, 431], `${url.slice(0, 300)} → ${response.status}`).toContain(response.status);
+          if (api && response.status !== 431) expect(() => JSON.parse(body)).not.toThrow();
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { setPlatformAdmin } from "~/models/roles.server";
-
 import { DEMO, httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
@@ -9,13 +8,25 @@ const server = useTestServer();
 const http = httpClient(server);
 
 const idOf = (query: string, ...params: unknown[]) => http.one<{ id: number }>(query, ...params)!.id;
-const membershipOf = (email: string) => idOf("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", email);
+const membershipOf = (email: string) =>
+  idOf("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", email);
 const userOf = (email: string) => idOf("select id from users where email = ?", email);
-const contentOrganisation = () => idOf("select o.id from organisations o join regions r on r.id = o.region_id where r.slug = 'zeeland' order by o.id limit 1");
-const auditCount = () => http.one<{ n: number }>("select count(*) as n from audit_log where action not like 'auth.%'")!.n;
+const contentOrganisation = () =>
+  idOf(
+    "select o.id from organisations o join regions r on r.id = o.region_id where r.slug = 'zeeland' order by o.id limit 1",
+  );
+const auditCount = () =>
+  http.one<{ n: number }>("select count(*) as n from audit_log where action not like 'auth.%'")!.n;
 
-const region = { slug: "noord-veluwe", name: "Noord-Veluwe", province: "Gelderland", since: "2024-03-01", description: "Zes gemeenten werken samen." };
-const createRegion = (cookie: string, overrides: Record<string, string> = {}) => http.post("/beheer/regios/nieuw", { ...region, ...overrides }, cookie);
+const region = {
+  slug: "noord-veluwe",
+  name: "Noord-Veluwe",
+  province: "Gelderland",
+  since: "2024-03-01",
+  description: "Zes gemeenten werken samen.",
+};
+const createRegion = (cookie: string, overrides: Record<string, string> = {}) =>
+  http.post("/beheer/regios/nieuw", { ...region, ...overrides }, cookie);
 
 /** Every admin page and form, with a request that would change something if it were let through. */
 const routes = (): { method: "GET" | "POST"; path: string; form?: Record<string, string> }[] => [
@@ -23,11 +34,23 @@ const routes = (): { method: "GET" | "POST"; path: string; form?: Record<string,
   { method: "GET", path: "/beheer/regios/nieuw" },
   { method: "POST", path: "/beheer/regios/nieuw", form: region },
   { method: "GET", path: "/beheer/regios/zeeland" },
-  { method: "POST", path: "/beheer/regios/zeeland", form: { intent: "organisatie", organisationName: "Nieuwe Stichting", sector: "jeugdhulp" } },
+  {
+    method: "POST",
+    path: "/beheer/regios/zeeland",
+    form: { intent: "organisatie", organisationName: "Nieuwe Stichting", sector: "jeugdhulp" },
+  },
   { method: "GET", path: `/beheer/regios/zeeland/organisaties/${contentOrganisation()}` },
   { method: "GET", path: "/beheer/rollen" },
-  { method: "POST", path: "/beheer/rollen", form: { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" } },
-  { method: "POST", path: "/beheer/rollen", form: { intent: "beheerder", userId: String(userOf(DEMO.member)), admin: "ja" } },
+  {
+    method: "POST",
+    path: "/beheer/rollen",
+    form: { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
+  },
+  {
+    method: "POST",
+    path: "/beheer/rollen",
+    form: { intent: "beheerder", userId: String(userOf(DEMO.member)), admin: "ja" },
+  },
 ];
 const send = (route: ReturnType<typeof routes>[number], cookie?: string) =>
   route.method === "GET" ? http.get(route.path, cookie) : http.post(route.path, route.form!, cookie);
@@ -54,15 +77,19 @@ describe("who may use /beheer", () => {
     for (const route of routes()) {
       const response = await send(route, cookie);
       expect(response.status, `${route.method} ${route.path}`).toBe(403);
-      if (route.method === "GET") expect(await http.html(response)).toContain("Alleen platformbeheerders kunnen hier werken.");
+      if (route.method === "GET")
+        expect(await http.html(response)).toContain("Alleen platformbeheerders kunnen hier werken.");
     }
     expect(auditCount()).toBe(before);
-    expect(http.one("select role from memberships where id = ?", membershipOf(DEMO.member))).toEqual({ role: "member" });
+    expect(http.one("select role from memberships where id = ?", membershipOf(DEMO.member))).toEqual({
+      role: "member",
+    });
   });
 
   it("lets an admin use every page and form", async () => {
     const cookie = await http.logIn(DEMO.admin);
-    for (const route of routes()) expect((await send(route, cookie)).status, `${route.method} ${route.path}`).toBeLessThan(400);
+    for (const route of routes())
+      expect((await send(route, cookie)).status, `${route.method} ${route.path}`).toBeLessThan(400);
   });
 
   it("shows 'Mijn account' to everyone logged in and 'Beheer' only to admins", async () => {
@@ -79,15 +106,22 @@ describe("regions", () => {
     const created = await createRegion(cookie);
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe("/beheer/regios/noord-veluwe?melding=aangemaakt");
-    expect(await http.html(await http.get("/beheer/regios/noord-veluwe?melding=aangemaakt", cookie))).toContain("De regio is aangemaakt.");
-    expect(http.one("select name, province, since, description_md, origin from regions where slug = 'noord-veluwe'")).toEqual({
+    expect(await http.html(await http.get("/beheer/regios/noord-veluwe?melding=aangemaakt", cookie))).toContain(
+      "De regio is aangemaakt.",
+    );
+    expect(
+      http.one("select name, province, since, description_md, origin from regions where slug = 'noord-veluwe'"),
+    ).toEqual({
       name: "Noord-Veluwe",
       province: "Gelderland",
       since: "2024-03-01",
       description_md: "Zes gemeenten werken samen.",
       origin: "app",
     });
-    expect(http.one("select actor_id, summary from audit_log where action = 'region.create'")).toEqual({ actor_id: userOf(DEMO.admin), summary: "noord-veluwe" });
+    expect(http.one("select actor_id, summary from audit_log where action = 'region.create'")).toEqual({
+      actor_id: userOf(DEMO.admin),
+      summary: "noord-veluwe",
+    });
     expect((await http.get("/regios/noord-veluwe")).status).toBe(200);
   });
 
@@ -102,7 +136,9 @@ describe("regions", () => {
     expect(html).toContain('value="Noord-Veluwe"');
     expect(html).toContain('value="Noord Veluwe!"');
     expect(html).toContain("Zes gemeenten werken samen.");
-    expect(await http.html(await createRegion(cookie, { slug: "zeeland" }))).toContain("Er is al een regio met dit adres");
+    expect(await http.html(await createRegion(cookie, { slug: "zeeland" }))).toContain(
+      "Er is al een regio met dit adres",
+    );
     expect(await http.html(await createRegion(cookie, { slug: "nieuw" }))).toContain("Dit adres is gereserveerd");
     expect(http.one("select count(*) as n from regions where origin = 'app'")).toEqual({ n: 0 });
   });
@@ -110,11 +146,17 @@ describe("regions", () => {
   it("edits a region made in the app, new address included, and audits which fields changed", async () => {
     const cookie = await http.logIn(DEMO.admin);
     await createRegion(cookie);
-    const saved = await http.post("/beheer/regios/noord-veluwe", { intent: "regio", ...region, slug: "veluwe-noord", name: "Veluwe Noord" }, cookie);
+    const saved = await http.post(
+      "/beheer/regios/noord-veluwe",
+      { intent: "regio", ...region, slug: "veluwe-noord", name: "Veluwe Noord" },
+      cookie,
+    );
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe("/beheer/regios/veluwe-noord?melding=opgeslagen");
     expect(http.one("select name from regions where slug = 'veluwe-noord'")).toEqual({ name: "Veluwe Noord" });
-    expect(http.one("select summary from audit_log where action = 'region.update'")).toEqual({ summary: "gewijzigd: adres, naam" });
+    expect(http.one("select summary from audit_log where action = 'region.update'")).toEqual({
+      summary: "gewijzigd: adres, naam",
+    });
     const invalid = await http.post("/beheer/regios/veluwe-noord", { intent: "regio", ...region, name: "" }, cookie);
     expect(invalid.status).toBe(400);
     expect(await http.html(invalid)).toContain("Vul de naam van de regio in.");
@@ -126,7 +168,11 @@ describe("regions", () => {
     expect(page).toContain("komt uit de bibliotheek");
     expect(page).not.toContain('value="regio"');
     const before = http.one("select * from regions where slug = 'zeeland'");
-    const refused = await http.post("/beheer/regios/zeeland", { intent: "regio", ...region, slug: "zeeland", name: "Anders" }, cookie);
+    const refused = await http.post(
+      "/beheer/regios/zeeland",
+      { intent: "regio", ...region, slug: "zeeland", name: "Anders" },
+      cookie,
+    );
     expect(refused.status).toBe(403);
     expect(await http.html(refused)).toContain("kan hier niet worden gewijzigd");
     expect(http.one("select * from regions where slug = 'zeeland'")).toEqual(before);
@@ -148,14 +194,17 @@ describe("regions", () => {
       expect((await http.get(path, cookie)).status, path).toBe(404);
     }
     expect((await http.post("/beheer/regios/zeeland", { intent: "wissen" }, cookie)).status).toBe(400);
-    expect((await http.post("/beheer/rollen", { intent: "rol", membershipId: "x", role: "koning" }, cookie)).status).toBe(400);
+    expect(
+      (await http.post("/beheer/rollen", { intent: "rol", membershipId: "x", role: "koning" }, cookie)).status,
+    ).toBe(400);
   });
 });
 
 describe("organisations", () => {
   it("adds an organisation to a region, refuses a second with the same name, and renames it", async () => {
     const cookie = await http.logIn(DEMO.admin);
-    const add = (organisationName: string, sector: string) => http.post("/beheer/regios/zeeland", { intent: "organisatie", organisationName, sector }, cookie);
+    const add = (organisationName: string, sector: string) =>
+      http.post("/beheer/regios/zeeland", { intent: "organisatie", organisationName, sector }, cookie);
     const added = await add("Stichting Gezinskracht", "jeugdhulp");
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe("/beheer/regios/zeeland?melding=organisatie-toegevoegd");
@@ -172,9 +221,16 @@ describe("organisations", () => {
 
     const path = `/beheer/regios/zeeland/organisaties/${id}`;
     expect(await http.html(await http.get(path, cookie))).toContain('value="Stichting Gezinskracht"');
-    const renamed = await http.post(path, { organisationName: "Stichting Gezinskracht Zeeland", sector: "jeugdhulp" }, cookie);
+    const renamed = await http.post(
+      path,
+      { organisationName: "Stichting Gezinskracht Zeeland", sector: "jeugdhulp" },
+      cookie,
+    );
     expect(renamed.status).toBe(302);
-    expect(http.one("select name, sector from organisations where id = ?", id)).toEqual({ name: "Stichting Gezinskracht Zeeland", sector: "jeugdhulp" });
+    expect(http.one("select name, sector from organisations where id = ?", id)).toEqual({
+      name: "Stichting Gezinskracht Zeeland",
+      sector: "jeugdhulp",
+    });
     expect(http.sql("select action, summary from audit_log where target_type = 'organisation' order by id")).toEqual([
       { action: "organisation.create", summary: "jeugdhulp" },
       { action: "organisation.update", summary: "gewijzigd: naam" },
@@ -184,7 +240,9 @@ describe("organisations", () => {
   it("shows an organisation from the library but refuses to change it", async () => {
     const cookie = await http.logIn(DEMO.admin);
     const path = `/beheer/regios/zeeland/organisaties/${contentOrganisation()}`;
-    expect(await http.html(await http.get(path, cookie))).toContain("komt uit de bibliotheek en kan hier niet worden gewijzigd");
+    expect(await http.html(await http.get(path, cookie))).toContain(
+      "komt uit de bibliotheek en kan hier niet worden gewijzigd",
+    );
     const before = http.one("select * from organisations where id = ?", contentOrganisation());
     expect((await http.post(path, { organisationName: "Anders", sector: "zorg" }, cookie)).status).toBe(403);
     expect(http.one("select * from organisations where id = ?", contentOrganisation())).toEqual(before);
@@ -196,7 +254,11 @@ describe("roles", () => {
     const admin = await http.logIn(DEMO.admin);
     const member = await http.logIn(DEMO.member);
     expect((await http.get("/beheer/leden", member)).status).toBe(403);
-    const changed = await http.post("/beheer/rollen", { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" }, admin);
+    const changed = await http.post(
+      "/beheer/rollen",
+      { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
+      admin,
+    );
     expect(changed.status).toBe(200);
     expect(await http.html(changed)).toContain("Het lid is nu leertuinbegeleider.");
     expect((await http.get("/beheer/leden", member)).status).toBe(200);
@@ -204,22 +266,33 @@ describe("roles", () => {
       summary: "member → facilitator",
       region_id: idOf("select id from regions where slug = 'zeeland'"),
     });
-    await http.post("/beheer/rollen", { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "member" }, admin);
+    await http.post(
+      "/beheer/rollen",
+      { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "member" },
+      admin,
+    );
     expect((await http.get("/beheer/leden", member)).status).toBe(403);
   });
 
   it("gives no role to a membership that waits for approval", async () => {
     const admin = await http.logIn(DEMO.admin);
-    const refused = await http.post("/beheer/rollen", { intent: "rol", membershipId: String(membershipOf(DEMO.pending)), role: "facilitator" }, admin);
+    const refused = await http.post(
+      "/beheer/rollen",
+      { intent: "rol", membershipId: String(membershipOf(DEMO.pending)), role: "facilitator" },
+      admin,
+    );
     expect(refused.status).toBe(400);
     expect(await http.html(refused)).toContain("Alleen een goedgekeurd lidmaatschap krijgt een rol.");
-    expect(http.one("select role from memberships where id = ?", membershipOf(DEMO.pending))).toEqual({ role: "member" });
+    expect(http.one("select role from memberships where id = ?", membershipOf(DEMO.pending))).toEqual({
+      role: "member",
+    });
   });
 
   it("grants and revokes platform admin, but never one's own", async () => {
     const admin = await http.logIn(DEMO.admin);
     const twente = await http.logIn(DEMO.otherMember);
-    const grant = (email: string, value: "ja" | "nee", cookie = admin) => http.post("/beheer/rollen", { intent: "beheerder", userId: String(userOf(email)), admin: value }, cookie);
+    const grant = (email: string, value: "ja" | "nee", cookie = admin) =>
+      http.post("/beheer/rollen", { intent: "beheerder", userId: String(userOf(email)), admin: value }, cookie);
     expect((await grant(DEMO.otherMember, "ja")).status).toBe(200);
     expect((await http.get("/beheer", twente)).status).toBe(200);
     expect((await grant(DEMO.otherMember, "nee")).status).toBe(200);
@@ -236,7 +309,11 @@ describe("roles", () => {
   });
 
   it("never takes the role from the last platform admin", () => {
-    const outcome = setPlatformAdmin(server.db(), { actorId: userOf(DEMO.facilitator), userId: userOf(DEMO.admin), admin: false });
+    const outcome = setPlatformAdmin(server.db(), {
+      actorId: userOf(DEMO.facilitator),
+      userId: userOf(DEMO.admin),
+      admin: false,
+    });
     expect(outcome).toEqual({ ok: false, message: "Dit is de laatste platformbeheerder; die rol blijft." });
     expect(http.one("select count(*) as n from users where is_admin = 1")).toEqual({ n: 1 });
   });

@@ -64,16 +64,28 @@ describe("logging in", () => {
   });
 
   it("goes back to where the person came from, but never to another site", async () => {
-    expect((await logIn("lid.twente@leertuin.test", "leertuin-demo", "/regios/twente")).headers.get("location")).toBe("/regios/twente");
-    expect((await logIn("lid.twente@leertuin.test", "leertuin-demo", "//kwaadwillend.example")).headers.get("location")).toBe("/");
-    expect((await logIn("lid.twente@leertuin.test", "leertuin-demo", "https://kwaadwillend.example")).headers.get("location")).toBe("/");
+    expect((await logIn("lid.twente@leertuin.test", "leertuin-demo", "/regios/twente")).headers.get("location")).toBe(
+      "/regios/twente",
+    );
+    expect(
+      (await logIn("lid.twente@leertuin.test", "leertuin-demo", "//kwaadwillend.example")).headers.get("location"),
+    ).toBe("/");
+    expect(
+      (await logIn("lid.twente@leertuin.test", "leertuin-demo", "https://kwaadwillend.example")).headers.get(
+        "location",
+      ),
+    ).toBe("/");
   });
 });
 
 describe("sessions", () => {
   it("ends the session on log-out: the old cookie no longer works", async () => {
     const cookie = cookieOf(await logIn("lid.twente@leertuin.test", "leertuin-demo"));
-    const out = await fetch(`${server.url}/uitloggen`, { method: "POST", redirect: "manual", headers: { cookie, origin: server.url } });
+    const out = await fetch(`${server.url}/uitloggen`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: server.url },
+    });
     expect(out.status).toBe(302);
     expect(out.headers.get("set-cookie")).toMatch(/leertuin_sessie=;.*Max-Age=0/);
     expect(await page("/", cookie)).not.toContain("Ingelogd als");

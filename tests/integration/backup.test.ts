@@ -8,9 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { backupDatabase, databaseProblems, restoreDatabase } from "../../db/backup.server";
 import { databaseHolders, pidFileOf } from "~/utils/database-lock.server";
-
+import { backupDatabase, databaseProblems, restoreDatabase } from "../../db/backup.server";
 import { DEMO, httpClient } from "../support/http";
 import { TMP_DIR } from "../support/paths";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -34,17 +33,29 @@ afterAll(async () => {
 function snapshot(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const schema = db.prepare("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by type, name").all();
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
-    const rows = Object.fromEntries(tables.map((t) => [t, (db.prepare(`select * from "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+    const schema = db
+      .prepare("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by type, name")
+      .all();
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[];
+    const rows = Object.fromEntries(
+      tables.map((t) => [
+        t,
+        (db.prepare(`select * from "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort(),
+      ]),
+    );
     return { schema, rows };
   } finally {
     db.close();
   }
 }
 
-const slug = () => http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' order by id limit 1")!.slug;
-const comment = async (cookie: string, body: string) => (await http.post(`/dilemmas/${slug()}`, { intent: "comment", body }, cookie)).status;
+const slug = () =>
+  http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' order by id limit 1")!.slug;
+const comment = async (cookie: string, body: string) =>
+  (await http.post(`/dilemmas/${slug()}`, { intent: "comment", body }, cookie)).status;
 
 describe("backup and restore", () => {
   it("backs up while the server writes, and a restore gives back every table exactly", async () => {
@@ -84,7 +95,10 @@ describe("backup and restore", () => {
   it("keeps only the newest backups", async () => {
     const keepDir = path.join(dir, "keep");
     const made = [];
-    for (let day = 1; day <= 4; day++) made.push((await backupDatabase(live, { dir: keepDir, keep: 2, now: new Date(`2026-01-0${day}T03:00:00Z`) })).file);
+    for (let day = 1; day <= 4; day++)
+      made.push(
+        (await backupDatabase(live, { dir: keepDir, keep: 2, now: new Date(`2026-01-0${day}T03:00:00Z`) })).file,
+      );
     expect(fs.readdirSync(keepDir).sort()).toEqual(made.slice(2).map((f) => path.basename(f)));
   });
 
@@ -99,7 +113,10 @@ describe("backup and restore", () => {
     const target = path.join(dir, "left-behind.sqlite");
     fs.copyFileSync(live, target);
     const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
-    fs.writeFileSync(pidFileOf(target), JSON.stringify({ pid: gone, host: os.hostname(), startedAt: "2026-01-01T00:00:00Z" }));
+    fs.writeFileSync(
+      pidFileOf(target),
+      JSON.stringify({ pid: gone, host: os.hostname(), startedAt: "2026-01-01T00:00:00Z" }),
+    );
     expect(databaseHolders(target)).toEqual([]);
   });
 

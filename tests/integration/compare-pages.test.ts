@@ -18,7 +18,10 @@ const matrixRows = (body: string) => {
 describe("the matrix /vergelijk, page by page", () => {
   it("shows 50 dilemmas a page, every one exactly once, while the counts cover them all", async () => {
     generateLibrary(server.db(), 80);
-    const answered = server.db().$client.prepare("select count(distinct dilemma_id) as n from current_answer_versions").get() as { n: number };
+    const answered = server
+      .db()
+      .$client.prepare("select count(distinct dilemma_id) as n from current_answer_versions")
+      .get() as { n: number };
     const pages = Math.ceil(answered.n / 50);
     expect(pages).toBeGreaterThan(1);
 
@@ -38,8 +41,11 @@ describe("the matrix /vergelijk, page by page", () => {
     expect(second.body).toContain(`href="/vergelijk?regio=zeeland&amp;regio=twente&amp;pagina=2"`);
   });
 
-  it.each(["/vergelijk?pagina=999", "/vergelijk?pagina=0", "/vergelijk?pagina=twee"])("%s is a 404 page", async (path) => {
-    const { response } = await get(path);
-    expect(response.status).toBe(404);
-  });
+  it.each(["/vergelijk?pagina=999", "/vergelijk?pagina=0", "/vergelijk?pagina=twee"])(
+    "%s is a 404 page",
+    async (path) => {
+      const { response } = await get(path);
+      expect(response.status).toBe(404);
+    },
+  );
 });

@@ -3,7 +3,6 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 
 import { formatDate } from "~/utils/dates";
-
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -15,11 +14,17 @@ async function get(path: string, cookie?: string) {
 }
 
 function rows<T>(sql: string, ...params: unknown[]): T[] {
-  return server.db().$client.prepare(sql).all(...params) as T[];
+  return server
+    .db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 function run(sql: string, ...params: unknown[]) {
-  server.db().$client.prepare(sql).run(...params);
+  server
+    .db()
+    .$client.prepare(sql)
+    .run(...params);
 }
 
 async function logIn(email: string) {
@@ -37,7 +42,12 @@ function tableRows(html: string, className: string): string[][] {
   const table = new RegExp(`<table class="[^"]*\\b${className}\\b[^"]*">([\\s\\S]*?)</table>`).exec(html)?.[1] ?? "";
   const body = /<tbody>([\s\S]*)<\/tbody>/.exec(table)?.[1] ?? "";
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => cell!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()),
+    [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) =>
+      cell!
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    ),
   );
 }
 
@@ -45,7 +55,16 @@ const CURRENT = `select d.slug as dilemma, d.title, r.slug as region, r.name as 
   cv.adopted_from_version_id as adoptedFrom
   from current_answer_versions cv join dilemmas d on d.id = cv.dilemma_id join regions r on r.id = cv.region_id
   where d.status = 'answered'`;
-type Current = { dilemma: string; title: string; region: string; regionName: string; verdict: string; version: number; agreedOn: string; adoptedFrom: number | null };
+type Current = {
+  dilemma: string;
+  title: string;
+  region: string;
+  regionName: string;
+  verdict: string;
+  version: number;
+  agreedOn: string;
+  adoptedFrom: number | null;
+};
 
 describe("the matrix /vergelijk", () => {
   it("shows every region's verdict in force per dilemma, with adoptions, and counts the filled cells", async () => {
@@ -54,12 +73,18 @@ describe("the matrix /vergelijk", () => {
     const regions = rows<{ n: number }>("select count(*) as n from regions")[0]!.n;
     const { response, body } = await get("/vergelijk");
     expect(response.status).toBe(200);
-    expect(body).toContain(`${dilemmas} dilemma's en ${regions} regio's: ${current.length} van de ${dilemmas * regions} vakjes hebben een afspraak.`);
+    expect(body).toContain(
+      `${dilemmas} dilemma's en ${regions} regio's: ${current.length} van de ${dilemmas * regions} vakjes hebben een afspraak.`,
+    );
     const matrix = tableRows(body, "compare-matrix");
     expect(matrix).toHaveLength(dilemmas);
     const header = /<table class="utrecht-table compare-matrix">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(body)![1]!;
     const columns = [...header.matchAll(/href="\/regios\/([a-z0-9-]+)"/g)].map((m) => m[1]!);
-    const labels = { delen: "Delen", "delen-onder-voorwaarden": "Delen onder voorwaarden", "niet-delen": "Niet delen" } as const;
+    const labels = {
+      delen: "Delen",
+      "delen-onder-voorwaarden": "Delen onder voorwaarden",
+      "niet-delen": "Niet delen",
+    } as const;
     for (const answer of current) {
       const row = matrix.find((r) => r[0]!.startsWith(answer.title))!;
       const cell = row[1 + columns.indexOf(answer.region)]!;
@@ -81,11 +106,16 @@ describe("the matrix /vergelijk", () => {
       regions.forEach((b, j) => {
         const cell = heatmap[i]![j + 1]!;
         if (a.slug === b.slug) return expect(cell).toBe("— dezelfde regio");
-        const verdict = (region: string, dilemma: string) => current.find((c) => c.region === region && c.dilemma === dilemma)?.verdict;
-        const shared = [...new Set(current.map((c) => c.dilemma))].filter((d) => verdict(a.slug, d) && verdict(b.slug, d));
+        const verdict = (region: string, dilemma: string) =>
+          current.find((c) => c.region === region && c.dilemma === dilemma)?.verdict;
+        const shared = [...new Set(current.map((c) => c.dilemma))].filter(
+          (d) => verdict(a.slug, d) && verdict(b.slug, d),
+        );
         const same = shared.filter((d) => verdict(a.slug, d) === verdict(b.slug, d)).length;
         expect(cell, `${a.slug}/${b.slug}`).toBe(
-          shared.length === 0 ? "geen gedeelde dilemma's" : `${Math.round((100 * same) / shared.length)}% ${same} van ${shared.length}`,
+          shared.length === 0
+            ? "geen gedeelde dilemma's"
+            : `${Math.round((100 * same) / shared.length)}% ${same} van ${shared.length}`,
         );
       }),
     );
@@ -102,9 +132,12 @@ describe("the matrix /vergelijk", () => {
     expect(body).toContain('<input type="checkbox" name="regio" checked="" value="twente"/>');
     expect(body).toContain('<input type="checkbox" name="regio" value="groningen"/>');
     expect(tableRows(body, "heatmap")).toHaveLength(2);
-    const both = [...new Set(current.map((c) => c.dilemma))].filter((d) => current.filter((c) => c.dilemma === d).length === 2);
+    const both = [...new Set(current.map((c) => c.dilemma))].filter(
+      (d) => current.filter((c) => c.dilemma === d).length === 2,
+    );
     expect(both.length).toBeGreaterThan(0);
-    for (const dilemma of both) expect(body).toContain(`href="/dilemmas/${dilemma}/vergelijk?regio=twente&amp;regio=zeeland"`);
+    for (const dilemma of both)
+      expect(body).toContain(`href="/dilemmas/${dilemma}/vergelijk?regio=twente&amp;regio=zeeland"`);
     expect(body.match(/naast elkaar<span class="visually-hidden">/g)).toHaveLength(both.length);
 
     const theme = rows<{ theme: string; sector: string }>(
@@ -136,12 +169,19 @@ describe("the matrix /vergelijk", () => {
     );
     expect(adoptions.length).toBeGreaterThan(0);
     const { body } = await get("/vergelijk");
-    expect(body).toMatch(/<svg class="lineage-graph" viewBox="[\d ]+" role="img" aria-labelledby="overnames-svg-titel overnames-svg-uitleg">/);
+    expect(body).toMatch(
+      /<svg class="lineage-graph" viewBox="[\d ]+" role="img" aria-labelledby="overnames-svg-titel overnames-svg-uitleg">/,
+    );
     const total = adoptions.reduce((sum, a) => sum + a.n, 0);
-    expect(body).toContain(`${total} overnames; elke pijl loopt van de regio die de afspraak maakte naar de regio die hem overnam`);
+    expect(body).toContain(
+      `${total} overnames; elke pijl loopt van de regio die de afspraak maakte naar de regio die hem overnam`,
+    );
     expect(body.match(/<g class="lineage-graph__edge">/g)).toHaveLength(adoptions.length);
     const table = /Overgenomen door<\/th>[\s\S]*?<\/table>/.exec(body)![0];
-    const tableBody = tableRows(`<table class="lineage-table">${table.slice(table.indexOf("<tbody>"))}`, "lineage-table");
+    const tableBody = tableRows(
+      `<table class="lineage-table">${table.slice(table.indexOf("<tbody>"))}`,
+      "lineage-table",
+    );
     expect(tableBody.map((r) => [r[0], r[1], Number(r[2])])).toEqual(adoptions.map((a) => [a.source, a.adopter, a.n]));
   });
 
@@ -170,9 +210,18 @@ describe("side by side /dilemmas/:slug/vergelijk", () => {
     const { dilemma, a, b } = pair();
     const { response, body } = await get(`/dilemmas/${dilemma}/vergelijk?regio=${a}&regio=${b}`);
     expect(response.status).toBe(200);
-    const names = rows<{ name: string }>("select name from regions where slug in (?, ?) order by slug", a, b).map((r) => r.name);
+    const names = rows<{ name: string }>("select name from regions where slug in (?, ?) order by slug", a, b).map(
+      (r) => r.name,
+    );
     expect(body).toMatch(new RegExp(`<h1[^>]*>${names[0]} en ${names[1]} naast elkaar</h1>`));
-    for (const heading of ["Grondslag", "Doel", "Noodzaak", "Proportionaliteit en subsidiariteit", "Afspraak", "Voorwaarden"]) {
+    for (const heading of [
+      "Grondslag",
+      "Doel",
+      "Noodzaak",
+      "Proportionaliteit en subsidiariteit",
+      "Afspraak",
+      "Voorwaarden",
+    ]) {
       expect(body).toContain(`>${heading}</h2>`);
     }
     const facts = tableRows(body, "compare-facts");
@@ -192,7 +241,9 @@ describe("side by side /dilemmas/:slug/vergelijk", () => {
     const { dilemma, a } = pair();
     const chooser = await get(`/dilemmas/${dilemma}/vergelijk`);
     expect(chooser.response.status).toBe(200);
-    expect(chooser.body).toContain('<select class="utrecht-select utrecht-select--html-select" id="regio-1" name="regio">');
+    expect(chooser.body).toContain(
+      '<select class="utrecht-select utrecht-select--html-select" id="regio-1" name="regio">',
+    );
     const same = await get(`/dilemmas/${dilemma}/vergelijk?regio=${a}&regio=${a}`);
     expect(same.response.status).toBe(400);
     expect(same.body).toContain("Kies twee verschillende regio's.");
@@ -201,7 +252,9 @@ describe("side by side /dilemmas/:slug/vergelijk", () => {
     const single = rows<{ slug: string }>(
       "select d.slug from dilemmas d where (select count(*) from current_answer_versions cv where cv.dilemma_id = d.id) = 1 limit 1",
     )[0]!;
-    expect((await get(`/dilemmas/${single.slug}/vergelijk`)).body).toContain("heeft maar één regio een afspraak gemaakt");
+    expect((await get(`/dilemmas/${single.slug}/vergelijk`)).body).toContain(
+      "heeft maar één regio een afspraak gemaakt",
+    );
   });
 
   it("offers 'Overnemen' only to a facilitator of the other region, never to visitors or members", async () => {
@@ -241,8 +294,14 @@ describe("side by side /dilemmas/:slug/vergelijk", () => {
   it.each([
     ["/dilemmas/bestaat-niet/vergelijk?regio=twente&regio=zeeland", "Dit dilemma bestaat niet"],
     ["/dilemmas/Hoofd/vergelijk", "Dit dilemma bestaat niet"],
-    ["/dilemmas/{dilemma}/vergelijk?regio=bestaat-niet&regio=twente", "Deze regio heeft over dit dilemma geen afspraak"],
-    ["/dilemmas/{dilemma}/vergelijk?regio={a}&regio={b}&regio={a}", "Kies twee verschillende regio's om te vergelijken"],
+    [
+      "/dilemmas/{dilemma}/vergelijk?regio=bestaat-niet&regio=twente",
+      "Deze regio heeft over dit dilemma geen afspraak",
+    ],
+    [
+      "/dilemmas/{dilemma}/vergelijk?regio={a}&regio={b}&regio={a}",
+      "Kies twee verschillende regio's om te vergelijken",
+    ],
     ["/dilemmas/{dilemma}/vergelijk?regio={a}&regio=%3Cscript%3E", "Kies twee verschillende regio's om te vergelijken"],
   ])("%s is a Dutch 404 page", async (template, message) => {
     const { dilemma, a, b } = pair();
@@ -262,7 +321,9 @@ describe("side by side /dilemmas/:slug/vergelijk", () => {
        where d.slug = ? limit 1`,
       missing.dilemma,
     )[0]!;
-    const { response } = await get(`/dilemmas/${missing.dilemma}/vergelijk?regio=${other.region}&regio=${missing.region}`);
+    const { response } = await get(
+      `/dilemmas/${missing.dilemma}/vergelijk?regio=${other.region}&regio=${missing.region}`,
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -279,7 +340,9 @@ describe("spelregels /regios/:slug/spelregels", () => {
       for (const answer of answers) {
         expect(toc).toContain(`<a class="utrecht-link" href="#${answer.dilemma}">`);
         expect(body).toContain(`<h3 id="${answer.dilemma}" class="utrecht-heading-3">${answer.title}</h3>`);
-        expect(body).toContain(`/afspraken/${slug}/${answer.version}">${answer.version}</a>, afgesproken op ${formatDate(answer.agreedOn)}`);
+        expect(body).toContain(
+          `/afspraken/${slug}/${answer.version}">${answer.version}</a>, afgesproken op ${formatDate(answer.agreedOn)}`,
+        );
       }
       const mainThemes = rows<{ n: number }>(
         `select count(distinct (select dt.theme_slug from dilemma_themes dt where dt.dilemma_id = cv.dilemma_id order by dt.rowid limit 1)) as n
@@ -297,8 +360,18 @@ describe("spelregels /regios/:slug/spelregels", () => {
 });
 
 describe("Atom feeds", () => {
-  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link"].includes(name) });
-  type Entry = { id: string; title: { "#text": string }; updated: string; link: { "@href": string }[]; author: { name: string } };
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    isArray: (name) => ["entry", "link"].includes(name),
+  });
+  type Entry = {
+    id: string;
+    title: { "#text": string };
+    updated: string;
+    link: { "@href": string }[];
+    author: { name: string };
+  };
 
   async function feed(path: string) {
     const { response, body } = await get(path);
@@ -307,7 +380,13 @@ describe("Atom feeds", () => {
     expect(XMLValidator.validate(body)).toBe(true);
     const parsed = xml.parse(body).feed;
     expect(parsed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
-    return parsed as { id: string; title: string; updated: string; link: { "@rel": string; "@href": string }[]; entry?: Entry[] };
+    return parsed as {
+      id: string;
+      title: string;
+      updated: string;
+      link: { "@rel": string; "@href": string }[];
+      entry?: Entry[];
+    };
   }
 
   it("lists each published version of a region's answers, new and revised, newest first", async () => {
@@ -322,14 +401,20 @@ describe("Atom feeds", () => {
     expect(parsed.id).toBe(`${server.url}/feeds/regios/zeeland.atom`);
     expect(parsed.link).toContainEqual({ "@rel": "self", "@href": `${server.url}/feeds/regios/zeeland.atom` });
     expect(parsed.updated).toBe(versions[0]!.publishedAt);
-    expect(parsed.entry!.map((e) => e.id)).toEqual(versions.map((v) => `${server.url}/dilemmas/${v.dilemma}/afspraken/zeeland/${v.version}`));
+    expect(parsed.entry!.map((e) => e.id)).toEqual(
+      versions.map((v) => `${server.url}/dilemmas/${v.dilemma}/afspraken/zeeland/${v.version}`),
+    );
     const revision = versions.find((v) => v.version > 1)!;
-    expect(parsed.entry!.map((e) => e.title["#text"])).toContain(`Herziene afspraak Zeeland (versie ${revision.version}): ${revision.title}`);
+    expect(parsed.entry!.map((e) => e.title["#text"])).toContain(
+      `Herziene afspraak Zeeland (versie ${revision.version}): ${revision.title}`,
+    );
     expect(parsed.entry!.every((e) => e.author.name === "Leertuin Zeeland")).toBe(true);
   });
 
   it("lists a theme's new and revised answers of every region, and is linked from the filtered library", async () => {
-    const theme = rows<{ slug: string; label: string }>("select slug, label from themes where slug = (select theme_slug from dilemma_themes limit 1)")[0]!;
+    const theme = rows<{ slug: string; label: string }>(
+      "select slug, label from themes where slug = (select theme_slug from dilemma_themes limit 1)",
+    )[0]!;
     const expected = rows<{ n: number }>(
       `select count(*) as n from answer_versions av join answers a on a.id = av.answer_id join dilemmas d on d.id = a.dilemma_id
        where av.published_at is not null and a.status = 'published' and d.status = 'answered'
@@ -343,7 +428,9 @@ describe("Atom feeds", () => {
       `<link rel="alternate" type="application/atom+xml" href="/feeds/themas/${theme.slug}.atom" title="Afspraken over ${theme.label}"/>`,
     );
     expect((await get("/dilemmas")).body).not.toContain("application/atom+xml");
-    expect((await get("/regios/twente")).body).toContain('<link rel="alternate" type="application/atom+xml" href="/feeds/regios/twente.atom"');
+    expect((await get("/regios/twente")).body).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="/feeds/regios/twente.atom"',
+    );
   });
 
   it("leaves out withdrawn answers and drafts", async () => {
@@ -366,14 +453,17 @@ describe("Atom feeds", () => {
     expect(after.entry!.some((e) => e.id.endsWith("/9"))).toBe(false);
   });
 
-  it.each(["/feeds/regios/bestaat-niet.atom", "/feeds/regios/zeeland.rss", "/feeds/regios/Zeeland.atom", "/feeds/themas/bestaat-niet.atom", "/feeds/themas/.atom"])(
-    "%s is a 404",
-    async (path) => {
-      const { response, body } = await get(path);
-      expect(response.status).toBe(404);
-      expect(body).toMatch(/bestaat niet/);
-    },
-  );
+  it.each([
+    "/feeds/regios/bestaat-niet.atom",
+    "/feeds/regios/zeeland.rss",
+    "/feeds/regios/Zeeland.atom",
+    "/feeds/themas/bestaat-niet.atom",
+    "/feeds/themas/.atom",
+  ])("%s is a 404", async (path) => {
+    const { response, body } = await get(path);
+    expect(response.status).toBe(404);
+    expect(body).toMatch(/bestaat niet/);
+  });
 });
 
 describe("open data", () => {
@@ -385,9 +475,9 @@ describe("open data", () => {
     expect(document.schemaVersion).toBe(1);
     expect(document.region).toMatchObject({ slug: "twente", name: "Twente", url: `${server.url}/regios/twente` });
     const current = rows<Current>(`${CURRENT} and r.slug = 'twente' order by d.title`);
-    expect(document.answers.map((a: { dilemma: { slug: string }; version: number }) => [a.dilemma.slug, a.version])).toEqual(
-      current.map((c) => [c.dilemma, c.version]),
-    );
+    expect(
+      document.answers.map((a: { dilemma: { slug: string }; version: number }) => [a.dilemma.slug, a.version]),
+    ).toEqual(current.map((c) => [c.dilemma, c.version]));
     const adopted = rows<{ dilemma: string; source: string; version: number }>(
       `select d.slug as dilemma, sr.slug as source, src.version from current_answer_versions cv
        join answer_versions src on src.id = cv.adopted_from_version_id join answers sa on sa.id = src.answer_id
@@ -395,7 +485,9 @@ describe("open data", () => {
     );
     expect(adopted.length).toBeGreaterThan(0);
     for (const a of adopted) {
-      expect(document.answers.find((x: { dilemma: { slug: string } }) => x.dilemma.slug === a.dilemma).adoptedFrom).toEqual({
+      expect(
+        document.answers.find((x: { dilemma: { slug: string } }) => x.dilemma.slug === a.dilemma).adoptedFrom,
+      ).toEqual({
         region: a.source,
         version: a.version,
       });
@@ -405,7 +497,22 @@ describe("open data", () => {
     )[0]!.n;
     expect(document.answers.flatMap((a: { citations: unknown[] }) => a.citations)).toHaveLength(cited);
     expect(Object.keys(document.answers[0]).sort()).toEqual(
-      ["adoptedBy", "adoptedFrom", "agreedBy", "agreedOn", "citations", "conditions", "dilemma", "publishedAt", "reviewBy", "route", "text", "url", "verdict", "version"].sort(),
+      [
+        "adoptedBy",
+        "adoptedFrom",
+        "agreedBy",
+        "agreedOn",
+        "citations",
+        "conditions",
+        "dilemma",
+        "publishedAt",
+        "reviewBy",
+        "route",
+        "text",
+        "url",
+        "verdict",
+        "version",
+      ].sort(),
     );
   });
 
@@ -414,7 +521,10 @@ describe("open data", () => {
     const response = await fetch(`${server.url}/api/regios/zeeland/afspraken.csv`);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="afspraken-zeeland.csv"');
-    const records = parseCsv(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
+    const records = parseCsv(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(records).toHaveLength(json.answers.length);
     records.forEach((record, i) => {
       const answer = json.answers[i];
@@ -425,7 +535,9 @@ describe("open data", () => {
         version: String(answer.version),
         agreed_on: answer.agreedOn,
         adopted_from_region: answer.adoptedFrom?.region ?? "",
-        cited_articles: answer.citations.map((c: { code: string; anchor: string }) => `${c.code}#${c.anchor}`).join(" | "),
+        cited_articles: answer.citations
+          .map((c: { code: string; anchor: string }) => `${c.code}#${c.anchor}`)
+          .join(" | "),
         conditions: answer.conditions.join(" | "),
         agreement: answer.text.agreement,
       });

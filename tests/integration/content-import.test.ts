@@ -4,11 +4,10 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { migrateDatabase, openDatabase, type Db } from "../../db/client.server";
-import * as t from "../../db/schema";
 import { importContent } from "~/content/import-content.server";
 import { ContentValidationError, readContent } from "~/content/read-content.server";
-
+import { type Db, migrateDatabase, openDatabase } from "../../db/client.server";
+import * as t from "../../db/schema";
 import { copyFixtureContent } from "../support/content-copy";
 import { TMP_DIR } from "../support/paths";
 
@@ -24,8 +23,14 @@ function freshDb() {
 
 /** Every table's rows, to compare a database before and after. */
 function snapshot(db: Db) {
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like '%migrations%' and name not like 'sqlite_%'").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like '%migrations%' and name not like 'sqlite_%'",
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]),
+  );
 }
 
 describe("importContent", () => {
@@ -51,9 +56,13 @@ describe("importContent", () => {
     const db = freshDb();
     const content = copyFixtureContent();
     importContent(db, readContent(content.root));
-    content.edit("dilemmas/tweede-dilemma.md", (s) => s.replace("title: Het tweede dilemma", "title: Het tweede dilemma, herzien"));
+    content.edit("dilemmas/tweede-dilemma.md", (s) =>
+      s.replace("title: Het tweede dilemma", "title: Het tweede dilemma, herzien"),
+    );
     expect(importContent(db, readContent(content.root))).toEqual({ dilemmas: { added: 0, changed: 1 } });
-    expect(db.select().from(t.dilemmas).where(eq(t.dilemmas.slug, "tweede-dilemma")).get()?.title).toBe("Het tweede dilemma, herzien");
+    expect(db.select().from(t.dilemmas).where(eq(t.dilemmas.slug, "tweede-dilemma")).get()?.title).toBe(
+      "Het tweede dilemma, herzien",
+    );
   });
 
   it("points an adoption at the version that existed when it was agreed", () => {
@@ -78,26 +87,56 @@ describe("importContent", () => {
     const region = db.select().from(t.regions).where(eq(t.regions.slug, "alpha")).get()!;
     const appDilemma = db
       .insert(t.dilemmas)
-      .values({ slug: "uit-de-app", title: "Uit de app", question: "Mag dit?", situationMd: "Tekst", holderSector: "zorg", originRegionId: region.id, raisedOn: "2024-01-01", status: "proposed" })
+      .values({
+        slug: "uit-de-app",
+        title: "Uit de app",
+        question: "Mag dit?",
+        situationMd: "Tekst",
+        holderSector: "zorg",
+        originRegionId: region.id,
+        raisedOn: "2024-01-01",
+        status: "proposed",
+      })
       .returning()
       .get();
     const answer = db.select().from(t.answers).where(eq(t.answers.regionId, region.id)).get()!;
     const appVersion = db
       .insert(t.answerVersions)
-      .values({ answerId: answer.id, version: 3, verdict: "niet-delen", route: "toestemming", groundingMd: "g", purposeMd: "d", necessityMd: "n", proportionalityMd: "p", agreementMd: "a", agreedOn: "2025-01-01", publishedAt: "2025-01-01T10:00:00Z" })
+      .values({
+        answerId: answer.id,
+        version: 3,
+        verdict: "niet-delen",
+        route: "toestemming",
+        groundingMd: "g",
+        purposeMd: "d",
+        necessityMd: "n",
+        proportionalityMd: "p",
+        agreementMd: "a",
+        agreedOn: "2025-01-01",
+        publishedAt: "2025-01-01T10:00:00Z",
+      })
       .returning()
       .get();
-    db.insert(t.organisations).values({ regionId: region.id, name: "Huisartsenpraktijk uit de app", sector: "huisarts" }).run();
+    db.insert(t.organisations)
+      .values({ regionId: region.id, name: "Huisartsenpraktijk uit de app", sector: "huisarts" })
+      .run();
 
-    content.edit("answers/alpha/eerste-dilemma.md", (s) => s.replace("Afspraak alpha v2.", "Afspraak alpha v2, verduidelijkt."));
+    content.edit("answers/alpha/eerste-dilemma.md", (s) =>
+      s.replace("Afspraak alpha v2.", "Afspraak alpha v2, verduidelijkt."),
+    );
     content.edit("regions/alpha.md", (s) => s.replace("komt elke maand bijeen", "komt elke zes weken bijeen"));
     importContent(db, readContent(content.root));
 
     expect(db.select().from(t.dilemmas).where(eq(t.dilemmas.id, appDilemma.id)).get()).toEqual(appDilemma);
     expect(db.select().from(t.answerVersions).where(eq(t.answerVersions.id, appVersion.id)).get()).toEqual(appVersion);
-    expect(db.select().from(t.organisations).where(eq(t.organisations.regionId, region.id)).all().map((o) => o.name)).toContain(
-      "Huisartsenpraktijk uit de app",
-    );
+    expect(
+      db
+        .select()
+        .from(t.organisations)
+        .where(eq(t.organisations.regionId, region.id))
+        .all()
+        .map((o) => o.name),
+    ).toContain("Huisartsenpraktijk uit de app");
     expect(db.select().from(t.regions).where(eq(t.regions.id, region.id)).get()?.descriptionMd).toContain("zes weken");
   });
 
@@ -107,10 +146,14 @@ describe("importContent", () => {
     importContent(db, readContent(content.root));
     const before = snapshot(db);
 
-    content.edit("dilemmas/tweede-dilemma.md", (s) => s.replace("Het wijkteam weet", "Het wijkteam (bel 0118-612345) weet"));
+    content.edit("dilemmas/tweede-dilemma.md", (s) =>
+      s.replace("Het wijkteam weet", "Het wijkteam (bel 0118-612345) weet"),
+    );
     content.edit("regions/alpha.md", (s) => s.replace("name: Alpha", "name: Alpha gewijzigd"));
     const attempt = () => importContent(db, readContent(content.root));
-    expect(attempt).toThrow(/content\/dilemmas\/tweede-dilemma.md › \(body\): expected no personal data; phone "0118-612345"/);
+    expect(attempt).toThrow(
+      /content\/dilemmas\/tweede-dilemma.md › \(body\): expected no personal data; phone "0118-612345"/,
+    );
     expect(snapshot(db)).toEqual(before);
   });
 
@@ -120,7 +163,15 @@ describe("importContent", () => {
     importContent(db, readContent(content.root));
     const region = db.select().from(t.regions).where(eq(t.regions.slug, "beta")).get()!;
     db.insert(t.dilemmas)
-      .values({ slug: "derde-dilemma", title: "Door een lid voorgesteld", question: "?", situationMd: "x", holderSector: "zorg", originRegionId: region.id, raisedOn: "2024-01-01" })
+      .values({
+        slug: "derde-dilemma",
+        title: "Door een lid voorgesteld",
+        question: "?",
+        situationMd: "x",
+        holderSector: "zorg",
+        originRegionId: region.id,
+        raisedOn: "2024-01-01",
+      })
       .run();
     const before = snapshot(db);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { todayIso } from "~/utils/dates";
-
 import { generateLibrary } from "../../scripts/generate-library";
 import { httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
@@ -9,7 +8,11 @@ import { useTestServer } from "../support/test-server";
 const server = useTestServer();
 const http = httpClient(server);
 const rows = http.sql;
-const run = (sql: string, ...params: unknown[]) => server.db().$client.prepare(sql).run(...params);
+const run = (sql: string, ...params: unknown[]) =>
+  server
+    .db()
+    .$client.prepare(sql)
+    .run(...params);
 
 async function get(path: string) {
   const response = await http.get(path);
@@ -29,7 +32,15 @@ const CURRENT = `select cv.id, cv.answer_id as answerId, cv.version, d.slug as d
     (select dt.theme_slug from dilemma_themes dt where dt.dilemma_id = d.id order by dt.rowid limit 1) as theme
   from current_answer_versions cv join dilemmas d on d.id = cv.dilemma_id join regions r on r.id = cv.region_id
   where r.slug = ? and d.status = 'answered' order by d.title, d.id`;
-type Current = { id: number; answerId: number; version: number; dilemma: string; title: string; reviewBy: string | null; theme: string | null };
+type Current = {
+  id: number;
+  answerId: number;
+  version: number;
+  dilemma: string;
+  title: string;
+  reviewBy: string | null;
+  theme: string | null;
+};
 
 /** A published copy of a version as the next version of its answer, published at `publishedAt` (null: a draft). */
 function addVersion(versionId: number, publishedAt: string | null) {
@@ -48,7 +59,10 @@ function growLibrary() {
   generateLibrary(server.db(), 150);
   const [superseded, withdrawn] = rows<Current>(CURRENT, "zeeland");
   addVersion(superseded!.id, "2026-01-01T12:00:00.000Z");
-  run("update answers set status = 'withdrawn', withdrawn_reason = 'Vervangen door landelijke afspraak.' where id = ?", withdrawn!.answerId);
+  run(
+    "update answers set status = 'withdrawn', withdrawn_reason = 'Vervangen door landelijke afspraak.' where id = ?",
+    withdrawn!.answerId,
+  );
   return { superseded: superseded!, withdrawn: withdrawn! };
 }
 
@@ -64,7 +78,10 @@ describe("the home page's recent outcomes", () => {
     addVersion(a!.id, "2099-01-03T12:00:00.000Z");
     // b: the newest of all, but its answer is withdrawn.
     run("update answer_versions set published_at = '2099-01-04T12:00:00.000Z' where id = ?", b!.id);
-    run("update answers set status = 'withdrawn', withdrawn_reason = 'Niet meer van toepassing.' where id = ?", b!.answerId);
+    run(
+      "update answers set status = 'withdrawn', withdrawn_reason = 'Niet meer van toepassing.' where id = ?",
+      b!.answerId,
+    );
     // c: new, with a draft of its next version being written.
     run("update answer_versions set published_at = '2099-01-01T12:00:00.000Z' where id = ?", c!.id);
     addVersion(c!.id, null);
@@ -107,13 +124,17 @@ describe("the region page /regios/:slug", () => {
       const links = dilemmaLinks(section(html, "afspraken-titel"));
       expect(links, `pagina ${page}`).toEqual(expected.slice((page - 1) * 25, page * 25).map((a) => a.dilemma));
       seen.push(...links);
-      if (page < pageCount) expect(html).toContain(`rel="next" data-discover="true" href="/regios/zeeland?pagina=${page + 1}#afspraken-titel"`);
+      if (page < pageCount)
+        expect(html).toContain(
+          `rel="next" data-discover="true" href="/regios/zeeland?pagina=${page + 1}#afspraken-titel"`,
+        );
     }
     expect(seen).toEqual(expected.map((a) => a.dilemma));
 
     const first = await get("/regios/zeeland");
     expect(first.html).toMatch(new RegExp(`\\. ${expected.length} afspraken, \\d+ deelnemende organisaties\\.`));
-    const row = (slug: string) => new RegExp(`href="/dilemmas/${slug}\\?regio=zeeland#zeeland">[^<]*</a></th><td>.*?</td><td>(\\d+) \\(`);
+    const row = (slug: string) =>
+      new RegExp(`href="/dilemmas/${slug}\\?regio=zeeland#zeeland">[^<]*</a></th><td>.*?</td><td>(\\d+) \\(`);
     const onPage = (slug: string) => Math.floor(expected.findIndex((a) => a.dilemma === slug) / 25) + 1;
     const supersededPage = await get(`/regios/zeeland?pagina=${onPage(superseded.dilemma)}`);
     expect(row(superseded.dilemma).exec(supersededPage.html)?.[1]).toBe(String(superseded.version + 1));
@@ -123,7 +144,10 @@ describe("the region page /regios/:slug", () => {
     const counted = rows<{ name: string; n: number }>(
       "select r.name, count(cv.id) as n from regions r left join current_answer_versions cv on cv.region_id = r.id group by r.id",
     );
-    for (const { name, n } of counted) expect(regions.html).toMatch(new RegExp(`>${name}</a></th><td>[^<]*</td><td>[^<]*</td><td>\\d+</td><td>${n}</td>`));
+    for (const { name, n } of counted)
+      expect(regions.html).toMatch(
+        new RegExp(`>${name}</a></th><td>[^<]*</td><td>[^<]*</td><td>\\d+</td><td>${n}</td>`),
+      );
   });
 
   it("shows only the answers due for review on ?herziening=1, and a wrong page or filter is a 404", async () => {
@@ -173,9 +197,12 @@ describe("the region page /regios/:slug", () => {
       const { html } = await get(`/regios/${slug}`);
       const tookOver = section(html, "overgenomen-titel");
       const givenAway = section(html, "gedeeld-titel");
-      const name = (region: string) => rows<{ name: string }>("select name from regions where slug = ?", region)[0]!.name;
+      const name = (region: string) =>
+        rows<{ name: string }>("select name from regions where slug = ?", region)[0]!.name;
       for (const a of adoptions.filter((a) => a.adopter === slug)) {
-        expect(tookOver).toMatch(new RegExp(`href="/dilemmas/${a.dilemma}">[^<]+</a> — van ${name(a.source)} \\(versie ${a.version}\\)`));
+        expect(tookOver).toMatch(
+          new RegExp(`href="/dilemmas/${a.dilemma}">[^<]+</a> — van ${name(a.source)} \\(versie ${a.version}\\)`),
+        );
       }
       for (const a of adoptions.filter((a) => a.source === slug)) {
         expect(givenAway).toMatch(new RegExp(`href="/dilemmas/${a.dilemma}">[^<]+</a> — door [^<]*${name(a.adopter)}`));
@@ -186,7 +213,8 @@ describe("the region page /regios/:slug", () => {
 });
 
 describe("the spelregels /regios/:slug/spelregels over several pages", () => {
-  const labels = () => new Map(rows<{ slug: string; label: string }>("select slug, label from themes").map((t) => [t.slug, t.label]));
+  const labels = () =>
+    new Map(rows<{ slug: string; label: string }>("select slug, label from themes").map((t) => [t.slug, t.label]));
   /** The document's order: main themes by label, each by title. */
   function documentOrder(answers: Current[]) {
     const label = labels();
@@ -196,7 +224,8 @@ describe("the spelregels /regios/:slug/spelregels over several pages", () => {
       .sort((x, y) => themeLabel(x.a).localeCompare(themeLabel(y.a), "nl") || x.i - y.i)
       .map(({ a }) => a);
   }
-  const entries = (html: string) => [...html.matchAll(/<h3 id="([a-z0-9-]+)" class="utrecht-heading-3">/g)].map((m) => m[1]!);
+  const entries = (html: string) =>
+    [...html.matchAll(/<h3 id="([a-z0-9-]+)" class="utrecht-heading-3">/g)].map((m) => m[1]!);
 
   it("holds every answer in force once, in order, 25 a page, with every main theme and its count in the contents", async () => {
     growLibrary();
@@ -214,7 +243,9 @@ describe("the spelregels /regios/:slug/spelregels over several pages", () => {
       const toc = /<nav aria-labelledby="inhoud-titel"[\s\S]*?<\/nav>/.exec(html)![0];
       for (const [theme, n] of counts) {
         expect(toc).toContain(`<a class="utrecht-link" href="/regios/zeeland/spelregels?thema=${theme}">`);
-        expect(toc).toMatch(new RegExp(`thema=${theme}">[^<]+</a> <span class="rulebook__count">\\(${n} afspra(ak|ken)\\)`));
+        expect(toc).toMatch(
+          new RegExp(`thema=${theme}">[^<]+</a> <span class="rulebook__count">\\(${n} afspra(ak|ken)\\)`),
+        );
       }
       const shown = entries(html);
       expect(shown, `pagina ${page}`).toEqual(expected.slice((page - 1) * 25, page * 25).map((a) => a.dilemma));

@@ -77,7 +77,11 @@ describe("a visitor's pages", () => {
     }
     const agreement = "Bel eerst de ouders en daarna het wijkteam; zo staat het in de herziene afspraak.";
     const facilitator = await http.logIn(DEMO.facilitator);
-    const published = await http.post(`/dilemmas/${slug}/afspraken/zeeland/bewerken`, publishForm(http, { agreement }), facilitator);
+    const published = await http.post(
+      `/dilemmas/${slug}/afspraken/zeeland/bewerken`,
+      publishForm(http, { agreement }),
+      facilitator,
+    );
     expect(published.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/${version + 1}?gepubliceerd=1`);
 
     for (const path of paths) {

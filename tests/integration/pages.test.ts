@@ -31,7 +31,9 @@ describe("reading pages", () => {
   });
 
   it("serves every answered dilemma, with every region's answer and its citations", async () => {
-    const dilemmas = rows<{ slug: string; title: string }>("select slug, title from dilemmas where status = 'answered'");
+    const dilemmas = rows<{ slug: string; title: string }>(
+      "select slug, title from dilemmas where status = 'answered'",
+    );
     expect(dilemmas.length).toBeGreaterThan(0);
     for (const dilemma of dilemmas) {
       const { response, html } = await get(`/dilemmas/${dilemma.slug}`);
@@ -80,7 +82,9 @@ describe("reading pages", () => {
     for (const { slug } of codes) {
       const { response, html } = await get(`/beroepscodes/${slug}`);
       expect(response.status, slug).toBe(200);
-      const anchors = rows<{ anchor: string }>(`select anchor from articles a join codes c on c.id = a.code_id where c.slug = '${slug}'`);
+      const anchors = rows<{ anchor: string }>(
+        `select anchor from articles a join codes c on c.id = a.code_id where c.slug = '${slug}'`,
+      );
       for (const { anchor } of anchors) expect(html).toContain(`id="${anchor}"`);
     }
     const cited = rows<{ code: string; dilemma: string }>(
@@ -112,7 +116,9 @@ describe("reading pages", () => {
       "select r.slug as region, cv.verdict, count(*) as n from current_answer_versions cv join regions r on r.id = cv.region_id group by 1, 2 order by 3 desc limit 1",
     )[0]!;
     const filtered = await get(`/dilemmas?regio=${combo.region}&oordeel=${combo.verdict}&sector=&thema=`);
-    expect(filtered.html).toContain(combo.n === 1 ? "1 dilemma met deze filters" : `${combo.n} dilemma's met deze filters`);
+    expect(filtered.html).toContain(
+      combo.n === 1 ? "1 dilemma met deze filters" : `${combo.n} dilemma's met deze filters`,
+    );
   });
 
   it("pages through the list, keeping the filters", async () => {
@@ -194,9 +200,17 @@ describe("HTTP", () => {
 
 describe("request guards", () => {
   it("refuses a cross-site POST with 403, whatever the path", async () => {
-    const foreign: Record<string, string>[] = [{ origin: "https://kwaadwillend.example" }, { referer: "https://kwaadwillend.example/formulier" }, { origin: "null" }];
+    const foreign: Record<string, string>[] = [
+      { origin: "https://kwaadwillend.example" },
+      { referer: "https://kwaadwillend.example/formulier" },
+      { origin: "null" },
+    ];
     for (const headers of foreign) {
-      const response = await fetch(`${server.url}/dilemmas`, { method: "POST", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+      const response = await fetch(`${server.url}/dilemmas`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+        body: "a=1",
+      });
       expect(response.status).toBe(403);
       const html = await response.text();
       expect(html).toContain('<html lang="nl">');
@@ -205,13 +219,21 @@ describe("request guards", () => {
   });
 
   it("lets a POST from its own origin through to the app", async () => {
-    const response = await fetch(`${server.url}/dilemmas`, { method: "POST", headers: { origin: server.url }, body: "a=1" });
+    const response = await fetch(`${server.url}/dilemmas`, {
+      method: "POST",
+      headers: { origin: server.url },
+      body: "a=1",
+    });
     // The reading pages have no action: Remix answers 405, which proves the guard let it pass.
     expect(response.status).toBe(405);
   });
 
   it("refuses a body above the limit with 413 and a Dutch message", async () => {
-    const response = await fetch(`${server.url}/dilemmas`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x".repeat(300 * 1024) });
+    const response = await fetch(`${server.url}/dilemmas`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "x".repeat(300 * 1024),
+    });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("te groot");
   });

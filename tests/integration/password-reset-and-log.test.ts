@@ -6,7 +6,11 @@ import { useTestServer } from "../support/test-server";
 const server = useTestServer();
 const http = httpClient(server);
 
-const sql = <T>(query: string, ...args: unknown[]) => server.db().$client.prepare(query).get(...args) as T;
+const sql = <T>(query: string, ...args: unknown[]) =>
+  server
+    .db()
+    .$client.prepare(query)
+    .get(...args) as T;
 const userId = (email: string) => sql<{ id: number }>("select id from users where email = ?", email).id;
 
 async function issueLink(issuerEmail: string, forEmail: string) {
@@ -35,19 +39,30 @@ describe("password-reset links", () => {
     expect(tooShort.status).toBe(400);
     expect(await http.html(tooShort)).toContain("Kies een wachtwoord van minstens 12 tekens.");
 
-    const done = await http.post(`/wachtwoord-herstellen/${token}`, { password: "een-nieuw-wachtwoord", passwordRepeat: "een-nieuw-wachtwoord" });
+    const done = await http.post(`/wachtwoord-herstellen/${token}`, {
+      password: "een-nieuw-wachtwoord",
+      passwordRepeat: "een-nieuw-wachtwoord",
+    });
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe("/inloggen?hersteld=1");
     expect(await http.html(await http.get("/", oldSession))).not.toContain("Ingelogd als");
     await expect(http.logIn("lid.zeeland@leertuin.test")).rejects.toThrow(/answered 400/);
-    expect(await http.html(await http.get("/", await http.logIn("lid.zeeland@leertuin.test", "een-nieuw-wachtwoord")))).toContain("Ingelogd als Lid Zeeland");
+    expect(
+      await http.html(await http.get("/", await http.logIn("lid.zeeland@leertuin.test", "een-nieuw-wachtwoord"))),
+    ).toContain("Ingelogd als Lid Zeeland");
 
     // One time only.
     expect((await http.get(`/wachtwoord-herstellen/${token}`)).status).toBe(404);
-    const again = await http.post(`/wachtwoord-herstellen/${token}`, { password: "nog-een-wachtwoord", passwordRepeat: "nog-een-wachtwoord" });
+    const again = await http.post(`/wachtwoord-herstellen/${token}`, {
+      password: "nog-een-wachtwoord",
+      passwordRepeat: "nog-een-wachtwoord",
+    });
     expect(again.status).toBe(404);
 
-    const actions = server.db().$client.prepare("select action from audit_log where id > ? and action like 'account.%' order by id").all(before);
+    const actions = server
+      .db()
+      .$client.prepare("select action from audit_log where id > ? and action like 'account.%' order by id")
+      .all(before);
     expect(actions).toEqual([{ action: "account.reset-link-issued" }, { action: "account.password-reset" }]);
   });
 
@@ -73,8 +88,12 @@ describe("password-reset links", () => {
 describe("audit log page", () => {
   it("shows a facilitator their region's entries, filterable, and not another region's", async () => {
     const zeeland = await http.logIn("begeleider.zeeland@leertuin.test");
-    const { id } = sql<{ id: number }>("select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'");
-    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(id) }, zeeland)).status).toBe(200);
+    const { id } = sql<{ id: number }>(
+      "select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'",
+    );
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(id) }, zeeland)).status).toBe(
+      200,
+    );
 
     const log = await http.html(await http.get("/beheer/logboek", zeeland));
     expect(log).toContain("lidmaatschap goedgekeurd");
@@ -83,9 +102,13 @@ describe("audit log page", () => {
     const filtered = await http.html(await http.get("/beheer/logboek?soort=auth", zeeland));
     expect(filtered).not.toContain("lidmaatschap goedgekeurd");
 
-    const twente = await http.html(await http.get("/beheer/logboek", await http.logIn("begeleider.twente@leertuin.test")));
+    const twente = await http.html(
+      await http.get("/beheer/logboek", await http.logIn("begeleider.twente@leertuin.test")),
+    );
     expect(twente).not.toContain("lidmaatschap goedgekeurd");
-    const admin = await http.html(await http.get("/beheer/logboek?soort=membership", await http.logIn("admin@leertuin.test")));
+    const admin = await http.html(
+      await http.get("/beheer/logboek?soort=membership", await http.logIn("admin@leertuin.test")),
+    );
     expect(admin).toContain("lidmaatschap goedgekeurd");
   });
 
@@ -100,11 +123,15 @@ describe("audit log page", () => {
 describe("a write and its audit entry are one transaction", () => {
   it("leaves neither when writing the audit entry fails", async () => {
     vi.mocked(console.error).mockImplementation(() => {});
-    server.db().$client.exec(
-      "create trigger fail_audit before insert on audit_log when new.action = 'membership.approve' begin select raise(abort, 'forced failure'); end",
-    );
+    server
+      .db()
+      .$client.exec(
+        "create trigger fail_audit before insert on audit_log when new.action = 'membership.approve' begin select raise(abort, 'forced failure'); end",
+      );
     const zeeland = await http.logIn("begeleider.zeeland@leertuin.test");
-    const { id } = sql<{ id: number }>("select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'");
+    const { id } = sql<{ id: number }>(
+      "select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'",
+    );
     const response = await http.post("/beheer/leden", { intent: "approve", membershipId: String(id) }, zeeland);
     expect(response.status).toBe(500);
     expect(sql<{ status: string }>("select status from memberships where id = ?", id).status).toBe("pending");

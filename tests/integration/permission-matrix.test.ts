@@ -22,7 +22,14 @@ type Role = keyof typeof ROLES;
 type Outcome = "ok" | "login" | "403" | "404";
 type Expectation = Record<Role, Outcome>;
 
-const EVERYONE: Expectation = { visitor: "ok", pending: "ok", member: "ok", facilitator: "ok", otherFacilitator: "ok", admin: "ok" };
+const EVERYONE: Expectation = {
+  visitor: "ok",
+  pending: "ok",
+  member: "ok",
+  facilitator: "ok",
+  otherFacilitator: "ok",
+  admin: "ok",
+};
 const LOGGED_IN: Expectation = { ...EVERYONE, visitor: "login" };
 const MEMBERS: Expectation = { ...LOGGED_IN, pending: "403" };
 const ANY_FACILITATOR: Expectation = { ...MEMBERS, member: "403" };
@@ -30,7 +37,14 @@ const ZEELAND_FACILITATOR: Expectation = { ...ANY_FACILITATOR, otherFacilitator:
 const ADMIN: Expectation = { ...ZEELAND_FACILITATOR, facilitator: "403" };
 /** Taking over Zeeland's answer: only a facilitator of another region (or an admin) may. */
 const OTHER_REGION_FACILITATOR: Expectation = { ...ANY_FACILITATOR, facilitator: "403" };
-const NOT_FOUND: Expectation = { visitor: "404", pending: "404", member: "404", facilitator: "404", otherFacilitator: "404", admin: "404" };
+const NOT_FOUND: Expectation = {
+  visitor: "404",
+  pending: "404",
+  member: "404",
+  facilitator: "404",
+  otherFacilitator: "404",
+  admin: "404",
+};
 
 /** Records the cases need, made in or looked up from the test's fresh database. */
 interface Fixture {
@@ -80,7 +94,13 @@ const MATRIX: Case[] = [
   { route: "dilemmas._index", method: "GET", path: "/dilemmas", expect: EVERYONE },
   { route: "dilemmas.$slug._index", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "dilemmas.$slug._index", method: "GET", path: (f) => `/dilemmas/${f.proposal.slug}`, expect: MEMBERS },
-  { route: "dilemmas.$slug._index", method: "POST", path: (f) => `/dilemmas/${f.answered.slug}`, form: () => ({ intent: "comment", body: "Een reactie." }), expect: MEMBERS },
+  {
+    route: "dilemmas.$slug._index",
+    method: "POST",
+    path: (f) => `/dilemmas/${f.answered.slug}`,
+    form: () => ({ intent: "comment", body: "Een reactie." }),
+    expect: MEMBERS,
+  },
   {
     route: "dilemmas.$slug._index",
     method: "POST",
@@ -88,9 +108,25 @@ const MATRIX: Case[] = [
     form: (f) => ({ intent: "hide", commentId: String(f.commentId), reason: "Hoort hier niet." }),
     expect: ZEELAND_FACILITATOR,
   },
-  { route: "dilemmas.$slug.afspraken.$regio.$versie", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}/afspraken/zeeland/${f.answered.version}`, expect: EVERYONE },
-  { route: "dilemmas.$slug.afspraken.$regio.bewerken", method: "GET", path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`, expect: ZEELAND_FACILITATOR },
-  { route: "dilemmas.$slug.afspraken.$regio.bewerken", method: "POST", path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`, form: answerForm, expect: ZEELAND_FACILITATOR },
+  {
+    route: "dilemmas.$slug.afspraken.$regio.$versie",
+    method: "GET",
+    path: (f) => `/dilemmas/${f.answered.slug}/afspraken/zeeland/${f.answered.version}`,
+    expect: EVERYONE,
+  },
+  {
+    route: "dilemmas.$slug.afspraken.$regio.bewerken",
+    method: "GET",
+    path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`,
+    expect: ZEELAND_FACILITATOR,
+  },
+  {
+    route: "dilemmas.$slug.afspraken.$regio.bewerken",
+    method: "POST",
+    path: (f) => `/dilemmas/${f.agenda.slug}/afspraken/zeeland/bewerken`,
+    form: answerForm,
+    expect: ZEELAND_FACILITATOR,
+  },
   {
     route: "dilemmas.$slug.afspraken.$regio.$versie_.overnemen",
     method: "GET",
@@ -104,7 +140,12 @@ const MATRIX: Case[] = [
     form: () => ({ intent: "adopt", region: "twente" }),
     expect: OTHER_REGION_FACILITATOR,
   },
-  { route: "dilemmas.$slug.vergelijk", method: "GET", path: (f) => `/dilemmas/${f.answered.slug}/vergelijk`, expect: EVERYONE },
+  {
+    route: "dilemmas.$slug.vergelijk",
+    method: "GET",
+    path: (f) => `/dilemmas/${f.answered.slug}/vergelijk`,
+    expect: EVERYONE,
+  },
   { route: "vergelijk", method: "GET", path: "/vergelijk", expect: EVERYONE },
   { route: "beroepscodes._index", method: "GET", path: "/beroepscodes", expect: EVERYONE },
   { route: "beroepscodes.$slug", method: "GET", path: "/beroepscodes/avg", expect: EVERYONE },
@@ -112,11 +153,27 @@ const MATRIX: Case[] = [
   { route: "regios.$slug._index", method: "GET", path: "/regios/zeeland", expect: EVERYONE },
   { route: "regios.$slug.spelregels", method: "GET", path: "/regios/zeeland/spelregels", expect: EVERYONE },
   { route: "regios.$slug.agenda", method: "GET", path: "/regios/zeeland/agenda", expect: ZEELAND_FACILITATOR },
-  { route: "regios.$slug.agenda", method: "POST", path: "/regios/zeeland/agenda", form: (f) => ({ intent: "accept", dilemmaId: String(f.proposal.id) }), expect: ZEELAND_FACILITATOR },
+  {
+    route: "regios.$slug.agenda",
+    method: "POST",
+    path: "/regios/zeeland/agenda",
+    form: (f) => ({ intent: "accept", dilemmaId: String(f.proposal.id) }),
+    expect: ZEELAND_FACILITATOR,
+  },
   { route: "feeds.regios.$file", method: "GET", path: "/feeds/regios/zeeland.atom", expect: EVERYONE },
   { route: "feeds.themas.$file", method: "GET", path: "/feeds/themas/signalen.atom", expect: EVERYONE },
-  { route: "api.regios.$slug.afspraken[.json]", method: "GET", path: "/api/regios/zeeland/afspraken.json", expect: EVERYONE },
-  { route: "api.regios.$slug.afspraken[.csv]", method: "GET", path: "/api/regios/zeeland/afspraken.csv", expect: EVERYONE },
+  {
+    route: "api.regios.$slug.afspraken[.json]",
+    method: "GET",
+    path: "/api/regios/zeeland/afspraken.json",
+    expect: EVERYONE,
+  },
+  {
+    route: "api.regios.$slug.afspraken[.csv]",
+    method: "GET",
+    path: "/api/regios/zeeland/afspraken.csv",
+    expect: EVERYONE,
+  },
   { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
@@ -144,21 +201,60 @@ const MATRIX: Case[] = [
   { route: "registreren", method: "GET", path: "/registreren", expect: EVERYONE },
   { route: "registreren_.bedankt", method: "GET", path: "/registreren/bedankt", expect: LOGGED_IN },
   { route: "uitloggen", method: "POST", path: "/uitloggen", form: () => ({}), expect: EVERYONE },
-  { route: "wachtwoord-herstellen.$token", method: "GET", path: (f) => `/wachtwoord-herstellen/${f.resetToken}`, expect: EVERYONE },
+  {
+    route: "wachtwoord-herstellen.$token",
+    method: "GET",
+    path: (f) => `/wachtwoord-herstellen/${f.resetToken}`,
+    expect: EVERYONE,
+  },
   { route: "account._index", method: "GET", path: "/account", expect: LOGGED_IN },
-  { route: "account._index", method: "POST", path: "/account", form: () => ({ intent: "gegevens", name: "Een Nieuwe Naam", profession: "jeugdconsulent", organisation: "" }), expect: LOGGED_IN },
+  {
+    route: "account._index",
+    method: "POST",
+    path: "/account",
+    form: () => ({ intent: "gegevens", name: "Een Nieuwe Naam", profession: "jeugdconsulent", organisation: "" }),
+    expect: LOGGED_IN,
+  },
   { route: "account.gegevens", method: "GET", path: "/account/gegevens", expect: LOGGED_IN },
   { route: "beheer.leden", method: "GET", path: "/beheer/leden", expect: ANY_FACILITATOR },
-  { route: "beheer.leden", method: "POST", path: "/beheer/leden", form: (f) => ({ intent: "approve", membershipId: String(f.pendingMembershipId) }), expect: ZEELAND_FACILITATOR },
-  { route: "beheer.leden", method: "POST", path: "/beheer/leden", form: (f) => ({ intent: "reset-link", userId: String(f.zeelandMemberId) }), expect: ZEELAND_FACILITATOR },
+  {
+    route: "beheer.leden",
+    method: "POST",
+    path: "/beheer/leden",
+    form: (f) => ({ intent: "approve", membershipId: String(f.pendingMembershipId) }),
+    expect: ZEELAND_FACILITATOR,
+  },
+  {
+    route: "beheer.leden",
+    method: "POST",
+    path: "/beheer/leden",
+    form: (f) => ({ intent: "reset-link", userId: String(f.zeelandMemberId) }),
+    expect: ZEELAND_FACILITATOR,
+  },
   { route: "beheer.logboek", method: "GET", path: "/beheer/logboek", expect: ANY_FACILITATOR },
-  { route: "beheer.logboek", method: "GET", path: "/beheer/logboek?regio=zeeland", expect: { ...ZEELAND_FACILITATOR, otherFacilitator: "404" } },
+  {
+    route: "beheer.logboek",
+    method: "GET",
+    path: "/beheer/logboek?regio=zeeland",
+    expect: { ...ZEELAND_FACILITATOR, otherFacilitator: "404" },
+  },
   { route: "beheer._index", method: "GET", path: "/beheer", expect: ADMIN },
   { route: "beheer.regios.nieuw", method: "GET", path: "/beheer/regios/nieuw", expect: ADMIN },
   { route: "beheer.regios.$slug", method: "GET", path: "/beheer/regios/zeeland", expect: ADMIN },
-  { route: "beheer.regios.$slug_.organisaties.$id", method: "GET", path: (f) => `/beheer/regios/zeeland/organisaties/${f.organisationId}`, expect: ADMIN },
+  {
+    route: "beheer.regios.$slug_.organisaties.$id",
+    method: "GET",
+    path: (f) => `/beheer/regios/zeeland/organisaties/${f.organisationId}`,
+    expect: ADMIN,
+  },
   { route: "beheer.rollen", method: "GET", path: "/beheer/rollen", expect: ADMIN },
-  { route: "beheer.rollen", method: "POST", path: "/beheer/rollen", form: (f) => ({ intent: "rol", membershipId: String(f.zeelandMemberMembershipId), role: "facilitator" }), expect: ADMIN },
+  {
+    route: "beheer.rollen",
+    method: "POST",
+    path: "/beheer/rollen",
+    form: (f) => ({ intent: "rol", membershipId: String(f.zeelandMemberMembershipId), role: "facilitator" }),
+    expect: ADMIN,
+  },
 ];
 
 const server = useTestServer({ resetBetweenTests: false });
@@ -178,8 +274,11 @@ function fixture(): Fixture {
   const dilemma = (slug: string, status: string) => {
     const dilemmaId = Number(
       db
-        .prepare("insert into dilemmas (slug, title, question, situation_md, holder_sector, origin_region_id, status, raised_on, proposed_by) values (?, ?, ?, ?, 'onderwijs', ?, ?, '2026-11-01', ?)")
-        .run(slug, `Matrix ${status}`, "Mag het?", "Een situatie zonder namen.", zeeland, status, zeelandMemberId).lastInsertRowid,
+        .prepare(
+          "insert into dilemmas (slug, title, question, situation_md, holder_sector, origin_region_id, status, raised_on, proposed_by) values (?, ?, ?, ?, 'onderwijs', ?, ?, '2026-11-01', ?)",
+        )
+        .run(slug, `Matrix ${status}`, "Mag het?", "Een situatie zonder namen.", zeeland, status, zeelandMemberId)
+        .lastInsertRowid,
     );
     db.prepare("insert into dilemma_themes (dilemma_id, theme_slug) values (?, 'signalen')").run(dilemmaId);
     return { id: dilemmaId, slug };
@@ -190,9 +289,16 @@ function fixture(): Fixture {
        where v.region_id = ? and not exists (select 1 from answers a join regions r on r.id = a.region_id where a.dilemma_id = d.id and r.slug = 'twente') limit 1`,
     )
     .get(zeeland) as { slug: string; version: number; id: number };
-  const commentId = Number(db.prepare("insert into comments (dilemma_id, author_id, body_md) values (?, ?, 'Een reactie.')").run(answered.id, zeelandMemberId).lastInsertRowid);
+  const commentId = Number(
+    db
+      .prepare("insert into comments (dilemma_id, author_id, body_md) values (?, ?, 'Een reactie.')")
+      .run(answered.id, zeelandMemberId).lastInsertRowid,
+  );
   return {
-    pendingMembershipId: id("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?", ROLES.pending),
+    pendingMembershipId: id(
+      "select m.id from memberships m join users u on u.id = m.user_id where u.email = ?",
+      ROLES.pending,
+    ),
     zeelandMemberId,
     zeelandMemberMembershipId: id("select id from memberships where user_id = ?", zeelandMemberId),
     resetToken,
@@ -239,7 +345,8 @@ describe("permission matrix", () => {
         const email = ROLES[role];
         const cookie = email ? await http.logIn(email) : undefined;
         const path = typeof c.path === "string" ? c.path : c.path(f);
-        const response = c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f, role), cookie);
+        const response =
+          c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f, role), cookie);
         actual[role] = outcome(response);
       }
       expect(actual).toEqual(c.expect);
@@ -261,6 +368,8 @@ describe("permission matrix", () => {
       const intent = form && (form instanceof URLSearchParams ? form.get("intent") : form.intent);
       return `| ${c.method} ${path}${intent ? ` (${intent})` : ""} | ${roles.map((r) => mark[c.expect[r]]).join(" | ")} |`;
     });
-    console.log([`| request | ${roles.join(" | ")} |`, `| --- |${roles.map(() => " --- |").join("")}`, ...rows].join("\n"));
+    console.log(
+      [`| request | ${roles.join(" | ")} |`, `| --- |${roles.map(() => " --- |").join("")}`, ...rows].join("\n"),
+    );
   });
 });

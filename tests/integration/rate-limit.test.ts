@@ -20,7 +20,8 @@ describe("posting rate limit", () => {
   it("answers 429 after 30 writes in a minute from one session, and leaves other sessions alone", async () => {
     const member = await http.logIn(DEMO.otherMember);
     const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
-    const comment = (cookie: string, i: number) => http.post(`/dilemmas/${slug}`, { intent: "comment", body: `Reactie nummer ${i}` }, cookie);
+    const comment = (cookie: string, i: number) =>
+      http.post(`/dilemmas/${slug}`, { intent: "comment", body: `Reactie nummer ${i}` }, cookie);
     for (let i = 0; i < 30; i++) expect((await comment(member, i)).status).toBe(200);
     const blocked = await comment(member, 30);
     expect(blocked.status).toBe(429);

@@ -27,7 +27,10 @@ function registration(overrides: Record<string, string> = {}) {
 }
 
 const membership = (email: string) =>
-  server.db().$client.prepare("select m.status, m.role from memberships m join users u on u.id = m.user_id where u.email = ?").get(email);
+  server
+    .db()
+    .$client.prepare("select m.status, m.role from memberships m join users u on u.id = m.user_id where u.email = ?")
+    .get(email);
 
 describe("registration → approval → log-in", () => {
   it("creates a pending membership that the region's facilitator approves", async () => {
@@ -41,19 +44,30 @@ describe("registration → approval → log-in", () => {
     const facilitator = await http.logIn("begeleider.twente@leertuin.test");
     const list = await (await http.get("/beheer/leden", facilitator)).text();
     expect(list).toContain("Sanne Testpersoon");
-    const { id } = server.db().$client.prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?").get("nieuwe.collega@voorbeeld.nl") as { id: number };
+    const { id } = server
+      .db()
+      .$client.prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = ?")
+      .get("nieuwe.collega@voorbeeld.nl") as { id: number };
     const approved = await http.post("/beheer/leden", { intent: "approve", membershipId: String(id) }, facilitator);
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain("De aanvraag is goedgekeurd.");
     expect(membership("nieuwe.collega@voorbeeld.nl")).toEqual({ status: "active", role: "member" });
-    const audit = server.db().$client.prepare("select action from audit_log where target_type = 'membership' and target_id = ? order by id").all(String(id));
+    const audit = server
+      .db()
+      .$client.prepare("select action from audit_log where target_type = 'membership' and target_id = ? order by id")
+      .all(String(id));
     expect(audit).toEqual([{ action: "membership.request" }, { action: "membership.approve" }]);
 
-    expect((await http.post("/inloggen", { email: "nieuwe.collega@voorbeeld.nl", password: "een-lang-wachtwoord" })).status).toBe(302);
+    expect(
+      (await http.post("/inloggen", { email: "nieuwe.collega@voorbeeld.nl", password: "een-lang-wachtwoord" })).status,
+    ).toBe(302);
   });
 
   it("keeps what was typed and explains each mistake in Dutch", async () => {
-    const response = await http.post("/registreren", registration({ email: "geen-adres", password: "kort", passwordRepeat: "anders", profession: "" }));
+    const response = await http.post(
+      "/registreren",
+      registration({ email: "geen-adres", password: "kort", passwordRepeat: "anders", profession: "" }),
+    );
     expect(response.status).toBe(400);
     const html = (await response.text()).replaceAll("&#x27;", "'");
     expect(html).toContain("Vul een geldig e-mailadres in");
@@ -61,11 +75,16 @@ describe("registration → approval → log-in", () => {
     expect(html).toContain("Vul uw beroep of functie in.");
     expect(html).toContain('value="Sanne Testpersoon"');
     expect(html).toContain('value="geen-adres"');
-    expect(server.db().$client.prepare("select count(*) as n from users where email = 'geen-adres'").get()).toEqual({ n: 0 });
+    expect(server.db().$client.prepare("select count(*) as n from users where email = 'geen-adres'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it("never sends a typed password back", async () => {
-    const response = await http.post("/registreren", registration({ email: "geen-adres", password: "mijn-geheime-zin-123", passwordRepeat: "mijn-geheime-zin-123" }));
+    const response = await http.post(
+      "/registreren",
+      registration({ email: "geen-adres", password: "mijn-geheime-zin-123", passwordRepeat: "mijn-geheime-zin-123" }),
+    );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('value="geen-adres"');
@@ -84,13 +103,22 @@ describe("registration → approval → log-in", () => {
 
 describe("who may approve", () => {
   const pendingId = () =>
-    (server.db().$client.prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'").get() as { id: number }).id;
+    (
+      server
+        .db()
+        .$client.prepare(
+          "select m.id from memberships m join users u on u.id = m.user_id where u.email = 'nieuw@leertuin.test'",
+        )
+        .get() as { id: number }
+    ).id;
 
   it("sends a visitor to log in", async () => {
     const response = await http.get("/beheer/leden");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/inloggen?redirectTo=%2Fbeheer%2Fleden");
-    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) })).status).toBe(302);
+    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) })).status).toBe(
+      302,
+    );
   });
 
   it.each([
@@ -101,14 +129,18 @@ describe("who may approve", () => {
     const refused = await http.get("/beheer/leden", cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
-    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    expect(
+      (await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status,
+    ).toBe(403);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "pending", role: "member" });
   });
 
   it("refuses the facilitator of another region with 403, and does not show the request", async () => {
     const cookie = await http.logIn("begeleider.twente@leertuin.test");
     expect(await (await http.get("/beheer/leden", cookie)).text()).not.toContain("Nieuw lid (demo)");
-    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    expect(
+      (await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status,
+    ).toBe(403);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "pending", role: "member" });
   });
 
@@ -117,10 +149,14 @@ describe("who may approve", () => {
     ["an admin", "admin@leertuin.test"],
   ])("lets %s reject", async (_who, email) => {
     const cookie = await http.logIn(email);
-    expect((await http.post("/beheer/leden", { intent: "reject", membershipId: String(pendingId()) }, cookie)).status).toBe(200);
+    expect(
+      (await http.post("/beheer/leden", { intent: "reject", membershipId: String(pendingId()) }, cookie)).status,
+    ).toBe(200);
     expect(membership("nieuw@leertuin.test")).toEqual({ status: "rejected", role: "member" });
     // A decided request cannot be decided again.
-    expect((await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status).toBe(403);
+    expect(
+      (await http.post("/beheer/leden", { intent: "approve", membershipId: String(pendingId()) }, cookie)).status,
+    ).toBe(403);
   });
 
   it("answers a malformed decision with 400", async () => {

@@ -52,7 +52,11 @@ describe("a LiteFS read replica", () => {
       expect(refused.headers.get("retry-after")).toBe("1");
       expect(await refused.text()).toContain("kan op dit moment niets opslaan");
       expect(proposals()).toBe(0);
-      const api = await fetch(`${server.url}/inloggen`, { method: "POST", headers: { accept: "application/json" }, body: new URLSearchParams({ email: DEMO.member, password: "x" }) });
+      const api = await fetch(`${server.url}/inloggen`, {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: new URLSearchParams({ email: DEMO.member, password: "x" }),
+      });
       expect(api.status).toBe(503);
       expect(await api.json()).toEqual({ error: expect.stringContaining("niets opslaan") });
       expect((await http.get("/dilemmas", member)).status).toBe(200);

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rebuildOptions } from "~/search/search-cache.server";
-
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
@@ -24,7 +23,9 @@ describe("search after a write", () => {
     db = server.db().$client;
   });
   const audit = (action: string, targetType: string, targetId: number) =>
-    db.prepare("insert into audit_log (action, target_type, target_id) values (?, ?, ?)").run(action, targetType, String(targetId));
+    db
+      .prepare("insert into audit_log (action, target_type, target_id) values (?, ?, ?)")
+      .run(action, targetType, String(targetId));
 
   it("drops an answer that is withdrawn, with the next search", async () => {
     const answer = db
@@ -34,7 +35,9 @@ describe("search after a write", () => {
       )
       .get() as { id: number; version: number };
     db.transaction(() => {
-      db.prepare("update answer_versions set agreement_md = agreement_md || ' Afgesproken in het reigeroverleg.' where id = ?").run(answer.version);
+      db.prepare(
+        "update answer_versions set agreement_md = agreement_md || ' Afgesproken in het reigeroverleg.' where id = ?",
+      ).run(answer.version);
       audit("answer.revise", "answer_version", answer.version);
     })();
     expect(await total("reigeroverleg")).toBe(1);
@@ -53,7 +56,11 @@ describe("search after a write", () => {
     try {
       db.transaction(() => {
         db.prepare("update regions set name = 'Kwelderland' where slug = 'zeeland'").run();
-        audit("region.rename", "region", db.prepare("select id from regions where slug = 'zeeland'").pluck().get() as number);
+        audit(
+          "region.rename",
+          "region",
+          db.prepare("select id from regions where slug = 'zeeland'").pluck().get() as number,
+        );
       })();
       // The search that notices the change starts the rebuild and answers from the current index.
       expect(await total("kwelderland")).toBe(0);

@@ -7,7 +7,16 @@ const server = useTestServer({ resetBetweenTests: false });
 interface ApiResponse {
   query: string;
   total: number;
-  results: { type: string; slug: string; url: string; title: string; snippet: string; score: number; region?: string; verdict?: string }[];
+  results: {
+    type: string;
+    slug: string;
+    url: string;
+    title: string;
+    snippet: string;
+    score: number;
+    region?: string;
+    verdict?: string;
+  }[];
   facets: Record<"type" | "region" | "theme" | "sector" | "verdict", Record<string, number>>;
   error?: string;
 }
@@ -33,7 +42,9 @@ describe("GET /api/search", () => {
       if (result.type === "answer") expect(result.region && result.verdict).toBeTruthy();
     }
     expect(Object.values(body.facets.type).reduce((a, b) => a + b, 0)).toBe(body.total);
-    expect(body.results.some((r) => r.snippet.includes("<mark>school</mark>") || r.snippet.includes("<mark>School</mark>"))).toBe(true);
+    expect(
+      body.results.some((r) => r.snippet.includes("<mark>school</mark>") || r.snippet.includes("<mark>School</mark>")),
+    ).toBe(true);
   });
 
   it("filters by type, region, theme, sector and verdict, with facet counts that add up", async () => {
@@ -88,7 +99,9 @@ describe("GET /api/search", () => {
   });
 
   it("matches Dutch inflections of the same word", async () => {
-    const forms = await Promise.all(["delen", "gedeeld", "deelt"].map(async (w) => new Set(urls((await api(`q=${w}`)).body))));
+    const forms = await Promise.all(
+      ["delen", "gedeeld", "deelt"].map(async (w) => new Set(urls((await api(`q=${w}`)).body))),
+    );
     const [delen, gedeeld, deelt] = forms;
     expect(delen!.size).toBeGreaterThan(0);
     expect([...gedeeld!].some((u) => delen!.has(u))).toBe(true);
@@ -96,7 +109,9 @@ describe("GET /api/search", () => {
   });
 
   it("folds diacritics: één equals een", async () => {
-    expect(urls((await api("q=%C3%A9%C3%A9n%20gezin%20%C3%A9%C3%A9n%20plan")).body)[0]).toBe(urls((await api("q=een%20gezin%20een%20plan")).body)[0]);
+    expect(urls((await api("q=%C3%A9%C3%A9n%20gezin%20%C3%A9%C3%A9n%20plan")).body)[0]).toBe(
+      urls((await api("q=een%20gezin%20een%20plan")).body)[0],
+    );
   });
 
   it("expands abbreviations from content/synonyms.yml", async () => {
@@ -123,12 +138,14 @@ describe("GET /api/search", () => {
     expect(before.total).toBe(0);
     db.transaction(() => {
       const version = db
-        .prepare(
-          `select av.id from current_answer_versions cv join answer_versions av on av.id = cv.id limit 1`,
-        )
+        .prepare(`select av.id from current_answer_versions cv join answer_versions av on av.id = cv.id limit 1`)
         .get() as { id: number };
-      db.prepare("update answer_versions set agreement_md = agreement_md || ' Dit is besproken in het kwikstaartoverleg.' where id = ?").run(version.id);
-      db.prepare("insert into audit_log (action, target_type, target_id, summary) values ('answer.revise', 'answer_version', ?, 'test')").run(version.id);
+      db.prepare(
+        "update answer_versions set agreement_md = agreement_md || ' Dit is besproken in het kwikstaartoverleg.' where id = ?",
+      ).run(version.id);
+      db.prepare(
+        "insert into audit_log (action, target_type, target_id, summary) values ('answer.revise', 'answer_version', ?, 'test')",
+      ).run(version.id);
     })();
     // A large index is rebuilt beside the running one, so allow the rebuild a moment.
     let total = 0;
@@ -143,7 +160,10 @@ describe("GET /api/search", () => {
 describe("/zoeken", () => {
   async function page(query: string) {
     const response = await fetch(`${server.url}/zoeken?${query}`);
-    return { status: response.status, html: (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"') };
+    return {
+      status: response.status,
+      html: (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"'),
+    };
   }
 
   it("shows the count, labelled results with highlights, and facet links that keep the query", async () => {

@@ -3,7 +3,6 @@
 import { describe, expect, it, vi } from "vitest";
 
 import { formatDateTime } from "~/utils/dates";
-
 import { DEMO, httpClient, publishForm } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
@@ -29,13 +28,24 @@ async function propose(overrides: Record<string, string> = {}, who: string = DEM
   const form = proposal(overrides);
   for (const name of omit) form.delete(name);
   const response = await http.post("/voorstellen", form, await http.logIn(who));
-  return { response, slug: /\/dilemmas\/([a-z0-9-]+)\?voorgesteld=1/.exec(response.headers.get("location") ?? "")?.[1] };
+  return {
+    response,
+    slug: /\/dilemmas\/([a-z0-9-]+)\?voorgesteld=1/.exec(response.headers.get("location") ?? "")?.[1],
+  };
 }
 
-const dilemma = (slug: string) => http.one<{ id: number; status: string; status_reason: string | null }>("select id, status, status_reason from dilemmas where slug = ?", slug)!;
+const dilemma = (slug: string) =>
+  http.one<{ id: number; status: string; status_reason: string | null }>(
+    "select id, status, status_reason from dilemmas where slug = ?",
+    slug,
+  )!;
 
 async function accept(slug: string, who: string = DEMO.facilitator) {
-  return http.post("/regios/zeeland/agenda", { intent: "accept", dilemmaId: String(dilemma(slug).id) }, await http.logIn(who));
+  return http.post(
+    "/regios/zeeland/agenda",
+    { intent: "accept", dilemmaId: String(dilemma(slug).id) },
+    await http.logIn(who),
+  );
 }
 
 const answerForm = (overrides: Record<string, string> = {}, intent = "publish") => publishForm(http, overrides, intent);
@@ -46,7 +56,10 @@ describe("proposing a dilemma", () => {
     expect(response.status).toBe(302);
     expect(slug).toBe("broertje-vaak-afwezig-op-de-opvang");
     expect(dilemma(slug!).status).toBe("proposed");
-    expect(http.one("select action, summary from audit_log order by id desc limit 1")).toEqual({ action: "dilemma.propose", summary: slug });
+    expect(http.one("select action, summary from audit_log order by id desc limit 1")).toEqual({
+      action: "dilemma.propose",
+      summary: slug,
+    });
 
     const asMember = await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.otherMember));
     expect(asMember.status).toBe(200);
@@ -56,7 +69,9 @@ describe("proposing a dilemma", () => {
     expect(asVisitor.headers.get("location")).toMatch(/^\/inloggen\?redirectTo=/);
     expect((await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.pending))).status).toBe(403);
     // On the region page's agenda for members, not for visitors.
-    expect(await http.html(await http.get("/regios/zeeland", await http.logIn(DEMO.otherMember)))).toContain("Broertje vaak afwezig op de opvang</a> — voorgesteld");
+    expect(await http.html(await http.get("/regios/zeeland", await http.logIn(DEMO.otherMember)))).toContain(
+      "Broertje vaak afwezig op de opvang</a> — voorgesteld",
+    );
     expect(await http.html(await http.get("/regios/zeeland"))).not.toContain("Broertje vaak afwezig");
     // Not in the public library or search.
     expect(await http.html(await http.get("/dilemmas?thema=signalen"))).not.toContain("Broertje vaak afwezig");
@@ -99,7 +114,9 @@ describe("proposing a dilemma", () => {
     const confirm = /name="bevestig-situation" value="([0-9a-f]+)"/.exec(await http.html(first.response))?.[1];
     expect(confirm).toBeDefined();
     // A confirmation of another text does not count.
-    expect((await propose({ situation: situation + " Ze belt morgen.", "bevestig-situation": confirm! })).response.status).toBe(422);
+    expect(
+      (await propose({ situation: situation + " Ze belt morgen.", "bevestig-situation": confirm! })).response.status,
+    ).toBe(422);
     const confirmed = await propose({ situation, "bevestig-situation": confirm! });
     expect(confirmed.response.status).toBe(302);
   });
@@ -122,7 +139,9 @@ describe("the agenda", () => {
     expect(dilemma(slug!).status).toBe("on-agenda");
     const member = await http.logIn(DEMO.member);
     expect(await http.html(await http.get("/", member))).toMatch(/Meldingen\s*<span class="count-badge">1<\/span>/);
-    expect(await http.html(await http.get("/meldingen", member))).toContain("Uw voorstel &quot;Broertje vaak afwezig op de opvang&quot; staat op de agenda.".replaceAll("&quot;", '"'));
+    expect(await http.html(await http.get("/meldingen", member))).toContain(
+      "Uw voorstel &quot;Broertje vaak afwezig op de opvang&quot; staat op de agenda.".replaceAll("&quot;", '"'),
+    );
   });
 
   it("refuses another region's facilitator, members, and a second decision", async () => {
@@ -137,23 +156,48 @@ describe("the agenda", () => {
   it("rejects with a reason, or merges into an existing dilemma, and the proposer sees where it went", async () => {
     const facilitator = await http.logIn(DEMO.facilitator);
     const first = (await propose()).slug!;
-    const noReason = await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "" }, facilitator);
+    const noReason = await http.post(
+      "/regios/zeeland/agenda",
+      { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "" },
+      facilitator,
+    );
     expect(noReason.status).toBe(400);
     expect(await http.html(noReason)).toContain("Geef een reden van minstens 5 tekens.");
-    await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "Dit valt buiten de leertuin." }, facilitator);
+    await http.post(
+      "/regios/zeeland/agenda",
+      { intent: "reject", dilemmaId: String(dilemma(first).id), reason: "Dit valt buiten de leertuin." },
+      facilitator,
+    );
     expect(dilemma(first)).toMatchObject({ status: "rejected", status_reason: "Dit valt buiten de leertuin." });
 
     const second = (await propose({ title: "Nog een broertje op de opvang" })).slug!;
-    const target = http.one<{ slug: string; title: string }>("select slug, title from dilemmas where status = 'answered' order by id limit 1")!;
+    const target = http.one<{ slug: string; title: string }>(
+      "select slug, title from dilemmas where status = 'answered' order by id limit 1",
+    )!;
     // A merge target is named by its address; an unknown one is the target field's error, the reason kept.
-    const unknown = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: "/dilemmas/bestaat-niet" }, facilitator);
+    const unknown = await http.post(
+      "/regios/zeeland/agenda",
+      {
+        intent: "merge",
+        dilemmaId: String(dilemma(second).id),
+        reason: "Zelfde vraag.",
+        intoSlug: "/dilemmas/bestaat-niet",
+      },
+      facilitator,
+    );
     expect(unknown.status).toBe(409);
     const unknownPage = await http.html(unknown);
-    expect(unknownPage).toMatch(/id="samenvoegen-\d+-fout">Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is\./);
+    expect(unknownPage).toMatch(
+      /id="samenvoegen-\d+-fout">Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is\./,
+    );
     expect(unknownPage).toContain('value="Zelfde vraag."');
     expect(dilemma(second).status).toBe("proposed");
     const address = `${server.url}/dilemmas/${target.slug}?regio=zeeland`;
-    const merged = await http.post("/regios/zeeland/agenda", { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: address }, facilitator);
+    const merged = await http.post(
+      "/regios/zeeland/agenda",
+      { intent: "merge", dilemmaId: String(dilemma(second).id), reason: "Zelfde vraag.", intoSlug: address },
+      facilitator,
+    );
     expect(merged.status).toBe(200);
     expect(dilemma(second).status).toBe("merged");
     const page = await http.html(await http.get(`/dilemmas/${second}`, await http.logIn(DEMO.member)));
@@ -163,38 +207,90 @@ describe("the agenda", () => {
 
 describe("discussion", () => {
   it("lets members comment and reply one level deep; the author of the comment is told", async () => {
-    const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' order by id limit 1")!.slug;
+    const slug = http.one<{ slug: string }>(
+      "select slug from dilemmas where status = 'answered' order by id limit 1",
+    )!.slug;
     const member = await http.logIn(DEMO.member);
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Bij ons gaat dit net zo." }, member)).status).toBe(200);
+    expect(
+      (await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Bij ons gaat dit net zo." }, member)).status,
+    ).toBe(200);
     const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
     const other = await http.logIn(DEMO.otherMember);
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Hoe vragen jullie toestemming?", parentId: String(commentId) }, other)).status).toBe(200);
+    expect(
+      (
+        await http.post(
+          `/dilemmas/${slug}`,
+          { intent: "comment", body: "Hoe vragen jullie toestemming?", parentId: String(commentId) },
+          other,
+        )
+      ).status,
+    ).toBe(200);
     const replyId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Een antwoord op een antwoord", parentId: String(replyId) }, member)).status).toBe(409);
-    expect(http.one("select kind from notifications where user_id = (select id from users where email = ?)", DEMO.member)).toEqual({ kind: "reply" });
+    expect(
+      (
+        await http.post(
+          `/dilemmas/${slug}`,
+          { intent: "comment", body: "Een antwoord op een antwoord", parentId: String(replyId) },
+          member,
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      http.one("select kind from notifications where user_id = (select id from users where email = ?)", DEMO.member),
+    ).toEqual({ kind: "reply" });
     const page = await http.html(await http.get(`/dilemmas/${slug}`, member));
     expect(page).toContain("Hoe vragen jullie toestemming?");
     // Visitors don't see the discussion, and cannot post.
     expect(await http.html(await http.get(`/dilemmas/${slug}`))).not.toContain("Bij ons gaat dit net zo.");
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Hallo" })).headers.get("location")).toMatch(/^\/inloggen/);
+    expect(
+      (await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Hallo" })).headers.get("location"),
+    ).toMatch(/^\/inloggen/);
   });
 
   it("lets the facilitator of the dilemma's region hide a comment with a reason", async () => {
-    const slug = http.one<{ slug: string }>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1")!.slug;
-    await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Een reactie die weg moet." }, await http.logIn(DEMO.member));
+    const slug = http.one<{ slug: string }>(
+      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
+    )!.slug;
+    await http.post(
+      `/dilemmas/${slug}`,
+      { intent: "comment", body: "Een reactie die weg moet." },
+      await http.logIn(DEMO.member),
+    );
     const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." }, await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
-    expect((await http.post(`/dilemmas/${slug}`, { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." }, await http.logIn(DEMO.facilitator))).status).toBe(200);
+    expect(
+      (
+        await http.post(
+          `/dilemmas/${slug}`,
+          { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." },
+          await http.logIn(DEMO.otherFacilitator),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await http.post(
+          `/dilemmas/${slug}`,
+          { intent: "hide", commentId: String(commentId), reason: "Niet over dit dilemma." },
+          await http.logIn(DEMO.facilitator),
+        )
+      ).status,
+    ).toBe(200);
     const page = await http.html(await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.otherMember)));
     expect(page).toContain("Deze reactie is verborgen door de leertuinbegeleider. Reden: Niet over dit dilemma.");
     expect(page).not.toContain("Een reactie die weg moet.");
-    expect(http.one("select action from audit_log where action like 'comment.%' order by id desc limit 1")).toEqual({ action: "comment.hide" });
+    expect(http.one("select action from audit_log where action like 'comment.%' order by id desc limit 1")).toEqual({
+      action: "comment.hide",
+    });
     expect(http.one("select kind from notifications order by id desc limit 1")).toEqual({ kind: "comment-hidden" });
   });
 
   it("blocks an e-mail address in a comment and keeps the text", async () => {
     const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
-    const response = await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Mail mij op j.devries@school.nl" }, await http.logIn(DEMO.member));
+    const response = await http.post(
+      `/dilemmas/${slug}`,
+      { intent: "comment", body: "Mail mij op j.devries@school.nl" },
+      await http.logIn(DEMO.member),
+    );
     expect(response.status).toBe(422);
     expect(await http.html(response)).toContain("Mail mij op j.devries@school.nl</textarea>");
     expect(count("comments")).toBe(0);
@@ -212,7 +308,12 @@ describe("publishing", () => {
     expect(published.status).toBe(302);
     expect(published.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/1?gepubliceerd=1`);
     expect(dilemma(slug!).status).toBe("answered");
-    expect(http.one("select count(*) as n from citations c join answer_versions v on v.id = c.answer_version_id join answers a on a.id = v.answer_id where a.dilemma_id = ?", dilemma(slug!).id)).toEqual({ n: 2 });
+    expect(
+      http.one(
+        "select count(*) as n from citations c join answer_versions v on v.id = c.answer_version_id join answers a on a.id = v.answer_id where a.dilemma_id = ?",
+        dilemma(slug!).id,
+      ),
+    ).toEqual({ n: 2 });
     expect(http.one("select kind from notifications order by id desc limit 1")).toEqual({ kind: "proposal-answered" });
 
     const visitorPage = await http.html(await http.get(`/dilemmas/${slug}`));
@@ -220,13 +321,21 @@ describe("publishing", () => {
     const search = (await (await http.get("/api/search?q=broertje+opvang")).json()) as { results: { slug: string }[] };
     expect(search.results.map((r) => r.slug)).toContain(slug);
 
-    const revised = await http.post(editor, answerForm({ verdict: "delen", agreement: "Deel de zorgen met het wijkteam na een gesprek met de ouders." }), facilitator);
+    const revised = await http.post(
+      editor,
+      answerForm({ verdict: "delen", agreement: "Deel de zorgen met het wijkteam na een gesprek met de ouders." }),
+      facilitator,
+    );
     expect(revised.headers.get("location")).toBe(`/dilemmas/${slug}/afspraken/zeeland/2?gepubliceerd=1`);
-    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/1`))).toContain("Dit is een eerdere versie");
+    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/1`))).toContain(
+      "Dit is een eerdere versie",
+    );
     const second = await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/2`));
     expect(second).toContain("Wat veranderde ten opzichte van versie 1");
     expect(second).toContain("Oordeel: was “Delen onder voorwaarden”, is nu “Delen”.");
-    expect(second).toMatch(/<mark class="diff-text__only"><span class="visually-hidden">\[alleen versie 2: <\/span>Deel/);
+    expect(second).toMatch(
+      /<mark class="diff-text__only"><span class="visually-hidden">\[alleen versie 2: <\/span>Deel/,
+    );
   });
 
   it("saves a draft first, which only the region's facilitators see", async () => {
@@ -234,8 +343,13 @@ describe("publishing", () => {
     await accept(slug!);
     const facilitator = await http.logIn(DEMO.facilitator);
     const editor = `/dilemmas/${slug}/afspraken/zeeland/bewerken`;
-    expect((await http.post(editor, answerForm({}, "draft"), facilitator)).headers.get("location")).toBe(`${editor}?opgeslagen=1`);
-    expect(http.one("select version, published_at from answer_versions order by id desc limit 1")).toEqual({ version: 1, published_at: null });
+    expect((await http.post(editor, answerForm({}, "draft"), facilitator)).headers.get("location")).toBe(
+      `${editor}?opgeslagen=1`,
+    );
+    expect(http.one("select version, published_at from answer_versions order by id desc limit 1")).toEqual({
+      version: 1,
+      published_at: null,
+    });
     expect(dilemma(slug!).status).toBe("on-agenda");
     expect(await http.html(await http.get(editor, facilitator))).toContain("U werkt aan een concept (versie 1)");
     expect((await http.get(editor, await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
@@ -252,7 +366,11 @@ describe("publishing", () => {
     await accept(slug!);
     expect((await http.post(editor, answerForm(), await http.logIn(DEMO.member))).status).toBe(403);
     expect((await http.post(editor, answerForm(), await http.logIn(DEMO.otherFacilitator))).status).toBe(403);
-    const blocked = await http.post(editor, answerForm({ agreement: "Bel de intern begeleider op 0118-123456." }), facilitator);
+    const blocked = await http.post(
+      editor,
+      answerForm({ agreement: "Bel de intern begeleider op 0118-123456." }),
+      facilitator,
+    );
     expect(blocked.status).toBe(422);
     expect(await http.html(blocked)).toContain("Bel de intern begeleider op 0118-123456.");
     const invalid = await http.post(editor, answerForm({ verdict: "misschien" }), facilitator);
@@ -268,12 +386,30 @@ describe("publishing", () => {
     vi.mocked(console.error).mockImplementation(() => {});
     const { slug } = await propose();
     await accept(slug!);
-    const before = { versions: count("answer_versions"), answers: count("answers"), audit: count("audit_log"), notifications: count("notifications") };
-    server.db().$client.exec("create trigger fail_publish before insert on audit_log when new.action = 'answer.publish' begin select raise(abort, 'forced failure'); end");
-    const response = await http.post(`/dilemmas/${slug}/afspraken/zeeland/bewerken`, answerForm(), await http.logIn(DEMO.facilitator));
+    const before = {
+      versions: count("answer_versions"),
+      answers: count("answers"),
+      audit: count("audit_log"),
+      notifications: count("notifications"),
+    };
+    server
+      .db()
+      .$client.exec(
+        "create trigger fail_publish before insert on audit_log when new.action = 'answer.publish' begin select raise(abort, 'forced failure'); end",
+      );
+    const response = await http.post(
+      `/dilemmas/${slug}/afspraken/zeeland/bewerken`,
+      answerForm(),
+      await http.logIn(DEMO.facilitator),
+    );
     expect(response.status).toBe(500);
     expect(dilemma(slug!).status).toBe("on-agenda");
-    expect({ versions: count("answer_versions"), answers: count("answers"), audit: count("audit_log") - 1 /* the log-in */, notifications: count("notifications") }).toEqual(before);
+    expect({
+      versions: count("answer_versions"),
+      answers: count("answers"),
+      audit: count("audit_log") - 1 /* the log-in */,
+      notifications: count("notifications"),
+    }).toEqual(before);
   });
 
   it("withdraws an answer with a reason", async () => {
@@ -284,7 +420,10 @@ describe("publishing", () => {
     await http.post(editor, answerForm(), facilitator);
     const withdrawn = await http.post(editor, { intent: "withdraw", reason: "Nieuwe wetgeving." }, facilitator);
     expect(withdrawn.status).toBe(302);
-    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({ status: "withdrawn", withdrawn_reason: "Nieuwe wetgeving." });
+    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({
+      status: "withdrawn",
+      withdrawn_reason: "Nieuwe wetgeving.",
+    });
     expect(dilemma(slug!).status).toBe("on-agenda");
     // Back on the agenda, the dilemma is for members; they read why the answer went.
     const asMember = await http.html(await http.get(`/dilemmas/${slug}`, await http.logIn(DEMO.member)));
@@ -302,17 +441,31 @@ describe("publishing", () => {
     };
     // Rejecting a proposal.
     const { slug } = await propose();
-    const reject = await http.post("/regios/zeeland/agenda", { intent: "reject", dilemmaId: String(dilemma(slug!).id), reason: phone }, facilitator);
+    const reject = await http.post(
+      "/regios/zeeland/agenda",
+      { intent: "reject", dilemmaId: String(dilemma(slug!).id), reason: phone },
+      facilitator,
+    );
     expect(reject.status).toBe(422);
     const agenda = await http.html(reject);
     blocked(agenda);
     expect(agenda).toContain(`value="${phone}"`);
     expect(dilemma(slug!)).toMatchObject({ status: "proposed", status_reason: null });
     // Hiding a comment.
-    const answered = http.one<{ slug: string }>("select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1")!.slug;
-    await http.post(`/dilemmas/${answered}`, { intent: "comment", body: "Een reactie." }, await http.logIn(DEMO.member));
+    const answered = http.one<{ slug: string }>(
+      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
+    )!.slug;
+    await http.post(
+      `/dilemmas/${answered}`,
+      { intent: "comment", body: "Een reactie." },
+      await http.logIn(DEMO.member),
+    );
     const commentId = http.one<{ id: number }>("select id from comments order by id desc limit 1")!.id;
-    const hide = await http.post(`/dilemmas/${answered}`, { intent: "hide", commentId: String(commentId), reason: phone }, facilitator);
+    const hide = await http.post(
+      `/dilemmas/${answered}`,
+      { intent: "hide", commentId: String(commentId), reason: phone },
+      facilitator,
+    );
     expect(hide.status).toBe(422);
     blocked(await http.html(hide));
     expect(http.one("select hidden_at from comments where id = ?", commentId)).toEqual({ hidden_at: null });
@@ -325,7 +478,10 @@ describe("publishing", () => {
     const editorPage = await http.html(withdraw);
     blocked(editorPage);
     expect(editorPage).toContain(`value="${phone}"`);
-    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({ status: "published", withdrawn_reason: null });
+    expect(http.one("select status, withdrawn_reason from answers order by id desc limit 1")).toEqual({
+      status: "published",
+      withdrawn_reason: null,
+    });
   });
 
   it("says on the public dilemma page when and why a region withdrew, without the withdrawn text", async () => {
@@ -335,7 +491,11 @@ describe("publishing", () => {
     )!;
     expect(await http.html(await http.get(`/dilemmas/${slug}`))).toContain('id="afspraak-zeeland"');
     const before = new Date().toISOString();
-    const withdrawn = await http.post(`/dilemmas/${slug}/afspraken/zeeland/bewerken`, { intent: "withdraw", reason: "De wet is veranderd; we herzien dit in het voorjaar." }, await http.logIn(DEMO.facilitator));
+    const withdrawn = await http.post(
+      `/dilemmas/${slug}/afspraken/zeeland/bewerken`,
+      { intent: "withdraw", reason: "De wet is veranderd; we herzien dit in het voorjaar." },
+      await http.logIn(DEMO.facilitator),
+    );
     expect(withdrawn.status).toBe(302);
     const { updated_at: withdrawnAt } = http.one<{ updated_at: string }>(
       "select a.updated_at from answers a join regions r on r.id = a.region_id join dilemmas d on d.id = a.dilemma_id where d.slug = ? and r.slug = 'zeeland'",
@@ -354,7 +514,9 @@ describe("publishing", () => {
     const versionPage = await http.get(`/dilemmas/${slug}/afspraken/zeeland/${version}`);
     expect(versionPage.status).toBe(404);
     expect(await http.html(versionPage)).toContain(notice);
-    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/${version + 1}`))).toContain("Deze versie van de afspraak bestaat niet.");
+    expect(await http.html(await http.get(`/dilemmas/${slug}/afspraken/zeeland/${version + 1}`))).toContain(
+      "Deze versie van de afspraak bestaat niet.",
+    );
   });
 });
 
@@ -369,11 +531,17 @@ describe("adopting another region's answer", () => {
     expect(await http.html(await http.get(adoptPage, twente))).toContain("Concept maken");
     const adopted = await http.post(adoptPage, { intent: "adopt", region: "twente" }, twente);
     expect(adopted.headers.get("location")).toBe(`/dilemmas/${source.slug}/afspraken/twente/bewerken`);
-    expect(http.one("select adopted_from_version_id as src, published_at from answer_versions order by id desc limit 1")).toEqual({ src: source.id, published_at: null });
+    expect(
+      http.one("select adopted_from_version_id as src, published_at from answer_versions order by id desc limit 1"),
+    ).toEqual({ src: source.id, published_at: null });
     // Adopting into a region one does not facilitate is refused.
     expect((await http.post(adoptPage, { intent: "adopt", region: "groningen" }, twente)).status).toBe(403);
 
-    const published = await http.post(`/dilemmas/${source.slug}/afspraken/twente/bewerken`, answerForm({ agreedBy: "Leertuin Twente" }), twente);
+    const published = await http.post(
+      `/dilemmas/${source.slug}/afspraken/twente/bewerken`,
+      answerForm({ agreedBy: "Leertuin Twente" }),
+      twente,
+    );
     expect(published.status).toBe(302);
     const page = await http.html(await http.get(published.headers.get("location")!));
     expect(page).toContain("Overgenomen van");
@@ -387,15 +555,30 @@ describe("adopting another region's answer", () => {
     )!;
     const member = await http.logIn(DEMO.otherMember);
     const adoptPage = `/dilemmas/${source.slug}/afspraken/zeeland/${source.version}/overnemen`;
-    const suggested = await http.post(adoptPage, { intent: "suggest", region: "twente", note: "Past goed bij onze werkwijze." }, member);
+    const suggested = await http.post(
+      adoptPage,
+      { intent: "suggest", region: "twente", note: "Past goed bij onze werkwijze." },
+      member,
+    );
     expect(suggested.status).toBe(200);
     expect((await http.post(adoptPage, { intent: "suggest", region: "twente", note: "" }, member)).status).toBe(409);
     const facilitator = await http.logIn(DEMO.otherFacilitator);
-    expect(await http.html(await http.get("/regios/twente/agenda", facilitator))).toContain("Past goed bij onze werkwijze.");
+    expect(await http.html(await http.get("/regios/twente/agenda", facilitator))).toContain(
+      "Past goed bij onze werkwijze.",
+    );
     const id = http.one<{ id: number }>("select id from adoption_suggestions")!.id;
-    expect((await http.post("/regios/twente/agenda", { intent: "decline", suggestionId: String(id), reason: "We hebben al een eigen afspraak." }, facilitator)).status).toBe(200);
+    expect(
+      (
+        await http.post(
+          "/regios/twente/agenda",
+          { intent: "decline", suggestionId: String(id), reason: "We hebben al een eigen afspraak." },
+          facilitator,
+        )
+      ).status,
+    ).toBe(200);
     expect(http.one("select message from notifications order by id desc limit 1")).toEqual({
-      message: "Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: We hebben al een eigen afspraak.",
+      message:
+        "Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: We hebben al een eigen afspraak.",
     });
   });
 });

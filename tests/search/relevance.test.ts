@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 
 import { search } from "~/search/search.server";
-
 import { useLibrarySearch } from "../support/search-fixture";
 
 /** A query, and URL prefixes of which at least one must be in the top 3 ("d:slug" = a dilemma or its answers). */
@@ -69,7 +68,11 @@ const CASES: [string, string[]][] = [
 ];
 
 const relevant = (url: string, expected: string[]) =>
-  expected.some((e) => (e.startsWith("d:") ? url === `/dilemmas/${e.slice(2)}` || url.startsWith(`/dilemmas/${e.slice(2)}#`) : url.startsWith(e)));
+  expected.some((e) =>
+    e.startsWith("d:")
+      ? url === `/dilemmas/${e.slice(2)}` || url.startsWith(`/dilemmas/${e.slice(2)}#`)
+      : url.startsWith(e),
+  );
 
 const library = useLibrarySearch();
 
@@ -86,7 +89,9 @@ describe("search relevance", () => {
     const misses = ranks.filter((r) => r.rank === 0 || r.rank > 3);
     console.info(
       `Search relevance over ${ranks.length} queries: MRR ${mrr.toFixed(3)}, recall@3 ${recall3.toFixed(3)}` +
-        (misses.length ? `\nOutside the top 3:\n${misses.map((m) => `  "${m.query}" (rank ${m.rank || "-"}): ${m.top.join(", ")}`).join("\n")}` : ""),
+        (misses.length
+          ? `\nOutside the top 3:\n${misses.map((m) => `  "${m.query}" (rank ${m.rank || "-"}): ${m.top.join(", ")}`).join("\n")}`
+          : ""),
     );
     expect(mrr).toBeGreaterThanOrEqual(0.8);
     expect(recall3).toBeGreaterThanOrEqual(0.85);

@@ -2,17 +2,16 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import YAML from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
 
-import { openDatabase } from "../../db/client.server";
 import { loadSearchDocuments } from "~/search/documents.server";
 import { termsOf } from "~/search/dutch-analysis.server";
 import { buildSynonymIndex } from "~/search/query";
+import { search } from "~/search/search.server";
 import { ensureSearchIndexFile } from "~/search/search-cache.server";
 import { auditMark, buildSearchIndex, searchIndexPath } from "~/search/search-index.server";
-import { search } from "~/search/search.server";
-
+import { openDatabase } from "../../db/client.server";
 import { BASE_DB, TMP_DIR } from "../support/paths";
 
 const synonyms = buildSynonymIndex(YAML.parse(fs.readFileSync("content/synonyms.yml", "utf8")) as string[][]);
@@ -23,7 +22,10 @@ describe("an update of the index", () => {
 
   it("scores the documents it adds as FTS5 scores them, and keeps the lists sorted", () => {
     const index = buildSearchIndex(db);
-    const dilemma = db.$client.prepare("select id from dilemmas where slug = 'onderbuikgevoel-leerkracht-collega'").pluck().get() as number;
+    const dilemma = db.$client
+      .prepare("select id from dilemmas where slug = 'onderbuikgevoel-leerkracht-collega'")
+      .pluck()
+      .get() as number;
     const docs = loadSearchDocuments(db, [dilemma]);
     expect(docs.length).toBeGreaterThan(1);
     const terms = [...new Set(docs.flatMap((doc) => termsOf(`${doc.title} ${doc.question} ${doc.body}`)))];
@@ -46,10 +48,20 @@ describe("an update of the index", () => {
 
   it("finds a dilemma's documents as they are now, and no longer as they were", () => {
     const index = buildSearchIndex(db);
-    const dilemma = db.$client.prepare("select id from dilemmas where slug = 'huurachterstand-woningcorporatie-schuldhulp'").pluck().get() as number;
-    const find = (query: string) => search(index, synonyms, { query, page: 1, pageSize: 10 }).results.map((r) => r.slug);
+    const dilemma = db.$client
+      .prepare("select id from dilemmas where slug = 'huurachterstand-woningcorporatie-schuldhulp'")
+      .pluck()
+      .get() as number;
+    const find = (query: string) =>
+      search(index, synonyms, { query, page: 1, pageSize: 10 }).results.map((r) => r.slug);
     expect(find("huurachterstand")).toContain("huurachterstand-woningcorporatie-schuldhulp");
-    const changed = loadSearchDocuments(db, [dilemma]).map((doc) => ({ ...doc, title: "Kwikstaartoverleg", question: "", body: "Kwikstaartoverleg", tags: "" }));
+    const changed = loadSearchDocuments(db, [dilemma]).map((doc) => ({
+      ...doc,
+      title: "Kwikstaartoverleg",
+      question: "",
+      body: "Kwikstaartoverleg",
+      tags: "",
+    }));
     index.replaceDilemmas([dilemma], changed, auditMark(db));
     expect(find("kwikstaartoverleg")).toContain("huurachterstand-woningcorporatie-schuldhulp");
     expect(find("huurachterstand")).not.toContain("huurachterstand-woningcorporatie-schuldhulp");
@@ -65,10 +77,13 @@ describe("the index file", () => {
   const db = openDatabase(file);
   afterAll(() => {
     db.$client.close();
-    for (const f of fs.readdirSync(TMP_DIR).filter((name) => name.startsWith(path.basename(file, ".sqlite")))) fs.rmSync(path.join(TMP_DIR, f));
+    for (const f of fs.readdirSync(TMP_DIR).filter((name) => name.startsWith(path.basename(file, ".sqlite"))))
+      fs.rmSync(path.join(TMP_DIR, f));
   });
   const audit = (action: string, targetType: string, targetId: string | number) =>
-    db.$client.prepare("insert into audit_log (action, target_type, target_id) values (?, ?, ?)").run(action, targetType, String(targetId));
+    db.$client
+      .prepare("insert into audit_log (action, target_type, target_id) values (?, ?, ?)")
+      .run(action, targetType, String(targetId));
 
   it("is built beside the database, then kept: updated from the audit log, rebuilt for changes it cannot place", () => {
     expect(ensureSearchIndexFile(db, file)).toBe("built");
@@ -77,7 +92,9 @@ describe("the index file", () => {
 
     const version = db.$client.prepare("select id from current_answer_versions limit 1").pluck().get() as number;
     db.$client.transaction(() => {
-      db.$client.prepare("update answer_versions set agreement_md = agreement_md || ' Kwikstaartoverleg.' where id = ?").run(version);
+      db.$client
+        .prepare("update answer_versions set agreement_md = agreement_md || ' Kwikstaartoverleg.' where id = ?")
+        .run(version);
       audit("answer.revise", "answer_version", version);
     })();
     audit("auth.login", "user", 1);

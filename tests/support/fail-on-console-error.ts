@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, expect, type MockInstance, vi } from "vitest";
 
 // An error logged during a test is a failure. A test that expects one silences it with
 // vi.mocked(console.error).mockImplementation(() => {}) and asserts on it itself.

@@ -6,13 +6,62 @@ export type Form = Record<string, string | string[]>;
 
 /** Strings that have broken parsers somewhere: empty, padded, control characters, numbers at the edges, injections. */
 export const HOSTILE_STRINGS = [
-  "", " ", "\t\n", "\u0000", "\u200b", "\ufeff", "\u202e", "💥", "e\u0301", "null", "undefined", "true", "[]", "{}",
-  "0", "-1", "1.5", "1e3", "1e308", "-0", "NaN", "Infinity", "0x10", " 12 ", "9007199254740993", "99999999999999999999",
-  "__proto__", "constructor", "toString", "' OR 1=1 --", "'; drop table users; --", "\\", "%00", "%E0%A4%A", "../../etc/passwd",
-  "<script>alert(1)</script>", "javascript:alert(1)", "{{7*7}}", "${7*7}", "a".repeat(10_001), "🙂".repeat(3000), "\n".repeat(5000),
+  "",
+  " ",
+  "\t\n",
+  "\u0000",
+  "\u200b",
+  "\ufeff",
+  "\u202e",
+  "💥",
+  "e\u0301",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  "0",
+  "-1",
+  "1.5",
+  "1e3",
+  "1e308",
+  "-0",
+  "NaN",
+  "Infinity",
+  "0x10",
+  " 12 ",
+  "9007199254740993",
+  "99999999999999999999",
+  "__proto__",
+  "constructor",
+  "toString",
+  "' OR 1=1 --",
+  "'; drop table users; --",
+  "\\",
+  "%00",
+  "%E0%A4%A",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
+  "javascript:alert(1)",
+  "{{7*7}}",
+  "${7*7}",
+  "a".repeat(10_001),
+  "🙂".repeat(3000),
+  "\n".repeat(5000),
 ];
 
-const FIELD_NOISE = ["__proto__", "constructor", "intent", "id", "", " ", "x".repeat(300), "redirectTo", "_data", "index"];
+const FIELD_NOISE = [
+  "__proto__",
+  "constructor",
+  "intent",
+  "id",
+  "",
+  " ",
+  "x".repeat(300),
+  "redirectTo",
+  "_data",
+  "index",
+];
 
 export const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
@@ -21,9 +70,15 @@ export const hostileString = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 4000, maxLength: 9000 }) },
 );
 
-const value = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 4 }) });
+const value = fc.oneof(
+  { weight: 4, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 4 }) },
+);
 
-type Mutation = { op: "set"; field: string; value: string | string[] } | { op: "delete"; field: string } | { op: "add"; field: string; value: string | string[] };
+type Mutation =
+  | { op: "set"; field: string; value: string | string[] }
+  | { op: "delete"; field: string }
+  | { op: "add"; field: string; value: string | string[] };
 
 /** A valid form with 0–3 fields changed to hostile values, removed, or added; 0 changes leaves it valid. */
 export function mutatedForm(valid: Form, extraFields: readonly string[] = []) {
@@ -31,13 +86,21 @@ export function mutatedForm(valid: Form, extraFields: readonly string[] = []) {
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 5, arbitrary: fc.record({ op: fc.constant("set" as const), field: fc.constantFrom(...fields), value }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant("delete" as const), field: fc.constantFrom(...fields) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant("add" as const), field: fc.oneof(fc.constantFrom(...FIELD_NOISE), fc.string({ maxLength: 20 })), value }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant("add" as const),
+        field: fc.oneof(fc.constantFrom(...FIELD_NOISE), fc.string({ maxLength: 20 })),
+        value,
+      }),
+    },
   );
   return fc.array(mutation, { maxLength: 3 }).map((mutations) => {
     const form: Form = Object.fromEntries(Object.entries(valid));
     for (const m of mutations) {
       if (m.op === "delete") delete form[m.field];
-      else Object.defineProperty(form, m.field, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(form, m.field, { value: m.value, enumerable: true, writable: true, configurable: true });
     }
     return { form, mutations: mutations.length };
   });
@@ -118,4 +181,42 @@ export const XSS_VECTORS = [
 ];
 
 /** Pieces the property test strings together into vectors of its own. */
-export const XSS_FRAGMENTS = ["<", ">", "</", "/>", '"', "'", "`", "=", "&#", "&#x", ";", "&", "javascript:", "data:", "java\tscript:", "on", "error", "load", "alert(1)", "<a href=", "<img src=", "<svg", "<script", "](", "[", "]", "!", "(", ")", "\n\n", "<!--", "-->", "<![CDATA[", "]]>", "xlink:href=", "style=", "\\"];
+export const XSS_FRAGMENTS = [
+  "<",
+  ">",
+  "</",
+  "/>",
+  '"',
+  "'",
+  "`",
+  "=",
+  "&#",
+  "&#x",
+  ";",
+  "&",
+  "javascript:",
+  "data:",
+  "java\tscript:",
+  "on",
+  "error",
+  "load",
+  "alert(1)",
+  "<a href=",
+  "<img src=",
+  "<svg",
+  "<script",
+  "](",
+  "[",
+  "]",
+  "!",
+  "(",
+  ")",
+  "\n\n",
+  "<!--",
+  "-->",
+  "<![CDATA[",
+  "]]>",
+  "xlink:href=",
+  "style=",
+  "\\",
+];

@@ -2,7 +2,6 @@ import fs from "node:fs";
 
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { prepareDatabase } from "../../scripts/prepare-database";
-
 import { BASE_DB, TMP_DIR } from "./paths";
 
 export default async function setup() {

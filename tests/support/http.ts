@@ -2,12 +2,17 @@ import type { TestServer } from "./test-server";
 
 /** Requests as a browser on Leertuin's own pages sends them: same-origin forms, redirects not followed. */
 export function httpClient(server: TestServer) {
-  const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const get = (path: string, cookie?: string) =>
+    fetch(server.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
   const post = (path: string, form: Record<string, string> | URLSearchParams, cookie?: string) =>
     fetch(server.url + path, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, ...(cookie ? { cookie } : {}) },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: server.url,
+        ...(cookie ? { cookie } : {}),
+      },
       body: new URLSearchParams(form),
     });
   const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
@@ -20,7 +25,11 @@ export function httpClient(server: TestServer) {
   /** The page as a reader sees its text: without React's separators and with quotes unescaped. */
   const html = async (response: Response) =>
     (await response.text()).replaceAll("<!-- -->", "").replaceAll("&#x27;", "'").replaceAll("&quot;", '"');
-  const sql = <T = Record<string, unknown>>(query: string, ...params: unknown[]) => server.db().$client.prepare(query).all(...params) as T[];
+  const sql = <T = Record<string, unknown>>(query: string, ...params: unknown[]) =>
+    server
+      .db()
+      .$client.prepare(query)
+      .all(...params) as T[];
   const one = <T = Record<string, unknown>>(query: string, ...params: unknown[]) => sql<T>(query, ...params)[0];
   return { get, post, cookieOf, logIn, html, sql, one };
 }
@@ -36,8 +45,14 @@ export const DEMO = {
 } as const;
 
 /** The answer editor's form as a facilitator sends it, citing two articles; publishes unless told otherwise. */
-export function publishForm(http: ReturnType<typeof httpClient>, overrides: Record<string, string> = {}, intent = "publish") {
-  const articles = http.sql<{ id: number }>("select a.id from articles a join codes c on c.id = a.code_id where c.slug in ('avg', 'beroepscode-sociaal-werker') order by a.id limit 2");
+export function publishForm(
+  http: ReturnType<typeof httpClient>,
+  overrides: Record<string, string> = {},
+  intent = "publish",
+) {
+  const articles = http.sql<{ id: number }>(
+    "select a.id from articles a join codes c on c.id = a.code_id where c.slug in ('avg', 'beroepscode-sociaal-werker') order by a.id limit 2",
+  );
   const form = new URLSearchParams({
     intent,
     verdict: "delen-onder-voorwaarden",

@@ -1,12 +1,11 @@
 import fs from "node:fs";
 
-import YAML from "yaml";
 import { afterAll, beforeAll } from "vitest";
+import YAML from "yaml";
 
-import { openDatabase, type Db } from "../../db/client.server";
 import { buildSynonymIndex, type SynonymIndex } from "~/search/query";
 import { buildSearchIndex, type SearchIndex } from "~/search/search-index.server";
-
+import { type Db, openDatabase } from "../../db/client.server";
 import { BASE_DB } from "./paths";
 
 /** The search index and synonyms of the real library, built once for a test file. */

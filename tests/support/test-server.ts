@@ -4,8 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-import { openDatabase, type Db } from "../../db/client.server";
-
+import { type Db, openDatabase } from "../../db/client.server";
 import { BASE_DB, TMP_DIR } from "./paths";
 
 export interface TestServer {

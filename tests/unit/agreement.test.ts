@@ -25,7 +25,9 @@ describe("regionAgreement", () => {
     const pairs = regionAgreement(["zeeland", "limburg"], rows);
     expect(pairs).toEqual([{ a: "zeeland", b: "limburg", both: 0, same: 0, share: null }]);
     expect(regionAgreement(["zeeland"], rows)).toEqual([]);
-    expect(regionAgreement(["zeeland", "twente"], [])).toEqual([{ a: "zeeland", b: "twente", both: 0, same: 0, share: null }]);
+    expect(regionAgreement(["zeeland", "twente"], [])).toEqual([
+      { a: "zeeland", b: "twente", both: 0, same: 0, share: null },
+    ]);
   });
 
   it("finds a pair in either order and names the least agreeing pairs first, the better founded first on a tie", () => {
@@ -76,7 +78,11 @@ describe("the lineage graph", () => {
   });
 
   it("groups the adoptions per pair for the table beside the graph", () => {
-    const adoption = (from: string, to: string, dilemma: string) => ({ from: { regionSlug: from }, to: { regionSlug: to }, dilemma });
+    const adoption = (from: string, to: string, dilemma: string) => ({
+      from: { regionSlug: from },
+      to: { regionSlug: to },
+      dilemma,
+    });
     const groups = groupByPair([adoption("a", "b", "x"), adoption("b", "a", "y"), adoption("a", "b", "z")]);
     expect(groups.map((g) => [g.from.regionSlug, g.to.regionSlug, g.items.map((i) => i.dilemma)])).toEqual([
       ["a", "b", ["x", "z"]],

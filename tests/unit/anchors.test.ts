@@ -17,7 +17,10 @@ describe("articleAnchor", () => {
   });
 
   it("splits a heading into number and title", () => {
-    expect(splitArticleHeading("Artikel 7:457 — Geheimhouding")).toEqual({ number: "Artikel 7:457", title: "Geheimhouding" });
+    expect(splitArticleHeading("Artikel 7:457 — Geheimhouding")).toEqual({
+      number: "Artikel 7:457",
+      title: "Geheimhouding",
+    });
     expect(splitArticleHeading("Afwegingskader")).toEqual({ number: "Afwegingskader", title: "" });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { ContentValidationError, readContent, readContentWithWarnings, type ContentProblem } from "~/content/read-content.server";
-
+import {
+  type ContentProblem,
+  ContentValidationError,
+  readContent,
+  readContentWithWarnings,
+} from "~/content/read-content.server";
 import { copyFixtureContent } from "../support/content-copy";
 
 function problemsOf(root: string): ContentProblem[] {
@@ -32,13 +36,21 @@ describe("readContent", () => {
       name: "an unknown verdict",
       file: "answers/alpha/eerste-dilemma.md",
       change: (s: string) => s.replace("verdict: delen-onder-voorwaarden", "verdict: misschien"),
-      expected: { file: "content/answers/alpha/eerste-dilemma.md", field: "verdict", message: /delen-onder-voorwaarden/ },
+      expected: {
+        file: "content/answers/alpha/eerste-dilemma.md",
+        field: "verdict",
+        message: /delen-onder-voorwaarden/,
+      },
     },
     {
       name: "a missing weighing section",
       file: "answers/beta/tweede-dilemma.md",
       change: (s: string) => s.replace(/## Noodzaak\n.*\n/, ""),
-      expected: { file: "content/answers/beta/tweede-dilemma.md", field: "## Noodzaak", message: /expected this section/ },
+      expected: {
+        file: "content/answers/beta/tweede-dilemma.md",
+        field: "## Noodzaak",
+        message: /expected this section/,
+      },
     },
     {
       name: "a citation that does not resolve",
@@ -50,7 +62,11 @@ describe("readContent", () => {
       name: "a citation of an unknown code",
       file: "answers/beta/tweede-dilemma.md",
       change: (s: string) => s.replace("wet-een#art-6-lid-1-sub-e", "wet-drie#art-1"),
-      expected: { file: "content/answers/beta/tweede-dilemma.md", field: "grounds", message: /'wet-drie' is not there/ },
+      expected: {
+        file: "content/answers/beta/tweede-dilemma.md",
+        field: "grounds",
+        message: /'wet-drie' is not there/,
+      },
     },
     {
       name: "an unknown sector",
@@ -80,7 +96,11 @@ describe("readContent", () => {
       name: "conditions missing for a conditional verdict",
       file: "answers/alpha/eerste-dilemma.md",
       change: (s: string) => s.replace(/conditions: \[.*\]/, "conditions: []"),
-      expected: { file: "content/answers/alpha/eerste-dilemma.md", field: "conditions", message: /at least one condition/ },
+      expected: {
+        file: "content/answers/alpha/eerste-dilemma.md",
+        field: "conditions",
+        message: /at least one condition/,
+      },
     },
     {
       name: "an adoption from a region without an answer",
@@ -116,13 +136,22 @@ describe("readContent", () => {
       name: "a phone number in a dilemma's situation",
       file: "dilemmas/tweede-dilemma.md",
       change: (s: string) => `${s}De moeder is bereikbaar op 06-12345678.\n`,
-      expected: { file: "content/dilemmas/tweede-dilemma.md", field: "(body)", message: /personal data; phone "06-12345678": Vervang door \[telefoonnummer\]/ },
+      expected: {
+        file: "content/dilemmas/tweede-dilemma.md",
+        field: "(body)",
+        message: /personal data; phone "06-12345678": Vervang door \[telefoonnummer\]/,
+      },
     },
     {
       name: "an e-mail address in an answer's section",
       file: "answers/beta/tweede-dilemma.md",
-      change: (s: string) => s.replace("Afspraak beta tweede.", "Afspraak beta tweede. Vragen naar j.devries@school.nl."),
-      expected: { file: "content/answers/beta/tweede-dilemma.md", field: "## Afspraak", message: /email "j.devries@school.nl"/ },
+      change: (s: string) =>
+        s.replace("Afspraak beta tweede.", "Afspraak beta tweede. Vragen naar j.devries@school.nl."),
+      expected: {
+        file: "content/answers/beta/tweede-dilemma.md",
+        field: "## Afspraak",
+        message: /email "j.devries@school.nl"/,
+      },
     },
     {
       name: "a BSN in a condition",
@@ -140,7 +169,11 @@ describe("readContent", () => {
     const content = copyFixtureContent();
     content.edit(file, change);
     const problems = problemsOf(content.root);
-    expect(problems).toContainEqual({ file: expected.file, field: expected.field, message: expect.stringMatching(expected.message) });
+    expect(problems).toContainEqual({
+      file: expected.file,
+      field: expected.field,
+      message: expect.stringMatching(expected.message),
+    });
   });
 
   it("imports a text with a name in it, and reports it as a warning", () => {
@@ -148,7 +181,13 @@ describe("readContent", () => {
     content.edit("dilemmas/tweede-dilemma.md", (s) => `${s}Mevrouw Jansen belde de school.\n`);
     const { library, warnings } = readContentWithWarnings(content.root);
     expect(library.dilemmas.find((d) => d.slug === "tweede-dilemma")?.situationMd).toContain("Mevrouw Jansen");
-    expect(warnings).toEqual([{ file: "content/dilemmas/tweede-dilemma.md", field: "(body)", message: expect.stringMatching(/name "Mevrouw Jansen"/) }]);
+    expect(warnings).toEqual([
+      {
+        file: "content/dilemmas/tweede-dilemma.md",
+        field: "(body)",
+        message: expect.stringMatching(/name "Mevrouw Jansen"/),
+      },
+    ]);
   });
 
   it("refuses an earlier version without its current version beside it", () => {

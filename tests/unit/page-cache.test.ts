@@ -1,20 +1,22 @@
 // The page cache on its own: a small Express app whose handler counts its renders.
 import fs from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
 
 import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import Database from "better-sqlite3";
 import express from "express";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createPageCache, prefersGzip, type PageCache } from "~/http/page-cache.server";
+import { createPageCache, type PageCache, prefersGzip } from "~/http/page-cache.server";
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-page-cache-")), "test.sqlite");
 const sqlite = new Database(file);
-sqlite.exec("create table audit_log (id integer primary key autoincrement, action text not null); create table scratch (n integer)");
+sqlite.exec(
+  "create table audit_log (id integer primary key autoincrement, action text not null); create table scratch (n integer)",
+);
 const write = () => sqlite.prepare("insert into audit_log (action) values ('test')").run();
 
 let cache: PageCache;
@@ -54,11 +56,13 @@ beforeEach(() => {
   freshCache();
   renders = 0;
   lagging = false;
-  answer = (path) => new Response(`<p>${path} ${"x".repeat(2000)}</p>`, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  answer = (path) =>
+    new Response(`<p>${path} ${"x".repeat(2000)}</p>`, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 });
 afterEach(() => vi.useRealTimers());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { redirect: "manual", headers: { "accept-encoding": "identity", ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(base + path, { redirect: "manual", headers: { "accept-encoding": "identity", ...headers } });
 
 /** How many renders it takes to answer the path twice. */
 async function rendersForTwo(path: string, headers: Record<string, string> = {}) {
@@ -81,7 +85,11 @@ describe("keeps", () => {
   });
 
   it("JSON, feeds and CSV too, and a request with cookies other than the session's", async () => {
-    for (const [i, type] of ["application/json", "application/atom+xml; charset=utf-8", "text/csv; charset=utf-8"].entries()) {
+    for (const [i, type] of [
+      "application/json",
+      "application/atom+xml; charset=utf-8",
+      "text/csv; charset=utf-8",
+    ].entries()) {
       answer = () => new Response("{}", { headers: { "Content-Type": type } });
       expect(await rendersForTwo(`/type-${i}`), type).toBe(1);
     }
@@ -132,7 +140,8 @@ describe("never keeps", () => {
     const answers: Record<string, () => Response> = {
       "/cookie": () => new Response("<p>", { headers: { "Content-Type": "text/html", "Set-Cookie": "a=1" } }),
       "/no-store": () => new Response("<p>", { headers: { "Content-Type": "text/html", "Cache-Control": "no-store" } }),
-      "/private": () => new Response("<p>", { headers: { "Content-Type": "text/html", "Cache-Control": "private, max-age=60" } }),
+      "/private": () =>
+        new Response("<p>", { headers: { "Content-Type": "text/html", "Cache-Control": "private, max-age=60" } }),
       "/missing": () => new Response("<p>", { status: 404, headers: { "Content-Type": "text/html" } }),
       "/moved": () => new Response(null, { status: 302, headers: { Location: "/" } }),
       "/data": () => new Response("[]", { headers: { "Content-Type": "text/x-script" } }),

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { readContent } from "~/content/read-content.server";
 import { findTerms, stem, termsOf } from "~/search/dutch-analysis.server";
 import { FacetColumns } from "~/search/facet-columns.server";
 import { markdownPlainText } from "~/search/plain-text.server";
 import { editNeighbours, foldText } from "~/search/query";
 import { intersectAll, unionAll } from "~/search/row-sets";
-import { readContent } from "~/content/read-content.server";
 import { markdownToText } from "~/utils/markdown.server";
 
 const library = readContent("content");
@@ -18,7 +18,13 @@ const libraryMarkdown = [
 
 describe("Dutch analysis", () => {
   it("folds, drops stop words and stems, so inflections meet", () => {
-    expect(termsOf("De leerkracht heeft het gedeeld; wij delen, zij deelt.")).toEqual(["leerkracht", "gedeeld", "wij", "del", "deelt"]);
+    expect(termsOf("De leerkracht heeft het gedeeld; wij delen, zij deelt.")).toEqual([
+      "leerkracht",
+      "gedeeld",
+      "wij",
+      "del",
+      "deelt",
+    ]);
     expect(termsOf("Één coördinator")).toEqual(["coordinator"]);
     expect(termsOf("scholen")).toEqual(termsOf("school"));
   });
@@ -38,7 +44,13 @@ describe("Dutch analysis", () => {
 });
 
 describe("plain text of markdown", () => {
-  const decoded = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const decoded = (text: string) =>
+    text
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
 
   it("has the words of the sanitised rendering, for every text of the library", () => {
     expect(libraryMarkdown.length).toBeGreaterThan(300);
@@ -46,8 +58,12 @@ describe("plain text of markdown", () => {
   });
 
   it("leaves out tags, scripts, images and link targets, and decodes entities", () => {
-    expect(markdownPlainText("Een **vet** woord\n\nen <b>meer</b> <script>alert(1)</script>")).toBe("Een vet woord en meer");
-    expect(markdownPlainText("[de meldcode](https://example.org/x) ![logo](x.png) Ouders &amp; school")).toBe("de meldcode Ouders & school");
+    expect(markdownPlainText("Een **vet** woord\n\nen <b>meer</b> <script>alert(1)</script>")).toBe(
+      "Een vet woord en meer",
+    );
+    expect(markdownPlainText("[de meldcode](https://example.org/x) ![logo](x.png) Ouders &amp; school")).toBe(
+      "de meldcode Ouders & school",
+    );
     expect(markdownPlainText("| a | b |\n|---|---|\n| c | d |\n\n- een\n- twee")).toBe("a b c d een twee");
   });
 });
@@ -56,7 +72,8 @@ describe("typo neighbours", () => {
   it("holds every string one edit away, and not the word itself", () => {
     const neighbours = editNeighbours("delen");
     // Left out, added, replaced, swapped.
-    for (const typo of ["elen", "dlen", "deln", "deleen", "xdelen", "delem", "dalen", "edlen", "dleen"]) expect(neighbours.has(typo)).toBe(true);
+    for (const typo of ["elen", "dlen", "deln", "deleen", "xdelen", "delem", "dalen", "edlen", "dleen"])
+      expect(neighbours.has(typo)).toBe(true);
     expect(neighbours.has("delen")).toBe(false);
     expect(neighbours.has("dl")).toBe(false);
   });
@@ -64,7 +81,9 @@ describe("typo neighbours", () => {
 
 describe("row sets", () => {
   const rowSet = (maxLength: number) =>
-    fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength }).map((rows) => Int32Array.from(rows.sort((a, b) => a - b)));
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength })
+      .map((rows) => Int32Array.from(rows.sort((a, b) => a - b)));
 
   it("intersect and unite like sets do, short sets against long ones too", () => {
     fc.assert(
@@ -82,7 +101,13 @@ describe("row sets", () => {
 describe("facet columns", () => {
   const columns = new FacetColumns();
   columns.set(1, { type: "dilemma", region: "zeeland", themes: ["school", "zorg"], sectors: ["onderwijs"] });
-  columns.set(2, { type: "answer", region: "zeeland", verdict: "delen", themes: ["school"], sectors: ["onderwijs", "gemeente"] });
+  columns.set(2, {
+    type: "answer",
+    region: "zeeland",
+    verdict: "delen",
+    themes: ["school"],
+    sectors: ["onderwijs", "gemeente"],
+  });
   columns.set(3, { type: "answer", region: "twente", verdict: "niet-delen", themes: [], sectors: ["politie"] });
   columns.set(4, { type: "article", themes: [], sectors: [] });
   const all = Int32Array.of(1, 2, 3, 4);

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { buildSynonymIndex, foldText, highlight, MAX_QUERY_LENGTH, queryConcepts, queryWords, snippetWindow } from "~/search/query";
+import {
+  buildSynonymIndex,
+  foldText,
+  highlight,
+  MAX_QUERY_LENGTH,
+  queryConcepts,
+  queryWords,
+  snippetWindow,
+} from "~/search/query";
 
 const synonyms = buildSynonymIndex([
   ["avg", "gdpr", "algemene verordening gegevensbescherming"],
@@ -18,7 +26,15 @@ describe("queryWords", () => {
 
   it("neutralises lunr's query syntax", () => {
     expect(queryWords('titel:school~2 +delen -niet "veilig thuis"^10 ouder*')).toEqual([
-      "titel", "school", "2", "delen", "niet", "veilig", "thuis", "10", "ouder",
+      "titel",
+      "school",
+      "2",
+      "delen",
+      "niet",
+      "veilig",
+      "thuis",
+      "10",
+      "ouder",
     ]);
     expect(queryWords(":~^*+-\"'")).toEqual([]);
   });
@@ -41,7 +57,10 @@ describe("queryConcepts", () => {
   });
 
   it("recognises a phrase of several words before single words", () => {
-    expect(queryConcepts(["melding", "veilig", "thuis"], synonyms)).toEqual([["melding"], ["veilig thuis", "vt", "amhk"]]);
+    expect(queryConcepts(["melding", "veilig", "thuis"], synonyms)).toEqual([
+      ["melding"],
+      ["veilig thuis", "vt", "amhk"],
+    ]);
     expect(queryConcepts(["algemene", "verordening", "gegevensbescherming", "leraar"], synonyms)).toEqual([
       ["algemene verordening gegevensbescherming", "avg", "gdpr"],
       ["leraar", "leerkracht", "docent"],

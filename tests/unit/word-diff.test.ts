@@ -1,8 +1,14 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { compareLists, diffMarkdown, diffSideBySide, markdownParagraphs, normaliseCondition } from "~/compare/word-diff.server";
+import {
+  compareLists,
+  diffMarkdown,
+  diffSideBySide,
+  markdownParagraphs,
+  normaliseCondition,
+} from "~/compare/word-diff.server";
 import { DiffText } from "~/components/diff-text";
 
 const text = (segments: { text: string }[]) => segments.map((s) => s.text).join("");
@@ -57,7 +63,9 @@ describe("the word-level diff", () => {
       '<p class="utrecht-paragraph diff-text"><span>Delen mag </span><mark class="diff-text__only">' +
         '<span class="visually-hidden">[alleen Twente: </span>niet &lt;b&gt;<span class="visually-hidden">]</span></mark></p>',
     );
-    expect(renderToStaticMarkup(createElement(DiffText, { regionName: "Twente", segments: [] }))).toContain("(geen tekst)");
+    expect(renderToStaticMarkup(createElement(DiffText, { regionName: "Twente", segments: [] }))).toContain(
+      "(geen tekst)",
+    );
   });
 });
 
