@@ -15,6 +15,7 @@ import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/h
 import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
+import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
@@ -92,10 +93,13 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const publicFiles = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  const handleRequest = createRequestHandler(build, build.mode);
+  const handleRequest = createRequestHandler(withStorageFullHandling(build), build.mode);
   app.all("*", async (req, res, next) => {
     try {
       const response = await handleRequest(createRemixRequest(req, res), { cspNonce: res.locals.cspNonce as string });
+      // Remix drops a thrown response's headers on a document request: a full disk still says when to retry.
+      if ((response.status === 507 || response.status === 503) && !response.headers.has("Retry-After"))
+        response.headers.set("Retry-After", String(STORAGE_FULL_RETRY_SECONDS));
       if (!(await pageCache?.store(req, res, response))) await sendRemixResponse(res, response);
     } catch (error) {
       next(error);

@@ -9,7 +9,9 @@ import { getUser } from "~/auth/session.server";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
+import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";
+import type { StorageFullData } from "~/http/storage-full.server";
 import appStyles from "~/styles/app.css";
 import { getDb } from "~/utils/db.server";
 import { unreadCount } from "~/workflow/notifications.server";
@@ -86,6 +88,13 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (isRouteErrorResponse(error) && status === 507 && error.data?.kind === "storage-full") {
+    return (
+      <ErrorPage title="Niet opgeslagen: de opslag is vol">
+        <StorageFull data={error.data as StorageFullData} />
+      </ErrorPage>
+    );
+  }
   if (status === 403 || status === 404) {
     const data = isRouteErrorResponse(error) ? error.data : null;
     const message =
@@ -100,12 +109,15 @@ export function ErrorBoundary() {
       </ErrorPage>
     );
   }
+  const unavailable = status === 503 && isRouteErrorResponse(error) && typeof error.data?.message === "string";
   return (
     <ErrorPage title={status >= 500 ? "Er ging iets mis" : "Dit verzoek kan niet worden verwerkt"}>
       <Paragraph lead>
-        {status >= 500
-          ? "Door een fout aan onze kant kunnen we deze pagina nu niet tonen. Probeer het later nog eens."
-          : "Het verzoek klopt niet. Ga terug en probeer het opnieuw."}
+        {unavailable
+          ? String(error.data.message)
+          : status >= 500
+            ? "Door een fout aan onze kant kunnen we deze pagina nu niet tonen. Probeer het later nog eens."
+            : "Het verzoek klopt niet. Ga terug en probeer het opnieuw."}
       </Paragraph>
       <Paragraph>
         Ga naar de <TextLink to="/">startpagina</TextLink>.

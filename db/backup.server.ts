@@ -45,6 +45,18 @@ export function databaseProblems(file: string): string[] {
   }
 }
 
+/** The backups of `database` in `dir`, newest first. */
+export function listBackups(database: string, dir: string): string[] {
+  const base = path.basename(database).replace(/\.sqlite$/, "");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${base}-`) && name.endsWith(".sqlite") && STAMP.test(name))
+    .sort()
+    .reverse()
+    .map((name) => path.join(dir, name));
+}
+
 export interface BackupResult {
   file: string;
   bytes: number;
@@ -88,11 +100,8 @@ export async function backupDatabase(
   fsyncPath(partial);
   fs.renameSync(partial, file);
   fsyncPath(options.dir);
-  const ours = fs
-    .readdirSync(options.dir)
-    .filter((name) => name.startsWith(`${base}-`) && name.endsWith(".sqlite") && STAMP.test(name))
-    .sort();
-  const removed = ours.slice(0, Math.max(0, ours.length - options.keep)).map((name) => path.join(options.dir, name));
+  const ours = listBackups(database, options.dir).reverse();
+  const removed = ours.slice(0, Math.max(0, ours.length - options.keep));
   for (const old of removed) fs.rmSync(old, { force: true });
   return { file, bytes: fs.statSync(file).size, milliseconds: Math.round(performance.now() - started), removed };
 }

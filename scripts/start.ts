@@ -10,10 +10,14 @@ const { getEnv } = await import("../app/utils/env.server");
 const { startServer } = await import("../server");
 const { sessionSecret } = await import("../app/auth/session-secret.server");
 const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../app/auth/demo-accounts.server");
+const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
 
 try {
   buildIfNeeded();
   const env = getEnv();
+  // Before anything writes: the folder exists and can be written, an existing database is sound.
+  ensureWritableFolder("DATABASE_PATH", env.DATABASE_PATH);
+  checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);
   sessionSecret();
   await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
   const { url } = await startServer();

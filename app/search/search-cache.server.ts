@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
+import { isStorageFull, reportStorageFull } from "~/http/storage-full.server";
 import type { Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
@@ -86,7 +87,13 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
     if (!current.index) rebuildInline(db, file);
     else void current.index.warmUp();
   }
-  catchUp(db, file, options);
+  try {
+    catchUp(db, file, options);
+  } catch (error) {
+    // A full disk: search answers from the index as it is and catches up on a later request.
+    if (!isStorageFull(error)) throw error;
+    reportStorageFull(error);
+  }
   return current.index!;
 }
 
