@@ -1,24 +1,30 @@
 import crypto from "node:crypto";
-import http, { type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import http, { type RequestListener } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import morgan from "morgan";
 
+import { lifecycle, serveLiveness, serveReadiness } from "./app/http/health.server";
+import { metrics, observePageCache, observeSearchLag, serveMetrics } from "./app/http/metrics.server";
 import { createPageCache } from "./app/http/page-cache.server";
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { refuseWritesOnReplica } from "./app/http/replica.server";
+import { type RequestContext, requestIdOf, runWithRequestContext } from "./app/http/request-context.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
+import { shutDown, type ShutdownOutcome } from "./app/http/shutdown.server";
 import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
+import { logger } from "./app/utils/logger.server";
+import { pendingMigrations } from "./db/client.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -28,9 +34,9 @@ export async function loadBuild(): Promise<ServerBuild> {
 }
 
 /**
- * What answers each request: the page cache first, then the Express app (request log, security
- * headers, compression, static assets, Remix). A visitor's cached page leaves before Express is
- * entered: it carries the headers of its render.
+ * What answers each request: health and metrics first (never logged at info, never cached), then the
+ * page cache, then the Express app (security headers, compression, static assets, Remix). Every other
+ * request gets an id (the `X-Request-Id` header), one log line and its metrics.
  */
 export function createRequestListener(build: ServerBuild): RequestListener {
   const env = getEnv();
@@ -38,20 +44,19 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
-  const logFormat = env.NODE_ENV === "test" ? null : production ? "combined" : "dev";
   const pageCache =
     env.PAGE_CACHE_MB > 0
       ? createPageCache({
           maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
           sqlite: () => getDb().$client,
           lagging: searchIndexLagging,
-          onHit: logFormat ? logLine(logFormat) : undefined,
         })
       : null;
+  if (pageCache) observePageCache(() => pageCache.stats());
+  observeSearchLag(searchIndexLagging);
 
   // Remix reads the URL itself: Express need not parse every query string.
   app.set("query parser", false);
-  if (logFormat) app.use(morgan(logFormat));
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
@@ -105,31 +110,54 @@ export function createRequestListener(build: ServerBuild): RequestListener {
       next(error);
     }
   });
-  return pageCache ? (req, res) => pageCache.serve(req, res) || app(req, res) : app;
+  const answer: RequestListener = pageCache ? (req, res) => pageCache.serve(req, res) || app(req, res) : app;
+  const readiness = {
+    db: getDb,
+    migrationsPending: pendingMigrations,
+    searchIndexCurrent: () => !searchIndexLagging(),
+  };
+  const routeOf = routeLabeler(build);
+  const log = logger();
+
+  return (req, res) => {
+    const path = (req.url ?? "/").split("?", 1)[0]!;
+    if (path === "/healthz") return serveLiveness(req, res);
+    if (path === "/readyz") return serveReadiness(req, res, readiness);
+    if (path === "/metrics") return void serveMetrics(req, res, env.METRICS_TOKEN);
+    const context: RequestContext = { id: requestIdOf(req), role: "visitor" };
+    res.setHeader("X-Request-Id", context.id);
+    // While draining, a kept-alive connection is told to close after this answer.
+    if (lifecycle.phase === "draining") res.setHeader("Connection", "close");
+    const started = process.hrtime.bigint();
+    lifecycle.inFlight++;
+    res.once("close", () => lifecycle.inFlight--);
+    res.once("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const labels = { route: routeOf(path), method: req.method ?? "GET", status: String(res.statusCode) };
+      metrics.requests.inc(labels);
+      metrics.duration.observe(labels, seconds);
+      // The route's pattern, never the path: a path can hold a reset token, a query string free text.
+      log.info({ reqId: context.id, ...labels, ms: Math.round(seconds * 10_000) / 10, role: context.role }, "request");
+    });
+    runWithRequestContext(context, () => answer(req, res));
+  };
 }
 
-/**
- * The client's address as Express's `trust proxy` of one hop reads it (the last X-Forwarded-For entry),
- * also for a cached page's request, which Express never sees.
- */
-morgan.token("remote-addr", (req: IncomingMessage & { ip?: string }) => {
-  if (req.ip) return req.ip;
-  const forwarded = req.headers["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",").at(-1)?.trim() : undefined) || req.socket.remoteAddress;
-});
-
-/**
- * morgan's line for a response sent before its middleware: a page from the cache logs the same line
- * without morgan's response hooks, which cost as much as the rest of sending it.
- */
-function logLine(format: "combined" | "dev") {
-  type Format = morgan.FormatFn<IncomingMessage, ServerResponse>;
-  const named = (morgan as unknown as Record<string, string | Format>)[format]!;
-  const line = typeof named === "string" ? morgan.compile<IncomingMessage, ServerResponse>(named) : named;
-  const tokens = morgan as unknown as Parameters<Format>[0];
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const text = line(tokens, req, res);
-    if (text) process.stdout.write(`${text}\n`);
+/** The route a path reaches as its id (`routes/dilemmas.$slug._index`): a bounded label for metrics and logs. */
+function routeLabeler(build: ServerBuild) {
+  type Node = { id: string; path?: string; index?: boolean; children: Node[] };
+  const nodes = new Map<string, Node>();
+  for (const route of Object.values(build.routes))
+    nodes.set(route.id, { id: route.id, path: route.path, index: route.index, children: [] });
+  const roots: Node[] = [];
+  for (const route of Object.values(build.routes)) {
+    const parent = route.parentId ? nodes.get(route.parentId) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(route.id)!);
+  }
+  return (path: string) => {
+    if (path.startsWith("/build/") || /\.\w+$/.test(path)) return "static";
+    const matches = matchRoutes(roots as Parameters<typeof matchRoutes>[0], path);
+    return (matches?.at(-1)?.route as Node | undefined)?.id ?? "unmatched";
   };
 }
 
@@ -140,22 +168,30 @@ export async function startServer(options: { port?: number; host?: string } = {}
   const listener = createRequestListener(build);
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
-  return new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
-    const server = http.createServer(listener).listen(port, host, () => {
-      // `npm run db:restore` refuses to replace a database while this file names a live process.
-      const release = claimDatabase(env.DATABASE_PATH);
-      const address = server.address();
-      const actualPort = typeof address === "object" && address ? address.port : port;
-      resolve({
-        url: `http://localhost:${actualPort}`,
-        close: () =>
-          new Promise((done) =>
-            server.close(() => {
-              release();
-              done();
-            }),
-          ),
+  return new Promise<{ url: string; close: () => Promise<void>; shutDown: () => Promise<ShutdownOutcome> }>(
+    (resolve) => {
+      const server = http.createServer(listener).listen(port, host, () => {
+        // `npm run db:restore` refuses to replace a database while this file names a live process.
+        const release = claimDatabase(env.DATABASE_PATH);
+        const address = server.address();
+        const actualPort = typeof address === "object" && address ? address.port : port;
+        lifecycle.phase = "ready";
+        resolve({
+          url: `http://localhost:${actualPort}`,
+          close: () =>
+            new Promise((done) =>
+              server.close(() => {
+                release();
+                done();
+              }),
+            ),
+          shutDown: async () => {
+            const outcome = await shutDown(server, env.SHUTDOWN_GRACE_SECONDS * 1000);
+            release();
+            return outcome;
+          },
+        });
       });
-    });
-  });
+    },
+  );
 }

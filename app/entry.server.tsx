@@ -13,6 +13,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { z } from "zod";
 
 import { NonceProvider } from "~/components/nonce";
+import { metrics } from "~/http/metrics.server";
+import { currentRequest } from "~/http/request-context.server";
+import { logger } from "~/utils/logger.server";
 
 // Every schema in the app names its own Dutch messages; zod's Dutch defaults cover what a hand-made
 // request can still trigger (a field left out of the form altogether).
@@ -68,5 +71,8 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(error);
+  if (String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_BUSY")) metrics.sqliteBusy.inc();
+  // Tests fail on console.error; elsewhere the error goes to the structured log with its request id.
+  if (process.env.NODE_ENV === "test") console.error(error);
+  else logger().error({ reqId: currentRequest()?.id, err: error }, "request failed");
 }

@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
 import utrechtTokens from "@utrecht/design-tokens/dist/index.css";
 import type { ReactNode } from "react";
@@ -11,6 +20,7 @@ import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";
+import { currentRequest, noteRequestRole } from "~/http/request-context.server";
 import type { StorageFullData } from "~/http/storage-full.server";
 import appStyles from "~/styles/app.css";
 import { getDb } from "~/utils/db.server";
@@ -33,10 +43,14 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (!user) return { user: null };
+  // Shown on an error page, so a person can quote it; the same id is in the log line and X-Request-Id.
+  const requestId = currentRequest()?.id ?? null;
+  if (!user) return { user: null, requestId };
   const active = activeMemberships(user);
   const facilitates = active.filter((m) => m.role === "facilitator");
+  if (!user.isAdmin) noteRequestRole(facilitates.length > 0 ? "facilitator" : active.length > 0 ? "member" : "pending");
   return {
+    requestId,
     user: {
       name: user.name,
       isAdmin: user.isAdmin,
@@ -127,11 +141,17 @@ export function ErrorBoundary() {
 }
 
 function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
   return (
     <div className="page-width">
       <title>{`${title} — Leertuin`}</title>
       <Heading level={1}>{title}</Heading>
       {children}
+      {requestId && (
+        <Paragraph small>
+          Neemt u contact op over deze fout? Noem dan deze code: <code>{requestId}</code>.
+        </Paragraph>
+      )}
     </div>
   );
 }

@@ -31,3 +31,17 @@ export function openDatabase(file: string): Db {
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER) {
   migrate(db, { migrationsFolder });
 }
+
+/** How many migrations in the folder the database has not applied yet (0 once `migrateDatabase` ran). */
+export function pendingMigrations(db: Db, migrationsFolder = MIGRATIONS_FOLDER): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const applied = db.$client
+    .prepare("select count(*) from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .pluck()
+    .get()
+    ? (db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get() as number)
+    : 0;
+  return Math.max(0, journal.entries.length - applied);
+}

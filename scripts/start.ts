@@ -20,7 +20,18 @@ try {
   checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);
   sessionSecret();
   await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
-  const { url } = await startServer();
+  const { url, shutDown } = await startServer();
+  const stop = async (signal: string) => {
+    console.log(
+      `${signal}: finishing the requests in flight (at most ${env.SHUTDOWN_GRACE_SECONDS} s), then stopping.`,
+    );
+    const { cutOff, milliseconds } = await shutDown();
+    console.log(
+      `Stopped in ${milliseconds} ms${cutOff ? ", cutting off requests that outlasted the grace period" : ", every request answered"}.`,
+    );
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop(signal));
   if (env.LEERTUIN_DEMO === "1") {
     console.log(`Demo accounts, each with the password '${DEMO_PASSWORD}' (LEERTUIN_DEMO=0 switches them off):`);
     for (const account of DEMO_ACCOUNTS)

@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { noteRequestRole } from "~/http/request-context.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
@@ -71,7 +72,9 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 async function findUser(request: Request): Promise<SessionUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
-  return userOfSession(getDb()).get({ idHash: hashToken(token), now: new Date().toISOString() }) ?? null;
+  const user = userOfSession(getDb()).get({ idHash: hashToken(token), now: new Date().toISOString() }) ?? null;
+  if (user) noteRequestRole(user.isAdmin ? "admin" : "member");
+  return user;
 }
 
 /** The logged-in user; a visitor is sent to log in and comes back here afterwards. */

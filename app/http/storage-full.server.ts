@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 
 import { formValues } from "~/utils/forms";
+import { singleton } from "~/utils/singleton.server";
+import { metrics } from "./metrics.server";
 
 /** Seconds a writer is asked to wait before trying again when the disk is full. */
 export const STORAGE_FULL_RETRY_SECONDS = 120;
@@ -11,12 +13,14 @@ export function isStorageFull(error: unknown): boolean {
   return code === "SQLITE_FULL" || code === "ENOSPC" || code === "EDQUOT";
 }
 
-let lastReported = 0;
+// Shared by server.ts and the app's build, which each load this module.
+const reported = singleton("storage-full-reported", () => ({ at: 0 }));
 
-/** Logs a full disk at most once a minute, however many requests meet it. */
+/** Counts every refusal and logs a full disk at most once a minute, however many requests meet it. */
 export function reportStorageFull(error: unknown, now = Date.now()) {
-  if (now - lastReported < 60_000) return;
-  lastReported = now;
+  metrics.storageFull.inc();
+  if (now - reported.at < 60_000) return;
+  reported.at = now;
   console.error(
     `Storage full (${(error as { code?: string }).code}): writes are refused with 507 until space is freed; ` +
       "reads go on. This message repeats at most once a minute.",

@@ -209,3 +209,13 @@ function rebuildInWorker(file: string) {
   worker.once("error", done);
   worker.once("exit", (code) => done(new Error(`the worker stopped (${code}) before it finished`)));
 }
+
+/** At shutdown: stops a rebuild in progress (its temporary file is removed) and closes the index. */
+export async function closeSearchIndex() {
+  const current = state();
+  const worker = current.rebuilding;
+  current.rebuilding = null;
+  if (worker) await worker.terminate();
+  current.index?.close();
+  Object.assign(current, { file: null, index: null });
+}

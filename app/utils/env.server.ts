@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).default("db/backups"),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `/metrics` answers only with `Authorization: Bearer <METRICS_TOKEN>`; without a token it is off (404). */
+  METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

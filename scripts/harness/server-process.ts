@@ -15,6 +15,8 @@ export interface ServerProcess {
   kill9(): Promise<void>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
+  /** The exit code (null when a signal ended it), once the process has exited. */
+  exited: Promise<number | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -92,5 +94,6 @@ export async function startServerProcess(options: {
       child.kill("SIGTERM");
       await done;
     },
+    exited: done.then(() => child.exitCode),
   };
 }

@@ -1,0 +1,45 @@
+import type http from "node:http";
+
+import { closeSearchIndex } from "~/search/search-cache.server";
+import { getDb } from "~/utils/db.server";
+import { lifecycle } from "./health.server";
+
+export interface ShutdownOutcome {
+  /** Requests still running when the grace period ran out (their connections were cut). */
+  cutOff: boolean;
+  milliseconds: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A graceful stop: readiness turns false (a load balancer stops sending) and every answer from now on
+ * closes its connection. Connections a busy server has not yet accepted are still in flight for their
+ * clients, so the listener closes only at the first quiet moment (nothing in flight for 40 ms), when
+ * Node also drops the idle connections. Whatever still runs at the end of the grace period is cut off.
+ * Last the search index worker stops and the database is checkpointed and closed.
+ */
+export async function shutDown(server: http.Server, graceMs: number): Promise<ShutdownOutcome> {
+  const started = Date.now();
+  const deadline = started + graceMs;
+  lifecycle.phase = "draining";
+  for (let quiet = 0; quiet < 2 && Date.now() < deadline;) {
+    await sleep(20);
+    quiet = lifecycle.inFlight === 0 ? quiet + 1 : 0;
+  }
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const cutOff = await Promise.race([
+    closed.then(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), Math.max(0, deadline - Date.now())))),
+  ]);
+  clearTimeout(timer);
+  if (cutOff) server.closeAllConnections();
+  await closeSearchIndex();
+  const sqlite = getDb().$client;
+  if (sqlite.open) {
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite.close();
+  }
+  return { cutOff, milliseconds: Date.now() - started };
+}
