@@ -6,8 +6,22 @@ import { isNotAName } from "./words";
 // A house number: "12", "3a", "3 A", "19-A", "14-2", "14/2".
 const HOUSE_NUMBER = String.raw`\d{1,4}(?:[ -]?[A-Za-z](?![${LETTERS}]))?(?: ?[\-/] ?\d{1,4}[A-Za-z]?)?(?!\d|[.,:]\d)`;
 
-// Dutch postcodes: 1000–9999 and two capitals, never SA, SD or SS.
-const POSTCODE = new RegExp(String.raw`(?<![${LETTERS}\d:.,\-€])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}${WORD_END}`, "g");
+// Dutch postcodes: 1000–9999 and two letters, never SA, SD or SS. People type them in lower case too
+// ("1234ab 12"); then the letters must not be a word or a unit ("2019 en 12", "1500 km").
+const POSTCODE = new RegExp(
+  String.raw`(?<![${LETTERS}\d:.,\-€])[1-9]\d{3} ?(?!SA|SD|SS|sa|sd|ss)(?:[A-Z]{2}|[A-Za-z]{2})${WORD_END}`,
+  "g",
+);
+const NOT_POSTCODE_LETTERS = new Set(
+  `aa af al an as bh bv cc cl cm ct dl do eh ei en er ga gb ha he hl ie ik in is ja je jr ka kb kg km kv kw la
+   ma mb me mg mi ml mm mw na ne nm nr nu oa of oh ok om on op os pa pk pp re si so st ta te ti to uk ut uw vo
+   wc we wo ze zo`.split(/\s+/),
+);
+
+/** Upper-case letters always; lower-case ones when they are not a short word or a unit. */
+function isPostcodeLetters(letters: string): boolean {
+  return letters === letters.toUpperCase() || !NOT_POSTCODE_LETTERS.has(letters.toLowerCase());
+}
 const NUMBER_AFTER = new RegExp(String.raw`^,? ?(?:(?:huisnummer|huisnr\.?|nummer|nr\.?) ?)?${HOUSE_NUMBER}`, "i");
 const NUMBER_BEFORE = new RegExp(String.raw`${WORD_START}${HOUSE_NUMBER},? *(?:postcode:? *)?$`);
 const POSTCODE_WORD = /postcode:? *$/i;
@@ -22,6 +36,7 @@ export function findPostcodes(text: string): Span[] {
   for (const match of matches(POSTCODE, text)) {
     const start = match.index;
     const end = start + match[0].length;
+    if (!isPostcodeLetters(match[0].slice(-2))) continue;
     const after = NUMBER_AFTER.exec(text.slice(end, end + 24));
     if (after) {
       spans.push({ kind: "postcode", start, end: end + after[0].length });
@@ -81,16 +96,38 @@ const NOT_STREETS = new Set([
   "omweg",
 ]);
 const LONE_STREET_WORDS = /^(?:Straat|Weg|Laan|Plein|Singel|Gracht|Kade|Dijk|Hof|Markt|Dreef|Steeg|Haven|Wal)$/;
+// Adjectives that open a street's name without a street word: "Oude Delft", "Lange Voorhout", "Hoge Woerd".
+const STREET_ADJECTIVES = /^(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Brede|Smalle|Achter)$/;
 const ADJECTIVES = /^(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Brede|Smalle|Achter|Voor|Binnen|Buiten)$/;
 const STARTS_UPPER = new RegExp(`^[${UPPER}]`);
 const CAPITALISED_ONLY = new RegExp(`^${CAPITALISED}$`);
 const PREFIX_WORDS = /^(?:van|de|der|den|het|'t|ter|ten|op|St\.|Sint|Van|De|Der|Den|Het|Ter|Ten)$/;
 
-// A capitalised word followed by a house number: "Dorpsstraat 12", "Kerkweg 3a", "Goghlaan 14-2".
+// A capitalised word followed by a house number: "Dorpsstraat 12", "Kerkweg 3a", "Goghlaan 14-2", "Kerkstr. 12".
 const WORD_AND_NUMBER = new RegExp(
-  String.raw`${WORD_START}(${CAPITALISED})\s+(?:(?:nr\.?|nummer)\s*)?(${HOUSE_NUMBER})(?!\s*(?:jaar|euro|procent|%|keer|uur|km|kilometer|meter|minuten|dagen|weken|maanden)\b)`,
+  String.raw`${WORD_START}(${CAPITALISED})(\.?)\s+(?:(?:nr\.?|nummer)\s*)?(${HOUSE_NUMBER})(?!\s*(?:jaar|euro|procent|%|keer|uur|km|kilometer|meter|minuten|dagen|weken|maanden)\b)`,
   "g",
 );
+
+// Street types as people abbreviate them: "Kerkstr.", "Stationswg", "Dorpspl.", "Beatrixln", "Havenkd".
+const ABBREVIATED_SUFFIXES = ["str", "wg", "ln", "pl", "pln", "sngl", "kd", "gr", "dk", "stg", "mkt", "plnts", "bvd"];
+
+// Things a text numbers that are never streets, also after "aan de" or "Oude": "Artikel 12", "Groep 7".
+const NUMBERED_THINGS = new Set(
+  `artikel artikelen art groep groepen klas stap fase versie bijlage hoofdstuk paragraaf pagina week kamer zaal
+   lid route niveau deel punt vraag regel sectie tabel figuur item nummer jaar sessie bijeenkomst module les blok
+   periode kwartaal ronde optie scenario categorie code onderdeel thema zitting agendapunt leerjaar graad
+   casus dilemma bus lijn spoor perron gate verdieping etage afdeling unit box`.split(/\s+/),
+);
+
+// What comes before a street that has no street word: "woont aan de Amstel 12", "adres: Rokin 3",
+// "verhuisd naar het Spui 8", "aan de Oude Delft 112".
+const AAN_DE = /(?:^|[^A-Za-z])[Aa]an\s+(?:de|het|'t)\s+$/;
+const LIVES_AT =
+  /(?:^|[^A-Za-z])(?:woont|woonde|wonen|woonachtig|verhuisd|verhuist|verhuizen|ingeschreven|logeert|logeren|verblijft|adres|adressen)(?:\s+(?:nu|sinds|kort|tijdelijk|weer|nog|zij|hij|ze|het|gezin|moeder|vader|kind|oma|opa))*\s*:?\s+(?:(?:op|aan|naar|bij)\s+)?(?:(?:de|het|'t)\s+)?$/i;
+// A plural after the number counts things: "aan de Kinderombudsman 3 adviezen", "Grote Vergadering 2 moties".
+const COUNTED_AFTER = /^\s+[a-zà-ÿ]{2,}(?:en|s|'s|ën)(?![A-Za-zà-ÿ])/;
+const NOT_COUNTED = /^\s+(?:boven|beneden|achter|binnen|buiten|tegen|tussen|even|hoog|bis)(?![A-Za-zà-ÿ])/;
 
 /** The words before `end`, nearest first, with their offsets. */
 function wordsBefore(text: string, end: number, count: number): { word: string; start: number }[] {
@@ -128,20 +165,40 @@ function streetStart(text: string, wordStart: number, isStreetWord: boolean): nu
   return sawStreetWord ? start : null;
 }
 
-function isStreetName(word: string): boolean {
+function isStreetName(word: string, abbreviated: boolean): boolean {
   const lower = word.toLowerCase();
   if (NOT_STREETS.has(lower)) return false;
-  return STREET_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 1);
+  const suffixes = abbreviated ? ABBREVIATED_SUFFIXES : [...STREET_SUFFIXES, ...ABBREVIATED_SUFFIXES];
+  return suffixes.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 1);
+}
+
+/** A street without a street word, known by the adjective before it or by the words around it. */
+function isStreetWithoutStreetWord(text: string, match: RegExpExecArray, word: string, previous: string): boolean {
+  if (isNotAName(word) || NUMBERED_THINGS.has(word.toLowerCase())) return false;
+  const end = match.index + match[0].length;
+  const next = text.slice(end, end + 24);
+  if (COUNTED_AFTER.test(next) && !NOT_COUNTED.test(next)) return false;
+  if (STREET_ADJECTIVES.test(previous)) return true;
+  const before = text.slice(Math.max(0, match.index - 60), match.index);
+  return AAN_DE.test(before) || LIVES_AT.test(before);
 }
 
 export function findAddresses(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of matches(WORD_AND_NUMBER, text)) {
-    const [whole, word, number] = match as unknown as [string, string, string];
+    const [whole, word, dot, number] = match as unknown as [string, string, string, string];
     if (isYear(number.trim())) continue;
-    const lone = LONE_STREET_WORDS.test(word);
     const previous = wordsBefore(text, match.index, 1)[0]?.word ?? "";
-    const streetWord = isStreetName(word) || (lone && ADJECTIVES.test(previous));
+    let streetWord: boolean;
+    if (dot) {
+      streetWord = isStreetName(word, true);
+    } else {
+      const lone = LONE_STREET_WORDS.test(word);
+      streetWord =
+        isStreetName(word, false) ||
+        (lone && ADJECTIVES.test(previous)) ||
+        (!lone && isStreetWithoutStreetWord(text, match, word, previous));
+    }
     const start = streetStart(text, match.index, streetWord);
     if (start === null) continue;
     spans.push({ kind: "address", start, end: match.index + whole.length });
