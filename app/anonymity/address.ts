@@ -1,4 +1,5 @@
 // Where a person lives: a postcode with a house number, a street with a house number.
+import FAKER_STREET_SUFFIXES from "./data/street-suffixes.json";
 import type { Span } from "./finding";
 import { CAPITALISED, LETTERS, matches, UPPER, WORD_END, WORD_START } from "./text";
 import { isNotAName } from "./words";
@@ -51,7 +52,9 @@ export function findPostcodes(text: string): Span[] {
   return spans;
 }
 
-const STREET_SUFFIXES = [
+// Street types: faker's (data/street-suffixes.json) and the many more that Dutch street names end in.
+const STREET_SUFFIXES = new Set([
+  ...FAKER_STREET_SUFFIXES,
   "straat",
   "weg",
   "laan",
@@ -83,7 +86,7 @@ const STREET_SUFFIXES = [
   "donk",
   "horst",
   "hoek",
-];
+]);
 // Words with a street's ending that are not streets: courts, care pathways, careers.
 const NOT_STREETS = new Set([
   "gerechtshof",
@@ -111,6 +114,8 @@ const WORD_AND_NUMBER = new RegExp(
 
 // Street types as people abbreviate them: "Kerkstr.", "Stationswg", "Dorpspl.", "Beatrixln", "Havenkd".
 const ABBREVIATED_SUFFIXES = ["str", "wg", "ln", "pl", "pln", "sngl", "kd", "gr", "dk", "stg", "mkt", "plnts", "bvd"];
+
+const ALL_SUFFIXES = [...STREET_SUFFIXES, ...ABBREVIATED_SUFFIXES];
 
 // Things a text numbers that are never streets, also after "aan de" or "Oude": "Artikel 12", "Groep 7".
 const NUMBERED_THINGS = new Set(
@@ -168,7 +173,7 @@ function streetStart(text: string, wordStart: number, isStreetWord: boolean): nu
 function isStreetName(word: string, abbreviated: boolean): boolean {
   const lower = word.toLowerCase();
   if (NOT_STREETS.has(lower)) return false;
-  const suffixes = abbreviated ? ABBREVIATED_SUFFIXES : [...STREET_SUFFIXES, ...ABBREVIATED_SUFFIXES];
+  const suffixes = abbreviated ? ABBREVIATED_SUFFIXES : ALL_SUFFIXES;
   return suffixes.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 1);
 }
 
