@@ -4,8 +4,8 @@ import type { Span } from "./finding";
 import { CAPITALISED, LETTERS, matches, UPPER, WORD_END, WORD_START } from "./text";
 import { isNotAName } from "./words";
 
-// A house number: "12", "3a", "3 A", "19-A", "14-2", "14/2".
-const HOUSE_NUMBER = String.raw`\d{1,4}(?:[ -]?[A-Za-z](?![${LETTERS}]))?(?: ?[\-/] ?\d{1,4}[A-Za-z]?)?(?!\d|[.,:]\d)`;
+// A house number: "12", "3a", "3 A", "19-A", "14-2", "14/2", "27bis", and a floor: "12 II", "8-III".
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:[ -]?(?:bis|[A-Za-z])(?![${LETTERS}]))?(?:[ -](?:I{1,3}|IV)(?![${LETTERS}]))?(?: ?[\-/] ?\d{1,4}[A-Za-z]?)?(?!\d|[.,:]\d)`;
 
 // Dutch postcodes: 1000–9999 and two letters, never SA, SD or SS. People type them in lower case too
 // ("1234ab 12"); then the letters must not be a word or a unit ("2019 en 12", "1500 km").
@@ -104,6 +104,7 @@ const STREET_ADJECTIVES = /^(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Br
 const ADJECTIVES = /^(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage|Brede|Smalle|Achter|Voor|Binnen|Buiten)$/;
 const STARTS_UPPER = new RegExp(`^[${UPPER}]`);
 const CAPITALISED_ONLY = new RegExp(`^${CAPITALISED}$`);
+const LOWER_NAME_PREFIX = /^(?:van|ter|ten)$/;
 const PREFIX_WORDS = /^(?:van|de|der|den|het|'t|ter|ten|op|St\.|Sint|Van|De|Der|Den|Het|Ter|Ten)$/;
 
 // A capitalised word followed by a house number: "Dorpsstraat 12", "Kerkweg 3a", "Goghlaan 14-2", "Kerkstr. 12".
@@ -129,7 +130,7 @@ const NUMBERED_THINGS = new Set(
 // "verhuisd naar het Spui 8", "aan de Oude Delft 112".
 const AAN_DE = /(?:^|[^A-Za-z])[Aa]an\s+(?:de|het|'t)\s+$/;
 const LIVES_AT =
-  /(?:^|[^A-Za-z])(?:woont|woonde|wonen|woonachtig|verhuisd|verhuist|verhuizen|ingeschreven|logeert|logeren|verblijft|adres|adressen)(?:\s+(?:nu|sinds|kort|tijdelijk|weer|nog|zij|hij|ze|het|gezin|moeder|vader|kind|oma|opa))*\s*:?\s+(?:(?:op|aan|naar|bij)\s+)?(?:(?:de|het|'t)\s+)?$/i;
+  /(?:^|[^A-Za-z])(?:woont|woonde|wonen|woonachtig|verhuisd|verhuist|verhuizen|ingeschreven|logeert|logeren|verblijft|adres|adressen)(?:\s+(?:nu|sinds|kort|tijdelijk|weer|nog|zij|hij|ze|het|van|gezin|moeder|vader|kind|oma|opa))*\s*:?\s+(?:(?:op|aan|naar|bij)\s+)?(?:(?:de|het|'t)\s+)?$/i;
 // A plural after the number counts things: "aan de Kinderombudsman 3 adviezen", "Grote Vergadering 2 moties".
 const COUNTED_AFTER = /^\s+[a-zà-ÿ]{2,}(?:en|s|'s|ën)(?![A-Za-zà-ÿ])/;
 const NOT_COUNTED = /^\s+(?:boven|beneden|achter|binnen|buiten|tegen|tussen|even|hoog|bis)(?![A-Za-zà-ÿ])/;
@@ -153,14 +154,15 @@ function wordsBefore(text: string, end: number, count: number): { word: string; 
  * Where the street name that ends with the word at `wordStart` begins, walking back over capitalised
  * words and prefixes: "Van Goghlaan", "Burgemeester de Withstraat", "Laan van Meerdervoort". A lower-case
  * prefix belongs to the name only with a capitalised word before it ("aan de Kerkstraat" starts at
- * "Kerkstraat"). Null when no word of the name is a street.
+ * "Kerkstraat"), or when it is "van", "ter" or "ten" ("op van Loonweg 9"). Null when no word of the name is a street.
  */
 function streetStart(text: string, wordStart: number, isStreetWord: boolean): number | null {
   let start = wordStart;
   let sawStreetWord = isStreetWord;
   for (const { word, start: at } of wordsBefore(text, wordStart, 4)) {
     if (PREFIX_WORDS.test(word)) {
-      if (STARTS_UPPER.test(word)) start = at;
+      // "Van Goghlaan", and "van Loonweg" as people write it too; not "de" alone ("aan de Kerkstraat").
+      if (STARTS_UPPER.test(word) || LOWER_NAME_PREFIX.test(word)) start = at;
       continue;
     }
     if (!CAPITALISED_ONLY.test(word) || (isNotAName(word) && !ADJECTIVES.test(word))) break;

@@ -24,7 +24,7 @@ const BSN = new RegExp(
   "g",
 );
 // Eight digits are any number one time in eleven, so they count only where the sentence says it is a BSN.
-const BSN_WORD = /(?<![a-z])(?:bsn|burger\s?service-?\s?nummer|sofi-?\s?nummer)(?![a-z])/i;
+const BSN_WORD = /(?<![a-z])(?:bsn|burger\s?service-?\s?nummer|sofi-?\s?nummer)(?![a-z]|['’]s)/i;
 const DATE_LIKE = /^\d{1,2}[.-]\d{1,2}[.-]\d{4}$/;
 
 export function findBsns(text: string, sentences: Sentences): Span[] {

@@ -22,6 +22,8 @@ const SURNAME_AFTER_FIRST_NAME = new RegExp(String.raw`\s+${SURNAME}`, "y");
 
 /** Groups 1 and 2 of SURNAME: the prefix ("van der") and the capitalised surname. */
 function isSurname(prefix: string | undefined, surname: string): boolean {
+  // A listed surname is one even where it looks like an institution ("Oosterhuis") or a word.
+  if (isKnownSurname(prefix, surname)) return true;
   return prefix ? !isNotASurnameAfterPrefix(surname) : !isNotAName(surname);
 }
 
@@ -53,5 +55,15 @@ export function findNames(text: string): Span[] {
       spans.push({ kind: "name", start: first.index, end: rest.index + rest[0].length });
     }
   }
-  return spans;
+  return spans.map(withGenerationSuffix(text));
+}
+
+// "Jan de Vries Jr.", "Kees Bakker sr.": the suffix belongs to the name.
+const GENERATION = /^,? (?:[Jj]r|[Ss]r|[Jj]unior|[Ss]enior)\b\.?/;
+
+function withGenerationSuffix(text: string) {
+  return (span: Span): Span => {
+    const suffix = GENERATION.exec(text.slice(span.end, span.end + 10));
+    return suffix ? { ...span, end: span.end + suffix[0].length } : span;
+  };
 }
