@@ -137,18 +137,23 @@ const NOT_COUNTED = /^\s+(?:boven|beneden|achter|binnen|buiten|tegen|tussen|even
 
 /** The words before `end`, nearest first, with their offsets. */
 function wordsBefore(text: string, end: number, count: number): { word: string; start: number }[] {
+  // A hand-written scan: a regular expression anchored at the end is tried from every position before it.
   const words: { word: string; start: number }[] = [];
-  const pattern = /(\S+)\s+$/;
   let cursor = end;
   while (words.length < count) {
-    const match = pattern.exec(text.slice(Math.max(0, cursor - 40), cursor));
-    if (!match) break;
-    const start = cursor - match[0].length;
-    words.push({ word: match[1]!, start });
-    cursor = start;
+    const limit = Math.max(0, cursor - 40);
+    let at = cursor;
+    while (at > limit && isSpace(text[at - 1]!)) at -= 1;
+    const wordEnd = at;
+    while (at > limit && !isSpace(text[at - 1]!)) at -= 1;
+    if (wordEnd === cursor || at === wordEnd) break;
+    words.push({ word: text.slice(at, wordEnd), start: at });
+    cursor = at;
   }
   return words;
 }
+
+const isSpace = (char: string) => char === " " || char === "\n" || char === "\t" || char === "\r" || /\s/.test(char);
 
 /**
  * Where the street name that ends with the word at `wordStart` begins, walking back over capitalised

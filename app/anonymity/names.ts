@@ -46,11 +46,11 @@ export function findNames(text: string): Span[] {
   for (const match of matches(TITLED, text)) spans.push(...spanIfSurname(match));
   for (const match of matches(INITIALLED, text)) spans.push(...spanIfSurname(match));
   for (const first of matches(CAPITALISED_WORD, text)) {
-    const known = FIRST_NAMES.has(first[0].toLowerCase());
-    if (!known && !mayBeUnknownFirstName(first[0])) continue;
     SURNAME_AFTER_FIRST_NAME.lastIndex = first.index + first[0].length;
     const rest = SURNAME_AFTER_FIRST_NAME.exec(text);
     if (!rest || FIRST_NAMES.has(rest[2]!.toLowerCase())) continue;
+    const known = FIRST_NAMES.has(first[0].toLowerCase());
+    if (!known && !mayBeUnknownFirstName(first[0])) continue;
     if (known ? isSurname(rest[1], rest[2]!) : isKnownSurname(rest[1], rest[2]!)) {
       spans.push({ kind: "name", start: first.index, end: rest.index + rest[0].length });
     }

@@ -12,10 +12,8 @@ const DASH = /[\u2010-\u2015\u2043\u2212\uFE58\uFE63\uFF0D]/;
 const DECIMAL_DIGIT = /\p{Nd}/u;
 const COMBINING_MARK = /\p{M}/u;
 
-/** Tab, line breaks, printable ASCII and the Latin-1 letters: NFKC leaves them alone and so do the rules below. */
-const passes = (code: number) =>
-  (code >= 0x20 && code <= 0x7e) || (code >= 0xc0 && code <= 0xff) || code === 0x09 || code === 0x0a || code === 0x0d;
-const NEEDS_WORK = /[^\t\n\r\u0020-\u007E\u00C0-\u00FF]/;
+/** Anything but tab, line breaks, printable ASCII and the Latin-1 letters, which NFKC and the rules below leave alone. */
+const NEEDS_WORK = /[^\t\n\r\u0020-\u007E\u00C0-\u00FF]/g;
 
 export interface Normalised {
   /** The text the detectors read. */
@@ -48,58 +46,101 @@ function normaliseChunk(chunk: string): string {
 const DASHES = new RegExp(DASH.source, "g");
 const SPACES = new RegExp(SPACE.source, "g");
 
-const LETTER_O_NEAR_DIGIT = /(?<!\p{L})[oO](?=\d)|(?<=\d)[oO](?!\p{L})/gu;
+// Candidates only; whether the other side is a letter is checked by hand, as a \p{L} lookbehind would be
+// tried at every position of the text.
+const LETTER_O_NEAR_DIGIT = /[oO](?=\d)|(?<=\d)[oO]/g;
+const LETTER = /\p{L}/u;
 
 /** The letter o read as a zero where it touches a digit and no other letter: "o6" → "06", "o2o" → "020". */
 function withLetterOAsZero(text: string): string {
   if (!/[oO]\d|\d[oO]/.test(text)) return text;
-  return text.replace(LETTER_O_NEAR_DIGIT, "0");
+  return text.replace(LETTER_O_NEAR_DIGIT, (o, at: number) => {
+    const before = text[at - 1] ?? "";
+    const after = text[at + 1] ?? "";
+    // Digits on one side, and no letter on the other: "o6" and "1o" yes, "Bo6" and "6oo" no.
+    const digitAfter = after >= "0" && after <= "9";
+    return (digitAfter ? LETTER.test(before) : LETTER.test(after)) ? o : "0";
+  });
+}
+
+/**
+ * Runs of the result: from `at` in the result on, either a stretch copied from `from` in the original, or
+ * the characters one original chunk [from, to) became.
+ */
+interface Run {
+  at: number;
+  from: number;
+  to: number;
+  copied: boolean;
 }
 
 export function normalise(original: string): Normalised {
+  NEEDS_WORK.lastIndex = 0;
   if (!NEEDS_WORK.test(original)) {
     return { text: original, digitsText: withLetterOAsZero(original), toOriginal: (start, end) => [start, end] };
   }
   const parts: string[] = [];
-  // For each character of the result: the start and end in the original of the chunk it came from.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = 0;
-  while (at < original.length) {
-    const code = original.charCodeAt(at);
-    if (passes(code) && (at + 1 === original.length || passes(original.charCodeAt(at + 1)))) {
-      parts.push(original[at]!);
-      starts.push(at);
-      ends.push(at + 1);
-      at += 1;
-      continue;
-    }
-    // A character with the combining marks after it, so "e" + U+0301 becomes one "é".
-    const codePoint = original.codePointAt(at)!;
-    let next = at + (codePoint > 0xffff ? 2 : 1);
+  const runs: Run[] = [];
+  let length = 0;
+  let copiedFrom = 0;
+  const copyUpTo = (to: number) => {
+    if (to <= copiedFrom) return;
+    runs.push({ at: length, from: copiedFrom, to, copied: true });
+    parts.push(original.slice(copiedFrom, to));
+    length += to - copiedFrom;
+  };
+  NEEDS_WORK.lastIndex = 0;
+  for (let match = NEEDS_WORK.exec(original); match; match = NEEDS_WORK.exec(original)) {
+    let at = match.index;
+    if (at < copiedFrom) continue;
+    // A combining mark joins the character before it, so "e" + U+0301 becomes one "é".
+    if (at > copiedFrom && COMBINING_MARK.test(match[0])) at -= 1;
+    copyUpTo(at);
+    let next = at + (original.codePointAt(at)! > 0xffff ? 2 : 1);
     while (next < original.length) {
       const mark = original.codePointAt(next)!;
       if (!COMBINING_MARK.test(String.fromCodePoint(mark))) break;
       next += mark > 0xffff ? 2 : 1;
     }
     const out = normaliseChunk(original.slice(at, next));
-    for (let i = 0; i < out.length; i += 1) {
-      starts.push(at);
-      ends.push(next);
+    if (out.length > 0) {
+      runs.push({ at: length, from: at, to: next, copied: false });
+      parts.push(out);
+      length += out.length;
     }
-    parts.push(out);
-    at = next;
+    copiedFrom = next;
+    NEEDS_WORK.lastIndex = next;
   }
+  copyUpTo(original.length);
   const text = parts.join("");
+  /** The run that holds character `index` of the result. */
+  const runOf = (index: number): Run => {
+    let low = 0;
+    let high = runs.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (runs[mid]!.at <= index) low = mid;
+      else high = mid - 1;
+    }
+    return runs[low]!;
+  };
+  const startOf = (index: number) => {
+    const run = runOf(index);
+    return run.copied ? run.from + index - run.at : run.from;
+  };
+  const endOf = (index: number) => {
+    const run = runOf(index);
+    return run.copied ? run.from + index - run.at + 1 : run.to;
+  };
   return {
     text,
     digitsText: withLetterOAsZero(text),
     toOriginal(start, end) {
       if (end <= start) {
-        const point = start < starts.length ? starts[start]! : original.length;
+        const point = start < text.length ? startOf(start) : original.length;
         return [point, point];
       }
-      return [starts[start]!, ends[end - 1]!];
+      return [startOf(start), endOf(end - 1)];
     },
   };
 }
