@@ -1,7 +1,8 @@
 // npx tsx scripts/build-anonymity-data.ts — writes the anonymity guard's name data (app/anonymity/data/)
 // from the Dutch and Flemish locales of @faker-js/faker (MIT): first names, surnames and street types.
 // The output is committed; run this again after upgrading faker and review the diff.
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import { nl, nl_BE } from "@faker-js/faker";
@@ -46,3 +47,7 @@ async function write(file: string, values: string[]) {
 await write("first-names.json", list(firstNames, AMBIGUOUS_FIRST_NAMES));
 await write("surnames.json", list(surnames, AMBIGUOUS_SURNAMES));
 await write("street-suffixes.json", list(streetSuffixes));
+// MIT asks that the copyright and permission notice travel with substantial portions of the data.
+const fakerPackage = createRequire(import.meta.url).resolve("@faker-js/faker/package.json");
+copyFileSync(path.join(path.dirname(fakerPackage), "LICENSE"), path.join(OUT, "LICENSE-faker.txt"));
+console.log("LICENSE-faker.txt: copied");
