@@ -35,17 +35,24 @@ export function checkAnonymity(original: string): Finding[] {
     ...findBirthdates(text, inSentences),
     ...findAgesWithPlaces(text, inSentences),
   ];
-  return withoutOverlaps(spans).map(({ kind, start, end }) => {
-    const [from, to] = normalised.toOriginal(start, end);
-    return {
+  const findings: Finding[] = [];
+  let previousEnd = 0;
+  for (const { kind, start, end } of withoutOverlaps(spans)) {
+    const [mappedStart, to] = normalised.toOriginal(start, end);
+    // Two findings that split one original character (a ligature NFKC made two letters) must not overlap.
+    const from = Math.max(mappedStart, previousEnd);
+    if (from >= to) continue;
+    findings.push({
       kind,
       severity: severityOf(kind),
       start: from,
       end: to,
       text: original.slice(from, to),
       suggestion: SUGGESTIONS[kind],
-    };
-  });
+    });
+    previousEnd = to;
+  }
+  return findings;
 }
 
 export function blocks(findings: readonly Finding[]): boolean {
