@@ -7,6 +7,7 @@ import { findEmails, findPhones } from "./contact";
 import { type Finding, severityOf, type Span, SUGGESTIONS } from "./finding";
 import { findBsns, findIbans } from "./identifiers";
 import { findNames } from "./names";
+import { normalise } from "./normalise";
 import { sentences } from "./text";
 
 export type { Finding, FindingKind, Severity } from "./finding";
@@ -17,13 +18,16 @@ export { passesElfproef } from "./identifiers";
  * Every piece of personal data in `text`, in order of appearance, without overlaps: where two findings
  * overlap, a blocking one wins over a warning and a longer one over a shorter (an IBAN over the digits
  * in it that look like a phone number, an address over the first name in "Jan Steenstraat 12").
+ * The detectors read the text normalised (`normalise.ts`); offsets and text are those of the original.
  */
-export function checkAnonymity(text: string): Finding[] {
+export function checkAnonymity(original: string): Finding[] {
+  const normalised = normalise(original);
+  const text = normalised.text;
   const inSentences = sentences(text);
   const spans = [
-    ...findBsns(text),
+    ...findBsns(text, inSentences),
     ...findEmails(text),
-    ...findPhones(text),
+    ...findPhones(normalised.digitsText),
     ...findIbans(text),
     ...findPostcodes(text),
     ...findAddresses(text),
@@ -31,14 +35,24 @@ export function checkAnonymity(text: string): Finding[] {
     ...findBirthdates(text, inSentences),
     ...findAgesWithPlaces(text, inSentences),
   ];
-  return withoutOverlaps(spans).map(({ kind, start, end }) => ({
-    kind,
-    severity: severityOf(kind),
-    start,
-    end,
-    text: text.slice(start, end),
-    suggestion: SUGGESTIONS[kind],
-  }));
+  const findings: Finding[] = [];
+  let previousEnd = 0;
+  for (const { kind, start, end } of withoutOverlaps(spans)) {
+    const [mappedStart, to] = normalised.toOriginal(start, end);
+    // Two findings that split one original character (a ligature NFKC made two letters) must not overlap.
+    const from = Math.max(mappedStart, previousEnd);
+    if (from >= to) continue;
+    findings.push({
+      kind,
+      severity: severityOf(kind),
+      start: from,
+      end: to,
+      text: original.slice(from, to),
+      suggestion: SUGGESTIONS[kind],
+    });
+    previousEnd = to;
+  }
+  return findings;
 }
 
 export function blocks(findings: readonly Finding[]): boolean {

@@ -1,6 +1,10 @@
-// First names common in the Netherlands across generations and backgrounds, lower case. A first name
-// is only reported with a capitalised surname after it, so the list may hold names that are also words.
-// Names that are also months or everyday verbs ("April", "Wil", "Ben") are left out on purpose.
+// First names, lower case: faker's Dutch and Flemish lists (data/first-names.json, built by
+// scripts/build-anonymity-data.ts; mostly names given since 2000) and this hand-made list of names common in
+// the Netherlands across generations and backgrounds. A first name is only reported with a capitalised
+// surname after it, so the lists may hold names that are also words; names that are also months or everyday
+// verbs ("April", "Wil", "Ben") are left out on purpose.
+import GENERATED from "./data/first-names.json";
+
 const NAMES = `
   aaron abdel abdullah adam adriaan ahmed aisha ali alexander amber amina amir amy anass andre andrea
   angela anita anja anke anna anne annelies annemarie annemiek anneke annet anouk antoon arie arjan arjen
@@ -22,6 +26,11 @@ const NAMES = `
   sabine salma sam samira sander sandra sanne sara sarah saskia sem siem simone sofie sophie stan
   stefan stijn sven tamara teun thijs thomas ties tim tijn tobias tom tess vera vincent wendy wilma
   willem wim wouter yara yasmina yasmine yousef youssef yvonne zeynep zoë
+  ans annie bep betty carolien coby corrie dineke dini els gea gerrit-jan greet hennie henriëtte ineke
+  jannie janny jenny jet joke jopie kitty lenie lies marja marjan mieke nel netty riet ria rina rita sjaan
+  tineke toos truus wilhelmina wies yolanda
+  ard berend bert-jan chiel cees dolf evert fokke gerben gijsbert harrie hennie jelle jeroen kobus
+  leo lucas marius nico rinus roelof sjaak teun theo toon wiebe wijnand
 `;
 
-export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
+export const FIRST_NAMES: ReadonlySet<string> = new Set([...NAMES.split(/\s+/).filter(Boolean), ...GENERATED]);

@@ -2,7 +2,7 @@
 import { getCountrySpecifications, isValidIBAN } from "ibantools";
 
 import type { Span } from "./finding";
-import { LETTERS, matches, WORD_START } from "./text";
+import { LETTERS, matches, type Sentences, WORD_START } from "./text";
 
 /**
  * The BSN's elfproef: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11. Eight digits are a BSN
@@ -18,16 +18,25 @@ export function passesElfproef(number: string): boolean {
 }
 
 // Nine digits, optionally grouped by spaces, dots or hyphens ("123456782", "1234.56.782", "123 456 782"),
-// not part of a longer number, an amount or a phone number.
+// not part of a longer number, an amount or a phone number; or eight, a BSN written without its leading zero.
 const BSN = new RegExp(
-  String.raw`(?<![${LETTERS}\d€$+]|\d[ .,\-]|[€$] ?)\d(?:[ .\-]?\d){8}(?!\d|[.,\-]\d| ?(?:euro|EUR)\b)`,
+  String.raw`(?<![${LETTERS}\d€$+]|\d[ .,\-]|[€$] ?)\d(?:[ .\-]?\d){7,8}(?!\d|[.,\-]\d| ?(?:euro|EUR)\b)`,
   "g",
 );
+// Eight digits are any number one time in eleven, so they count only where the sentence says it is a BSN.
+const BSN_WORD = /(?<![a-z])(?:bsn|burger\s?service-?\s?nummer|sofi-?\s?nummer)(?![a-z]|['’]s)/i;
+const DATE_LIKE = /^\d{1,2}[.-]\d{1,2}[.-]\d{4}$/;
 
-export function findBsns(text: string): Span[] {
+export function findBsns(text: string, sentences: Sentences): Span[] {
   const spans: Span[] = [];
   for (const match of matches(BSN, text)) {
-    if (passesElfproef(match[0])) spans.push({ kind: "bsn", start: match.index, end: match.index + match[0].length });
+    if (!passesElfproef(match[0])) continue;
+    if (match[0].replace(/\D/g, "").length === 8) {
+      const [sentenceStart, sentenceEnd] = sentences.of(match.index);
+      const around = text.slice(Math.max(sentenceStart, match.index - 60), Math.min(sentenceEnd, match.index + 40));
+      if (DATE_LIKE.test(match[0]) || !BSN_WORD.test(around)) continue;
+    }
+    spans.push({ kind: "bsn", start: match.index, end: match.index + match[0].length });
   }
   return spans;
 }

@@ -58,8 +58,9 @@ const recallOf = (s: Score) => ratio(s.labels - s.missed.length, s.labels);
 const precisionOf = (s: Score) => ratio(s.truePositives, s.found);
 
 // Blocking kinds refuse a text, so a miss leaks data and a false alarm stops an honest author: both
-// must be rare. Warnings only ask the author to confirm, so they may err a little more.
-const FLOOR: Record<"block" | "warn", number> = { block: 0.95, warn: 0.85 };
+// must be rare. Warnings only ask the author to confirm, so they may err a little more. (Raised from 0.95
+// and 0.85 with the normalisation and name data of issue 17.)
+const FLOOR: Record<"block" | "warn", number> = { block: 0.97, warn: 0.9 };
 const floorOf = (kind: FindingKind) =>
   (BLOCKING_KINDS as readonly string[]).includes(kind) ? FLOOR.block : FLOOR.warn;
 
@@ -67,15 +68,15 @@ describe("the anonymity guard on the labelled corpus", () => {
   const scores = score();
 
   it("is measured on at least 150 texts, clean and personal, with every kind labelled", () => {
-    expect(CORPUS.length).toBeGreaterThanOrEqual(150);
-    expect(CORPUS.filter((entry) => entry.expected.length === 0).length).toBeGreaterThanOrEqual(50);
+    expect(CORPUS.length).toBeGreaterThanOrEqual(450);
+    expect(CORPUS.filter((entry) => entry.expected.length === 0).length).toBeGreaterThanOrEqual(180);
     for (const kind of FINDING_KINDS) expect(scores.get(kind)!.labels, kind).toBeGreaterThanOrEqual(10);
     for (const { text, expected } of CORPUS) {
       for (const label of expected) expect(text, `label '${label.span}'`).toContain(label.span);
     }
   });
 
-  it("prints precision and recall per kind", () => {
+  it("prints precision and recall per kind, and every kind holds its floor", () => {
     const rows = FINDING_KINDS.map((kind) => {
       const s = scores.get(kind)!;
       return `| ${kind.padEnd(9)} | ${String(s.labels).padStart(6)} | ${String(s.found).padStart(5)} | ${precisionOf(s).toFixed(3)}     | ${recallOf(s).toFixed(3)}  | ${floorOf(kind).toFixed(2)}  |`;
@@ -88,6 +89,11 @@ describe("the anonymity guard on the labelled corpus", () => {
         ...rows,
       ].join("\n"),
     );
+    const below = FINDING_KINDS.filter((kind) => {
+      const s = scores.get(kind)!;
+      return recallOf(s) < floorOf(kind) || precisionOf(s) < floorOf(kind);
+    });
+    expect(below, "kinds below their floor (details in the per-kind tests)").toEqual([]);
   });
 
   it.each(FINDING_KINDS)("finds %s above its floor in precision and recall", (kind) => {
