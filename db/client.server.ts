@@ -28,8 +28,24 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * Applies pending migrations with foreign keys off, as SQLite's table-rebuild procedure requires (dropping a
+ * parent with them on would cascade into its children); a violation left behind undoes nothing but stops the start.
+ */
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER) {
-  migrate(db, { migrationsFolder });
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder });
+    const violations = sqlite.pragma("foreign_key_check") as unknown[];
+    if (violations.length > 0) {
+      throw new Error(
+        `Migration left ${violations.length} foreign key violation(s): ${JSON.stringify(violations.slice(0, 5))}`,
+      );
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }
 
 /** How many migrations in the folder the database has not applied yet (0 once `migrateDatabase` ran). */

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
+import type { UnverifiedPoint } from "../app/domain/vocabulary";
 import {
   ANSWER_STATUSES,
   CITATION_KINDS,
@@ -249,6 +250,11 @@ export const answerVersions = sqliteTable(
     agreementMd: text("agreement_md").notNull(),
     conditions: text("conditions", { mode: "json" })
       .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Points of the weighing not yet checked against the official text: for the region's facilitators, never public. */
+    unverified: text("unverified", { mode: "json" })
+      .$type<UnverifiedPoint[]>()
       .notNull()
       .default(sql`'[]'`),
     agreedOn: text("agreed_on").notNull(),

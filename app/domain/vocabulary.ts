@@ -15,6 +15,9 @@ export const SECTORS = [
   "veilig-thuis",
   "woningcorporatie",
   "schuldhulp",
+  "kinderopvang",
+  "jeugdbescherming",
+  "jeugdreclassering",
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
@@ -24,7 +27,7 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   onderwijs: "Onderwijs",
   jeugdhulp: "Jeugdhulp",
   zorg: "Zorg",
-  ggz: "GGZ",
+  ggz: "Ggz",
   huisarts: "Huisarts",
   politie: "Politie",
   justitie: "Justitie",
@@ -32,6 +35,10 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   "veilig-thuis": "Veilig Thuis",
   woningcorporatie: "Woningcorporatie",
   schuldhulp: "Schuldhulpverlening",
+  kinderopvang: "Kinderopvang",
+  // The gecertificeerde instelling (GI) that carries out child-protection measures.
+  jeugdbescherming: "Jeugdbescherming (GI)",
+  jeugdreclassering: "Jeugdreclassering",
 };
 
 export const VERDICTS = ["delen", "delen-onder-voorwaarden", "niet-delen"] as const;
@@ -106,3 +113,11 @@ export const ANSWER_SECTIONS = [
   { key: "agreement", heading: "Afspraak", field: "agreementMd" },
 ] as const;
 export type AnswerSectionKey = (typeof ANSWER_SECTIONS)[number]["key"];
+
+/** A point of an answer that its region could not yet check against the official text (content's `unverified:` list). */
+export interface UnverifiedPoint {
+  /** What is not verified, in Dutch, for the facilitators. */
+  point: string;
+  /** The article it concerns, as `<code-slug>#<anchor>`, when there is one. */
+  reference?: string;
+}

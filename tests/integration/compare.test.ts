@@ -76,7 +76,13 @@ describe("the matrix /vergelijk", () => {
     expect(body).toContain(
       `${dilemmas} dilemma's en ${regions} regio's: ${current.length} van de ${dilemmas * regions} vakjes hebben een afspraak.`,
     );
+    // The matrix shows 50 dilemmas a page; the library has more, so every page is read.
     const matrix = tableRows(body, "compare-matrix");
+    for (let page = 2; page <= Math.ceil(dilemmas / 50); page++) {
+      const next = await get(`/vergelijk?pagina=${page}`);
+      expect(next.response.status).toBe(200);
+      matrix.push(...tableRows(next.body, "compare-matrix"));
+    }
     expect(matrix).toHaveLength(dilemmas);
     const header = /<table class="utrecht-table compare-matrix">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(body)![1]!;
     const columns = [...header.matchAll(/href="\/regios\/([a-z0-9-]+)"/g)].map((m) => m[1]!);
