@@ -62,7 +62,11 @@ export function SiteFooter() {
         <p className="utrecht-paragraph">
           Leertuin is de plek waar professionals rond gezinnen leren van elkaars afspraken over gegevens delen. De
           dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en vervangen
-          de officiële tekst niet.
+          de officiële tekst niet. Vaktermen en afkortingen staan in de{" "}
+          <Link className="utrecht-link" to="/begrippen">
+            begrippenlijst
+          </Link>
+          .
         </p>
       </div>
     </footer>

@@ -66,7 +66,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
   const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
-  const answers = getAnswersForDilemma(db, dilemma.id).map(toAnswerView);
+  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
+    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+  );
   // The reader's own region first, when it is known.
   if (regio) answers.sort((a, b) => Number(b.regionSlug === regio) - Number(a.regionSlug === regio));
   const can = abilities(user, dilemma);
