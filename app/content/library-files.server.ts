@@ -64,3 +64,17 @@ export function redirectIfMerged(request: Request, slug: string): void {
   const target = mergedDilemmaTarget(slug);
   if (target) throw redirect(`/dilemmas/${target}`, 301);
 }
+
+/** The glossary's terms that occur in a text (by term or one of its other names), in glossary order, for links to /begrippen. */
+export function glossaryTermsIn(text: string): { slug: string; term: string }[] {
+  const haystack = ` ${text.toLowerCase()} `;
+  return glossary()
+    .filter((t) =>
+      [t.term, ...t.also].some((name) => {
+        const escaped = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        // A Dutch plural (-s, -en, -'s) still counts: "regisseurs" is about the regisseur.
+        return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(s|en|'s)?([^\\p{L}\\p{N}]|$)`, "u").test(haystack);
+      }),
+    )
+    .map((t) => ({ slug: t.slug, term: t.term }));
+}

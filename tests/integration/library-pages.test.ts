@@ -23,6 +23,12 @@ describe("/begrippen", () => {
     const home = await http.html(await http.get("/"));
     expect(home).toMatch(/<footer[\s\S]*href="\/begrippen"/);
   });
+
+  it("is linked from a dilemma's text: the jargon it uses, each term to its anchor", async () => {
+    const page = await http.html(await http.get("/dilemmas/een-gezin-een-plan-regie"));
+    expect(page).toContain("Begrippen in dit dilemma:");
+    expect(page).toContain('href="/begrippen#regisseur"');
+  });
 });
 
 describe("the starter library says it is illustrative", () => {
