@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { PASSWORD_HINT } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { createUserSession, getUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
@@ -109,7 +109,7 @@ export default function Register() {
           label="Wachtwoord"
           type="password"
           autoComplete="new-password"
-          description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+          description={PASSWORD_HINT}
           error={errors.password}
         />
         <TextField
