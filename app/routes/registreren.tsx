@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = await register(parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
-  return createUserSession(result.userId, "/registreren/bedankt");
+  return createUserSession(request, result.userId, "/registreren/bedankt");
 }
 
 export default function Register() {
