@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 
 import { recordAudit } from "~/audit/audit-log.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { hashToken } from "./tokens.server";
 
@@ -93,6 +93,17 @@ function recordFailure(db: Db, userId: number, step: string) {
   );
 }
 
+/**
+ * A change of the second factor ends the user's other sessions: one started with the password alone
+ * (perhaps by someone else) must not outlive turning two-factor log-in on, nor off.
+ */
+function endOtherSessions(tx: Executor, userId: number, keepSessionHash: string): number {
+  return tx
+    .delete(t.sessions)
+    .where(and(eq(t.sessions.userId, userId), ne(t.sessions.idHash, keepSessionHash)))
+    .run().changes;
+}
+
 export type CodeResult = { ok: true; via: "app" | "recovery" } | { ok: false; status: 400 | 429; message: string };
 
 /**
@@ -162,6 +173,7 @@ export async function enableTotp(
   userId: number,
   secret: string,
   code: string,
+  keepSessionHash: string,
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; status: 400 | 429; message: string }> {
   if (recentFailures(db, userId) >= MAX_FAILED_CODES) return { ok: false, status: 429, message: TOO_MANY };
   const timeStep = await checkTotp(secret, code, 0);
@@ -182,7 +194,14 @@ export async function enableTotp(
     tx.insert(t.recoveryCodes)
       .values(codes.map((c) => ({ userId, codeHash: hashToken(normaliseRecovery(c)) })))
       .run();
-    recordAudit(tx, { actorId: userId, action: "auth.totp-enabled", targetType: "user", targetId: userId });
+    const ended = endOtherSessions(tx, userId, keepSessionHash);
+    recordAudit(tx, {
+      actorId: userId,
+      action: "auth.totp-enabled",
+      targetType: "user",
+      targetId: userId,
+      summary: `andere sessies beëindigd: ${ended}`,
+    });
     return true;
   });
   if (!done) return { ok: false, status: 400, message: "Tweestapsverificatie staat al aan voor uw account." };
@@ -190,13 +209,20 @@ export async function enableTotp(
 }
 
 /** Turns two-factor log-in off (the caller checked the password); the code must still be right. */
-export async function disableTotp(db: Db, userId: number, code: string): Promise<CodeResult> {
+export async function disableTotp(db: Db, userId: number, code: string, keepSessionHash: string): Promise<CodeResult> {
   const checked = await verifySecondFactor(db, userId, code, "uitzetten");
   if (!checked.ok) return checked;
   db.transaction((tx) => {
     tx.delete(t.totpCredentials).where(eq(t.totpCredentials.userId, userId)).run();
     tx.delete(t.recoveryCodes).where(eq(t.recoveryCodes.userId, userId)).run();
-    recordAudit(tx, { actorId: userId, action: "auth.totp-disabled", targetType: "user", targetId: userId });
+    const ended = endOtherSessions(tx, userId, keepSessionHash);
+    recordAudit(tx, {
+      actorId: userId,
+      action: "auth.totp-disabled",
+      targetType: "user",
+      targetId: userId,
+      summary: `andere sessies beëindigd: ${ended}`,
+    });
   });
   return checked;
 }

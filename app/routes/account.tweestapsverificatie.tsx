@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { authenticate } from "~/auth/login.server";
 import { holdsElevatedRole } from "~/auth/permissions.server";
-import { requireUser, safeRedirect } from "~/auth/session.server";
+import { getSessionIdHash, requireUser, safeRedirect } from "~/auth/session.server";
 import {
   disableTotp,
   enableTotp,
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const message = "Het instellen duurde te lang of begon in een andere browser. Scan de nieuwe QR-code hieronder.";
       return data({ intent, error: message, codes: null }, 400);
     }
-    const result = await enableTotp(db, user.id, secret, parsed.data.code);
+    const result = await enableTotp(db, user.id, secret, parsed.data.code, (await getSessionIdHash(request))!);
     if (!result.ok) return data({ intent, error: result.message, codes: null }, result.status);
     return data(
       {
@@ -92,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await authenticate(user.email, parsed.data.password))) {
     return refused({ password: "Dit is niet uw wachtwoord." }, 400);
   }
-  const result = await disableTotp(db, user.id, parsed.data.code);
+  const result = await disableTotp(db, user.id, parsed.data.code, (await getSessionIdHash(request))!);
   if (!result.ok) return refused({ code: result.message }, result.status);
   return data({ intent, errors: {} as FieldErrors, error: null, done: true });
 }
@@ -100,7 +100,10 @@ export async function action({ request }: ActionFunctionArgs) {
 function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {
   return (
     <>
-      <Alert type="ok">Tweestapsverificatie staat aan. Vanaf nu vraagt Leertuin bij het inloggen om een code.</Alert>
+      <Alert type="ok">
+        Tweestapsverificatie staat aan. Vanaf nu vraagt Leertuin bij het inloggen om een code. Op andere apparaten en
+        browsers bent u uitgelogd.
+      </Alert>
       <Heading level={2} id="herstelcodes-titel">
         Uw herstelcodes
       </Heading>
@@ -154,7 +157,9 @@ export default function TwoStepVerification() {
           : " Voor leden is dit niet verplicht, maar wel verstandig."}
       </Paragraph>
 
-      {result?.intent === "uitzetten" && result.done && <Alert type="ok">Tweestapsverificatie staat nu uit.</Alert>}
+      {result?.intent === "uitzetten" && result.done && (
+        <Alert type="ok">Tweestapsverificatie staat nu uit. Op andere apparaten en browsers bent u uitgelogd.</Alert>
+      )}
       {page.enabled ? (
         <>
           <Alert type="ok">

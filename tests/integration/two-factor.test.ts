@@ -61,7 +61,10 @@ async function enableThroughPages(cookie: string, email: string) {
   const stored = JSON.stringify(http.sql("select * from recovery_codes"));
   for (const code of codes) expect(stored).not.toContain(code.replace("-", ""));
   expect(http.one("select count(*) as n from recovery_codes where user_id = ?", userId(email))).toEqual({ n: 10 });
-  expect(audit(email)).toEqual(["auth.totp-failed: instellen", "auth.totp-enabled: "]);
+  expect(audit(email)).toEqual([
+    "auth.totp-failed: instellen",
+    expect.stringMatching(/^auth.totp-enabled: andere sessies beëindigd: \d$/),
+  ]);
   // Shown once: the page now says it is on and lists no codes.
   const after = await http.html(await http.get("/account/tweestapsverificatie", cookie));
   expect(after).toContain("U heeft nog 10 van de 10 herstelcodes over.");
@@ -71,8 +74,13 @@ async function enableThroughPages(cookie: string, email: string) {
 
 describe("two-factor log-in", () => {
   it("a member sets it up, then logs in with password and code; no session before the code", async () => {
+    const elsewhere = await http.logIn(DEMO.member);
     const member = await http.logIn(DEMO.member);
     const { secret } = await enableThroughPages(member, DEMO.member);
+    // Turning it on ends the sessions started with the password alone, except this one.
+    expect(await loggedInAs(elsewhere)).toBeNull();
+    expect(await loggedInAs(member)).toBe("Lid Zeeland (demo)");
+    expect(audit(DEMO.member)).toContain("auth.totp-enabled: andere sessies beëindigd: 1");
 
     const first = await http.post("/inloggen", {
       email: DEMO.member,
@@ -174,7 +182,10 @@ describe("two-factor log-in", () => {
     expect(off.status).toBe(200);
     expect(await http.html(off)).toContain("Tweestapsverificatie staat nu uit.");
     expect(http.one("select count(*) as n from totp_credentials")).toEqual({ n: 0 });
-    expect(audit(DEMO.member)).toEqual(["auth.totp-failed: uitzetten", "auth.totp-disabled: "]);
+    expect(audit(DEMO.member)).toEqual([
+      "auth.totp-failed: uitzetten",
+      "auth.totp-disabled: andere sessies beëindigd: 0",
+    ]);
     expect(
       (await http.post("/inloggen", { email: DEMO.member, password: "leertuin-demo" })).headers.get("location"),
     ).toBe("/");
