@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
@@ -25,8 +25,11 @@ const startAgain = () => redirect("/inloggen?verlopen=1");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await readPendingLogin(request))) throw startAgain();
-  return null;
+  // This page exists only for the browser that passed the password step: never in the visitors' page cache.
+  return data(null, { headers: { "Cache-Control": "no-store" } });
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function action({ request }: ActionFunctionArgs) {
   const pending = await readPendingLogin(request);

@@ -97,6 +97,9 @@ describe("two-factor log-in", () => {
     const codePage = await http.get("/inloggen/code", pending);
     expect(codePage.status).toBe(200);
     expect(await http.html(codePage)).toContain("Uw account is beveiligd met tweestapsverificatie.");
+    expect(codePage.headers.get("cache-control")).toBe("no-store");
+    // Not kept for others by the visitors' page cache: without the pending cookie it is a redirect.
+    expect((await http.get("/inloggen/code")).headers.get("location")).toBe("/inloggen?verlopen=1");
 
     const wrong = await http.post("/inloggen/code", { code: "123 456" }, pending);
     expect(wrong.status).toBe(400);
