@@ -123,22 +123,27 @@ async function findUser(request: Request): Promise<SessionUser | null> {
   const { lastSeenAt, totp, ...rest } = row;
   const idle = now - Date.parse(lastSeenAt);
   if (idle > PRIVILEGED_IDLE_HOURS * 3_600_000 && (rest.isAdmin || facilitatorRole(db).get({ userId: rest.id }))) {
-    db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run();
+    sessionBookkeeping(() => db.delete(t.sessions).where(eq(t.sessions.idHash, idHash)).run());
     return null;
   }
-  if (idle > TOUCH_INTERVAL_MS) touchSession(idHash, now);
+  if (idle > TOUCH_INTERVAL_MS) {
+    sessionBookkeeping(() =>
+      db
+        .update(t.sessions)
+        .set({ lastSeenAt: new Date(now).toISOString() })
+        .where(eq(t.sessions.idHash, idHash))
+        .run(),
+    );
+  }
   const user: SessionUser = { ...rest, totp: Boolean(totp) };
   requestsOfUsers.set(user, request);
   return user;
 }
 
-function touchSession(idHash: string, now: number) {
+/** A write while reading a page: sliding the idle time, or removing an idle session. */
+function sessionBookkeeping(write: () => unknown) {
   try {
-    getDb()
-      .update(t.sessions)
-      .set({ lastSeenAt: new Date(now).toISOString() })
-      .where(eq(t.sessions.idHash, idHash))
-      .run();
+    write();
   } catch (error) {
     // A LiteFS read replica cannot write; the session then slides on the next request the primary serves.
     if (/^SQLITE_(READONLY|IOERR)/.test((error as { code?: string }).code ?? "")) return;
