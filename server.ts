@@ -87,9 +87,10 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
   app.use(refuseWritesOnReplica);
-  app.post(["/inloggen", "/wachtwoord-herstellen/:token"], loginRateLimit);
+  // The code step of a two-factor log-in is part of logging in (failures also count per account).
+  app.post(["/inloggen", "/inloggen/code", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
-  app.post(/^\/(?!inloggen$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
+  app.post(/^\/(?!inloggen$|inloggen\/code$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
   app.use(compression());
 
   // Remix fingerprints everything below /build: cache it for a year.

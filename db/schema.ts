@@ -121,8 +121,36 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: text("expires_at").notNull(),
     createdAt: createdAt(),
+    /** Last request of the session (updated at most once a minute), for the idle timeout; null: never since created. */
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** A user's authenticator app (TOTP, RFC 6238): present only once a code confirmed it. */
+export const totpCredentials = sqliteTable("totp_credentials", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Base32, as the app has it: the server must compute the same codes. */
+  secret: text("secret").notNull(),
+  /** The time step of the last accepted code: a code is accepted once, never replayed. */
+  lastTimeStep: integer("last_time_step").notNull().default(0),
+  enabledAt: text("enabled_at").notNull().default(now),
+});
+
+/** The ten one-time recovery codes of a user with TOTP, stored as SHA-256 (they are random, 50 bits each). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user").on(t.userId)],
 );
 
 export const passwordResets = sqliteTable("password_resets", {

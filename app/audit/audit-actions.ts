@@ -16,6 +16,10 @@ export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 const ACTION_LABELS: Record<string, string> = {
   "auth.login": "ingelogd",
   "auth.logout": "afgemeld",
+  "auth.totp-enabled": "tweestapsverificatie ingesteld",
+  "auth.totp-disabled": "tweestapsverificatie uitgezet",
+  "auth.totp-failed": "onjuiste code bij tweestapsverificatie",
+  "auth.recovery-code-used": "herstelcode gebruikt",
   "account.register": "account aangevraagd",
   "account.create": "account aangemaakt",
   "account.updated": "accountgegevens gewijzigd",

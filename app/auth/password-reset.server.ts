@@ -61,7 +61,7 @@ export function issuePasswordReset(db: Db, issuer: ResetIssuer, userId: number):
 export function findPasswordReset(db: Executor, token: string) {
   return (
     db
-      .select({ userId: t.users.id, email: t.users.email })
+      .select({ userId: t.users.id, email: t.users.email, name: t.users.name })
       .from(t.passwordResets)
       .innerJoin(t.users, eq(t.users.id, t.passwordResets.userId))
       .where(

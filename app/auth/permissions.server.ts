@@ -1,9 +1,10 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
 import { getDb, preparedPerDb } from "~/utils/db.server";
+import { totpRequired } from "~/utils/env.server";
 import * as t from "../../db/schema";
-import { requireUser, type SessionUser } from "./session.server";
+import { requestOfUser, requireUser, type SessionUser } from "./session.server";
 
 export interface Membership {
   regionId: number;
@@ -48,9 +49,39 @@ export function activeMemberships(user: SessionUser): Membership[] {
   return active;
 }
 
+/** The setup page, where a facilitator or admin without an authenticator app is sent. */
+export const TOTP_SETUP_PATH = "/account/tweestapsverificatie";
+
+/**
+ * Facilitator and admin rights need a second factor (REQUIRE_TOTP). Every facilitator and admin check
+ * below passes through here: without an authenticator app such a user is sent to set one up from any
+ * facilitator or admin page and from every form they submit; on pages everyone may read they simply
+ * see what a member sees. Returns false when the rights are withheld.
+ */
+function secondFactorPresent(user: SessionUser): boolean {
+  if (user.totp || !totpRequired()) return true;
+  const request = requestOfUser(user);
+  if (request && request.method !== "GET" && request.method !== "HEAD") sendToTotpSetup(request);
+  return false;
+}
+
+/** Sends the request to the set-up page, which explains why, and comes back here afterwards. */
+export function sendToTotpSetup(request: Request): never {
+  const url = new URL(request.url);
+  // After a form submission the page it came from is the place to return to.
+  const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
+  throw redirect(`${TOTP_SETUP_PATH}?${new URLSearchParams({ verplicht: "1", redirectTo: back })}`);
+}
+
+/** Whether the user holds a facilitator or admin role at all (whether or not it may be used yet). */
+export function holdsElevatedRole(user: SessionUser): boolean {
+  return user.isAdmin || activeMemberships(user).some((m) => m.role === "facilitator");
+}
+
 /** Whether the user may act as facilitator in the region: its active facilitator, or an admin. */
 export function isFacilitatorOf(user: SessionUser, regionId: number): boolean {
-  return user.isAdmin || activeMemberships(user).some((m) => m.regionId === regionId && m.role === "facilitator");
+  const role = user.isAdmin || activeMemberships(user).some((m) => m.regionId === regionId && m.role === "facilitator");
+  return role && secondFactorPresent(user);
 }
 
 export function forbidden(message = "U heeft geen toegang tot deze pagina."): never {
@@ -62,6 +93,7 @@ export async function requireFacilitator(
   request: Request,
 ): Promise<{ user: SessionUser; regionIds: number[] | "all" }> {
   const user = await requireUser(request);
+  if (holdsElevatedRole(user) && !secondFactorPresent(user)) sendToTotpSetup(request);
   const regionIds = facilitatedRegionIds(user);
   if (regionIds !== "all" && regionIds.length === 0)
     forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
@@ -89,12 +121,16 @@ export function isMember(user: SessionUser | null): boolean {
 /** The facilitator of this region (or an admin); anyone else gets 403, a visitor is sent to log in. */
 export async function requireFacilitatorOf(request: Request, regionId: number): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!isFacilitatorOf(user, regionId)) forbidden("Alleen de leertuinbegeleiders van deze regio kunnen dit doen.");
+  if (!isFacilitatorOf(user, regionId)) {
+    if (holdsElevatedRole(user) && !secondFactorPresent(user)) sendToTotpSetup(request);
+    forbidden("Alleen de leertuinbegeleiders van deze regio kunnen dit doen.");
+  }
   return user;
 }
 
 /** The regions this user may act for as facilitator: all for an admin. */
 export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
+  if (holdsElevatedRole(user) && !secondFactorPresent(user)) return [];
   if (user.isAdmin) return "all";
   return activeMemberships(user)
     .filter((m) => m.role === "facilitator")
@@ -105,5 +141,6 @@ export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!user.isAdmin) forbidden("Alleen platformbeheerders kunnen hier werken.");
+  if (!secondFactorPresent(user)) sendToTotpSetup(request);
   return user;
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { getDb, isUniqueViolation } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { hashPassword, NewPasswordSchema } from "./password.server";
+import { passwordProblem } from "./password-strength.server";
 
 /** Who someone is, as they tell it when they ask for an account. */
 export const PersonSchema = z.object({
@@ -34,6 +35,8 @@ export async function register(form: Registration): Promise<RegistrationResult> 
     .get();
   if (!organisation)
     return { ok: false, field: "organisation", message: `Kies een organisatie uit de leertuin ${region.name}.` };
+  const weak = await passwordProblem(form.password, { email: form.email, name: form.name });
+  if (weak) return { ok: false, field: "password", message: weak };
   const passwordHash = await hashPassword(form.password);
   try {
     const userId = db.transaction((tx) => {

@@ -37,7 +37,8 @@ import { todayIso } from "~/utils/dates";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
-const SESSION_COOKIE = /(^|;)\s*leertuin_sessie=/;
+// Over HTTPS the session cookie carries the __Host- prefix (app/auth/session.server.ts).
+const SESSION_COOKIE = /(^|;)\s*(__Host-)?leertuin_sessie=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",

@@ -40,5 +40,5 @@ export const registrationRateLimit = limitPerAddress(60, () => getEnv().REGISTRA
  */
 export const postingRateLimit = limitPerAddress(1, () => getEnv().POSTING_RATE_LIMIT, {
   keyGenerator: (req) =>
-    /(?:^|;\s*)leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
+    /(?:^|;\s*)(?:__Host-)?leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
 });

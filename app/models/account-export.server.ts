@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
@@ -40,11 +40,26 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
     .orderBy(asc(t.memberships.createdAt))
     .all();
   const sessions = db
-    .select({ idHash: t.sessions.idHash, createdAt: t.sessions.createdAt, expiresAt: t.sessions.expiresAt })
+    .select({
+      idHash: t.sessions.idHash,
+      createdAt: t.sessions.createdAt,
+      expiresAt: t.sessions.expiresAt,
+      lastSeenAt: t.sessions.lastSeenAt,
+    })
     .from(t.sessions)
     .where(eq(t.sessions.userId, userId))
     .orderBy(asc(t.sessions.createdAt))
     .all();
+  const totp = db
+    .select({ enabledAt: t.totpCredentials.enabledAt })
+    .from(t.totpCredentials)
+    .where(eq(t.totpCredentials.userId, userId))
+    .get();
+  const unusedRecoveryCodes = db
+    .select({ id: t.recoveryCodes.codeHash })
+    .from(t.recoveryCodes)
+    .where(and(eq(t.recoveryCodes.userId, userId), isNull(t.recoveryCodes.usedAt)))
+    .all().length;
   const comments = db
     .select({
       id: t.comments.id,
@@ -140,8 +155,13 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
     sessies: sessions.map((s) => ({
       begonnen_op: s.createdAt,
       verloopt_op: s.expiresAt,
+      laatst_actief_op: s.lastSeenAt ?? s.createdAt,
       deze_sessie: s.idHash === currentSessionHash,
     })),
+    // The secret and the recovery codes stay out, like passwords: only whether it is on.
+    tweestapsverificatie: totp
+      ? { aan: true, aan_sinds: totp.enabledAt, ongebruikte_herstelcodes: unusedRecoveryCodes }
+      : { aan: false },
     reacties: comments.map((c) => ({
       id: c.id,
       dilemma: c.dilemma,

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
 import { hashPassword, PasswordRule, verifyPassword } from "~/auth/password.server";
+import { passwordProblem } from "~/auth/password-strength.server";
 import { PersonSchema } from "~/auth/registration.server";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
@@ -128,10 +129,12 @@ async function passwordMatches(db: Db, userId: number, password: string) {
 export async function changePassword(
   db: Db,
   input: { userId: number; currentSessionHash: string; currentPassword: string; newPassword: string },
-): Promise<{ ok: true; endedSessions: number } | Refusal<"currentPassword">> {
+): Promise<{ ok: true; endedSessions: number } | Refusal<"currentPassword" | "newPassword">> {
   if (!(await passwordMatches(db, input.userId, input.currentPassword))) {
     return { ok: false, field: "currentPassword", message: "Dit is niet uw huidige wachtwoord." };
   }
+  const weak = await passwordProblem(input.newPassword, getAccount(db, input.userId) ?? {});
+  if (weak) return { ok: false, field: "newPassword", message: weak };
   const passwordHash = await hashPassword(input.newPassword);
   const endedSessions = db.transaction((tx) => {
     tx.update(t.users)

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { PASSWORD_HINT } from "~/auth/password-rules";
 import { getMemberships } from "~/auth/permissions.server";
 import { getSessionIdHash, logout, requireUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
@@ -229,7 +229,7 @@ export default function Account() {
             label="Nieuw wachtwoord"
             type="password"
             autoComplete="new-password"
-            description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+            description={PASSWORD_HINT}
             error={password?.errors.newPassword}
           />
           <TextField

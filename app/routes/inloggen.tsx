@@ -4,10 +4,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 
 import { authenticate } from "~/auth/login.server";
+import { startPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
+import { hasTotp } from "~/auth/totp.server";
 import { Alert } from "~/components/alert";
 import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
+import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
@@ -27,7 +30,8 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getUser(request)) throw redirect(redirectTo);
-  return { redirectTo, passwordReset: new URL(request.url).searchParams.has("hersteld") };
+  const search = new URL(request.url).searchParams;
+  return { redirectTo, passwordReset: search.has("hersteld"), expired: search.has("verlopen") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,11 +45,16 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return createUserSession(user.id, safeRedirect(parsed.data.redirectTo));
+  const redirectTo = safeRedirect(parsed.data.redirectTo);
+  // With an authenticator app the password is only the first step: no session until the code is right.
+  if (hasTotp(getDb(), user.id)) {
+    throw redirect("/inloggen/code", { headers: { "Set-Cookie": await startPendingLogin(user.id, redirectTo) } });
+  }
+  return createUserSession(request, user.id, redirectTo);
 }
 
 export default function Login() {
-  const { redirectTo, passwordReset } = useLoaderData<typeof loader>();
+  const { redirectTo, passwordReset, expired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -54,6 +63,9 @@ export default function Login() {
       <Heading level={1}>Inloggen</Heading>
       <Paragraph>Log in met het e-mailadres en wachtwoord van uw Leertuin-account.</Paragraph>
       {passwordReset && !result && <Alert type="ok">Uw nieuwe wachtwoord is opgeslagen. Log ermee in.</Alert>}
+      {expired && !result && (
+        <Alert type="info">De tijd om de code in te vullen is verstreken. Log opnieuw in met uw wachtwoord.</Alert>
+      )}
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
       <Form method="post" noValidate className="stack-form">
         <input type="hidden" name="redirectTo" value={redirectTo} />

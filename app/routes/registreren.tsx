@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { PASSWORD_HINT } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { createUserSession, getUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = await register(parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
-  return createUserSession(result.userId, "/registreren/bedankt");
+  return createUserSession(request, result.userId, "/registreren/bedankt");
 }
 
 export default function Register() {
@@ -109,7 +109,7 @@ export default function Register() {
           label="Wachtwoord"
           type="password"
           autoComplete="new-password"
-          description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+          description={PASSWORD_HINT}
           error={errors.password}
         />
         <TextField

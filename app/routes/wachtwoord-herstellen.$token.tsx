@@ -5,7 +5,8 @@ import { z } from "zod";
 
 import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
+import { PASSWORD_HINT } from "~/auth/password-rules";
+import { passwordProblem } from "~/auth/password-strength.server";
 import { Alert } from "~/components/alert";
 import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
@@ -31,6 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { token } = parseOr404(TokenParam, params, INVALID);
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const reset = findPasswordReset(getDb(), token);
+  if (!reset) notFound(INVALID);
+  const weak = await passwordProblem(parsed.data.password, reset);
+  if (weak) return data({ errors: { password: weak } }, { status: 400 });
   if (!(await resetPassword(getDb(), token, parsed.data.password))) notFound(INVALID);
   return redirect("/inloggen?hersteld=1");
 }
@@ -54,7 +59,7 @@ export default function ResetPassword() {
           label="Nieuw wachtwoord"
           type="password"
           autoComplete="new-password"
-          description={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
+          description={PASSWORD_HINT}
           error={errors.password}
         />
         <TextField

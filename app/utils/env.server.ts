@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /** Account requests per network address per hour. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   POSTING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Two-factor log-in for facilitators and admins: default on in production without demo accounts (see totpRequired). */
+  REQUIRE_TOTP: z.enum(["0", "1"]).optional(),
   /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
   /** `npm run db:backup`: where backups go and how many of the newest are kept. */
   BACKUP_DIR: z.string().min(1).default("db/backups"),
@@ -29,6 +31,16 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * Whether facilitators and admins must use an authenticator app: REQUIRE_TOTP when set, else on for a
+ * real deployment (production without demo accounts) and off in demo mode, where the demo accounts log
+ * in with their password alone.
+ */
+export function totpRequired(env: Env = getEnv()): boolean {
+  if (env.REQUIRE_TOTP) return env.REQUIRE_TOTP === "1";
+  return env.NODE_ENV === "production" && env.LEERTUIN_DEMO === "0";
+}
 
 let cached: Env | undefined;
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeForm, type Form, hostileString, mutatedForm } from "../support/fuzz";
 import { DEMO, httpClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { enrolTotp } from "../support/totp";
 
 let server: TestServer;
 let http: ReturnType<typeof httpClient>;
@@ -42,9 +43,13 @@ const answered = () =>
     "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where d.status = 'answered' and r.slug = 'zeeland' order by d.id limit 1",
   );
 
-/** Posts one form; a refusal must leave every table as it was. Returns the status. */
-async function postAndCheck(path: string, form: Form, cookie?: string) {
+/**
+ * Posts one form; a refusal must leave every table as it was, except for the audit entries named in
+ * `auditedRefusals` (a wrong two-factor code is audited by design). Returns the status.
+ */
+async function postAndCheck(path: string, form: Form, cookie?: string, auditedRefusals: readonly string[] = []) {
   const before = tableCounts();
+  const lastAudit = one<number>("select coalesce(max(id), 0) from audit_log");
   const response = await fetch(server.url + path, {
     method: "POST",
     redirect: "manual",
@@ -53,15 +58,32 @@ async function postAndCheck(path: string, form: Form, cookie?: string) {
   });
   await response.arrayBuffer();
   expect(response.status, `${path} ${JSON.stringify(form).slice(0, 300)}`).toBeLessThan(500);
-  if (response.status >= 400) expect(tableCounts(), `${response.status} from ${path} stored something`).toEqual(before);
+  if (response.status >= 400) {
+    const audited = sql.prepare("select action from audit_log where id > ?").pluck().all(lastAudit) as string[];
+    expect(
+      audited.filter((a) => !auditedRefusals.includes(a)),
+      `${response.status} from ${path} audited`,
+    ).toEqual([]);
+    // Every other table as it was (the audit log is checked entry by entry above).
+    expect({ ...tableCounts(), audit_log: 0 }, `${response.status} from ${path} stored something`).toEqual({
+      ...before,
+      audit_log: 0,
+    });
+  }
   return response.status;
 }
 
-async function fuzzAction(path: string, valid: Form, cookie: string | undefined, numRuns = 20) {
+async function fuzzAction(
+  path: string,
+  valid: Form,
+  cookie: string | undefined,
+  numRuns = 20,
+  auditedRefusals: readonly string[] = [],
+) {
   const statuses = new Set<number>();
   await fc.assert(
     fc.asyncProperty(mutatedForm(valid), async ({ form }) => {
-      statuses.add(await postAndCheck(path, form, cookie));
+      statuses.add(await postAndCheck(path, form, cookie, auditedRefusals));
     }),
     { numRuns },
   );
@@ -189,6 +211,24 @@ describe("hostile forms at the account and admin actions", () => {
       `/wachtwoord-herstellen/${"A".repeat(43)}`,
       { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" },
       undefined,
+      8,
+    );
+  });
+
+  it("the two-factor code step and its set-up", { timeout: 120_000 }, async () => {
+    enrolTotp(http, DEMO.otherMember);
+    const pending = http.cookieOf(await http.post("/inloggen", { email: DEMO.otherMember, password: "leertuin-demo" }));
+    await fuzzAction("/inloggen/code", { code: "123456" }, pending, 12, ["auth.totp-failed"]);
+    await fuzzAction(
+      "/account/tweestapsverificatie",
+      { intent: "aanzetten", code: "123456", redirectTo: "/" },
+      cookies.member,
+      8,
+    );
+    await fuzzAction(
+      "/account/tweestapsverificatie",
+      { intent: "uitzetten", password: "niet-het-wachtwoord", code: "123456" },
+      cookies.member,
       8,
     );
   });

@@ -1,5 +1,10 @@
 // Every route × every role, from one table. A route file without a row here fails the last test:
 // adding a page means deciding, here, who may use it.
+// It runs as a real deployment does: REQUIRE_TOTP on, with the facilitators and the admin enrolled in
+// two-factor log-in and logging in with password and code (tests/integration/two-factor.test.ts covers
+// those without an app).
+process.env.REQUIRE_TOTP = "1";
+
 import crypto from "node:crypto";
 import fs from "node:fs";
 
@@ -7,6 +12,7 @@ import { describe, expect, it } from "vitest";
 
 import { httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
+import { enrolTotp, logInWithCode } from "../support/totp";
 
 const ROLES = {
   visitor: null,
@@ -18,8 +24,11 @@ const ROLES = {
 } as const;
 type Role = keyof typeof ROLES;
 
-/** ok: served (2xx, or a redirect that is not to the log-in page); login: sent to log in; 403/404. */
-type Outcome = "ok" | "login" | "403" | "404";
+/**
+ * ok: served (2xx, or a redirect that is not to the log-in page); login: sent to log in; 403/404;
+ * 400: let through to the form's own checks, which refuse it.
+ */
+type Outcome = "ok" | "login" | "400" | "403" | "404";
 type Expectation = Record<Role, Outcome>;
 
 const EVERYONE: Expectation = {
@@ -37,6 +46,14 @@ const ZEELAND_FACILITATOR: Expectation = { ...ANY_FACILITATOR, otherFacilitator:
 const ADMIN: Expectation = { ...ZEELAND_FACILITATOR, facilitator: "403" };
 /** Taking over Zeeland's answer: only a facilitator of another region (or an admin) may. */
 const OTHER_REGION_FACILITATOR: Expectation = { ...ANY_FACILITATOR, facilitator: "403" };
+const ONLY_AFTER_PASSWORD: Expectation = {
+  visitor: "login",
+  pending: "login",
+  member: "login",
+  facilitator: "login",
+  otherFacilitator: "login",
+  admin: "login",
+};
 const NOT_FOUND: Expectation = {
   visitor: "404",
   pending: "404",
@@ -199,6 +216,30 @@ const MATRIX: Case[] = [
   { route: "meldingen", method: "GET", path: "/meldingen", expect: LOGGED_IN },
   { route: "meldingen", method: "POST", path: "/meldingen", form: () => ({}), expect: LOGGED_IN },
   { route: "inloggen", method: "GET", path: "/inloggen", expect: EVERYONE },
+  // The code step only exists after the password step (a signed pending cookie); anyone else starts over.
+  { route: "inloggen_.code", method: "GET", path: "/inloggen/code", expect: ONLY_AFTER_PASSWORD },
+  {
+    route: "inloggen_.code",
+    method: "POST",
+    path: "/inloggen/code",
+    form: () => ({ code: "123456" }),
+    expect: ONLY_AFTER_PASSWORD,
+  },
+  { route: "account.tweestapsverificatie", method: "GET", path: "/account/tweestapsverificatie", expect: LOGGED_IN },
+  {
+    route: "account.tweestapsverificatie",
+    method: "POST",
+    path: "/account/tweestapsverificatie",
+    form: () => ({ intent: "aanzetten", code: "", redirectTo: "/" }),
+    expect: {
+      ...ONLY_AFTER_PASSWORD,
+      pending: "400",
+      member: "400",
+      facilitator: "400",
+      otherFacilitator: "400",
+      admin: "400",
+    },
+  },
   { route: "registreren", method: "GET", path: "/registreren", expect: EVERYONE },
   { route: "registreren_.bedankt", method: "GET", path: "/registreren/bedankt", expect: LOGGED_IN },
   { route: "uitloggen", method: "POST", path: "/uitloggen", form: () => ({}), expect: EVERYONE },
@@ -257,6 +298,8 @@ const MATRIX: Case[] = [
     expect: ADMIN,
   },
 ];
+
+const ELEVATED: Role[] = ["facilitator", "otherFacilitator", "admin"];
 
 const server = useTestServer({ resetBetweenTests: false });
 const http = httpClient(server);
@@ -327,7 +370,8 @@ const fakeFixture: Fixture = {
 function outcome(response: Response): Outcome {
   const location = response.headers.get("location") ?? "";
   if (response.status >= 300 && response.status < 400) return location.startsWith("/inloggen") ? "login" : "ok";
-  if (response.status === 403 || response.status === 404) return String(response.status) as Outcome;
+  if (response.status === 400 || response.status === 403 || response.status === 404)
+    return String(response.status) as Outcome;
   if (response.status < 300) return "ok";
   throw new Error(`unexpected ${response.status}`);
 }
@@ -344,7 +388,11 @@ describe("permission matrix", () => {
         server.resetDatabase();
         const f = fixture();
         const email = ROLES[role];
-        const cookie = email ? await http.logIn(email) : undefined;
+        const cookie = !email
+          ? undefined
+          : ELEVATED.includes(role)
+            ? await logInWithCode(http, email, enrolTotp(http, email))
+            : await http.logIn(email);
         const path = typeof c.path === "string" ? c.path : c.path(f);
         const response =
           c.method === "GET" ? await http.get(path, cookie) : await http.post(path, c.form!(f, role), cookie);
@@ -362,7 +410,7 @@ describe("permission matrix", () => {
 
   it("prints the matrix", () => {
     const roles = Object.keys(ROLES) as Role[];
-    const mark: Record<Outcome, string> = { ok: "✓", login: "→ inloggen", "403": "403", "404": "404" };
+    const mark: Record<Outcome, string> = { ok: "✓", login: "→ inloggen", "400": "400", "403": "403", "404": "404" };
     const rows = MATRIX.map((c) => {
       const path = typeof c.path === "string" ? c.path : c.route;
       const form = c.form ? (c.form(fakeFixture, "member") as Record<string, string>) : undefined;

@@ -131,6 +131,8 @@ describe("renders again", () => {
 describe("never keeps", () => {
   it("a member's request, one with credentials, nor anything sent while answers lag behind", async () => {
     expect(await rendersForTwo("/a", { cookie: "x=1; leertuin_sessie=abc" })).toBe(2);
+    // The production name of the cookie, over HTTPS.
+    expect(await rendersForTwo("/a2", { cookie: "__Host-leertuin_sessie=abc" })).toBe(2);
     expect(await rendersForTwo("/b", { authorization: "Bearer x" })).toBe(2);
     lagging = true;
     expect(await rendersForTwo("/c")).toBe(2);
