@@ -27,13 +27,18 @@ const TrustProxy = z
 const PublicUrl = z
   .string()
   .trim()
-  .url("expected an absolute URL such as https://leertuin.nl")
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "expected an http or https URL")
-  .refine((value) => {
-    const url = new URL(value);
-    return (url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username;
-  }, "expected an origin only, without a path, query or credentials")
-  .transform((value) => new URL(value).origin);
+  .transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      ctx.addIssue({ code: "custom", message: "expected an absolute http(s) URL such as https://leertuin.nl" });
+      return z.NEVER;
+    }
+    if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "expected an origin only, without a path, query or credentials" });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
 
 const EnvSchema = z
   .object({

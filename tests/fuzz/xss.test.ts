@@ -50,8 +50,6 @@ describe("the corpus through the forms and the pages that show them", () => {
   let server: TestServer;
   let http: ReturnType<typeof httpClient>;
   beforeAll(async () => {
-    // Sixty comments from one account in a minute: the posting limit counts per account, and is not under test here.
-    process.env.POSTING_RATE_LIMIT = "1000";
     server = await startTestServer();
     http = httpClient(server);
   });

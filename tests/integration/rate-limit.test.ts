@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { DEMO, httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
+// The default limit (the test server raises it for other files).
+process.env.POSTING_RATE_LIMIT = "30";
 const server = useTestServer({ resetBetweenTests: false });
 const http = httpClient(server);
 
