@@ -34,6 +34,8 @@ const ParamsSchema = z.object({
     .transform(Number),
 });
 const IntentSchema = z.object({ intent: z.enum(["adopt", "suggest"]) });
+/** The source's version in force when the page was opened (hidden field); another value is a stale base (409). */
+const AdoptBasisSchema = z.object({ basis: z.string().max(12).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.source.regionName} overnemen: ${data.dilemma.title}` : "Afspraak overnemen");
@@ -88,11 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "adopt") {
     const region = adoptInto.find((r) => r.slug === form.region);
     if (!region) forbidden("U kunt alleen overnemen voor een regio waarvan u leertuinbegeleider bent.");
+    const basis = AdoptBasisSchema.safeParse(form);
     const result = startAdoption(db, {
       actorId: user.id,
       sourceVersionId: source.versionId,
       regionId: region.id,
-      sourceBasis: typeof form.basis === "string" ? form.basis : undefined,
+      sourceBasis: basis.success ? basis.data.basis : "stale",
     });
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
