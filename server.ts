@@ -10,13 +10,16 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
+import { withCachePolicy } from "./app/http/cache-policy.server";
+import { clientAddress, expressTrustProxy } from "./app/http/client-address.server";
 import { lifecycle, serveLiveness, serveReadiness } from "./app/http/health.server";
 import { metrics, observePageCache, observeSearchLag, serveMetrics } from "./app/http/metrics.server";
 import { createPageCache } from "./app/http/page-cache.server";
+import { setListeningPort } from "./app/http/public-origin.server";
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { type RequestContext, requestIdOf, runWithRequestContext } from "./app/http/request-context.server";
-import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
+import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
 import { shutDown, type ShutdownOutcome } from "./app/http/shutdown.server";
 import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
@@ -43,7 +46,8 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const production = env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  // Whose X-Forwarded-* headers count: nobody's unless TRUST_PROXY names the proxy in front (README).
+  app.set("trust proxy", expressTrustProxy(env.TRUST_PROXY));
   const pageCache =
     env.PAGE_CACHE_MB > 0
       ? createPageCache({
@@ -86,6 +90,7 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   );
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
+  app.use(refuseUnsupportedBodies);
   app.use(refuseWritesOnReplica);
   // The code step of a two-factor log-in is part of logging in (failures also count per account).
   app.post(["/inloggen", "/inloggen/code", "/wachtwoord-herstellen/:token"], loginRateLimit);
@@ -102,7 +107,13 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const handleRequest = createRequestHandler(withStorageFullHandling(build), build.mode);
   app.all("*", async (req, res, next) => {
     try {
-      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: res.locals.cspNonce as string });
+      const response = withCachePolicy(
+        req,
+        await handleRequest(createRemixRequest(req, res), {
+          cspNonce: res.locals.cspNonce as string,
+          clientAddress: clientAddress(req),
+        }),
+      );
       // Remix drops a thrown response's headers on a document request: a full disk still says when to retry.
       if ((response.status === 507 || response.status === 503) && !response.headers.has("Retry-After"))
         response.headers.set("Retry-After", String(STORAGE_FULL_RETRY_SECONDS));
@@ -176,6 +187,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
         const release = claimDatabase(env.DATABASE_PATH);
         const address = server.address();
         const actualPort = typeof address === "object" && address ? address.port : port;
+        setListeningPort(actualPort);
         lifecycle.phase = "ready";
         resolve({
           url: `http://localhost:${actualPort}`,
