@@ -1,8 +1,10 @@
 // The afwegingshulp over HTTP: the form, the answer page with and without matching regional answers,
 // Dutch errors for bad parameters, the anonymity guard on the purpose, the record as a page and a
 // download, and that none of it writes anything to the database.
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { encodeForm, mutatedForm } from "../support/fuzz";
 import { DEMO, httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
@@ -294,6 +296,32 @@ describe("the record", () => {
     expect(download.headers.get("content-disposition")).toBeNull();
     expect(await download.text()).toContain("Deze afweging kan niet worden gedownload");
     expect(databaseState()).toEqual(before);
+  });
+});
+
+describe("hostile input", () => {
+  it("never crashes and never writes, whatever the form holds", { timeout: 120_000 }, async () => {
+    // Each session has its own posting limit (30 a minute): one per endpoint keeps the runs under it.
+    const sessions = {
+      "/afwegen": await http.logIn(DEMO.member),
+      "/afwegen/afweging.md": await http.logIn(DEMO.admin),
+    };
+    const after = databaseState();
+    const valid = { ...HUISARTS, intent: "vastleggen", route: "meldrecht", afspraak: "" };
+    for (const [path, cookie] of Object.entries(sessions)) {
+      const statuses = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(mutatedForm(valid), async ({ form }) => {
+          const response = await http.post(path, encodeForm(form), cookie);
+          await response.arrayBuffer();
+          expect(response.status, JSON.stringify(form).slice(0, 300)).toBeLessThan(500);
+          statuses.add(response.status);
+        }),
+        { numRuns: 25 },
+      );
+      expect([...statuses].some((s) => s >= 400)).toBe(true);
+    }
+    expect(databaseState()).toEqual(after);
   });
 });
 
