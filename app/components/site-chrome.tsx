@@ -22,7 +22,8 @@ export function SiteHeader() {
   return (
     <header className="utrecht-page-header site-header">
       <div className="page-width site-header__content">
-        <Link className="site-logo" to="/" aria-label="Leertuin, naar de startpagina">
+        {/* The visible words are the start of the link's name (WCAG 2.5.3), "naar de startpagina" follows. */}
+        <Link className="site-logo" to="/">
           <svg
             aria-hidden="true"
             focusable="false"
@@ -35,8 +36,9 @@ export function SiteHeader() {
             <path d="M16 17c0-6 4-10 11-10 0 7-4 10-11 10z" />
             <path d="M16 21c0-5-3-8-9-8 0 5 3 8 9 8z" />
           </svg>
-          <span className="site-logo__name">Leertuin</span>
+          <span className="site-logo__name">Leertuin</span>{" "}
           <span className="site-logo__tagline">gegevens delen rond gezinnen</span>
+          <span className="visually-hidden">, naar de startpagina</span>
         </Link>
         <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
           <ul className="utrecht-nav-list site-nav__list">
