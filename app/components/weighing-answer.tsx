@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
 
-import { SECTOR_LABELS, VERDICT_LABELS } from "~/domain/vocabulary";
+import { VERDICT_LABELS } from "~/domain/vocabulary";
+import { sectorInSentence } from "~/domain/weighing";
 import type { CitedArticle } from "~/weighing/cited-articles.server";
 import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
 import type { AnswerState } from "~/weighing/weighing-requests.server";
@@ -49,8 +50,8 @@ export function AnswerFields({ answers }: { answers: WeighingView["answers"] }) 
 }
 
 function Matches({ view }: { view: WeighingView }) {
-  const holder = SECTOR_LABELS[view.answers.sector].toLowerCase();
-  const asker = SECTOR_LABELS[view.answers.vrager].toLowerCase();
+  const holder = sectorInSentence(view.answers.sector);
+  const asker = sectorInSentence(view.answers.vrager);
   if (view.matches.length === 0)
     return (
       <Paragraph>
@@ -69,8 +70,8 @@ function Matches({ view }: { view: WeighingView }) {
             </Link>
           </Heading>
           <p className="card__meta">
-            informatie van {SECTOR_LABELS[m.holderSector].toLowerCase()} → gevraagd door{" "}
-            {m.askingSectors.map((s) => SECTOR_LABELS[s].toLowerCase()).join(", ")}
+            informatie van {sectorInSentence(m.holderSector)} → gevraagd door{" "}
+            {m.askingSectors.map(sectorInSentence).join(", ")}
           </p>
           <p className="utrecht-paragraph">{m.question}</p>
           <ul className="weighing-verdicts">
@@ -126,7 +127,6 @@ function RecordForm({ state }: { state: AnswerState }) {
             name="doel"
             rows={2}
             maxLength={300}
-            required
             defaultValue={purpose}
             aria-invalid={errors.doel ? true : undefined}
             aria-describedby={errors.doel ? "record-doel-fout" : undefined}
@@ -182,7 +182,7 @@ function RecordForm({ state }: { state: AnswerState }) {
 
 export function WeighingAnswer({ state }: { state: AnswerState }) {
   const { view } = state;
-  const asker = SECTOR_LABELS[view.answers.vrager].toLowerCase();
+  const asker = sectorInSentence(view.answers.vrager);
   return (
     <div className="page-width narrow weighing">
       <Heading level={1}>Uw afweging</Heading>

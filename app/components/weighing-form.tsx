@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 
 import { type Sector, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { sectorInSentence } from "~/domain/weighing";
 import {
   AGE_BANDS,
   AGE_LABELS,
@@ -84,7 +85,7 @@ function usualSecrecy(sector: string): string {
   if (!(SECTORS as readonly string[]).includes(sector))
     return "Kiest u “zoals gebruikelijk”, dan gaan we uit van wat in uw sector gebruikelijk is; dat staat bij de uitkomst.";
   const usual = SECTOR_DEFAULTS[sector as Sector];
-  return `Gebruikelijk in de sector ${SECTOR_LABELS[sector as Sector].toLowerCase()}: ${usual.secrecy ? "wel" : "geen"} beroepsgeheim. ${usual.why}`;
+  return `Gebruikelijk in de sector ${sectorInSentence(sector as Sector)}: ${usual.secrecy ? "wel" : "geen"} beroepsgeheim. ${usual.why}`;
 }
 
 export function WeighingForm({ state }: { state: FormState }) {
@@ -183,7 +184,6 @@ export function WeighingForm({ state }: { state: FormState }) {
               name="doel"
               rows={3}
               maxLength={300}
-              required
               defaultValue={text("doel")}
               aria-invalid={errors.doel ? true : undefined}
               aria-describedby={errors.doel ? "doel-uitleg doel-fout" : "doel-uitleg"}

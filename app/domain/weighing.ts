@@ -112,6 +112,12 @@ export function citedArticles(weighing: Weighing): ArticleRef[] {
   ];
 }
 
+/** A sector's label inside a sentence: lower case, except a name ("Veilig Thuis") or an abbreviation ("GGZ"). */
+export function sectorInSentence(sector: Sector): string {
+  const label = SECTOR_LABELS[sector];
+  return sector === "veilig-thuis" || label === label.toUpperCase() ? label : label.toLowerCase();
+}
+
 export interface WeighingQuestion {
   key: "grondslag" | "doel" | "noodzaak" | "proportionaliteit" | "subsidiariteit";
   heading: string;
@@ -121,7 +127,7 @@ export interface WeighingQuestion {
 
 /** The five questions of the weighing, with the user's own answers filled in. */
 export function weighingQuestions(input: WeighingInput, weighing: Weighing, purpose: string): WeighingQuestion[] {
-  const asker = SECTOR_LABELS[input.asker].toLowerCase();
+  const asker = sectorInSentence(input.asker);
   const usable = weighing.routes.filter((r) => r.outcome === "kan" || r.outcome === "laatste");
   const first = weighing.routes.filter((r) => r.outcome === "eerst");
   const asked = INFO_CATEGORIES.filter((c) => input.categories.includes(c));
