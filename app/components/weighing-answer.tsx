@@ -182,7 +182,6 @@ function RecordForm({ state }: { state: AnswerState }) {
 
 export function WeighingAnswer({ state }: { state: AnswerState }) {
   const { view } = state;
-  const asker = sectorInSentence(view.answers.vrager);
   return (
     <div className="page-width narrow weighing">
       <Heading level={1}>Uw afweging</Heading>
@@ -259,7 +258,7 @@ export function WeighingAnswer({ state }: { state: AnswerState }) {
           De vijf vragen van de afweging
         </Heading>
         <Paragraph>
-          Met uw eigen antwoorden ingevuld. Wat {asker} vraagt, is nog niet wat {asker} nodig heeft.
+          Met uw eigen antwoorden ingevuld. Wat de vrager wil weten, is nog niet wat hij nodig heeft.
         </Paragraph>
         {view.questions.map((q) => (
           <div key={q.key} className="weighing-question">

@@ -127,7 +127,7 @@ export interface WeighingQuestion {
 
 /** The five questions of the weighing, with the user's own answers filled in. */
 export function weighingQuestions(input: WeighingInput, weighing: Weighing, purpose: string): WeighingQuestion[] {
-  const asker = sectorInSentence(input.asker);
+  const asker = `de vrager (${sectorInSentence(input.asker)})`;
   const usable = weighing.routes.filter((r) => r.outcome === "kan" || r.outcome === "laatste");
   const first = weighing.routes.filter((r) => r.outcome === "eerst");
   const asked = INFO_CATEGORIES.filter((c) => input.categories.includes(c));

@@ -152,8 +152,8 @@ describe("the answer page", () => {
     expect(matches).toContain('href="/dilemmas/onderbuikgevoel-leerkracht-collega/afspraken/twente/');
     expect(page).toContain("Overleg binnen de zorgstructuur van de school");
     expect(page).toContain('href="/beroepscodes/beroepscode-leraren#zorgstructuur"');
-    expect(page).toContain("Vraag eerst toestemming");
-    expect(page).toContain("Zorgen, maar nog geen vermoeden");
+    expect(page).toContain("Toestemming: Toestemming vragen");
+    expect(page).toContain("Meldrecht: Signalen vastleggen en toetsen bij een collega");
     expect(page).toContain('href="/beroepscodes/meldcode#stap-2"');
     expect(page).not.toContain("Conflict van plichten");
     // Consent for a pupil under 12 at a school: the parents (UAVG art. 5).
@@ -161,7 +161,7 @@ describe("the answer page", () => {
     expect(page).toContain('href="/beroepscodes/uavg#artikel-5"');
     // The five questions with the user's own answers, and the need-to-know question made concrete.
     expect(page).toContain(TEACHER.doel);
-    expect(page).toContain("Welke van deze gegevens heeft onderwijs nodig voor dit doel?");
+    expect(page).toContain("Welke van deze gegevens heeft de vrager (onderwijs) nodig voor dit doel?");
     expect(page).toContain("Zorgen over veiligheid: gevraagd. Is dit echt nodig voor het doel?");
     expect(page).toContain("Niet gevraagd, dus niet delen: dat er hulp is, wat voor hulp, gezondheid of diagnose");
     // The purpose never goes into a URL on the page.
@@ -260,7 +260,7 @@ describe("the record", () => {
     expect(text).toContain(`- Doel: ${TEACHER.doel}`);
     expect(text).toContain("## Gekozen route\n\nGeen beroepsgeheim: Overleg binnen de zorgstructuur van de school;");
     expect(text).toContain("## Geraadpleegde regionale afspraak\n\nGeen.");
-    expect(text).toContain("### Noodzaak\n\nWelke van deze gegevens heeft onderwijs nodig voor dit doel?");
+    expect(text).toContain("### Noodzaak\n\nWelke van deze gegevens heeft de vrager (onderwijs) nodig voor dit doel?");
     expect(text).toContain(`(${server.url}/beroepscodes/beroepscode-leraren#zorgstructuur)`);
     expect(databaseState()).toEqual(before);
   });

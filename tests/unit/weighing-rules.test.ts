@@ -330,7 +330,7 @@ describe("the five questions", () => {
       "Subsidiariteit",
     ]);
     expect(questions[1]!.answers).toEqual(["De school wil de leerling passend begeleiden."]);
-    expect(questions[2]!.question).toBe("Welke van deze gegevens heeft onderwijs nodig voor dit doel?");
+    expect(questions[2]!.question).toBe("Welke van deze gegevens heeft de vrager (onderwijs) nodig voor dit doel?");
     expect(questions[2]!.answers).toEqual([
       "Gezondheid of diagnose: gevraagd. Is dit echt nodig voor het doel?",
       "Schoolresultaten en verzuim: gevraagd. Is dit echt nodig voor het doel?",
