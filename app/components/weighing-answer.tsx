@@ -111,6 +111,10 @@ function RecordForm({ state }: { state: AnswerState }) {
       )}
       <Form method="post" noValidate>
         <AnswerFields answers={view.answers} />
+        {/* A purpose already confirmed stays confirmed; the confirmation holds a hash of exactly this text. */}
+        {!guard && typeof values["bevestig-doel"] === "string" && (
+          <input type="hidden" name="bevestig-doel" value={values["bevestig-doel"]} />
+        )}
         {guard && <GuardReport reports={guard} />}
         <div className={`utrecht-form-field${errors.doel ? " utrecht-form-field--invalid" : ""}`}>
           <label className="utrecht-form-label" htmlFor="record-doel">

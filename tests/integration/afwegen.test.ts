@@ -132,6 +132,32 @@ describe("the form", () => {
     expect(databaseState()).toEqual(before);
   });
 
+  it("asks to confirm a purpose with a warning, once, and keeps the confirmation into the record", async () => {
+    const doel = "Mevrouw Jansen van het wijkteam wil weten of de school zich zorgen maakt over de leerling.";
+    const warned = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "afwegen" }));
+    expect(warned.status).toBe(422);
+    const page = await http.html(warned);
+    const confirm = /name="bevestig-doel" value="([0-9a-f]+)"/.exec(page)?.[1];
+    expect(confirm).toBeDefined();
+    const confirmed = await http.post(
+      "/afwegen",
+      formOf({ ...TEACHER, doel }, { intent: "afwegen", "bevestig-doel": confirm! }),
+    );
+    expect(confirmed.status).toBe(200);
+    const answer = await http.html(confirmed);
+    expect(answer).toContain('type="hidden" name="bevestig-doel" value="' + confirm + '"');
+    const recorded = await http.post(
+      "/afwegen",
+      formOf(
+        { ...TEACHER, doel },
+        { intent: "vastleggen", route: "geen-beroepsgeheim", afspraak: "", "bevestig-doel": confirm! },
+      ),
+    );
+    expect(recorded.status).toBe(200);
+    expect(await http.html(recorded)).toContain(`Doel: ${doel}`);
+    expect(databaseState()).toEqual(before);
+  });
+
   it("answers an unknown intent with a 404", async () => {
     const response = await http.post("/afwegen", formOf(TEACHER, { intent: "opslaan" }));
     expect(response.status).toBe(404);
