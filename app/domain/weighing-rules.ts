@@ -326,7 +326,7 @@ export const ROUTE_RULES: RouteRule[] = [
     route: "meldrecht",
     outcome: "kan",
     title: "Veilig Thuis vraagt om informatie",
-    text: "U mag Veilig Thuis zonder toestemming de informatie geven die het voor zijn onderzoek nodig heeft, ook met een beroepsgeheim. Het is een recht, geen plicht: u bepaalt zelf wat nodig is en deelt niet meer dan dat. Bespreek het zo mogelijk vooraf met uw cliënt, tenzij dat de veiligheid schaadt.",
+    text: "U mag Veilig Thuis zonder toestemming de informatie geven die het voor zijn onderzoek nodig heeft, ook met een beroepsgeheim. Het is een recht, geen plicht: u bepaalt zelf wat nodig is en deelt niet meer dan dat. Overleg zo nodig met een collega of de aandachtsfunctionaris, en bespreek het zo mogelijk vooraf met uw cliënt, tenzij dat de veiligheid schaadt.",
     when: [{ asker: ["veilig-thuis"] }],
     citations: ["wmo-2015#artikel-5-2-6", "wmo-2015#artikel-4-1-1"],
   },
@@ -336,7 +336,8 @@ export const ROUTE_RULES: RouteRule[] = [
     outcome: "eerst",
     title: "De stappen van de meldcode",
     text: "Volg de meldcode van uw organisatie: leg de signalen vast, overleg met een collega of aandachtsfunctionaris en vraag zo nodig advies aan Veilig Thuis, bespreek de signalen met de betrokkene, weeg het geweld met het afwegingskader en beslis dan over melden en hulp.",
-    when: [{ danger: ["vermoeden"] }],
+    // When Veilig Thuis already asks, the question is what to give it, not whether to report.
+    when: [{ danger: ["vermoeden"], notAsker: ["veilig-thuis"] }],
     citations: [
       "meldcode#stap-1",
       "meldcode#stap-2",

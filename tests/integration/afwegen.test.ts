@@ -203,7 +203,8 @@ describe("the answer page", () => {
     expect(page).toContain('href="/dilemmas/veilig-thuis-vraagt-huisarts-informatie"');
     expect(page).toContain("Veilig Thuis vraagt om informatie");
     expect(page).toContain('href="/beroepscodes/wmo-2015#artikel-5-2-6"');
-    expect(page).toContain("De stappen van de meldcode");
+    // Veilig Thuis already asks: what to give it, not whether to report (no meldcode steps).
+    expect(page).not.toContain("De stappen van de meldcode");
     expect(page).toContain("Toestemming vragen kan niet zonder gevaar");
     expect(page.indexOf("Conflict van plichten: Het beroepsgeheim doorbreken")).toBeGreaterThan(
       page.indexOf("Veilig Thuis vraagt om informatie"),
@@ -262,7 +263,7 @@ describe("the record", () => {
     const page = await http.html(response);
     expect(page).toContain("Afweging: mag ik dit delen?");
     expect(page).toContain("Leertuin heeft niets van deze afweging opgeslagen");
-    expect(page).toContain("Meldrecht: Veilig Thuis vraagt om informatie; De stappen van de meldcode.");
+    expect(page).toContain("Meldrecht: Veilig Thuis vraagt om informatie.");
     // The same record as a download, from the page's own form.
     expect(page).toMatch(/<form[^>]*action="\/afwegen\/afweging.md"/);
     expect(page).toContain(`Leertuin Twente, versie ${version}`);

@@ -157,7 +157,7 @@ const CASES: [name: string, input: Partial<WeighingInput>, rules: string[]][] = 
       consent: "niet-zonder-gevaar",
       danger: "vermoeden",
     },
-    ["toestemming-onveilig", "meldrecht-vraag-veilig-thuis", "meldcode-stappen", "conflict-van-plichten-zorg"],
+    ["toestemming-onveilig", "meldrecht-vraag-veilig-thuis", "conflict-van-plichten-zorg"],
   ],
   [
     "a school and the leerplichtambtenaar, consent refused",
@@ -184,6 +184,11 @@ const CASES: [name: string, input: Partial<WeighingInput>, rules: string[]][] = 
     "a wijkteam with a child in acute danger, consent refused",
     { sector: "wijkteam", asker: "onderwijs", age: "onder-12", consent: "geweigerd", danger: "acuut" },
     ["toestemming-geweigerd", "meldrecht-vermoeden", "conflict-van-plichten-jeugdhulp"],
+  ],
+  [
+    "a ggz therapist suspects violence, asked by the school",
+    { sector: "ggz", asker: "onderwijs", age: "12-15", consent: "niet-gevraagd", danger: "vermoeden" },
+    ["toestemming-vragen", "meldrecht-vermoeden", "meldcode-stappen"],
   ],
   [
     "a wijkteam with an adult who refuses",
@@ -223,6 +228,7 @@ const NEAR_MISSES: [rule: string, input: Partial<WeighingInput>][] = [
   ["meldrecht-vermoeden", { danger: "vermoeden", asker: "veilig-thuis" }],
   ["meldrecht-vraag-veilig-thuis", { asker: "politie", danger: "vermoeden" }],
   ["meldcode-stappen", { danger: "acuut" }],
+  ["meldcode-stappen", { danger: "vermoeden", asker: "veilig-thuis" }],
   ["meldcode-signalen", { danger: "vermoeden", categories: ["veiligheid"] }],
   ["meldcode-signalen", { danger: "nee", categories: ["hulp"] }],
   ["intern-overleg-school", { sector: "onderwijs", asker: "wijkteam" }],
