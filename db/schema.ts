@@ -201,6 +201,8 @@ export const dilemmas = sqliteTable(
     /** With the status, a region's open proposals (its agenda) are found without reading its other dilemmas. */
     index("dilemmas_origin_region").on(t.originRegionId, t.status),
     index("dilemmas_proposed_by").on(t.proposedBy),
+    /** The afwegingshulp's candidates: answered dilemmas of one holder sector, without reading their texts. */
+    index("dilemmas_holder_sector").on(t.holderSector, t.status),
     check("dilemmas_holder_sector", oneOf(t.holderSector, SECTORS)),
     check("dilemmas_status", oneOf(t.status, DILEMMA_STATUSES)),
     check("dilemmas_origin", oneOf(t.origin, ORIGINS)),

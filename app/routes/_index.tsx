@@ -65,6 +65,9 @@ export default function Home() {
             Zoeken
           </button>
         </Form>
+        <Paragraph>
+          Of beantwoord zes vragen over uw situatie: <TextLink to="/afwegen">Stap voor stap afwegen</TextLink>
+        </Paragraph>
       </section>
 
       <div className="grid-2">

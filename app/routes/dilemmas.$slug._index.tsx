@@ -17,7 +17,7 @@ import { AnswerCard } from "~/components/answer-card";
 import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Discussion } from "~/components/discussion";
-import { ButtonLink } from "~/components/links";
+import { ButtonLink, TextLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { glossaryTermsIn } from "~/content/library-files.server";
@@ -157,6 +157,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return { intent, values: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
 }
 
+/** The afwegingshulp prefilled with this dilemma's holder, first asking sector and themes. */
+function weighingLink(dilemma: { holderSector: string; asking: string[]; themes: { slug: string }[] }) {
+  const params = new URLSearchParams({ sector: dilemma.holderSector });
+  if (dilemma.asking[0]) params.set("vrager", dilemma.asking[0]);
+  for (const theme of dilemma.themes) params.append("thema", theme.slug);
+  return `/afwegen?${params.toString()}`;
+}
+
 function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<typeof loader>>["dilemma"] }) {
   if (dilemma.status === "answered") return null;
   return (
@@ -200,6 +208,9 @@ export default function DilemmaPage() {
       )}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
+      <Paragraph>
+        <TextLink to={weighingLink(dilemma)}>Afwegen voor mijn situatie</TextLink>
+      </Paragraph>
       <StatusNotice dilemma={dilemma} />
 
       <dl className="answer__facts">

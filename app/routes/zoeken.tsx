@@ -114,6 +114,9 @@ export default function SearchPage() {
                 <Heading level={2}>Tips</Heading>
                 <ul>
                   <li>Controleer de spelling, of gebruik minder of andere woorden.</li>
+                  <li>
+                    Beantwoord zes vragen over uw situatie: <TextLink to="/afwegen">Stap voor stap afwegen</TextLink>.
+                  </li>
                   {filtered && (
                     <li>
                       <TextLink to={`?q=${encodeURIComponent(query)}`}>Zoek zonder filters</TextLink>.

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { NewPasswordSchema } from "~/auth/password.server";
 import { PersonSchema, RegistrationSchema } from "~/auth/registration.server";
 import { ROUTES, SECTORS, VERDICTS } from "~/domain/vocabulary";
+import { RecordFormSchema, WeighingFormSchema } from "~/domain/weighing-form";
 import { AccountDeletionSchema, PasswordChangeSchema, ProfileSchema } from "~/models/account.server";
 import { OrganisationSchema, RegionSchema } from "~/models/region-admin.server";
 import { fieldErrors, readForm } from "~/utils/forms";
@@ -25,6 +26,18 @@ const person = {
   organisation: "3",
 };
 const password = { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" };
+
+const weighing = {
+  sector: "huisarts",
+  beroepsgeheim: "gebruikelijk",
+  vrager: "veilig-thuis",
+  gegevens: ["veiligheid", "gezondheid"],
+  doel: "Veilig Thuis onderzoekt zorgen over de kinderen.",
+  leeftijd: "volwassene",
+  toestemming: "niet-zonder-gevaar",
+  gevaar: "vermoeden",
+  thema: ["meldcode"],
+};
 
 /** Each parser with a form it accepts (as `readForm` hands it over: lists as arrays). */
 const PARSERS: [string, z.ZodType, Form][] = [
@@ -84,6 +97,8 @@ const PARSERS: [string, z.ZodType, Form][] = [
     },
   ],
   ["AccountDeletionSchema", AccountDeletionSchema, { confirmPassword: "mijn-wachtwoord" }],
+  ["WeighingFormSchema", WeighingFormSchema, weighing],
+  ["RecordFormSchema", RecordFormSchema, { ...weighing, route: "meldrecht", afspraak: "een-dilemma/twente/2" }],
 ];
 
 const ENUMS: Record<string, readonly string[]> = {

@@ -105,6 +105,16 @@ function answerForm(f: Fixture) {
   });
 }
 
+/** A weighing in the afwegingshulp: public, and nothing of it is stored. */
+const WEIGHING_QUERY =
+  "sector=huisarts&vrager=veilig-thuis&gegevens=veiligheid&leeftijd=volwassene&toestemming=niet-zonder-gevaar&gevaar=vermoeden";
+function weighingForm(extra: Record<string, string>) {
+  const form = new URLSearchParams(WEIGHING_QUERY);
+  form.set("doel", "Veilig Thuis onderzoekt zorgen over de veiligheid van de kinderen in een gezin.");
+  for (const [name, value] of Object.entries(extra)) form.set(name, value);
+  return form;
+}
+
 const MATRIX: Case[] = [
   { route: "_index", method: "GET", path: "/", expect: EVERYONE },
   { route: "$", method: "GET", path: "/bestaat-niet", expect: NOT_FOUND },
@@ -195,6 +205,30 @@ const MATRIX: Case[] = [
   { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
+  { route: "afwegen", method: "GET", path: "/afwegen", expect: EVERYONE },
+  { route: "afwegen", method: "GET", path: `/afwegen?${WEIGHING_QUERY}`, expect: EVERYONE },
+  {
+    route: "afwegen",
+    method: "POST",
+    path: "/afwegen",
+    form: () => weighingForm({ intent: "afwegen" }),
+    expect: EVERYONE,
+  },
+  {
+    route: "afwegen",
+    method: "POST",
+    path: "/afwegen",
+    form: () => weighingForm({ intent: "vastleggen", route: "meldrecht", afspraak: "" }),
+    expect: EVERYONE,
+  },
+  { route: "afwegen_.afweging[.md]", method: "GET", path: "/afwegen/afweging.md", expect: EVERYONE },
+  {
+    route: "afwegen_.afweging[.md]",
+    method: "POST",
+    path: "/afwegen/afweging.md",
+    form: () => weighingForm({ route: "meldrecht", afspraak: "" }),
+    expect: EVERYONE,
+  },
   { route: "voorstellen", method: "GET", path: "/voorstellen", expect: MEMBERS },
   {
     route: "voorstellen",

@@ -1,0 +1,290 @@
+import { Form, Link } from "@remix-run/react";
+import { Fragment } from "react";
+
+import { VERDICT_LABELS } from "~/domain/vocabulary";
+import { sectorInSentence } from "~/domain/weighing";
+import type { CitedArticle } from "~/weighing/cited-articles.server";
+import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
+import type { AnswerState } from "~/weighing/weighing-requests.server";
+import type { WeighingView } from "~/weighing/weighing-view.server";
+import { Alert } from "./alert";
+import { VerdictBadge } from "./badges";
+import { ChoiceGroup } from "./form-field";
+import { GuardReport } from "./guard-report";
+import { TextLink } from "./links";
+import { Heading, Paragraph } from "./text";
+
+export function Citations({ articles }: { articles: CitedArticle[] }) {
+  if (articles.length === 0) return null;
+  return (
+    <ul className="weighing-citations">
+      {articles.map((a) => (
+        <li key={a.ref}>
+          <Link className="utrecht-link" to={a.path}>
+            {a.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The answers as hidden fields, so the record form sends the same weighing again. */
+export function AnswerFields({ answers }: { answers: WeighingView["answers"] }) {
+  return (
+    <>
+      <input type="hidden" name="sector" value={answers.sector} />
+      <input type="hidden" name="beroepsgeheim" value={answers.beroepsgeheim} />
+      <input type="hidden" name="vrager" value={answers.vrager} />
+      {answers.gegevens.map((c) => (
+        <input key={c} type="hidden" name="gegevens" value={c} />
+      ))}
+      <input type="hidden" name="leeftijd" value={answers.leeftijd} />
+      <input type="hidden" name="toestemming" value={answers.toestemming} />
+      <input type="hidden" name="gevaar" value={answers.gevaar} />
+      {answers.thema.map((t) => (
+        <input key={t} type="hidden" name="thema" value={t} />
+      ))}
+    </>
+  );
+}
+
+function Matches({ view }: { view: WeighingView }) {
+  const holder = sectorInSentence(view.answers.sector);
+  const asker = sectorInSentence(view.answers.vrager);
+  if (view.matches.length === 0)
+    return (
+      <Paragraph>
+        Er is nog geen regionale afspraak over informatie van {holder} voor {asker} die past. Kijk bij{" "}
+        <TextLink to="/dilemmas">alle dilemma's</TextLink> of <TextLink to="/zoeken">zoek</TextLink> met uw eigen
+        woorden.
+      </Paragraph>
+    );
+  return (
+    <ol className="card-list">
+      {view.matches.map((m) => (
+        <li key={m.slug} className="card">
+          <Heading level={3}>
+            <Link className="utrecht-link" to={`/dilemmas/${m.slug}`}>
+              {m.title}
+            </Link>
+          </Heading>
+          <p className="card__meta">
+            informatie van {sectorInSentence(m.holderSector)} → gevraagd door{" "}
+            {m.askingSectors.map(sectorInSentence).join(", ")}
+          </p>
+          <p className="utrecht-paragraph">{m.question}</p>
+          <ul className="weighing-verdicts">
+            {m.answers.map((a) => (
+              <li key={a.regionSlug}>
+                <Link className="utrecht-link" to={`/dilemmas/${m.slug}/afspraken/${a.regionSlug}/${a.version}`}>
+                  Afspraak {a.regionName}
+                  {a.own ? " (uw regio)" : ""}
+                </Link>
+                : <VerdictBadge verdict={a.verdict} />
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function RecordForm({ state }: { state: AnswerState }) {
+  const { view, recordForm } = state;
+  const { values, errors, guard } = recordForm;
+  const purpose = typeof values.doel === "string" ? values.doel : view.purpose;
+  const chosen = typeof values.route === "string" ? values.route : "";
+  const consulted = typeof values.afspraak === "string" ? values.afspraak : "";
+  return (
+    <section aria-labelledby="vastleggen-titel" className="weighing-record-form">
+      <Heading level={2} id="vastleggen-titel">
+        Afweging vastleggen
+      </Heading>
+      <Paragraph>
+        Leg uw afweging vast voor uw eigen dossier: u krijgt een pagina om af te drukken en een tekstbestand (Markdown)
+        om te downloaden. Leertuin slaat niets op: de afweging bestaat alleen in uw browser en in wat u zelf bewaart.
+      </Paragraph>
+      {Object.keys(errors).length > 0 && (
+        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      )}
+      <Form method="post" noValidate>
+        <AnswerFields answers={view.answers} />
+        {/* A purpose already confirmed stays confirmed; the confirmation holds a hash of exactly this text. */}
+        {!guard && typeof values["bevestig-doel"] === "string" && (
+          <input type="hidden" name="bevestig-doel" value={values["bevestig-doel"]} />
+        )}
+        {guard && <GuardReport reports={guard} />}
+        <div className={`utrecht-form-field${errors.doel ? " utrecht-form-field--invalid" : ""}`}>
+          <label className="utrecht-form-label" htmlFor="record-doel">
+            Het doel in één zin
+          </label>
+          {errors.doel && (
+            <p className="utrecht-form-field-error-message" id="record-doel-fout">
+              {errors.doel}
+            </p>
+          )}
+          <textarea
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            id="record-doel"
+            name="doel"
+            rows={2}
+            maxLength={300}
+            defaultValue={purpose}
+            aria-invalid={errors.doel ? true : undefined}
+            aria-describedby={errors.doel ? "record-doel-fout" : undefined}
+          />
+        </div>
+        <ChoiceGroup
+          type="radio"
+          name="route"
+          legend="Welke route volgt u?"
+          options={recordRouteOptions(view).map((r) => ({ value: r, label: chosenRouteLabel(r) }))}
+          checked={[chosen]}
+          error={errors.route}
+        />
+        <div className={`utrecht-form-field${errors.afspraak ? " utrecht-form-field--invalid" : ""}`}>
+          <label className="utrecht-form-label" htmlFor="afspraak">
+            Welke regionale afspraak heeft u geraadpleegd?
+          </label>
+          {errors.afspraak && (
+            <p className="utrecht-form-field-error-message" id="afspraak-fout">
+              {errors.afspraak}
+            </p>
+          )}
+          <select
+            className="utrecht-select utrecht-select--html-select"
+            id="afspraak"
+            name="afspraak"
+            defaultValue={consulted}
+            aria-invalid={errors.afspraak ? true : undefined}
+            aria-describedby={errors.afspraak ? "afspraak-fout" : undefined}
+          >
+            <option value="">Geen</option>
+            {view.matches.flatMap((m) =>
+              m.answers.map((a) => (
+                <option key={`${m.slug}/${a.regionSlug}`} value={`${m.slug}/${a.regionSlug}/${a.version}`}>
+                  {m.title} — {a.regionName}: {VERDICT_LABELS[a.verdict]}
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+        <button
+          className="utrecht-button utrecht-button--primary-action"
+          type="submit"
+          name="intent"
+          value="vastleggen"
+        >
+          Afweging vastleggen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function WeighingAnswer({ state }: { state: AnswerState }) {
+  const { view } = state;
+  return (
+    <div className="page-width narrow weighing">
+      <Heading level={1}>Uw afweging</Heading>
+      {view.acute && (
+        <Alert type="warning">
+          <strong>Is er nu direct gevaar? Bel 112.</strong> Voor advies of een melding over huiselijk geweld of
+          kindermishandeling: Veilig Thuis, 0800-2000 (gratis, dag en nacht).
+        </Alert>
+      )}
+      <Paragraph>
+        Dit is een hulpmiddel bij het afwegen, geen juridisch advies. U beslist zelf, met uw organisatie en zo nodig uw
+        aandachtsfunctionaris of jurist. Leertuin heeft niets opgeslagen van wat u invulde.
+      </Paragraph>
+      <dl className="answer__facts">
+        {view.facts.map((f) => (
+          <Fragment key={f.label}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <div className="button-row">
+        <TextLink to={`/afwegen?${view.query}&aanpassen=1`}>Antwoorden aanpassen</TextLink>
+        <TextLink to={`/afwegen?${view.query}`}>Link naar deze afweging (zonder uw doel)</TextLink>
+      </div>
+
+      <section aria-labelledby="afspraken-titel">
+        <Heading level={2} id="afspraken-titel">
+          Afspraken van regio's die passen
+        </Heading>
+        <Matches view={view} />
+      </section>
+
+      <section aria-labelledby="routes-titel">
+        <Heading level={2} id="routes-titel">
+          Routes die kunnen gelden
+        </Heading>
+        <Paragraph>
+          {view.secrecy.has ? "U heeft een beroepsgeheim" : "U heeft geen beroepsgeheim"}
+          {view.secrecy.fromSector ? ", zoals gebruikelijk in uw sector" : ""}. {view.secrecy.why}
+        </Paragraph>
+        <Citations articles={view.secrecy.citations} />
+        <div className="weighing-consent">
+          <Heading level={3}>Wie geeft toestemming?</Heading>
+          <Paragraph>
+            Volgens {view.consent.lawLabel}: {view.consent.who}
+          </Paragraph>
+          <Citations articles={view.consent.citations} />
+        </div>
+        <ol className="weighing-routes">
+          {view.routes.map((r) => (
+            <li key={r.ruleId} className={`weighing-route weighing-route--${r.outcome}`}>
+              <Heading level={3}>
+                {r.routeLabel}: {r.title}
+              </Heading>
+              <p className="weighing-route__outcome">{r.outcomeLabel}</p>
+              <Paragraph>{r.text}</Paragraph>
+              <Citations articles={r.citations} />
+            </li>
+          ))}
+        </ol>
+        {view.notes.map((n) => (
+          <div key={n.text} className="weighing-note">
+            <Paragraph>
+              <strong>Let op:</strong> {n.text}
+            </Paragraph>
+            <Citations articles={n.citations} />
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="vragen-titel">
+        <Heading level={2} id="vragen-titel">
+          De vijf vragen van de afweging
+        </Heading>
+        <Paragraph>
+          Met uw eigen antwoorden ingevuld. Wat de vrager wil weten, is nog niet wat hij nodig heeft.
+        </Paragraph>
+        {view.questions.map((q) => (
+          <div key={q.key} className="weighing-question">
+            <Heading level={3}>{q.heading}</Heading>
+            <p className="utrecht-paragraph weighing-question__ask">{q.question}</p>
+            <ul>
+              {q.answers.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <Paragraph>
+          Daarna: <strong>informeer</strong> de betrokkene over wat u deelt, <strong>motiveer</strong> uw besluit en{" "}
+          <strong>documenteer</strong> het in uw dossier.
+        </Paragraph>
+        <Paragraph>
+          Meer lezen: de <TextLink to="/beroepscodes">beroepscodes en wetten</TextLink>.
+        </Paragraph>
+      </section>
+
+      <RecordForm state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `dilemmas_holder_sector` ON `dilemmas` (`holder_sector`,`status`);
