@@ -11,6 +11,7 @@ import { useNonce } from "~/components/nonce";
 import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { Heading, Paragraph } from "~/components/text";
 import appStyles from "~/styles/app.css";
+import readingStyles from "~/styles/reading.css";
 import { getDb } from "~/utils/db.server";
 import { unreadCount } from "~/workflow/notifications.server";
 
@@ -18,6 +19,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
   { rel: "stylesheet", href: utrechtComponents },
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: readingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -37,7 +37,8 @@ import { todayIso } from "~/utils/dates";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
-const SESSION_COOKIE = /(^|;)\s*leertuin_sessie=/;
+/** A session, or a visitor's "Mijn regio" choice (utils/reader-region.server.ts): the page differs per reader. */
+const PERSONAL_COOKIE = /(^|;)\s*(leertuin_sessie|mijn-regio)=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",
@@ -115,14 +116,14 @@ function generationReader(sqlite: () => Database.Database) {
 }
 
 /**
- * A visitor's GET (no session cookie, no credentials) is a candidate; its key is the full URL. The
+ * A visitor's GET (no session or region cookie, no credentials) is a candidate; its key is the full URL. The
  * protocol is the one the proxy in front reports, as Express's `trust proxy` reads it.
  */
 function candidateKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
   const cookie = req.headers.cookie;
-  if (cookie && SESSION_COOKIE.test(cookie)) return null;
+  if (cookie && PERSONAL_COOKIE.test(cookie)) return null;
   const forwarded = req.headers["x-forwarded-proto"];
   const protocol =
     typeof forwarded === "string"

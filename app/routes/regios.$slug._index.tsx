@@ -124,7 +124,7 @@ export default function RegionPage() {
     <div className="page-width">
       <Breadcrumbs
         trail={[
-          { to: "/", label: "Start" },
+          { to: "/", label: "Home" },
           { to: "/regios", label: "Regio's" },
         ]}
         current={region.name}
