@@ -22,7 +22,7 @@ export function SiteHeader() {
   return (
     <header className="utrecht-page-header site-header">
       <div className="page-width site-header__content">
-        <Link className="site-logo" to="/" aria-label="Leertuin, naar de startpagina">
+        <Link className="site-logo" to="/">
           <svg
             aria-hidden="true"
             focusable="false"
@@ -37,6 +37,7 @@ export function SiteHeader() {
           </svg>
           <span className="site-logo__name">Leertuin</span>
           <span className="site-logo__tagline">gegevens delen rond gezinnen</span>
+          <span className="visually-hidden">, naar de startpagina</span>
         </Link>
         <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
           <ul className="utrecht-nav-list site-nav__list">
