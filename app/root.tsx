@@ -8,8 +8,9 @@ import { activeMemberships } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
-import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
+import { RouteAnnouncer, SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { Heading, Paragraph } from "~/components/text";
+import { waitingOnAgenda } from "~/models/agenda-count.server";
 import appStyles from "~/styles/app.css";
 import readingStyles from "~/styles/reading.css";
 import { getDb } from "~/utils/db.server";
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user: null };
   const active = activeMemberships(user);
   const facilitates = active.filter((m) => m.role === "facilitator");
+  const agenda = !user.isAdmin && facilitates.length === 1 ? facilitates[0]! : null;
   return {
     user: {
       name: user.name,
@@ -43,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       member: user.isAdmin || active.length > 0,
       facilitator: user.isAdmin || facilitates.length > 0,
       /** The agenda in the header when there is exactly one to run; others reach theirs from the region page. */
-      agenda: !user.isAdmin && facilitates.length === 1 ? facilitates[0]!.regionSlug : null,
+      agenda: agenda?.regionSlug ?? null,
+      /** Proposals and suggestions waiting on that agenda, shown beside its link. */
+      agendaWaiting: agenda ? waitingOnAgenda(getDb(), agenda.regionId) : 0,
       unread: unreadCount(getDb(), user.id),
     },
   };
@@ -68,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </div>
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -214,7 +214,7 @@ export default function RegionPage() {
               : "Deze regio heeft nog geen afspraken gepubliceerd."}
           </Paragraph>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={`Afspraken van ${region.name}`} tabIndex={0}>
             <table className="utrecht-table">
               <caption className="visually-hidden">
                 Afspraken van {region.name}

@@ -23,7 +23,7 @@ export default function Regions() {
         In elke leertuin brengen professionals van gemeenten, scholen, zorg, politie en justitie dilemma's in en maken
         ze samen afspraken over het delen van gegevens.
       </Paragraph>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Regio's met hun leertuin" tabIndex={0}>
         <table className="utrecht-table">
           <caption className="visually-hidden">Regio's met hun leertuin</caption>
           <thead>

@@ -166,6 +166,22 @@ describe("own region first", () => {
   });
 });
 
+describe("navigation inside the app", () => {
+  it("announces the new page's title politely", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl}/dilemmas`);
+    const link = page.locator(".card h2 a").first();
+    const title = (await link.textContent())!;
+    await link.click();
+    await page.waitForURL(/\/dilemmas\/[a-z0-9-]+$/);
+    await page
+      .locator('[aria-live="polite"]')
+      .filter({ hasText: `${title} — Leertuin` })
+      .waitFor();
+    expectNoPageErrors(page);
+  });
+});
+
 describe("forms", () => {
   it("move focus to the error summary after a failed submit with JavaScript; its links lead to the fields", async () => {
     const page = await newPage(browser);
