@@ -111,6 +111,25 @@ describe("lists and search", () => {
     expect(meta).toContain("Uw regio");
   });
 
+  it("put the chosen region's column first in the /vergelijk matrix and its row first on /regios", async () => {
+    const columns = async (cookie?: string) => {
+      const html = await http.html(await http.get("/vergelijk", cookie));
+      const head = /<table class="utrecht-table compare-matrix">[\s\S]*?<\/thead>/.exec(html)![0];
+      return [...head.matchAll(/href="\/regios\/([a-z-]+)"/g)].map((m) => m[1]);
+    };
+    const shared = await columns();
+    expect(shared[0]).not.toBe("zeeland");
+    const cookie = await chooseRegion("zeeland", "/vergelijk");
+    const personal = await columns(cookie);
+    expect(personal[0]).toBe("zeeland");
+    expect([...personal].sort()).toEqual([...shared].sort());
+
+    const regions = await http.html(await http.get("/regios", cookie));
+    const rows = [...regions.matchAll(/<th scope="row"><a [^>]*href="\/regios\/([a-z-]+)"/g)].map((m) => m[1]);
+    expect(rows[0]).toBe("zeeland");
+    expect(regions).toContain("Uw regio");
+  });
+
   it("say which way the information goes for every dilemma in a list and in search results", async () => {
     const list = await http.html(await http.get("/dilemmas"));
     const cards = list.split('<li class="card">').slice(1);
