@@ -104,9 +104,9 @@ export default function Dilemmas() {
       </p>
       {filters.thema && (
         <p className="utrecht-paragraph">
-          <a className="utrecht-link" href={themeFeedPath(filters.thema)}>
-            Volg nieuwe afspraken over dit thema (Atom-feed)
-          </a>
+          <Link className="utrecht-link" to={`/feeds?feed=${themeFeedPath(filters.thema)}`}>
+            Volg nieuwe afspraken over dit thema (feed)
+          </Link>
         </p>
       )}
 

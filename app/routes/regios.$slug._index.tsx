@@ -188,13 +188,19 @@ export default function RegionPage() {
             </Link>
           </li>
           <li>
-            <a className="utrecht-link" href={regionFeedPath(region.slug)}>
-              Volg nieuwe afspraken (Atom-feed)
+            <Link className="utrecht-link" to={`/feeds?feed=${regionFeedPath(region.slug)}`}>
+              Volg nieuwe afspraken (feed)
+            </Link>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken-excel.csv`}>
+              Download alle afspraken voor Excel
             </a>
           </li>
           <li>
+            Voor programma's:{" "}
             <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
-              Download alle afspraken als CSV
+              CSV
             </a>{" "}
             of{" "}
             <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>

@@ -174,6 +174,13 @@ const MATRIX: Case[] = [
     path: "/api/regios/zeeland/afspraken.csv",
     expect: EVERYONE,
   },
+  {
+    route: "api.regios.$slug.afspraken-excel[.csv]",
+    method: "GET",
+    path: "/api/regios/zeeland/afspraken-excel.csv",
+    expect: EVERYONE,
+  },
+  { route: "feeds._index", method: "GET", path: "/feeds?feed=/feeds/regios/zeeland.atom", expect: EVERYONE },
   { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
