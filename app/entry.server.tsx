@@ -22,6 +22,22 @@ import { logger } from "~/utils/logger.server";
 z.config(z.locales.nl());
 
 const ABORT_DELAY = 5_000;
+const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
+
+/**
+ * A visitor who chose "Mijn regio" gets pages ordered for that region: no shared cache may keep them
+ * (the page cache passes such requests, see page-cache.server.ts).
+ */
+function markPersonal(request: Request, headers: Headers) {
+  if (!REGION_COOKIE.test(request.headers.get("cookie") ?? "")) return;
+  headers.set("Cache-Control", "private, no-store");
+  if (!/\bcookie\b/i.test(headers.get("Vary") ?? "")) headers.append("Vary", "Cookie");
+}
+
+export function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  markPersonal(request, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -45,6 +61,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          markPersonal(request, responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -17,12 +17,14 @@ import { activeMemberships } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
-import { SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
+import { RouteAnnouncer, SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";
 import { currentRequest, noteRequestRole } from "~/http/request-context.server";
 import type { StorageFullData } from "~/http/storage-full.server";
+import { waitingOnAgenda } from "~/models/agenda-count.server";
 import appStyles from "~/styles/app.css";
+import readingStyles from "~/styles/reading.css";
 import { getDb } from "~/utils/db.server";
 import { unreadCount } from "~/workflow/notifications.server";
 
@@ -30,6 +32,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
   { rel: "stylesheet", href: utrechtComponents },
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: readingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -49,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const active = activeMemberships(user);
   const facilitates = active.filter((m) => m.role === "facilitator");
   if (!user.isAdmin) noteRequestRole(facilitates.length > 0 ? "facilitator" : active.length > 0 ? "member" : "pending");
+  const agenda = !user.isAdmin && facilitates.length === 1 ? facilitates[0]! : null;
   return {
     requestId,
     user: {
@@ -57,7 +61,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       member: user.isAdmin || active.length > 0,
       facilitator: user.isAdmin || facilitates.length > 0,
       /** The agenda in the header when there is exactly one to run; others reach theirs from the region page. */
-      agenda: !user.isAdmin && facilitates.length === 1 ? facilitates[0]!.regionSlug : null,
+      agenda: agenda?.regionSlug ?? null,
+      /** Proposals and suggestions waiting on that agenda, shown beside its link. */
+      agendaWaiting: agenda ? waitingOnAgenda(getDb(), agenda.regionId) : 0,
       unread: unreadCount(getDb(), user.id),
     },
   };
@@ -82,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </div>
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

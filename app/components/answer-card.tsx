@@ -1,17 +1,20 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { ROUTE_LABELS } from "~/domain/vocabulary";
+import { ROUTE_MEANINGS, ROUTE_SHORT, verdictInContext } from "~/domain/answer-wording";
 import type { VersionView } from "~/models/answer-view.server";
 import { formatDate } from "~/utils/dates";
-import { VerdictBadge } from "./badges";
+import { OwnRegionTag, VerdictBadge } from "./badges";
 import { Heading, RichText } from "./text";
 
 export function versionPath(dilemmaSlug: string, regionSlug: string, version: number) {
   return `/dilemmas/${dilemmaSlug}/afspraken/${regionSlug}/${version}`;
 }
 
-/** One region's answer version: verdict, route, weighing, conditions, citations and lineage. */
+/**
+ * One region's answer version, answer first: verdict and what its route means, the Afspraak and its
+ * conditions, then the weighing (folded), citations and lineage.
+ */
 export function AnswerCard({
   dilemmaSlug,
   regionSlug,
@@ -20,6 +23,7 @@ export function AnswerCard({
   headingLevel = 3,
   earlier = [],
   isCurrent = true,
+  own = false,
   actions,
 }: {
   dilemmaSlug: string;
@@ -29,22 +33,30 @@ export function AnswerCard({
   headingLevel?: 2 | 3;
   earlier?: { version: number; agreedOn: string }[];
   isCurrent?: boolean;
+  /** The reader's own region: marked "Uw regio". */
+  own?: boolean;
   /** What the reader may do with this answer (adopt it, suggest it), below it. */
   actions?: ReactNode;
 }) {
   const headingId = `afspraak-${regionSlug}`;
   const sub = (headingLevel + 1) as 3 | 4;
+  const agreement = answer.sections.find((section) => section.key === "agreement");
+  const weighing = answer.sections.filter((section) => section.key !== "agreement");
   return (
     <article className={`answer${answer.reviewDue ? " answer--due" : ""}`} aria-labelledby={headingId} id={regionSlug}>
       <div className="answer__header">
         <Heading level={headingLevel} id={headingId}>
           Afspraak {regionName}
         </Heading>
+        {own && <OwnRegionTag />}
         <VerdictBadge verdict={answer.verdict} />
       </div>
+      <p className="answer__verdict-context">{verdictInContext(answer.verdict, answer.route)}</p>
       <dl className="answer__facts">
         <dt>Route</dt>
-        <dd>{ROUTE_LABELS[answer.route]}</dd>
+        <dd>
+          <strong>{ROUTE_SHORT[answer.route]}</strong>: {ROUTE_MEANINGS[answer.route]}
+        </dd>
         <dt>Versie</dt>
         <dd>
           {answer.version}
@@ -124,12 +136,12 @@ export function AnswerCard({
           </ul>
         </section>
       )}
-      {answer.sections.map((section) => (
-        <section key={section.key}>
-          <Heading level={sub}>{section.heading}</Heading>
-          <RichText html={section.html} />
+      {agreement && (
+        <section>
+          <Heading level={sub}>{agreement.heading}</Heading>
+          <RichText html={agreement.html} />
         </section>
-      ))}
+      )}
       {answer.conditions.length > 0 && (
         <section>
           <Heading level={sub}>Voorwaarden</Heading>
@@ -140,6 +152,17 @@ export function AnswerCard({
           </ul>
         </section>
       )}
+      <details className="answer__weighing">
+        <summary>
+          De afweging<span className="answer__weighing-parts">: {weighing.map((s) => s.heading).join(", ")}</span>
+        </summary>
+        {weighing.map((section) => (
+          <section key={section.key}>
+            <Heading level={sub}>{section.heading}</Heading>
+            <RichText html={section.html} />
+          </section>
+        ))}
+      </details>
       {answer.citations.length > 0 && (
         <section>
           <Heading level={sub}>Wettelijke grondslag en beroepscodes</Heading>

@@ -21,3 +21,8 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 export function Tag({ children }: { children: React.ReactNode }) {
   return <span className="utrecht-badge-data tag">{children}</span>;
 }
+
+/** Marks the reader's own region (a member's, or the one a visitor chose). */
+export function OwnRegionTag() {
+  return <span className="own-region-tag">Uw regio</span>;
+}

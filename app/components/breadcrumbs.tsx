@@ -5,12 +5,15 @@ export interface Crumb {
   label: string;
 }
 
-/** The trail to the current page; the page itself is the last crumb, marked as current. */
+const HOME: Crumb = { to: "/", label: "Home" };
+
+/** The trail to the current page, always from Home; the page itself is the last crumb, marked as current. */
 export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
+  const crumbs = trail[0]?.to === "/" ? trail : [HOME, ...trail];
   return (
-    <nav className="utrecht-breadcrumb-nav utrecht-breadcrumb-nav--arrows breadcrumbs" aria-label="Kruimelpad">
+    <nav className="utrecht-breadcrumb-nav breadcrumbs" aria-label="Kruimelpad">
       <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-        {trail.map((crumb) => (
+        {crumbs.map((crumb) => (
           <li key={crumb.to} className="utrecht-breadcrumb-nav__item">
             <Link className="utrecht-breadcrumb-nav__link" to={crumb.to}>
               {crumb.label}

@@ -1,8 +1,9 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 
 import { Alert } from "./alert";
 import { TextArea, TextField } from "./form-field";
 import { type GuardFieldReport, GuardReport } from "./guard-report";
+import { SubmitButton, useSubmitOnce } from "./submit-once";
 import { Heading, Paragraph, RichText } from "./text";
 
 export interface DiscussionComment {
@@ -26,8 +27,18 @@ export interface DiscussionResult {
 function CommentForm({ parentId, result, label }: { parentId?: number; result?: DiscussionResult; label: string }) {
   const mine = result?.intent === "comment" && (result.values.parentId ?? "") === (parentId ? String(parentId) : "");
   const name = parentId ? `antwoord-${parentId}` : "reactie";
+  const submitOnce = useSubmitOnce();
+  const sent = useNavigation().formData;
+  const busy =
+    submitOnce.pending && sent?.get("intent") === "comment" && (sent.get("parentId") ?? "") === String(parentId ?? "");
   return (
-    <Form method="post" noValidate className="stack-form comment-form" preventScrollReset>
+    <Form
+      method="post"
+      noValidate
+      className="stack-form comment-form"
+      preventScrollReset
+      onSubmit={submitOnce.onSubmit}
+    >
       <input type="hidden" name="intent" value="comment" />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       {mine && result.guard && <GuardReport reports={result.guard.map((r) => ({ ...r, field: "body" }))} />}
@@ -40,9 +51,9 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
         defaultValue={mine ? result.values.body : undefined}
         error={mine ? result.errors.body : undefined}
       />
-      <button className="utrecht-button utrecht-button--primary-action" type="submit">
+      <SubmitButton pending={submitOnce.pending} busy={busy} pendingLabel="Bezig met plaatsen…">
         {parentId ? "Antwoord plaatsen" : "Reactie plaatsen"}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

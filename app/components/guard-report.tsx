@@ -29,7 +29,7 @@ export function GuardReport({ reports }: { reports: GuardFieldReport[] }) {
         </strong>
       </Alert>
       {reports.map((report) => (
-        <div key={report.field} className="guard-report__field">
+        <div key={report.field} className={`guard-report__field${report.blocked ? "" : " guard-report__field--warn"}`}>
           <h3 className="utrecht-heading-3">{report.label}</h3>
           <p className="guard-report__text">
             {report.segments.map((segment, i) =>

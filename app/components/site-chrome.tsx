@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 
 import type { loader as rootLoader } from "~/root";
 
@@ -106,7 +107,18 @@ function AccountMenu() {
         )}
       </Link>
       {user.member && <Link to="/voorstellen">Voorstellen</Link>}
-      {user.agenda && <Link to={`/regios/${user.agenda}/agenda`}>Agenda</Link>}
+      {user.agenda && (
+        <Link to={`/regios/${user.agenda}/agenda`}>
+          Agenda
+          {user.agendaWaiting > 0 && (
+            <>
+              {" "}
+              <span className="count-badge">{user.agendaWaiting}</span>
+              <span className="visually-hidden"> {user.agendaWaiting === 1 ? "wacht" : "wachten"}</span>
+            </>
+          )}
+        </Link>
+      )}
       {user.facilitator && (
         <>
           <Link to="/beheer/leden">Leden goedkeuren</Link>
@@ -119,6 +131,30 @@ function AccountMenu() {
           Uitloggen
         </button>
       </Form>
+    </div>
+  );
+}
+
+/**
+ * Says the new page's title politely after a navigation inside the app (not on the first load), as
+ * a full page load would: a screen reader otherwise hears nothing when the content changes.
+ */
+export function RouteAnnouncer() {
+  const location = useLocation();
+  const [message, setMessage] = useState("");
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The title is set after the render that changes the route; read it a moment later.
+    const timer = setTimeout(() => setMessage(document.title), 150);
+    return () => clearTimeout(timer);
+  }, [location.pathname, location.search]);
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+      {message}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** A data table that scrolls sideways on a phone; the caption is for screen readers. */
 export function Table({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="utrecht-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -101,6 +101,11 @@ export const NOTIFICATION_KINDS = [
   "reply",
   "comment-hidden",
   "suggestion-decided",
+  // For a region's facilitators: work for their agenda and what happens to their region's answers.
+  "proposal-new",
+  "suggestion-new",
+  "answer-adopted",
+  "comment-on-answer",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

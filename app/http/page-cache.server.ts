@@ -37,6 +37,8 @@ import { hasSessionCookie, isTokenPath } from "./cache-policy.server";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
+/** A visitor's "Mijn regio" choice (utils/reader-region.server.ts): the page differs per reader. */
+const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",
@@ -114,14 +116,16 @@ function generationReader(sqlite: () => Database.Database) {
 }
 
 /**
- * A visitor's GET (no session cookie, no credentials, no secret in the address) is a candidate; its
- * key is the path and query alone. No page depends on the Host or X-Forwarded-* headers (absolute
- * links come from PUBLIC_URL), so a client cannot plant a page for others or fill the cache through them.
+ * A visitor's GET (no session or region cookie, no credentials, no secret in the address) is a
+ * candidate; its key is the path and query alone. No page depends on the Host or X-Forwarded-* headers
+ * (absolute links come from PUBLIC_URL), so a client cannot plant a page for others or fill the cache
+ * through them.
  */
 function candidateKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
-  if (hasSessionCookie(req.headers.cookie) || isTokenPath(req.url)) return null;
+  const cookie = req.headers.cookie;
+  if (hasSessionCookie(cookie) || (cookie && REGION_COOKIE.test(cookie)) || isTokenPath(req.url)) return null;
   return req.url ?? null;
 }
 

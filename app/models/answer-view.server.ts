@@ -3,6 +3,7 @@ import { ANSWER_SECTIONS, type UnverifiedPoint } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { AnswerVersion, AnswerWithVersions } from "./answer.server";
+import { answerGist } from "./answer-gist.server";
 
 /**
  * One answer version as the page shows it: markdown rendered and sanitised, review status computed. The
@@ -19,6 +20,8 @@ export function toVersionView(version: AnswerVersion, today = todayIso(), { show
     reviewBy: version.reviewBy,
     reviewDue: version.reviewBy !== null && version.reviewBy < today,
     conditions: version.conditions,
+    /** The first sentence of the Afspraak, for summaries. */
+    gist: answerGist(version.agreementMd),
     sections: ANSWER_SECTIONS.map(({ key, heading, field }) => ({
       key,
       heading,

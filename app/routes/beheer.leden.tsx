@@ -89,7 +89,7 @@ export default function Members() {
       {pending.length === 0 ? (
         <Paragraph>Er wachten geen aanvragen.</Paragraph>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Aanvragen die op goedkeuring wachten" tabIndex={0}>
           <table className="utrecht-table">
             <caption className="visually-hidden">Aanvragen die op goedkeuring wachten</caption>
             <thead>
@@ -146,7 +146,7 @@ export default function Members() {
         Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer,{" "}
         {RESET_LINK_HOURS} uur lang, en meldt het lid overal af.
       </Paragraph>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Actieve leden van uw regio" tabIndex={0}>
         <table className="utrecht-table">
           <caption className="visually-hidden">Actieve leden van uw regio</caption>
           <thead>

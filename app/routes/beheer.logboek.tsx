@@ -119,7 +119,7 @@ export default function AuditLog() {
         {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
       </p>
       {entries.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Logboekregels" tabIndex={0}>
           <table className="utrecht-table">
             <caption className="visually-hidden">Logboekregels, nieuwste eerst</caption>
             <thead>

@@ -44,7 +44,7 @@ export default function CodePage() {
     <div className="page-width">
       <Breadcrumbs
         trail={[
-          { to: "/", label: "Start" },
+          { to: "/", label: "Home" },
           { to: "/beroepscodes", label: "Beroepscodes en wetten" },
         ]}
         current={code.title}

@@ -16,12 +16,15 @@ import { Alert } from "~/components/alert";
 import { AnswerCard } from "~/components/answer-card";
 import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Direction } from "~/components/direction";
 import { Discussion } from "~/components/discussion";
 import { ButtonLink, TextLink } from "~/components/links";
+import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph, RichText } from "~/components/text";
+import { VerdictSummary } from "~/components/verdict-summary";
 import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { glossaryTermsIn } from "~/content/library-files.server";
-import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
+import { DILEMMA_STATUS_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
@@ -33,6 +36,7 @@ import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
+import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
@@ -67,11 +71,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
   const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
-  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
-    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+  // The reader's own region first: a member's or the one a visitor chose; a link's ?regio= overrides it.
+  const reader = await readerRegion(request);
+  const first = regio ?? reader?.slug ?? null;
+  const answers = ownRegionFirst(
+    getAnswersForDilemma(db, dilemma.id).map((a) =>
+      toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+    ),
+    first,
+    (a) => a.regionSlug,
   );
-  // The reader's own region first, when it is known.
-  if (regio) answers.sort((a, b) => Number(b.regionSlug === regio) - Number(a.regionSlug === regio));
   const can = abilities(user, dilemma);
   const discussion = can.member
     ? listDiscussion(db, dilemma.id).map((c) => ({
@@ -94,6 +103,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
     answers,
+    ownRegion: reader?.slug ?? null,
+    reader,
+    regions: reader?.source === "membership" ? [] : listRegionNames(db).map(({ slug, name }) => ({ slug, name })),
     withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
       regionSlug: w.regionSlug,
       message: withdrawalMessage(w),
@@ -189,14 +201,14 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
 }
 
 export default function DilemmaPage() {
-  const { dilemma, answers, withdrawn, can, discussion } = useLoaderData<typeof loader>();
+  const { dilemma, answers, ownRegion, reader, regions, withdrawn, can, discussion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (
     <div className="page-width">
       <Breadcrumbs
         trail={[
-          { to: "/", label: "Start" },
+          { to: "/", label: "Home" },
           { to: "/dilemmas", label: "Dilemma's" },
         ]}
         current={dilemma.title}
@@ -208,16 +220,31 @@ export default function DilemmaPage() {
       )}
       <Heading level={1}>{dilemma.title}</Heading>
       <p className="lead-question">{dilemma.question}</p>
+      <Direction holder={dilemma.holderSector} asking={dilemma.asking} />
       <Paragraph>
         <TextLink to={weighingLink(dilemma)}>Afwegen voor mijn situatie</TextLink>
       </Paragraph>
       <StatusNotice dilemma={dilemma} />
 
-      <dl className="answer__facts">
-        <dt>Informatie ligt bij</dt>
-        <dd>{SECTOR_LABELS[dilemma.holderSector]}</dd>
-        <dt>Gevraagd door</dt>
-        <dd>{dilemma.asking.map((s) => SECTOR_LABELS[s]).join(", ")}</dd>
+      {answers.length > 0 && (
+        <VerdictSummary
+          rows={answers.map((a) => ({
+            regionSlug: a.regionSlug,
+            regionName: a.regionName,
+            verdict: a.current.verdict,
+            route: a.current.route,
+            gist: a.current.gist,
+            reviewBy: a.current.reviewBy,
+            reviewDue: a.current.reviewDue,
+            own: a.regionSlug === ownRegion,
+          }))}
+        />
+      )}
+      {(answers.length > 1 || reader?.source === "cookie") && (
+        <ReaderRegionForm regions={regions} current={reader} returnTo={`/dilemmas/${dilemma.slug}`} />
+      )}
+
+      <dl className="answer__facts dilemma-facts">
         {dilemma.purpose && (
           <>
             <dt>Doel van de vraag</dt>
@@ -299,6 +326,7 @@ export default function DilemmaPage() {
                 regionName={a.regionName}
                 answer={a.current}
                 earlier={a.earlier}
+                own={a.regionSlug === ownRegion}
                 actions={
                   adoptInto.length > 0 ? (
                     <ButtonLink to={adoptPath}>

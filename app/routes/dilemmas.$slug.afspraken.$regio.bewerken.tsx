@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
 import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { TextLink } from "~/components/links";
+import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { listCitableArticles } from "~/models/code.server";
@@ -179,6 +181,9 @@ export default function EditAnswer() {
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const cited = Array.isArray(values.citations) ? values.citations : [];
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
+  const submitOnce = useSubmitOnce();
+  const navigation = useNavigation();
+  const sentIntent = submitOnce.pending ? navigation.formData?.get("intent") : null;
   return (
     <div className="page-width narrow">
       <Breadcrumbs
@@ -208,8 +213,11 @@ export default function EditAnswer() {
           " Dit concept is overgenomen van een andere regio; pas aan wat voor uw regio anders is."}
       </Paragraph>
       {result?.formError && <Alert type="error">{result.formError}</Alert>}
-      {Object.keys(errors).length > 0 && (
-        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
+      {values.intent !== "withdraw" && (
+        <ErrorSummary
+          errors={errors}
+          fieldIds={{ verdict: `verdict-${VERDICTS[0]}`, route: `route-${ROUTES[0]}`, citations: "wetsartikelen" }}
+        />
       )}
 
       {result?.preview && (
@@ -236,7 +244,7 @@ export default function EditAnswer() {
         </section>
       )}
 
-      <Form method="post" noValidate className="stack-form">
+      <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
         <input type="hidden" name="basis" value={typeof values.basis === "string" ? values.basis : loaded.basis} />
         {result?.guard && values.intent !== "withdraw" && <GuardReport reports={result.guard} />}
         <ChoiceGroup
@@ -297,7 +305,7 @@ export default function EditAnswer() {
           defaultValue={text("reviewBy")}
           error={errors.reviewBy}
         />
-        <fieldset className="utrecht-form-fieldset citation-picker">
+        <fieldset className="utrecht-form-fieldset citation-picker" id="wetsartikelen" tabIndex={-1}>
           <legend className="utrecht-form-fieldset__legend">Wetsartikelen en beroepscodes</legend>
           {errors.citations && <p className="utrecht-form-field-error-message">{errors.citations}</p>}
           {codes.map((code) => (
@@ -324,26 +332,34 @@ export default function EditAnswer() {
           ))}
         </fieldset>
         <div className="button-row">
-          <button
-            className="utrecht-button utrecht-button--secondary-action"
-            type="submit"
+          <SubmitButton
+            appearance="secondary"
             name="intent"
             value="preview"
+            pending={submitOnce.pending}
+            busy={sentIntent === "preview"}
           >
             Voorbeeld bekijken
-          </button>
-          <button className="utrecht-button utrecht-button--secondary-action" type="submit" name="intent" value="draft">
+          </SubmitButton>
+          <SubmitButton
+            appearance="secondary"
+            name="intent"
+            value="draft"
+            pending={submitOnce.pending}
+            busy={sentIntent === "draft"}
+            pendingLabel="Bezig met opslaan…"
+          >
             Concept opslaan
-          </button>
-          <button
-            className="utrecht-button utrecht-button--primary-action"
-            type="submit"
+          </SubmitButton>
+          <SubmitButton
             name="intent"
             value="publish"
-            disabled={!writable}
+            pending={submitOnce.pending || !writable}
+            busy={sentIntent === "publish"}
+            pendingLabel="Bezig met publiceren…"
           >
             Publiceren
-          </button>
+          </SubmitButton>
         </div>
       </Form>
 

@@ -2,19 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { Tag, VerdictBadge } from "~/components/badges";
+import { OwnRegionTag, Tag, VerdictBadge } from "~/components/badges";
+import { Direction } from "~/components/direction";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { feedLink, themeFeedPath } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
+import { dilemmaDirections } from "~/models/dilemma-direction.server";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const PAGE_SIZE = 20;
 const FiltersSchema = z.object({
@@ -31,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return theme ? [...base, feedLink(themeFeedPath(theme.value), `Afspraken over ${theme.label}`)] : base;
 };
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
   const themes = listThemes(db);
@@ -45,11 +48,21 @@ export function loader({ request }: LoaderFunctionArgs) {
   );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (params.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const own = (await readerRegion(request))?.slug ?? null;
+  const directions = dilemmaDirections(
+    db,
+    dilemmas.map((d) => d.slug),
+  );
   return {
     total,
     page: params.pagina,
     pageCount,
-    dilemmas,
+    ownRegion: own,
+    dilemmas: dilemmas.map(({ id: _id, ...d }) => ({
+      ...d,
+      asking: directions.get(d.slug)?.asking ?? [],
+      answers: ownRegionFirst(d.answers, own, (a) => a.regionSlug),
+    })),
     filters: params,
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     regions: regions.map((r) => ({ value: r.slug, label: r.name })),
@@ -57,7 +70,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dilemmas() {
-  const { total, page, pageCount, dilemmas, filters, themes, regions } = useLoaderData<typeof loader>();
+  const { total, page, pageCount, ownRegion, dilemmas, filters, themes, regions } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const filtered = Boolean(filters.thema || filters.sector || filters.regio || filters.oordeel);
   return (
@@ -91,9 +104,9 @@ export default function Dilemmas() {
       </p>
       {filters.thema && (
         <p className="utrecht-paragraph">
-          <a className="utrecht-link" href={themeFeedPath(filters.thema)}>
-            Volg nieuwe afspraken over dit thema (Atom-feed)
-          </a>
+          <Link className="utrecht-link" to={`/feeds?feed=${themeFeedPath(filters.thema)}`}>
+            Volg nieuwe afspraken over dit thema (feed)
+          </Link>
         </p>
       )}
 
@@ -109,10 +122,18 @@ export default function Dilemmas() {
                 </Link>
               </Heading>
               <p className="utrecht-paragraph">{d.question}</p>
+              <Direction holder={d.holderSector} asking={d.asking} />
               <div className="card__meta">
                 {d.answers.map((a) => (
                   <span key={a.regionSlug}>
-                    {a.regionName}: <VerdictBadge verdict={a.verdict} />
+                    {a.regionName}
+                    {a.regionSlug === ownRegion && (
+                      <>
+                        {" "}
+                        <OwnRegionTag />
+                      </>
+                    )}
+                    : <VerdictBadge verdict={a.verdict} />
                   </span>
                 ))}
               </div>

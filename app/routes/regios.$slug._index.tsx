@@ -134,7 +134,7 @@ export default function RegionPage() {
     <div className="page-width">
       <Breadcrumbs
         trail={[
-          { to: "/", label: "Start" },
+          { to: "/", label: "Home" },
           { to: "/regios", label: "Regio's" },
         ]}
         current={region.name}
@@ -198,13 +198,19 @@ export default function RegionPage() {
             </Link>
           </li>
           <li>
-            <a className="utrecht-link" href={regionFeedPath(region.slug)}>
-              Volg nieuwe afspraken (Atom-feed)
+            <Link className="utrecht-link" to={`/feeds?feed=${regionFeedPath(region.slug)}`}>
+              Volg nieuwe afspraken (feed)
+            </Link>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken-excel.csv`}>
+              Download alle afspraken voor Excel
             </a>
           </li>
           <li>
+            Voor programma's:{" "}
             <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
-              Download alle afspraken als CSV
+              CSV
             </a>{" "}
             of{" "}
             <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
@@ -224,7 +230,7 @@ export default function RegionPage() {
               : "Deze regio heeft nog geen afspraken gepubliceerd."}
           </Paragraph>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={`Afspraken van ${region.name}`} tabIndex={0}>
             <table className="utrecht-table">
               <caption className="visually-hidden">
                 Afspraken van {region.name}

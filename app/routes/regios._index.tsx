@@ -1,21 +1,25 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { OwnRegionTag } from "~/components/badges";
+import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph } from "~/components/text";
 import { listRegions } from "~/models/region.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 export const meta: MetaFunction = () =>
   pageMeta("Regio's", "De regio's met een leertuin gegevensdeling en hun afspraken.");
 
-export function loader() {
-  return { regions: listRegions(getDb()) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const reader = await readerRegion(request);
+  return { regions: ownRegionFirst(listRegions(getDb()), reader?.slug, (r) => r.slug), reader };
 }
 
 export default function Regions() {
-  const { regions } = useLoaderData<typeof loader>();
+  const { regions, reader } = useLoaderData<typeof loader>();
   return (
     <div className="page-width">
       <Heading level={1}>Regio's</Heading>
@@ -23,7 +27,12 @@ export default function Regions() {
         In elke leertuin brengen professionals van gemeenten, scholen, zorg, politie en justitie dilemma's in en maken
         ze samen afspraken over het delen van gegevens.
       </Paragraph>
-      <div className="table-wrap">
+      <ReaderRegionForm
+        regions={[...regions].sort((a, b) => a.name.localeCompare(b.name, "nl"))}
+        current={reader}
+        returnTo="/regios"
+      />
+      <div className="table-wrap" role="region" aria-label="Regio's met hun leertuin" tabIndex={0}>
         <table className="utrecht-table">
           <caption className="visually-hidden">Regio's met hun leertuin</caption>
           <thead>
@@ -42,6 +51,12 @@ export default function Regions() {
                   <Link className="utrecht-link" to={`/regios/${r.slug}`}>
                     {r.name}
                   </Link>
+                  {r.slug === reader?.slug && (
+                    <>
+                      {" "}
+                      <OwnRegionTag />
+                    </>
+                  )}
                 </th>
                 <td>{r.province}</td>
                 <td>{formatDate(r.since)}</td>

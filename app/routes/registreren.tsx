@@ -6,9 +6,10 @@ import { asc } from "drizzle-orm";
 import { PASSWORD_HINT } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { getUser } from "~/auth/session.server";
-import { Alert } from "~/components/alert";
+import { ErrorSummary } from "~/components/error-summary";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
+import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -53,6 +54,7 @@ export default function Register() {
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const values: Record<string, string | undefined> = result?.values ?? {};
+  const submitOnce = useSubmitOnce();
   return (
     <div className="page-width narrow">
       <Heading level={1}>Account aanvragen</Heading>
@@ -61,10 +63,8 @@ export default function Register() {
         aanvraag goed; daarna kunt u dilemma's voorstellen en meepraten. Heeft u al een account?{" "}
         <TextLink to="/inloggen">Log in</TextLink>.
       </Paragraph>
-      {Object.keys(errors).length > 0 && (
-        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-      )}
-      <Form method="post" noValidate className="stack-form">
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
         <TextField name="name" label="Naam" autoComplete="name" defaultValue={values.name} error={errors.name} />
         <TextField
           name="email"
@@ -120,9 +120,9 @@ export default function Register() {
           autoComplete="new-password"
           error={errors.passwordRepeat}
         />
-        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+        <SubmitButton pending={submitOnce.pending} pendingLabel="Bezig met aanvragen…">
           Account aanvragen
-        </button>
+        </SubmitButton>
       </Form>
     </div>
   );

@@ -7,7 +7,7 @@ import { groupByPair, layoutLineage } from "~/compare/lineage-graph";
 import { RegionListParam } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
-import { VerdictBadge } from "~/components/badges";
+import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { LineageGraph } from "~/components/lineage-graph";
 import { Pagination } from "~/components/pagination";
@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const FiltersSchema = z.object({
   thema: optionalParam(SlugParam),
@@ -39,13 +40,16 @@ export const meta: MetaFunction = () =>
     "Waar zijn regio's het over eens, waar verschillen ze, en wie nam afspraken over van wie?",
   );
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOr404(FiltersSchema, searchParamsWithRegions(request.url), "Deze filter bestaat niet.");
   const db = getDb();
   const themes = listThemes(db);
   if (filters.thema && !themes.some((t) => t.slug === filters.thema)) notFound("Dit thema bestaat niet.");
-  const regions = resolveRegions(db, filters.regio);
-  if (!regions) notFound("Deze regio bestaat niet.");
+  const resolved = resolveRegions(db, filters.regio);
+  if (!resolved) notFound("Deze regio bestaat niet.");
+  // The reader's own region is the first column.
+  const ownRegion = (await readerRegion(request))?.slug ?? null;
+  const regions = ownRegionFirst(resolved, ownRegion, (r) => r.slug);
   const regionIds = regions.map((r) => r.id);
   const rows = getComparisonMatrix(db, { theme: filters.thema, sector: filters.sector, regionIds });
   const pairs = regionAgreement(
@@ -63,6 +67,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     allRegions: (resolveRegions(db, []) ?? []).map(({ slug, name }) => ({ slug, name })),
     regions: chosen,
+    ownRegion,
     dilemmaCount: rows.length,
     firstShown: (filters.pagina - 1) * MATRIX_PAGE_SIZE + 1,
     rows: rows.slice((filters.pagina - 1) * MATRIX_PAGE_SIZE, filters.pagina * MATRIX_PAGE_SIZE),
@@ -93,6 +98,7 @@ export default function ComparePage() {
     themes,
     allRegions,
     regions,
+    ownRegion,
     dilemmaCount,
     firstShown,
     rows,
@@ -198,6 +204,12 @@ export default function ComparePage() {
                       <Link className="utrecht-link" to={`/regios/${r.slug}`}>
                         {r.name}
                       </Link>
+                      {r.slug === ownRegion && (
+                        <>
+                          {" "}
+                          <OwnRegionTag />
+                        </>
+                      )}
                     </th>
                   ))}
                 </tr>

@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireMember } from "~/auth/permissions.server";
-import { Alert } from "~/components/alert";
+import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
@@ -68,6 +69,7 @@ export default function Propose() {
   const values = (result?.values ?? {}) as Record<string, string | string[] | undefined>;
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const submitOnce = useSubmitOnce();
   return (
     <div className="page-width narrow">
       <Heading level={1}>Dilemma voorstellen</Heading>
@@ -76,10 +78,11 @@ export default function Propose() {
         situatie zonder namen, adressen, telefoonnummers of andere gegevens die iemand herkenbaar maken: Leertuin
         controleert dat voordat er iets wordt opgeslagen.
       </Paragraph>
-      {Object.keys(errors).length > 0 && (
-        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-      )}
-      <Form method="post" noValidate className="stack-form">
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ askingSectors: `askingSectors-${SECTORS[0]}`, themes: `themes-${themes[0]?.value ?? ""}` }}
+      />
+      <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
         {result?.guard && <GuardReport reports={result.guard} />}
         <SelectField
           name="region"
@@ -151,9 +154,9 @@ export default function Propose() {
           checked={list("themes")}
           error={errors.themes}
         />
-        <button className="utrecht-button utrecht-button--primary-action" type="submit">
+        <SubmitButton pending={submitOnce.pending} pendingLabel="Bezig met indienen…">
           Voorstel indienen
-        </button>
+        </SubmitButton>
       </Form>
 
       <Heading level={2}>Mijn voorstellen</Heading>

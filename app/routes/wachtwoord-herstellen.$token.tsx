@@ -7,7 +7,7 @@ import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
 import { PASSWORD_HINT } from "~/auth/password-rules";
 import { passwordProblem } from "~/auth/password-strength.server";
-import { Alert } from "~/components/alert";
+import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
 import { getDb } from "~/utils/db.server";
@@ -50,9 +50,7 @@ export default function ResetPassword() {
       <Paragraph>
         Kies een nieuw wachtwoord voor het account {email}. Daarna bent u overal afgemeld en logt u opnieuw in.
       </Paragraph>
-      {Object.keys(errors).length > 0 && (
-        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-      )}
+      <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="stack-form">
         <TextField
           name="password"

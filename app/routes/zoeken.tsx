@@ -1,18 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 
-import { VerdictBadge } from "~/components/badges";
+import { OwnRegionTag, VerdictBadge } from "~/components/badges";
+import { Direction } from "~/components/direction";
 import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
+import { dilemmaDirections } from "~/models/dilemma-direction.server";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
+import type { loader as rootLoader } from "~/root";
 import { SEARCH_PAGE_SIZE, SEARCH_TYPE_LABELS, SearchParamsSchema } from "~/search/params";
 import { searchLibrary } from "~/search/search-service.server";
 import { getDb } from "~/utils/db.server";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readerRegion } from "~/utils/reader-region.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data?.query ? `Zoeken naar "${data.query}"` : "Zoeken");
@@ -25,12 +29,18 @@ const FACET_PARAMS = [
   { facet: "theme", param: "thema", title: "Thema" },
 ] as const;
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(SearchParamsSchema, searchParamsObject(request.url), "Deze zoekopdracht klopt niet.");
   const db = getDb();
   const themeLabels = Object.fromEntries(listThemes(db).map((t) => [t.slug, t.label]));
   const regionLabels = Object.fromEntries(listRegionNames(db).map((r) => [r.slug, r.name]));
-  const response = searchLibrary(params);
+  const own = (await readerRegion(request))?.slug;
+  const response = searchLibrary(params, own);
+  // Dilemmas and answers say which way the information goes; the engine's results carry no sectors.
+  const directions = dilemmaDirections(
+    db,
+    response.results.filter((r) => r.type !== "article").map((r) => r.slug),
+  );
   const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
     ({
       type: SEARCH_TYPE_LABELS[value as keyof typeof SEARCH_TYPE_LABELS],
@@ -45,7 +55,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     pageCount: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
     total: response.total,
     fuzzy: response.mode === "fuzzy",
-    results: response.results,
+    ownRegion: own ?? null,
+    results: response.results.map((r) => ({ ...r, direction: directions.get(r.slug) ?? null })),
     facets: FACET_PARAMS.map(({ facet, param, title }) => ({
       param,
       title,
@@ -70,7 +81,9 @@ function toggled(search: URLSearchParams, param: string, value: string) {
 }
 
 export default function SearchPage() {
-  const { query, page, pageCount, total, fuzzy, results, facets, suggestions } = useLoaderData<typeof loader>();
+  const { query, page, pageCount, total, fuzzy, ownRegion, results, facets, suggestions } =
+    useLoaderData<typeof loader>();
+  const member = useRouteLoaderData<typeof rootLoader>("root")?.user?.member ?? false;
   const [searchParams] = useSearchParams();
   const filtered = facets.some((f) => f.active);
   return (
@@ -109,8 +122,29 @@ export default function SearchPage() {
             {fuzzy && total > 0 && (
               <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>
             )}
+            {total > 0 && (
+              <p className="utrecht-paragraph to-facets">
+                <a className="utrecht-link" href="#facetten-titel">
+                  Verfijn de resultaten
+                </a>
+              </p>
+            )}
             {total === 0 ? (
               <div>
+                <Heading level={2}>Staat uw vraag er niet bij?</Heading>
+                {member ? (
+                  <Paragraph>
+                    <Link className="utrecht-button-link utrecht-button-link--primary-action" to="/voorstellen">
+                      Stel dit dilemma voor
+                    </Link>
+                  </Paragraph>
+                ) : (
+                  <Paragraph>
+                    Leden van een leertuin kunnen een nieuw dilemma voorstellen; de leertuin maakt er dan een afspraak
+                    over. Werkt u met gezinnen in een regio met een leertuin?{" "}
+                    <TextLink to="/registreren">Vraag een account aan</TextLink> en word lid.
+                  </Paragraph>
+                )}
                 <Heading level={2}>Tips</Heading>
                 <ul>
                   <li>Controleer de spelling, of gebruik minder of andere woorden.</li>
@@ -143,6 +177,7 @@ export default function SearchPage() {
                     <p className="card__meta">
                       <span className="result-type">{SEARCH_TYPE_LABELS[r.type]}</span>
                       {r.regionName && <span>{r.regionName}</span>}
+                      {r.region && r.region === ownRegion && <OwnRegionTag />}
                       {r.verdict && <VerdictBadge verdict={r.verdict} />}
                     </p>
                     <Heading level={2}>
@@ -150,6 +185,7 @@ export default function SearchPage() {
                         {r.title}
                       </Link>
                     </Heading>
+                    {r.direction && <Direction holder={r.direction.holder} asking={r.direction.asking} />}
                     {/* The snippet is escaped text with <mark> around the matched words (search/query.ts). */}
                     <p className="utrecht-paragraph snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
                   </li>

@@ -8,6 +8,7 @@ import { ANSWER_SECTIONS, ROUTES, VERDICTS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor, Tx } from "~/utils/db.server";
 import * as t from "../../db/schema";
+import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 
 const IsoDate = z
@@ -348,6 +349,15 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
       });
     }
     if (version.adoptedFromVersionId !== null) {
+      const sourceRegion = regionOfVersion(tx, version.adoptedFromVersionId);
+      if (sourceRegion !== null && sourceRegion !== region.id)
+        notifyFacilitators(tx, {
+          regionIds: [sourceRegion],
+          actorId: target.actorId,
+          kind: "answer-adopted",
+          message: `Leertuin ${region.name} heeft de afspraak van uw regio over "${dilemma.title}" overgenomen (versie ${version.version}).`,
+          href: `/dilemmas/${dilemma.slug}#${region.slug}`,
+        });
       closeFulfilledSuggestions(tx, {
         ...target,
         sourceVersionId: version.adoptedFromVersionId,

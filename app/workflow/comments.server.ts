@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { type Db, preparedPerDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import * as t from "../../db/schema";
+import { answeringRegionIds, notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
 
@@ -53,6 +54,14 @@ export function addComment(
         href,
       });
     }
+    notifyFacilitators(tx, {
+      regionIds: answeringRegionIds(tx, dilemma.id),
+      actorId: input.authorId,
+      kind: "comment-on-answer",
+      message: `Nieuwe reactie bij "${dilemma.title}", waarover uw regio een afspraak heeft.`,
+      href,
+      except: [parent?.authorId ?? null],
+    });
     recordAudit(tx, {
       actorId: input.authorId,
       action: "comment.create",

@@ -7,6 +7,7 @@ import { SECTORS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
+import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 
 const text = (min: number, max: number, tooShort: string) =>
@@ -104,6 +105,13 @@ export function proposeDilemma(
       targetId: dilemma.id,
       regionId: region.id,
       summary: slug,
+    });
+    notifyFacilitators(tx, {
+      regionIds: [region.id],
+      actorId: input.userId,
+      kind: "proposal-new",
+      message: `Nieuw voorstel voor leertuin ${region.name}: "${p.title}".`,
+      href: `/regios/${region.slug}/agenda`,
     });
     return { ok: true, slug };
   });

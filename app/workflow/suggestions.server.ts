@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
+import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
 
@@ -74,6 +75,13 @@ export function suggestAdoption(
       targetType: "suggestion",
       targetId: suggestion.id,
       regionId: region.id,
+    });
+    notifyFacilitators(tx, {
+      regionIds: [region.id],
+      actorId: input.userId,
+      kind: "suggestion-new",
+      message: `Een lid stelt voor een afspraak van een andere regio over te nemen voor leertuin ${region.name}.`,
+      href: `/regios/${region.slug}/agenda`,
     });
     return { ok: true };
   });

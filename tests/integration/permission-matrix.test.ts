@@ -202,6 +202,13 @@ const MATRIX: Case[] = [
     path: "/api/regios/zeeland/afspraken.csv",
     expect: EVERYONE,
   },
+  {
+    route: "api.regios.$slug.afspraken-excel[.csv]",
+    method: "GET",
+    path: "/api/regios/zeeland/afspraken-excel.csv",
+    expect: EVERYONE,
+  },
+  { route: "feeds._index", method: "GET", path: "/feeds?feed=/feeds/regios/zeeland.atom", expect: EVERYONE },
   { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
@@ -229,6 +236,8 @@ const MATRIX: Case[] = [
     form: () => weighingForm({ route: "meldrecht", afspraak: "" }),
     expect: EVERYONE,
   },
+  { route: "mijn-regio", method: "GET", path: "/mijn-regio", expect: EVERYONE },
+  { route: "mijn-regio", method: "POST", path: "/mijn-regio", form: () => ({ regio: "twente" }), expect: EVERYONE },
   { route: "voorstellen", method: "GET", path: "/voorstellen", expect: MEMBERS },
   {
     route: "voorstellen",

@@ -1,0 +1,54 @@
+import { useNavigation } from "@remix-run/react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+
+/**
+ * A form that cannot be sent twice while its first submit is on its way (a double click): the second
+ * submit is cancelled, and `pending` lets the buttons say so. Without JavaScript the server decides.
+ */
+export function useSubmitOnce() {
+  const navigation = useNavigation();
+  const sending = useRef(false);
+  const pending = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  useEffect(() => {
+    if (navigation.state === "idle") sending.current = false;
+  }, [navigation.state]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (sending.current) event.preventDefault();
+    else sending.current = true;
+  };
+  return { onSubmit, pending };
+}
+
+/** A submit button that shows the pending state and is disabled while the form is being sent. */
+export function SubmitButton({
+  pending,
+  busy = pending,
+  pendingLabel = "Bezig…",
+  appearance = "primary",
+  name,
+  value,
+  children,
+}: {
+  /** Any submit of the form is on its way: every button is disabled. */
+  pending: boolean;
+  /** This button's submit is on its way: it says so. */
+  busy?: boolean;
+  pendingLabel?: string;
+  appearance?: "primary" | "secondary";
+  name?: string;
+  value?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      className={`utrecht-button utrecht-button--${appearance}-action${busy ? " utrecht-button--busy" : ""}`}
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+    >
+      {busy ? pendingLabel : children}
+    </button>
+  );
+}
