@@ -138,11 +138,13 @@ function typoClauses(index: SearchIndex, clause: Clause): Clause[] {
 function matches(index: SearchIndex, required: Concept[], clauses: Clause[], rowsOf: (term: string) => RowSet) {
   const sets = required.map((concept) => unionAll(concept.phrases.map((terms) => intersectAll(terms.map(rowsOf)))));
   const all = intersectAll(sets);
-  if (all.length > 0) return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
+  if (all.length >= FEW_RESULTS || (all.length > 0 && sets.length < 3))
+    return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
   // A longer question rarely has every word in one document: all words but one, before any word.
   if (sets.length >= 3) {
     const most = inAtLeast(sets, sets.length - 1);
-    if (most.length > 0) return { sets, hits: most, mode: "most" as SearchResponse["mode"] };
+    if (most.length > all.length) return { sets, hits: most, mode: "most" as SearchResponse["mode"] };
+    if (all.length > 0) return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
   }
   return { sets, hits: unionAll(clauses.map(({ term }) => rowsOf(term))), mode: "any" as SearchResponse["mode"] };
 }
