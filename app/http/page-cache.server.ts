@@ -37,7 +37,8 @@ import { todayIso } from "~/utils/dates";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
-const SESSION_COOKIE = /(^|;)\s*leertuin_sessie=/;
+/** A session, or the region a visitor chose (`mijn-regio`: search ranks its answers first): a page of its own. */
+const SESSION_COOKIE = /(^|;)\s*(leertuin_sessie|mijn-regio)=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",

@@ -4,15 +4,19 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
+import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
 import { Heading, Paragraph } from "~/components/text";
 import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
+import { ownRegionOf } from "~/search/own-region.server";
 import { SEARCH_PAGE_SIZE, SEARCH_TYPE_LABELS, SearchParamsSchema } from "~/search/params";
 import { searchLibrary } from "~/search/search-service.server";
 import { getDb } from "~/utils/db.server";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+
+export const links = searchSuggestionLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data?.query ? `Zoeken naar "${data.query}"` : "Zoeken");
@@ -25,12 +29,14 @@ const FACET_PARAMS = [
   { facet: "theme", param: "thema", title: "Thema" },
 ] as const;
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseOr404(SearchParamsSchema, searchParamsObject(request.url), "Deze zoekopdracht klopt niet.");
   const db = getDb();
   const themeLabels = Object.fromEntries(listThemes(db).map((t) => [t.slug, t.label]));
   const regionLabels = Object.fromEntries(listRegionNames(db).map((r) => [r.slug, r.name]));
-  const response = searchLibrary(params);
+  // A member's region, or the one a visitor chose, ranks first (the page cache skips such readers).
+  const own = await ownRegionOf(request);
+  const response = searchLibrary(params, own?.slug);
   const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
     ({
       type: SEARCH_TYPE_LABELS[value as keyof typeof SEARCH_TYPE_LABELS],
@@ -46,6 +52,8 @@ export function loader({ request }: LoaderFunctionArgs) {
     total: response.total,
     fuzzy: response.mode === "fuzzy",
     results: response.results,
+    didYouMean: response.didYouMean,
+    ownRegionName: own ? (regionLabels[own.slug] ?? null) : null,
     facets: FACET_PARAMS.map(({ facet, param, title }) => ({
       param,
       title,
@@ -70,7 +78,8 @@ function toggled(search: URLSearchParams, param: string, value: string) {
 }
 
 export default function SearchPage() {
-  const { query, page, pageCount, total, fuzzy, results, facets, suggestions } = useLoaderData<typeof loader>();
+  const { query, page, pageCount, total, fuzzy, results, didYouMean, ownRegionName, facets, suggestions } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const filtered = facets.some((f) => f.active);
   return (
@@ -81,14 +90,7 @@ export default function SearchPage() {
           <label className="utrecht-form-label" htmlFor="q">
             Zoek een dilemma, afspraak of artikel
           </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query}
-            maxLength={200}
-          />
+          <SearchSuggestions id="q" name="q" defaultValue={query} maxLength={200} />
         </div>
         {facets.map((f) => f.active && <input key={f.param} type="hidden" name={f.param} value={f.active} />)}
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
@@ -106,9 +108,19 @@ export default function SearchPage() {
                 ? `Geen resultaten voor "${query}"`
                 : `${total === 1 ? "1 resultaat" : `${total} resultaten`} voor "${query}"${pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}`}
             </p>
+            {didYouMean && (
+              <p className="utrecht-paragraph did-you-mean">
+                Bedoelde u{" "}
+                <Link className="utrecht-link" to={didYouMean.url}>
+                  {didYouMean.kind === "query" ? didYouMean.query : didYouMean.title}
+                </Link>
+                ?
+              </p>
+            )}
             {fuzzy && total > 0 && (
               <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>
             )}
+            {ownRegionName && total > 0 && <Paragraph small>Afspraken van {ownRegionName} staan bovenaan.</Paragraph>}
             {total === 0 ? (
               <div>
                 <Heading level={2}>Tips</Heading>
@@ -147,6 +159,11 @@ export default function SearchPage() {
                         {r.title}
                       </Link>
                     </Heading>
+                    {r.holder && (
+                      <p className="card__meta direction">
+                        informatie van {r.holder.label} → gevraagd door {r.asking?.map((a) => a.label).join(", ")}
+                      </p>
+                    )}
                     {/* The snippet is escaped text with <mark> around the matched words (search/query.ts). */}
                     <p className="utrecht-paragraph snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
                   </li>

@@ -58,7 +58,8 @@ export interface SearchResponse {
   direction: QuestionDirection;
 }
 
-const OWN_REGION_BOOST = 1.5;
+/** Records of the reader's region scoring at least this share of the best score rank above all others. */
+const OWN_REGION_SHARE = 0.25;
 const SYNONYM_BOOST = 0.6;
 const FUZZY_BOOST = 0.3;
 /** A filler word of a typed question ("vertellen", "vaak") weighs this much of a word. */
@@ -295,8 +296,11 @@ export function search(index: SearchIndex, synonyms: SynonymIndex, request: Sear
   const factor = directionFactor(index, direction);
   if (factor) for (let i = 0; i < filtered.length; i++) scores[i] = scores[i]! * factor(filtered[i]!);
   if (request.ownRegion) {
+    // The reader's region first (PRODUCT.md): its records that match well rank above all others.
     const inRegion = index.facets.inRegion(request.ownRegion);
-    for (let i = 0; i < filtered.length; i++) if (inRegion(filtered[i]!)) scores[i] = scores[i]! * OWN_REGION_BOOST;
+    const best = scores.reduce((max, score) => Math.max(max, score), 0);
+    for (let i = 0; i < filtered.length; i++)
+      if (inRegion(filtered[i]!) && scores[i]! >= OWN_REGION_SHARE * best) scores[i] = scores[i]! + best;
   }
   const start = (request.page - 1) * request.pageSize;
   const shown = topRows(filtered, scores, Math.min(filtered.length, start + request.pageSize)).slice(start);

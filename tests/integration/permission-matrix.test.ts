@@ -177,6 +177,7 @@ const MATRIX: Case[] = [
   { route: "api.dilemmas.$slug", method: "GET", path: (f) => `/api/dilemmas/${f.answered.slug}`, expect: EVERYONE },
   { route: "zoeken", method: "GET", path: "/zoeken?q=school", expect: EVERYONE },
   { route: "api.search", method: "GET", path: "/api/search?q=school", expect: EVERYONE },
+  { route: "api.suggesties", method: "GET", path: "/api/suggesties?q=scho", expect: EVERYONE },
   { route: "voorstellen", method: "GET", path: "/voorstellen", expect: MEMBERS },
   {
     route: "voorstellen",

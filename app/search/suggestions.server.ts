@@ -1,0 +1,177 @@
+import { isStopWord } from "./dutch-analysis.server";
+import { queryWords, type SynonymIndex } from "./query";
+import { FILLER_WORDS } from "./question";
+import type { SearchIndex } from "./search-index.server";
+
+export interface Suggestion {
+  type: "dilemma" | "article";
+  title: string;
+  url: string;
+}
+
+interface Entry extends Suggestion {
+  /** The title's words, folded as query words are. */
+  words: string[];
+}
+
+interface TitleList {
+  mark: number;
+  entries: Entry[];
+  /** Every word of the titles and how many titles hold it (for "Bedoelde u"). */
+  words: Map<string, number>;
+}
+
+export const MAX_SUGGESTIONS = 8;
+
+/** The titles of one index, read again when the index has moved on (a write, a rebuild). */
+const lists = new WeakMap<SearchIndex, TitleList>();
+
+function titleList(index: SearchIndex): TitleList {
+  const cached = lists.get(index);
+  if (cached && cached.mark === index.mark.id) return cached;
+  const rows = index.sqlite
+    .prepare("select type, url, title from docs where type in ('dilemma', 'article') order by type desc, title")
+    .all() as Suggestion[];
+  const words = new Map<string, number>();
+  const entries = rows.map((row) => {
+    const folded = queryWords(row.title);
+    for (const word of new Set(folded)) words.set(word, (words.get(word) ?? 0) + 1);
+    return { ...row, words: folded };
+  });
+  const list = { mark: index.mark.id, entries, words };
+  lists.set(index, list);
+  return list;
+}
+
+/** The words of a query worth matching: without stop and filler words, unless that leaves none. */
+function meaningful(words: string[]): string[] {
+  const kept = words.filter((word) => !isStopWord(word) && !FILLER_WORDS.has(word));
+  return kept.length > 0 ? kept : words;
+}
+
+/** How well one query word matches a title word: whole word, start of a word, or a synonym's start. */
+function wordScore(title: string[], word: string, alternatives: string[]): number {
+  let best = 0;
+  for (const t of title) {
+    if (t === word) return 3;
+    if (t.startsWith(word)) best = Math.max(best, 2);
+    else if (best < 1 && alternatives.some((a) => t.startsWith(a))) best = 1;
+  }
+  return best;
+}
+
+/**
+ * Titles of dilemmas and articles for what has been typed so far: every meaningful word must start a
+ * word of the title (the last one may be half typed), directly or through a synonym ("wijkcoach" →
+ * "wijkteam"). Dilemmas first at equal fit, then shorter titles.
+ */
+export function suggest(index: SearchIndex, synonyms: SynonymIndex, query: string): Suggestion[] {
+  const words = meaningful(queryWords(query));
+  if (words.length === 0 || words.join("").length < 2) return [];
+  const alternatives = words.map((word) => {
+    const group = synonyms.phrases.get(word);
+    if (group === undefined) return [];
+    return synonyms.groups[group]!.filter((phrase) => phrase !== word && !phrase.includes(" ") && phrase.length >= 3);
+  });
+  const found: { entry: Entry; score: number }[] = [];
+  for (const entry of titleList(index).entries) {
+    let score = 0;
+    for (let w = 0; w < words.length; w++) {
+      const fit = wordScore(entry.words, words[w]!, alternatives[w]!);
+      if (fit === 0) {
+        score = 0;
+        break;
+      }
+      score += fit;
+    }
+    if (score > 0) found.push({ entry, score: score + (entry.type === "dilemma" ? 0.5 : 0) });
+  }
+  return found
+    .sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ entry: { type, title, url } }) => ({ type, title, url }));
+}
+
+/** Optimal string alignment distance, or `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const vocabularies = new WeakMap<SynonymIndex, Set<string>>();
+
+/** Every word of the vocabulary's terms. */
+function vocabularyWords(synonyms: SynonymIndex): Set<string> {
+  let words = vocabularies.get(synonyms);
+  if (!words) {
+    words = new Set([...synonyms.phrases.keys()].flatMap((phrase) => phrase.split(" ")));
+    vocabularies.set(synonyms, words);
+  }
+  return words;
+}
+
+/**
+ * The title sharing the most meaningful words with the query (by their first five letters, so
+ * `verzuimende` meets `verzuim`); at least two when the query has two. Null when none comes close.
+ */
+export function nearestTitle(index: SearchIndex, query: string): Suggestion | null {
+  const words = meaningful(queryWords(query)).filter((word) => word.length >= 3);
+  if (words.length === 0) return null;
+  const heads = words.map((word) => word.slice(0, 5));
+  const needed = Math.min(2, heads.length);
+  let best: { entry: Entry; shared: number } | null = null;
+  for (const entry of titleList(index).entries) {
+    let shared = 0;
+    for (const head of heads) if (entry.words.some((word) => word.startsWith(head))) shared++;
+    if (shared >= needed && (!best || shared > best.shared)) best = { entry, shared };
+  }
+  return best && { type: best.entry.type, title: best.entry.title, url: best.entry.url };
+}
+
+/**
+ * "Bedoelde u": the query with each word that is neither a known vocabulary term nor a word of a title
+ * replaced by the nearest one that is (two edits for longer words, one for short ones); null when
+ * nothing changes.
+ */
+export function nearestQuery(index: SearchIndex, synonyms: SynonymIndex, query: string): string | null {
+  const { words: titleWords } = titleList(index);
+  const vocabulary = vocabularyWords(synonyms);
+  const words = queryWords(query);
+  let changed = false;
+  const corrected = words.map((word) => {
+    if (word.length < 4 || /\d/.test(word) || isStopWord(word) || FILLER_WORDS.has(word)) return word;
+    if (vocabulary.has(word) || titleWords.has(word)) return word;
+    const limit = word.length >= 7 ? 2 : 1;
+    let best: { word: string; distance: number; weight: number } | null = null;
+    const consider = (candidate: string, weight: number) => {
+      if (candidate.length < 3) return;
+      const distance = editDistance(word, candidate, best ? Math.min(limit, best.distance) : limit);
+      if (distance > limit) return;
+      if (!best || distance < best.distance || (distance === best.distance && weight > best.weight))
+        best = { word: candidate, distance, weight };
+    };
+    // Vocabulary terms count as more common than any title word: they are what people type.
+    for (const term of vocabulary) consider(term, Number.MAX_SAFE_INTEGER);
+    for (const [title, count] of titleWords) consider(title, count);
+    if (!best) return word;
+    changed = true;
+    return (best as { word: string }).word;
+  });
+  return changed ? corrected.join(" ") : null;
+}
