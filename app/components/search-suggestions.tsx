@@ -1,6 +1,6 @@
 import type { LinksFunction } from "@remix-run/node";
 import { useNavigate } from "@remix-run/react";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
 import styles from "~/styles/search-suggestions.css";
 
@@ -113,23 +113,10 @@ export function SearchSuggestions({ id, name, defaultValue, placeholder, maxLeng
     }
   };
 
-  if (!enhanced) {
-    return (
-      <input
-        className="utrecht-textbox utrecht-textbox--html-input"
-        id={id}
-        name={name}
-        type="search"
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        placeholder={placeholder}
-      />
-    );
-  }
-
   const optionId = (i: number) => `${listId}-optie-${i}`;
   return (
     <div className="search-suggestions">
+      {/* The same input before and after hydration, so what was typed and the focus stay. */}
       <input
         className="utrecht-textbox utrecht-textbox--html-input"
         id={id}
@@ -138,42 +125,50 @@ export function SearchSuggestions({ id, name, defaultValue, placeholder, maxLeng
         defaultValue={defaultValue}
         maxLength={maxLength}
         placeholder={placeholder}
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
-        onChange={(event) => ask(event.currentTarget.value)}
-        onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(close, 150)}
+        {...(enhanced
+          ? {
+              role: "combobox",
+              autoComplete: "off",
+              "aria-autocomplete": "list" as const,
+              "aria-expanded": open,
+              "aria-controls": listId,
+              "aria-activedescendant": open && active >= 0 ? optionId(active) : undefined,
+              onChange: (event: ChangeEvent<HTMLInputElement>) => ask(event.currentTarget.value),
+              onKeyDown,
+              onBlur: () => setTimeout(close, 150),
+            }
+          : {})}
       />
-      <ul
-        className="search-suggestions__list"
-        id={listId}
-        role="listbox"
-        aria-label="Suggesties"
-        hidden={!open || suggestions.length === 0}
-      >
-        {suggestions.map((suggestion, i) => (
-          // The input keeps focus and handles the keys (aria-activedescendant); a click chooses too.
-          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-          <li
-            key={suggestion.url}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className="search-suggestions__option"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(suggestion)}
-          >
-            <span className="search-suggestions__type">{TYPE_LABELS[suggestion.type]}</span> {suggestion.title}
-          </li>
-        ))}
-      </ul>
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </div>
+      {enhanced && (
+        <ul
+          className="search-suggestions__list"
+          id={listId}
+          role="listbox"
+          aria-label="Suggesties"
+          hidden={!open || suggestions.length === 0}
+        >
+          {suggestions.map((suggestion, i) => (
+            // The input keeps focus and handles the keys (aria-activedescendant); a click chooses too.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+            <li
+              key={suggestion.url}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className="search-suggestions__option"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(suggestion)}
+            >
+              <span className="search-suggestions__type">{TYPE_LABELS[suggestion.type]}</span> {suggestion.title}
+            </li>
+          ))}
+        </ul>
+      )}
+      {enhanced && (
+        <div className="visually-hidden" role="status" aria-live="polite">
+          {status}
+        </div>
+      )}
     </div>
   );
 }

@@ -36,6 +36,8 @@ const SCHEMA = `
     tokens integer not null
   );
   create index if not exists docs_dilemma on docs (dilemma_id);
+  -- Covers the titles read for suggestions, so that reading them skips the bodies.
+  create index if not exists docs_titles on docs (type, title, url);
   -- The analysed terms (Dutch stems) of each field; the text itself lives in docs.
   create virtual table if not exists fts using fts5(
     title, question, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
@@ -318,6 +320,11 @@ export class SearchIndex {
     }
     this.mark = mark;
     this.updates++;
+  }
+
+  /** Changes with every update of the documents (not with audit entries that changed nothing). */
+  get version(): number {
+    return this.updates;
   }
 
   /** Moves the audit mark past entries that changed nothing searchable (kept in memory only). */

@@ -15,32 +15,64 @@ interface Entry extends Suggestion {
 }
 
 interface TitleList {
-  mark: number;
+  version: number;
   entries: Entry[];
   /** Every word of the titles and how many titles hold it (for "Bedoelde u"). */
   words: Map<string, number>;
+  /** The distinct title words in sorted order, and per word the titles that hold it: prefixes are ranges. */
+  sorted: string[];
+  postings: Int32Array[];
 }
 
 export const MAX_SUGGESTIONS = 8;
 
-/** The titles of one index, read again when the index has moved on (a write, a rebuild). */
+/** The titles of one index, read again after the index's documents changed (a rebuild is a new index). */
 const lists = new WeakMap<SearchIndex, TitleList>();
+
+/** Titles as words, kept across rebuilds of the list: after a write nearly every title is the same. */
+const foldedTitles = new Map<string, string[]>();
 
 function titleList(index: SearchIndex): TitleList {
   const cached = lists.get(index);
-  if (cached && cached.mark === index.mark.id) return cached;
+  if (cached && cached.version === index.version) return cached;
   const rows = index.sqlite
     .prepare("select type, url, title from docs where type in ('dilemma', 'article') order by type desc, title")
     .all() as Suggestion[];
-  const words = new Map<string, number>();
-  const entries = rows.map((row) => {
-    const folded = queryWords(row.title);
-    for (const word of new Set(folded)) words.set(word, (words.get(word) ?? 0) + 1);
+  const holders = new Map<string, number[]>();
+  if (foldedTitles.size > 200_000) foldedTitles.clear();
+  const entries = rows.map((row, i) => {
+    let folded = foldedTitles.get(row.title);
+    if (!folded) foldedTitles.set(row.title, (folded = queryWords(row.title)));
+    for (const word of new Set(folded)) {
+      const list = holders.get(word);
+      if (list) list.push(i);
+      else holders.set(word, [i]);
+    }
     return { ...row, words: folded };
   });
-  const list = { mark: index.mark.id, entries, words };
+  const sorted = [...holders.keys()].sort();
+  const list: TitleList = {
+    version: index.version,
+    entries,
+    words: new Map(sorted.map((word) => [word, holders.get(word)!.length])),
+    sorted,
+    postings: sorted.map((word) => Int32Array.from(holders.get(word)!)),
+  };
   lists.set(index, list);
   return list;
+}
+
+/** Calls `visit` with each title word starting with `prefix` and the titles holding it. */
+function withPrefix(list: TitleList, prefix: string, visit: (word: string, titles: Int32Array) => void) {
+  let low = 0;
+  let high = list.sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list.sorted[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < list.sorted.length && list.sorted[i]!.startsWith(prefix); i++)
+    visit(list.sorted[i]!, list.postings[i]!);
 }
 
 /** The words of a query worth matching: without stop and filler words, unless that leaves none. */
@@ -49,44 +81,41 @@ function meaningful(words: string[]): string[] {
   return kept.length > 0 ? kept : words;
 }
 
-/** How well one query word matches a title word: whole word, start of a word, or a synonym's start. */
-function wordScore(title: string[], word: string, alternatives: string[]): number {
-  let best = 0;
-  for (const t of title) {
-    if (t === word) return 3;
-    if (t.startsWith(word)) best = Math.max(best, 2);
-    else if (best < 1 && alternatives.some((a) => t.startsWith(a))) best = 1;
-  }
-  return best;
-}
-
 /**
  * Titles of dilemmas and articles for what has been typed so far: every meaningful word must start a
  * word of the title (the last one may be half typed), directly or through a synonym ("wijkcoach" →
- * "wijkteam"). Dilemmas first at equal fit, then shorter titles.
+ * "wijkteam"): a whole word counts 3, the start of a word 2, a synonym 1. Dilemmas first at equal fit,
+ * then shorter titles. The titles holding a prefix are read from sorted words, not scanned.
  */
 export function suggest(index: SearchIndex, synonyms: SynonymIndex, query: string): Suggestion[] {
   const words = meaningful(queryWords(query));
   if (words.length === 0 || words.join("").length < 2) return [];
-  const alternatives = words.map((word) => {
+  const list = titleList(index);
+  let scores: Map<number, number> | null = null;
+  for (const word of words) {
     const group = synonyms.phrases.get(word);
-    if (group === undefined) return [];
-    return synonyms.groups[group]!.filter((phrase) => phrase !== word && !phrase.includes(" ") && phrase.length >= 3);
-  });
-  const found: { entry: Entry; score: number }[] = [];
-  for (const entry of titleList(index).entries) {
-    let score = 0;
-    for (let w = 0; w < words.length; w++) {
-      const fit = wordScore(entry.words, words[w]!, alternatives[w]!);
-      if (fit === 0) {
-        score = 0;
-        break;
+    const alternatives =
+      group === undefined
+        ? []
+        : synonyms.groups[group]!.filter((phrase) => phrase !== word && !phrase.includes(" ") && phrase.length >= 3);
+    const fits = new Map<number, number>();
+    const fit = (titles: Int32Array, value: number) => {
+      for (let i = 0; i < titles.length; i++) {
+        const title = titles[i]!;
+        if (scores && !scores.has(title)) continue;
+        if ((fits.get(title) ?? 0) < value) fits.set(title, value);
       }
-      score += fit;
-    }
-    if (score > 0) found.push({ entry, score: score + (entry.type === "dilemma" ? 0.5 : 0) });
+    };
+    withPrefix(list, word, (found, titles) => fit(titles, found === word ? 3 : 2));
+    for (const alternative of alternatives) withPrefix(list, alternative, (_found, titles) => fit(titles, 1));
+    const previous: Map<number, number> | null = scores;
+    scores = new Map();
+    for (const [title, value] of fits) scores.set(title, (previous?.get(title) ?? 0) + value);
+    if (scores.size === 0) return [];
   }
-  return found
+  return [...scores!]
+    .map(([title, score]) => ({ entry: list.entries[title]!, score }))
+    .map(({ entry, score }) => ({ entry, score: score + (entry.type === "dilemma" ? 0.5 : 0) }))
     .sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length)
     .slice(0, MAX_SUGGESTIONS)
     .map(({ entry: { type, title, url } }) => ({ type, title, url }));
