@@ -1,5 +1,5 @@
 import { isStopWord } from "./dutch-analysis.server";
-import { queryWords, type SynonymIndex } from "./query";
+import { queryConcepts, queryWords, type SynonymIndex } from "./query";
 import { FILLER_WORDS } from "./question";
 import type { SearchIndex } from "./search-index.server";
 
@@ -32,9 +32,31 @@ const lists = new WeakMap<SearchIndex, TitleList>();
 /** Titles as words, kept across rebuilds of the list: after a write nearly every title is the same. */
 const foldedTitles = new Map<string, string[]>();
 
+/** Indexes whose list is being read again after a change. */
+const refreshing = new WeakSet<SearchIndex>();
+
+/**
+ * The titles of the index. After a change of its documents the list in hand answers while the new one
+ * is read between requests (about half a second at 10k dilemmas on a busy machine, too long for a
+ * keystroke); a new title is offered a moment after it is published.
+ */
 function titleList(index: SearchIndex): TitleList {
   const cached = lists.get(index);
   if (cached && cached.version === index.version) return cached;
+  if (cached) {
+    if (!refreshing.has(index)) {
+      refreshing.add(index);
+      setImmediate(() => {
+        refreshing.delete(index);
+        if (index.sqlite.open) readTitles(index);
+      });
+    }
+    return cached;
+  }
+  return readTitles(index);
+}
+
+function readTitles(index: SearchIndex): TitleList {
   const rows = index.sqlite
     .prepare("select type, url, title from docs where type in ('dilemma', 'article') order by type desc, title")
     .all() as Suggestion[];
@@ -82,38 +104,64 @@ function meaningful(words: string[]): string[] {
 }
 
 /**
- * Titles of dilemmas and articles for what has been typed so far: every meaningful word must start a
- * word of the title (the last one may be half typed), directly or through a synonym ("wijkcoach" →
- * "wijkteam"): a whole word counts 3, the start of a word 2, a synonym 1. Dilemmas first at equal fit,
- * then shorter titles. The titles holding a prefix are read from sorted words, not scanned.
+ * The titles holding every word of a phrase (stop words aside) at the start of one of their words, each
+ * with how well: `whole` for the word itself, `start` for a word it only starts (0: not enough).
  */
-export function suggest(index: SearchIndex, synonyms: SynonymIndex, query: string): Suggestion[] {
-  const words = meaningful(queryWords(query));
-  if (words.length === 0 || words.join("").length < 2) return [];
-  const list = titleList(index);
-  let scores: Map<number, number> | null = null;
+function phraseTitles(list: TitleList, phrase: string, whole: number, start: number): Map<number, number> {
+  const all = phrase.split(" ");
+  const words = all.some((word) => !isStopWord(word)) ? all.filter((word) => !isStopWord(word)) : all;
+  let result: Map<number, number> | null = null;
   for (const word of words) {
-    const group = synonyms.phrases.get(word);
-    const alternatives =
-      group === undefined
-        ? []
-        : synonyms.groups[group]!.filter((phrase) => phrase !== word && !phrase.includes(" ") && phrase.length >= 3);
     const fits = new Map<number, number>();
-    const fit = (titles: Int32Array, value: number) => {
+    const within: Map<number, number> | null = result;
+    withPrefix(list, word, (found, titles) => {
+      const value = found === word ? whole : start;
+      if (value === 0) return;
       for (let i = 0; i < titles.length; i++) {
         const title = titles[i]!;
-        if (scores && !scores.has(title)) continue;
-        if ((fits.get(title) ?? 0) < value) fits.set(title, value);
+        if (within && !within.has(title)) continue;
+        if ((fits.get(title) ?? 0) < value) fits.set(title, Math.min(value, within?.get(title) ?? value));
       }
-    };
-    withPrefix(list, word, (found, titles) => fit(titles, found === word ? 3 : 2));
-    for (const alternative of alternatives) withPrefix(list, alternative, (_found, titles) => fit(titles, 1));
+    });
+    result = fits;
+    if (fits.size === 0) break;
+  }
+  return result ?? new Map();
+}
+
+/**
+ * Titles of dilemmas and articles for what has been typed so far: every meaningful word (or phrase of
+ * the vocabulary, "ib er", "veilig thuis") must start words of the title, the last one may be half typed;
+ * a term of its synonym group counts too ("wijkcoach" → "wijkteam"). A whole word counts 3, the start
+ * of a word 2, a synonym 1; dilemmas first at equal fit, then shorter titles. The titles holding a
+ * prefix are read from sorted words, not scanned.
+ */
+export function suggest(index: SearchIndex, synonyms: SynonymIndex, query: string): Suggestion[] {
+  const words = queryWords(query);
+  if (words.join("").length < 2) return [];
+  const all = queryConcepts(words, synonyms);
+  // A single letter (the next word just begun) starts nearly every title: it waits for the second.
+  const meaningfulConcepts = all.filter(
+    ([phrase]) => phrase!.length > 1 && !isStopWord(phrase!) && !FILLER_WORDS.has(phrase!),
+  );
+  const concepts = meaningfulConcepts.length > 0 ? meaningfulConcepts : all;
+  const list = titleList(index);
+  let scores: Map<number, number> | null = null;
+  for (const [original, ...alternatives] of concepts) {
+    const fits = phraseTitles(list, original!, 3, 2);
+    for (const alternative of alternatives) {
+      // A short abbreviation ("vt", "om") would start too many words: only as a whole word.
+      for (const [title, value] of phraseTitles(list, alternative, 1, alternative.length >= 4 ? 1 : 0))
+        if ((fits.get(title) ?? 0) < value) fits.set(title, value);
+    }
     const previous: Map<number, number> | null = scores;
     scores = new Map();
-    for (const [title, value] of fits) scores.set(title, (previous?.get(title) ?? 0) + value);
+    for (const [title, value] of fits)
+      if (!previous || previous.has(title)) scores.set(title, (previous?.get(title) ?? 0) + value);
     if (scores.size === 0) return [];
   }
-  return [...scores!]
+  if (!scores) return [];
+  return [...scores]
     .map(([title, score]) => ({ entry: list.entries[title]!, score }))
     .map(({ entry, score }) => ({ entry, score: score + (entry.type === "dilemma" ? 0.5 : 0) }))
     .sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length)
