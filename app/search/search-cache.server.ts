@@ -15,6 +15,7 @@ import {
   searchIndexPath,
   writeSearchIndexFile,
 } from "./search-index.server";
+import { prepareSuggestions } from "./suggestions.server";
 
 interface State {
   file: string | null;
@@ -84,7 +85,10 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
   if (!current.index) {
     current.index = openSearchIndex(file);
     if (!current.index) rebuildInline(db, file);
-    else void current.index.warmUp();
+    else {
+      void current.index.warmUp();
+      prepareSuggestions(current.index);
+    }
   }
   catchUp(db, file, options);
   return current.index!;
@@ -158,6 +162,7 @@ function swapIn(file: string, built: string) {
   if (!current.index) throw new Error(`The search index ${file} could not be opened after it was built.`);
   current.builds++;
   void current.index.warmUp();
+  prepareSuggestions(current.index);
 }
 
 function rebuildInline(db: Db, file: string) {

@@ -56,6 +56,13 @@ function titleList(index: SearchIndex): TitleList {
   return readTitles(index);
 }
 
+/** Reads the titles of a newly opened index between requests, so that the first keystroke need not. */
+export function prepareSuggestions(index: SearchIndex) {
+  setImmediate(() => {
+    if (index.sqlite.open && !lists.has(index)) readTitles(index);
+  });
+}
+
 function readTitles(index: SearchIndex): TitleList {
   const rows = index.sqlite
     .prepare("select type, url, title from docs where type in ('dilemma', 'article') order by type desc, title")
