@@ -118,6 +118,8 @@ export function SearchSuggestions({ id, name, defaultValue, placeholder, maxLeng
     <div className="search-suggestions">
       {/* The same input before and after hydration, so what was typed and the focus stay. */}
       <input
+        // A new query (a link to another search) shows its own words, not what was typed before.
+        key={defaultValue ?? ""}
         className="utrecht-textbox utrecht-textbox--html-input"
         id={id}
         name={name}
