@@ -118,6 +118,17 @@ describe("suggestions while typing", () => {
     ).toBe(true);
   });
 
+  it.each([
+    ["a very long query", "school%20".repeat(400)],
+    ["emoji and control characters", "%F0%9F%98%80%00%1F%E2%80%8B"],
+    ["lunr syntax", "titel%3Aschool~2%20%2Bdelen%20-niet%20ouder*"],
+    ["no query at all", ""],
+  ])("answers %s with 200 and a list", async (_name, q) => {
+    const response = await http.get(`/api/suggesties?q=${q}`);
+    expect(response.status).toBe(200);
+    expect(Array.isArray(((await response.json()) as { suggestions: unknown[] }).suggestions)).toBe(true);
+  });
+
   it("understands the words of practice, and stays quiet for one letter or nonsense", async () => {
     expect((await suggest("wijkcoach")).some((s) => /wijkteam/i.test(s.title))).toBe(true);
     expect(await suggest("s")).toEqual([]);
