@@ -70,6 +70,8 @@ const SECTOR_BOOST = 0.25;
 const DIRECTION_BOOST = 0.5;
 /** Per side that matches the other way round: the same sectors, information going back. */
 const REVERSED_BOOST = 0.1;
+/** A dilemma or answer with neither side where the query puts it, when the query gives a direction. */
+const OTHER_DIRECTION = 0.75;
 /** Below this many matches on exact words, one-letter typos are allowed too. */
 const FEW_RESULTS = 3;
 const MIN_FUZZY_LENGTH = 5;
@@ -179,7 +181,8 @@ function directionFactor(index: SearchIndex, direction: QuestionDirection): ((ro
       factor += rowHolder === holder ? DIRECTION_BOOST : (rowAsking & holder) !== 0 ? REVERSED_BOOST : 0;
     if (asking !== 0)
       factor += (rowAsking & asking) !== 0 ? DIRECTION_BOOST : rowHolder === asking ? REVERSED_BOOST : 0;
-    return factor;
+    // Neither side is a sector the question puts there: the information goes another way than asked.
+    return factor === 1 ? OTHER_DIRECTION : factor;
   };
 }
 

@@ -67,6 +67,12 @@ describe("a whole question as a query", () => {
     if (reversed >= 0) expect(reversed).toBeGreaterThan(0);
   });
 
+  it("answers the issue's question with what school may share, not with another sector's refusal", () => {
+    // "mag ik de wijkcoach vertellen dat een leerling vaak verzuimt": the asker is at school.
+    const { results } = find("mag ik de wijkcoach vertellen dat een leerling vaak verzuimt");
+    expect(results.slice(0, 3).map((r) => r.holder?.slug)).toEqual(["onderwijs", "onderwijs", "onderwijs"]);
+  });
+
   it("ranks dilemmas before law articles when the question names the sectors", () => {
     const { results } = find("wat mag ik delen met de wijkcoach");
     expect(results[0]!.type).not.toBe("article");
