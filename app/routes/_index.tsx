@@ -5,6 +5,7 @@ import { Alert } from "~/components/alert";
 import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
+import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
 import { Heading, Paragraph } from "~/components/text";
 import { illustrativeNotice } from "~/content/library-files.server";
 import { listRecentOutcomes } from "~/models/answer.server";
@@ -13,6 +14,8 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+
+export const links = searchSuggestionLinks;
 
 export const meta: MetaFunction = () =>
   pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
@@ -52,11 +55,9 @@ export default function Home() {
             <label className="utrecht-form-label" htmlFor="q">
               Zoek een dilemma, afspraak of artikel
             </label>
-            <input
-              className="utrecht-textbox utrecht-textbox--html-input"
+            <SearchSuggestions
               id="q"
               name="q"
-              type="search"
               maxLength={200}
               placeholder="bijvoorbeeld: school informeren over thuissituatie"
             />

@@ -5,9 +5,9 @@ import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { Direction } from "~/components/direction";
 import { TextLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
+import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
 import { Heading, Paragraph } from "~/components/text";
 import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
-import { dilemmaDirections } from "~/models/dilemma-direction.server";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
 import type { loader as rootLoader } from "~/root";
@@ -17,6 +17,8 @@ import { getDb } from "~/utils/db.server";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { readerRegion } from "~/utils/reader-region.server";
+
+export const links = searchSuggestionLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data?.query ? `Zoeken naar "${data.query}"` : "Zoeken");
@@ -34,13 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const themeLabels = Object.fromEntries(listThemes(db).map((t) => [t.slug, t.label]));
   const regionLabels = Object.fromEntries(listRegionNames(db).map((r) => [r.slug, r.name]));
-  const own = (await readerRegion(request))?.slug;
-  const response = searchLibrary(params, own);
-  // Dilemmas and answers say which way the information goes; the engine's results carry no sectors.
-  const directions = dilemmaDirections(
-    db,
-    response.results.filter((r) => r.type !== "article").map((r) => r.slug),
-  );
+  // A member's region, or the one a visitor chose, ranks first (the page cache skips such readers).
+  const own = await readerRegion(request);
+  const response = searchLibrary(params, own?.slug);
   const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
     ({
       type: SEARCH_TYPE_LABELS[value as keyof typeof SEARCH_TYPE_LABELS],
@@ -55,8 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageCount: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
     total: response.total,
     fuzzy: response.mode === "fuzzy",
-    ownRegion: own ?? null,
-    results: response.results.map((r) => ({ ...r, direction: directions.get(r.slug) ?? null })),
+    ownRegion: own?.slug ?? null,
+    ownRegionName: own?.name ?? null,
+    results: response.results,
+    didYouMean: response.didYouMean,
     facets: FACET_PARAMS.map(({ facet, param, title }) => ({
       param,
       title,
@@ -81,7 +81,7 @@ function toggled(search: URLSearchParams, param: string, value: string) {
 }
 
 export default function SearchPage() {
-  const { query, page, pageCount, total, fuzzy, ownRegion, results, facets, suggestions } =
+  const { query, page, pageCount, total, fuzzy, ownRegion, ownRegionName, results, didYouMean, facets, suggestions } =
     useLoaderData<typeof loader>();
   const member = useRouteLoaderData<typeof rootLoader>("root")?.user?.member ?? false;
   const [searchParams] = useSearchParams();
@@ -94,14 +94,7 @@ export default function SearchPage() {
           <label className="utrecht-form-label" htmlFor="q">
             Zoek een dilemma, afspraak of artikel
           </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query}
-            maxLength={200}
-          />
+          <SearchSuggestions id="q" name="q" defaultValue={query} maxLength={200} />
         </div>
         {facets.map((f) => f.active && <input key={f.param} type="hidden" name={f.param} value={f.active} />)}
         <button className="utrecht-button utrecht-button--primary-action" type="submit">
@@ -119,6 +112,15 @@ export default function SearchPage() {
                 ? `Geen resultaten voor "${query}"`
                 : `${total === 1 ? "1 resultaat" : `${total} resultaten`} voor "${query}"${pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}`}
             </p>
+            {didYouMean && (
+              <p className="utrecht-paragraph did-you-mean">
+                Bedoelde u{" "}
+                <Link className="utrecht-link" to={didYouMean.url}>
+                  {didYouMean.kind === "query" ? didYouMean.query : didYouMean.title}
+                </Link>
+                ?
+              </p>
+            )}
             {fuzzy && total > 0 && (
               <Paragraph small>Ook resultaten met een kleine tikfout in de zoekwoorden.</Paragraph>
             )}
@@ -129,6 +131,7 @@ export default function SearchPage() {
                 </a>
               </p>
             )}
+            {ownRegionName && total > 0 && <Paragraph small>Afspraken van {ownRegionName} staan bovenaan.</Paragraph>}
             {total === 0 ? (
               <div>
                 <Heading level={2}>Staat uw vraag er niet bij?</Heading>
@@ -185,7 +188,9 @@ export default function SearchPage() {
                         {r.title}
                       </Link>
                     </Heading>
-                    {r.direction && <Direction holder={r.direction.holder} asking={r.direction.asking} />}
+                    {r.holder && (
+                      <Direction holder={r.holder.slug} asking={(r.asking ?? []).map((a) => a.slug)} />
+                    )}
                     {/* The snippet is escaped text with <mark> around the matched words (search/query.ts). */}
                     <p className="utrecht-paragraph snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
                   </li>

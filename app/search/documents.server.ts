@@ -17,6 +17,9 @@ export interface StoredDoc {
   verdict?: Verdict;
   themes: string[];
   sectors: Sector[];
+  /** Which way the information goes (dilemmas and their answers): the sector holding it and those asking. */
+  holder?: Sector;
+  asking?: Sector[];
 }
 
 export interface IndexedDoc extends StoredDoc {
@@ -84,6 +87,8 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       regionName: d.region_name,
       themes,
       sectors,
+      holder: d.holder_sector,
+      asking: sectorsOf(d.asking),
     };
   });
 
@@ -124,6 +129,8 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       verdict: a.verdict,
       themes,
       sectors,
+      holder: dilemma.holder_sector,
+      asking: sectorsOf(dilemma.asking),
     });
   }
 

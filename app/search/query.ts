@@ -1,3 +1,6 @@
+import type { Sector } from "~/domain/vocabulary";
+import { buildSectorTerms } from "./question";
+
 /** The longest query we read; anything beyond is cut, so a pasted page cannot slow search down. */
 export const MAX_QUERY_LENGTH = 200;
 
@@ -25,14 +28,17 @@ export interface SynonymIndex {
   phrases: Map<string, number>;
   groups: string[][];
   longest: number;
+  /** Phrases that name a sector ("wijkcoach" → wijkteam), for the direction of a question. */
+  sectors?: Map<string, Sector>;
 }
 
 export function buildSynonymIndex(groups: string[][]): SynonymIndex {
-  const folded = groups.map((group) => group.map((phrase) => queryWords(phrase).join(" ")).filter(Boolean));
+  const fold = (phrase: string) => queryWords(phrase).join(" ");
+  const folded = groups.map((group) => group.map(fold).filter(Boolean));
   const phrases = new Map<string, number>();
   folded.forEach((group, i) => group.forEach((phrase) => phrases.set(phrase, i)));
   const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(" ").length));
-  return { phrases, groups: folded, longest };
+  return { phrases, groups: folded, longest, sectors: buildSectorTerms(folded, fold) };
 }
 
 /**

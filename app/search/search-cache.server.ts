@@ -16,6 +16,7 @@ import {
   searchIndexPath,
   writeSearchIndexFile,
 } from "./search-index.server";
+import { prepareSuggestions } from "./suggestions.server";
 
 interface State {
   file: string | null;
@@ -85,7 +86,10 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
   if (!current.index) {
     current.index = openSearchIndex(file);
     if (!current.index) rebuildInline(db, file);
-    else void current.index.warmUp();
+    else {
+      void current.index.warmUp();
+      prepareSuggestions(current.index);
+    }
   }
   try {
     catchUp(db, file, options);
@@ -165,6 +169,7 @@ function swapIn(file: string, built: string) {
   if (!current.index) throw new Error(`The search index ${file} could not be opened after it was built.`);
   current.builds++;
   void current.index.warmUp();
+  prepareSuggestions(current.index);
 }
 
 function rebuildInline(db: Db, file: string) {

@@ -3,8 +3,9 @@ import { performance } from "node:perf_hooks";
 
 import Database from "better-sqlite3";
 
-import type { Verdict } from "~/domain/vocabulary";
+import type { Sector, Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
+import { DirectionColumns } from "./direction-columns.server";
 import { type IndexedDoc, loadSearchDocuments, type SearchType, type StoredDoc } from "./documents.server";
 import { termsOf } from "./dutch-analysis.server";
 import { FacetColumns } from "./facet-columns.server";
@@ -12,7 +13,7 @@ import { FacetColumns } from "./facet-columns.server";
 /** Column weights for bm25, as lunr's field boosts were: the title and the question say what a record is about. */
 export const FIELDS = { title: 10, question: 6, tags: 3, body: 1 } as const;
 /** Bump when the analysis or the schema changes: an index file of another format is rebuilt. */
-const FORMAT = "fts5-dutch-2";
+const FORMAT = "fts5-dutch-3";
 /** Terms found in at least this many documents are scored ahead of the first query that needs them. */
 const WARM_MIN_DOCS = 250;
 /** Rows scored per slice of the warm-up, so that a slice never holds up a request for long. */
@@ -29,10 +30,14 @@ const SCHEMA = `
     id integer primary key autoincrement, ref text not null unique, dilemma_id integer, type text not null,
     slug text not null, url text not null, title text not null, question text not null, tags text not null,
     body text not null, region text, region_name text, verdict text, themes text not null, sectors text not null,
+    -- Which way the information goes: the holding sector and the asking sectors (JSON); null for articles.
+    holder text, asking text,
     -- How many terms the document has in fts (bm25's document length).
     tokens integer not null
   );
   create index if not exists docs_dilemma on docs (dilemma_id);
+  -- Covers the titles read for suggestions, so that reading them skips the bodies.
+  create index if not exists docs_titles on docs (type, title, url);
   -- The analysed terms (Dutch stems) of each field; the text itself lives in docs.
   create virtual table if not exists fts using fts5(
     title, question, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
@@ -83,6 +88,20 @@ export interface AuditEntryRow {
 /** What a result shows. */
 export type ShownDoc = Omit<StoredDoc, "themes" | "sectors">;
 
+interface ShownRow {
+  id: number;
+  type: ShownDoc["type"];
+  slug: string;
+  url: string;
+  title: string;
+  body: string;
+  region: string | null;
+  regionName: string | null;
+  verdict: Verdict | null;
+  holder: Sector | null;
+  asking: string | null;
+}
+
 /** The rows a term is found in (ascending) and each row's bm25 score for the term. */
 export interface TermList {
   rows: Int32Array;
@@ -105,6 +124,7 @@ const BM25 = `bm25(fts, ${COLUMN_WEIGHTS.map((w) => w.toFixed(1)).join(", ")})`;
  */
 export class SearchIndex {
   readonly facets = new FacetColumns();
+  readonly directions = new DirectionColumns();
   maxRow = 0;
   mark: AuditMark;
   readonly buildMs: number;
@@ -133,9 +153,14 @@ export class SearchIndex {
     this.mark = { id: Number(meta.auditId), stamp: meta.auditStamp ?? "" };
     this.buildMs = Number(meta.buildMs);
     for (const row of sqlite
-      .prepare("select id, type, region, verdict, themes, sectors, tokens from docs")
+      .prepare("select id, type, region, verdict, themes, sectors, holder, asking, tokens from docs")
       .iterate() as Iterable<FacetRow>) {
       this.facets.set(row.id, facetValues(row));
+      this.directions.set(
+        row.id,
+        row.holder ?? undefined,
+        row.asking ? (JSON.parse(row.asking) as Sector[]) : undefined,
+      );
       this.maxRow = Math.max(this.maxRow, row.id);
       this.rowCount++;
       this.tokenCount += row.tokens;
@@ -147,7 +172,7 @@ export class SearchIndex {
       .prepare("select term from fts_terms where term in (select value from json_each(?))")
       .pluck();
     this.docsStatement = sqlite.prepare(
-      `select id, type, slug, url, title, body, region, region_name as regionName, verdict from docs where id in (select value from json_each(?))`,
+      `select id, type, slug, url, title, body, region, region_name as regionName, verdict, holder, asking from docs where id in (select value from json_each(?))`,
     );
   }
 
@@ -206,16 +231,16 @@ export class SearchIndex {
 
   /** What the results show, for the rows of one page. */
   storedDocs(rows: number[]): Map<number, ShownDoc> {
-    const found = this.docsStatement.all(JSON.stringify(rows)) as (ShownDoc & {
-      id: number;
-      region: string | null;
-      regionName: string | null;
-      verdict: Verdict | null;
-    })[];
+    const found = this.docsStatement.all(JSON.stringify(rows)) as ShownRow[];
     return new Map(
-      found.map(({ id, region, regionName, verdict, ...row }) => [
+      found.map(({ id, region, regionName, verdict, holder, asking, ...row }) => [
         id,
-        { ...row, ...(region ? { region, regionName: regionName ?? region } : {}), ...(verdict ? { verdict } : {}) },
+        {
+          ...row,
+          ...(region ? { region, regionName: regionName ?? region } : {}),
+          ...(verdict ? { verdict } : {}),
+          ...(holder ? { holder, asking: asking ? (JSON.parse(asking) as Sector[]) : [] } : {}),
+        },
       ]),
     );
   }
@@ -263,12 +288,14 @@ export class SearchIndex {
     };
     for (const { row, tokens, analysed } of removed) {
       this.facets.delete(row);
+      this.directions.delete(row);
       this.rowCount--;
       this.tokenCount -= tokens;
       for (const term of analysed.weights.keys()) if (this.lists.has(term)) change(term).removed.push(row);
     }
     for (const { row, doc, analysed } of added) {
       this.facets.set(row, doc);
+      this.directions.set(row, doc.holder, doc.asking);
       this.maxRow = Math.max(this.maxRow, row);
       this.rowCount++;
       this.tokenCount += analysed.tokens;
@@ -293,6 +320,11 @@ export class SearchIndex {
     }
     this.mark = mark;
     this.updates++;
+  }
+
+  /** Changes with every update of the documents (not with audit entries that changed nothing). */
+  get version(): number {
+    return this.updates;
   }
 
   /** Moves the audit mark past entries that changed nothing searchable (kept in memory only). */
@@ -365,6 +397,8 @@ interface FacetRow {
   verdict: Verdict | null;
   themes: string;
   sectors: string;
+  holder: Sector | null;
+  asking: string | null;
   tokens: number;
 }
 
@@ -435,8 +469,8 @@ function analyseFields(doc: Pick<IndexedDoc, "title" | "question" | "tags" | "bo
 
 function insertDocuments(sqlite: Database.Database, docs: IndexedDoc[]) {
   const insertDoc = sqlite.prepare(
-    `insert into docs (ref, dilemma_id, type, slug, url, title, question, tags, body, region, region_name, verdict, themes, sectors, tokens)
-     values (@ref, @dilemmaId, @type, @slug, @url, @title, @question, @tags, @body, @region, @regionName, @verdict, @themes, @sectors, @tokens)
+    `insert into docs (ref, dilemma_id, type, slug, url, title, question, tags, body, region, region_name, verdict, themes, sectors, holder, asking, tokens)
+     values (@ref, @dilemmaId, @type, @slug, @url, @title, @question, @tags, @body, @region, @regionName, @verdict, @themes, @sectors, @holder, @asking, @tokens)
      returning id`,
   );
   const insertFts = sqlite.prepare("insert into fts (rowid, title, question, tags, body) values (?, ?, ?, ?, ?)");
@@ -449,6 +483,8 @@ function insertDocuments(sqlite: Database.Database, docs: IndexedDoc[]) {
       verdict: doc.verdict ?? null,
       themes: JSON.stringify(doc.themes),
       sectors: JSON.stringify(doc.sectors),
+      holder: doc.holder ?? null,
+      asking: doc.holder ? JSON.stringify(doc.asking ?? []) : null,
       tokens: analysed.tokens,
     }) as { id: number };
     insertFts.run(id, ...analysed.fields.map((terms) => terms.join(" ")));

@@ -1,8 +1,10 @@
-import type { Sector, Verdict } from "~/domain/vocabulary";
+import { type Sector, SECTOR_LABELS, type Verdict } from "~/domain/vocabulary";
+import { sectorMask } from "./direction-columns.server";
 import type { SearchType } from "./documents.server";
 import { findTerms, isStopWord, stem } from "./dutch-analysis.server";
 import type { Facets } from "./facet-columns.server";
 import { editNeighbours, highlight, queryConcepts, queryWords, snippetWindow, type SynonymIndex } from "./query";
+import { FILLER_WORDS, type QuestionDirection, readDirection } from "./question";
 import { intersectAll, type RowSet, unionAll } from "./row-sets";
 import type { SearchIndex, ShownDoc } from "./search-index.server";
 
@@ -24,6 +26,12 @@ export interface SearchRequest extends SearchFilters {
   ownRegion?: string;
 }
 
+/** A sector as results show it: its slug and its Dutch label. */
+export interface SectorRef {
+  slug: Sector;
+  label: string;
+}
+
 export interface SearchResult {
   type: SearchType;
   slug: string;
@@ -34,6 +42,9 @@ export interface SearchResult {
   region?: string;
   regionName?: string;
   verdict?: Verdict;
+  /** Which way the information goes (dilemmas and answers): who holds it, who asks for it. */
+  holder?: SectorRef;
+  asking?: SectorRef[];
 }
 
 export interface SearchResponse {
@@ -41,13 +52,26 @@ export interface SearchResponse {
   total: number;
   results: SearchResult[];
   facets: Facets;
-  /** How the matches were found: all words, any word, or with one typo allowed. */
-  mode: "all" | "any" | "fuzzy" | "none";
+  /** How the matches were found: all words, all but one, any word, or with one typo allowed. */
+  mode: "all" | "most" | "any" | "fuzzy" | "none";
+  /** The sectors the query names, and which way it asks the information to go. */
+  direction: QuestionDirection;
 }
 
-const OWN_REGION_BOOST = 1.5;
+/** Records of the reader's region scoring at least this share of the best score rank above all others. */
+const OWN_REGION_SHARE = 0.25;
 const SYNONYM_BOOST = 0.6;
 const FUZZY_BOOST = 0.3;
+/** A filler word of a typed question ("vertellen", "vaak") weighs this much of a word. */
+const FILLER_BOOST = 0.15;
+/** Per side of a dilemma (holder, asking) that is a sector the query names, without a direction. */
+const SECTOR_BOOST = 0.25;
+/** Per side that is the sector the query puts there ("mag de huisarts aan school …"). */
+const DIRECTION_BOOST = 0.5;
+/** Per side that matches the other way round: the same sectors, information going back. */
+const REVERSED_BOOST = 0.1;
+/** A dilemma or answer with neither side where the query puts it, when the query gives a direction. */
+const OTHER_DIRECTION = 0.75;
 /** Below this many matches on exact words, one-letter typos are allowed too. */
 const FEW_RESULTS = 3;
 const MIN_FUZZY_LENGTH = 5;
@@ -57,6 +81,8 @@ interface Clause {
   term: string;
   boost: number;
   word: string;
+  /** Filler words are searched but not marked in snippets. */
+  highlight: boolean;
 }
 
 /** A word of the query and the phrases that may stand for it; each phrase as its stemmed terms. */
@@ -73,7 +99,11 @@ interface Concept {
 function analyseQuery(words: string[], synonyms: SynonymIndex) {
   const clauses = new Map<string, Clause>();
   const concepts: Concept[] = [];
+  const spans: { start: number; size: number }[] = [];
   for (const [original, ...alternatives] of queryConcepts(words, synonyms)) {
+    const size = original!.split(" ").length;
+    spans.push({ start: (spans.at(-1)?.start ?? 0) + (spans.at(-1)?.size ?? 0), size });
+    const filler = FILLER_WORDS.has(original!);
     const phrases: string[][] = [];
     for (const [phrase, weight] of [[original!, 1] as const, ...alternatives.map((a) => [a, SYNONYM_BOOST] as const)]) {
       const kept = phrase.split(" ").filter((word) => !isStopWord(word));
@@ -82,14 +112,16 @@ function analyseQuery(words: string[], synonyms: SynonymIndex) {
       phrases.push(terms);
       // A phrase of several words weighs as much as one word: "veilig thuis" should not outweigh "vt".
       terms.forEach((term, i) => {
-        const clause = clauses.get(term) ?? { term, boost: 0, word: kept[i]! };
-        clause.boost += weight / terms.length;
+        const clause = clauses.get(term) ?? { term, boost: 0, word: kept[i]!, highlight: false };
+        clause.boost += ((filler ? FILLER_BOOST : 1) * weight) / terms.length;
+        clause.highlight ||= !filler;
         clauses.set(term, clause);
       });
     }
-    if (phrases.length > 0) concepts.push({ phrases, optional: original!.split(" ").every(isStopWord) });
+    if (phrases.length > 0) concepts.push({ phrases, optional: filler || original!.split(" ").every(isStopWord) });
   }
-  return { clauses: [...clauses.values()], concepts };
+  const direction = readDirection(words, spans, synonyms.sectors ?? new Map());
+  return { clauses: [...clauses.values()], concepts, direction };
 }
 
 /** Terms of the index one typo away from the clause's word or its stem (`radicaliserng` → `radicaliser`). */
@@ -99,7 +131,7 @@ function typoClauses(index: SearchIndex, clause: Clause): Clause[] {
   for (const neighbour of editNeighbours(clause.word)) candidates.add(stem(neighbour));
   return index
     .knownTerms([...candidates])
-    .map((term) => ({ term, boost: clause.boost * FUZZY_BOOST, word: clause.word }));
+    .map((term) => ({ term, boost: clause.boost * FUZZY_BOOST, word: clause.word, highlight: clause.highlight }));
 }
 
 /**
@@ -109,8 +141,49 @@ function typoClauses(index: SearchIndex, clause: Clause): Clause[] {
 function matches(index: SearchIndex, required: Concept[], clauses: Clause[], rowsOf: (term: string) => RowSet) {
   const sets = required.map((concept) => unionAll(concept.phrases.map((terms) => intersectAll(terms.map(rowsOf)))));
   const all = intersectAll(sets);
-  if (all.length > 0) return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
+  if (all.length >= FEW_RESULTS || (all.length > 0 && sets.length < 3))
+    return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
+  // A longer question rarely has every word in one document: all words but one, before any word.
+  if (sets.length >= 3) {
+    const most = inAtLeast(sets, sets.length - 1);
+    if (most.length > all.length) return { sets, hits: most, mode: "most" as SearchResponse["mode"] };
+    if (all.length > 0) return { sets, hits: all, mode: "all" as SearchResponse["mode"] };
+  }
   return { sets, hits: unionAll(clauses.map(({ term }) => rowsOf(term))), mode: "any" as SearchResponse["mode"] };
+}
+
+/** The rows (ascending) found in at least `count` of the sets. */
+function inAtLeast(sets: RowSet[], count: number): RowSet {
+  const seen = new Map<number, number>();
+  for (const set of sets) for (let i = 0; i < set.length; i++) seen.set(set[i]!, (seen.get(set[i]!) ?? 0) + 1);
+  const rows: number[] = [];
+  for (const [row, n] of seen) if (n >= count) rows.push(row);
+  return Int32Array.from(rows).sort();
+}
+
+/**
+ * How much a row's score is raised for the sectors the query names: dilemmas and answers whose holder
+ * or asking sector matches, more when they match the direction the query gives. Articles have no sides.
+ */
+function directionFactor(index: SearchIndex, direction: QuestionDirection): ((row: number) => number) | null {
+  if (direction.mentioned.length === 0) return null;
+  const holder = direction.holder ? sectorMask([direction.holder]) : 0;
+  const asking = direction.asking ? sectorMask([direction.asking]) : 0;
+  const named = sectorMask(direction.mentioned);
+  return (row) => {
+    const rowHolder = index.directions.holderBit(row);
+    if (rowHolder === 0) return 1;
+    const rowAsking = index.directions.askingMask(row);
+    if (holder === 0 && asking === 0)
+      return 1 + SECTOR_BOOST * (Number((rowHolder & named) !== 0) + Number((rowAsking & named) !== 0));
+    let factor = 1;
+    if (holder !== 0)
+      factor += rowHolder === holder ? DIRECTION_BOOST : (rowAsking & holder) !== 0 ? REVERSED_BOOST : 0;
+    if (asking !== 0)
+      factor += (rowAsking & asking) !== 0 ? DIRECTION_BOOST : rowHolder === asking ? REVERSED_BOOST : 0;
+    // Neither side is a sector the question puts there: the information goes another way than asked.
+    return factor === 1 ? OTHER_DIRECTION : factor;
+  };
 }
 
 /** Scores summed by row id; kept between searches (zeroed after use), as large as the highest row. */
@@ -186,16 +259,19 @@ function snippetOf(doc: ShownDoc, terms: Set<string>): string {
   );
 }
 
+const sectorRef = (slug: Sector): SectorRef => ({ slug, label: SECTOR_LABELS[slug] });
+
 /** Searches the index; whatever the query, it answers and never throws. */
 export function search(index: SearchIndex, synonyms: SynonymIndex, request: SearchRequest): SearchResponse {
   const words = queryWords(request.query);
-  const { clauses, concepts } = analyseQuery(words, synonyms);
+  const { clauses, concepts, direction } = analyseQuery(words, synonyms);
   const empty: SearchResponse = {
     query: request.query,
     total: 0,
     results: [],
     facets: index.facets.count(new Int32Array(0)),
     mode: "none",
+    direction,
   };
   if (clauses.length === 0) return empty;
 
@@ -220,19 +296,25 @@ export function search(index: SearchIndex, synonyms: SynonymIndex, request: Sear
 
   const filtered = index.facets.filter(hits, request);
   const scores = scoreRows(index, filtered, active);
+  const factor = directionFactor(index, direction);
+  if (factor) for (let i = 0; i < filtered.length; i++) scores[i] = scores[i]! * factor(filtered[i]!);
   if (request.ownRegion) {
+    // The reader's region first (PRODUCT.md): its records that match well rank above all others.
     const inRegion = index.facets.inRegion(request.ownRegion);
-    for (let i = 0; i < filtered.length; i++) if (inRegion(filtered[i]!)) scores[i] = scores[i]! * OWN_REGION_BOOST;
+    const best = scores.reduce((max, score) => Math.max(max, score), 0);
+    for (let i = 0; i < filtered.length; i++)
+      if (inRegion(filtered[i]!) && scores[i]! >= OWN_REGION_SHARE * best) scores[i] = scores[i]! + best;
   }
   const start = (request.page - 1) * request.pageSize;
   const shown = topRows(filtered, scores, Math.min(filtered.length, start + request.pageSize)).slice(start);
   const docs = index.storedDocs(shown.map((i) => filtered[i]!));
-  const terms = new Set(active.map(({ term }) => term));
+  const terms = new Set(active.filter((clause) => clause.highlight).map(({ term }) => term));
   return {
     query: request.query,
     total: filtered.length,
     facets: index.facets.count(filtered),
     mode,
+    direction,
     results: shown.flatMap((i) => {
       const doc = docs.get(filtered[i]!);
       if (!doc) return [];
@@ -246,6 +328,7 @@ export function search(index: SearchIndex, synonyms: SynonymIndex, request: Sear
           score: Math.round(scores[i]! * 1000) / 1000,
           ...(doc.region ? { region: doc.region, regionName: doc.regionName } : {}),
           ...(doc.verdict ? { verdict: doc.verdict } : {}),
+          ...(doc.holder ? { holder: sectorRef(doc.holder), asking: (doc.asking ?? []).map(sectorRef) } : {}),
         },
       ];
     }),

@@ -2,7 +2,6 @@
 // posted form (with the purpose, which passes the anonymity guard and is never stored or logged).
 import type { z } from "zod";
 
-import { getUser } from "~/auth/session.server";
 import type { GuardFieldReport } from "~/components/guard-report";
 import {
   ANSWER_FIELDS,
@@ -14,8 +13,8 @@ import {
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { type FieldErrors, fieldErrors, type FormRecord, formValues } from "~/utils/forms";
+import { readerRegion } from "~/utils/reader-region.server";
 import { guardTexts } from "~/workflow/text-guard.server";
-import { ownRegionSlug } from "./own-region.server";
 import { consultedAnswer, recordRouteOptions, weighingRecord } from "./weighing-record";
 import { buildWeighingView, type WeighingView } from "./weighing-view.server";
 
@@ -45,7 +44,7 @@ type Outcome = { status: number; state: WeighingState };
 const PURPOSE_LABEL = "Het doel";
 
 async function ownRegion(request: Request) {
-  return ownRegionSlug(getDb(), request, await getUser(request));
+  return (await readerRegion(request))?.slug ?? null;
 }
 
 /** Only the errors of fields that were given: a link that prefills part of the form is no error. */

@@ -18,7 +18,8 @@ describe("the reading journey", () => {
     await expect(page.title()).resolves.toBe("Startpagina — Leertuin");
     await page.getByRole("heading", { level: 1, name: "Mag ik dit delen?" }).waitFor();
     await expect(
-      page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" }).isVisible(),
+      // With scripts running the search box is a combobox with suggestions (tests/e2e/search-suggestions.test.ts).
+      page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" }).isVisible(),
     ).resolves.toBe(true);
     await expectAccessible(page);
 
@@ -137,7 +138,7 @@ describe("search", () => {
   it("searches from the home page, narrows with a facet and opens a result — accessible on the way", async () => {
     const page = await newPage(browser);
     await page.goto(baseUrl);
-    await page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" }).fill("beroepsgeheim huisarts");
+    await page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" }).fill("beroepsgeheim huisarts");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/zoeken\?q=beroepsgeheim/);
     const status = page.getByRole("status").filter({ hasText: /resultaten? voor/ });
@@ -155,7 +156,7 @@ describe("search", () => {
       .filter({ hasText: `${facetCount === 1 ? "1 resultaat" : `${facetCount} resultaten`} voor` })
       .waitFor();
     expect(facetCount).toBeLessThanOrEqual(before);
-    await expect(page.getByRole("searchbox").inputValue()).resolves.toBe("beroepsgeheim huisarts");
+    await expect(page.getByRole("combobox").inputValue()).resolves.toBe("beroepsgeheim huisarts");
     await expectAccessible(page);
 
     const first = page.locator(".search-results .card h2 a").first();

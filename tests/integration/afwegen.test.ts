@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { encodeForm, mutatedForm } from "../support/fuzz";
-import { DEMO, httpClient } from "../support/http";
+import { DEMO, httpClient, regionCookie } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -236,9 +236,9 @@ describe("the answer page", () => {
     const twente = await http.html(await http.get(path, await http.logIn(DEMO.otherMember)));
     expect(regionsOf(twente)).toEqual(["Twente", "Groningen"]);
     expect(twente).toContain("Afspraak Twente (uw regio)");
-    const cookie = await http.html(await http.get(path, "mijn-regio=twente"));
+    const cookie = await http.html(await http.get(path, regionCookie("twente")));
     expect(regionsOf(cookie)).toEqual(["Twente", "Groningen"]);
-    expect(regionsOf(await http.html(await http.get(path, "mijn-regio=bestaat-niet")))).toEqual([
+    expect(regionsOf(await http.html(await http.get(path, regionCookie("bestaat-niet"))))).toEqual([
       "Groningen",
       "Twente",
     ]);

@@ -238,6 +238,7 @@ const MATRIX: Case[] = [
   },
   { route: "mijn-regio", method: "GET", path: "/mijn-regio", expect: EVERYONE },
   { route: "mijn-regio", method: "POST", path: "/mijn-regio", form: () => ({ regio: "twente" }), expect: EVERYONE },
+  { route: "api.suggesties", method: "GET", path: "/api/suggesties?q=scho", expect: EVERYONE },
   { route: "voorstellen", method: "GET", path: "/voorstellen", expect: MEMBERS },
   {
     route: "voorstellen",

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { search } from "~/search/search.server";
+import { MAX_SUGGESTIONS, nearestQuery, nearestTitle, suggest } from "~/search/suggestions.server";
 import { useLibrarySearch } from "../support/search-fixture";
 
 const library = useLibrarySearch();
@@ -27,6 +28,11 @@ describe("search with hostile input", () => {
         expect(response.total).toBeGreaterThanOrEqual(0);
         expect(response.results.length).toBeLessThanOrEqual(10);
         for (const result of response.results) expect(result.snippet).not.toMatch(/<(?!\/?mark>)/);
+        // Suggestions and "Bedoelde u" take the same input.
+        expect(suggest(library.index, library.synonyms, query).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+        const nearer = nearestQuery(library.index, library.synonyms, query);
+        if (nearer !== null) expect(typeof nearer).toBe("string");
+        nearestTitle(library.index, query);
       }),
       { numRuns: 300 },
     );

@@ -71,3 +71,8 @@ export function publishForm(
   for (const a of articles) form.append("citations", String(a.id));
   return form;
 }
+
+/** The "Mijn regio" cookie as the /mijn-regio form sets it (Remix's cookie encoding: base64 of JSON). */
+export function regionCookie(slug: string): string {
+  return `mijn-regio=${encodeURIComponent(Buffer.from(JSON.stringify(slug)).toString("base64"))}`;
+}
