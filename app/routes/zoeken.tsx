@@ -188,9 +188,7 @@ export default function SearchPage() {
                         {r.title}
                       </Link>
                     </Heading>
-                    {r.holder && (
-                      <Direction holder={r.holder.slug} asking={(r.asking ?? []).map((a) => a.slug)} />
-                    )}
+                    {r.holder && <Direction holder={r.holder.slug} asking={(r.asking ?? []).map((a) => a.slug)} />}
                     {/* The snippet is escaped text with <mark> around the matched words (search/query.ts). */}
                     <p className="utrecht-paragraph snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
                   </li>
