@@ -10,16 +10,19 @@ import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
+import { platform } from "./app/content/platform.server";
 import { createPageCache } from "./app/http/page-cache.server";
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
+import { applyRetention } from "./app/models/retention.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function loadBuild(): Promise<ServerBuild> {
   // The query string busts Node's module cache, so a rebuilt bundle is picked up in development.
@@ -140,6 +143,10 @@ export async function startServer(options: { port?: number; host?: string } = {}
     const server = http.createServer(listener).listen(port, host, () => {
       // `npm run db:restore` refuses to replace a database while this file names a live process.
       const release = claimDatabase(env.DATABASE_PATH);
+      // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
+      const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);
+      retention.unref();
+      server.once("close", () => clearInterval(retention));
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
       resolve({

@@ -64,6 +64,22 @@ export function SiteFooter() {
           dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en vervangen
           de officiële tekst niet.
         </p>
+        <nav aria-label="Over dit platform">
+          <ul className="site-footer__links">
+            <li>
+              <Link to="/over">Over Leertuin</Link>
+            </li>
+            <li>
+              <Link to="/privacy">Privacyverklaring</Link>
+            </li>
+            <li>
+              <Link to="/toegankelijkheid">Toegankelijkheidsverklaring</Link>
+            </li>
+            <li>
+              <Link to="/api">Open data en API</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );
