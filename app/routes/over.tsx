@@ -9,11 +9,12 @@ export const meta: MetaFunction = () =>
   pageMeta("Over Leertuin", "Wat Leertuin is, wie het platform beheert en hoe u contact opneemt.");
 
 export function loader() {
-  return { operator: platform().operator };
+  const { operator, security } = platform();
+  return { operator, securityContact: security.contact };
 }
 
 export default function About() {
-  const { operator } = useLoaderData<typeof loader>();
+  const { operator, securityContact } = useLoaderData<typeof loader>();
   return (
     <div className="page-width">
       <Heading level={1}>Over Leertuin</Heading>
@@ -45,6 +46,24 @@ export default function About() {
         </a>
       </Paragraph>
 
+      <Heading level={2} id="beveiliging">
+        Een beveiligingsprobleem melden
+      </Heading>
+      <Paragraph>
+        Vindt u een zwakke plek in Leertuin? Meld het ons via{" "}
+        <a className="utrecht-link" href={securityContact}>
+          {securityContact.replace(/^mailto:/, "")}
+        </a>{" "}
+        en geef ons de tijd om het op te lossen voordat u het openbaar maakt (gecoördineerde melding, zoals het NCSC het
+        beschrijft). Gebruik geen gegevens van anderen, maak niets kapot en deel wat u vond met niemand anders. We
+        bevestigen uw melding binnen drie werkdagen, houden u op de hoogte en doen geen aangifte als u zich aan deze
+        regels houdt. Dezelfde gegevens staan in{" "}
+        <a className="utrecht-link" href="/.well-known/security.txt">
+          security.txt
+        </a>
+        .
+      </Paragraph>
+
       <Heading level={2}>Meer weten</Heading>
       <ul className="utrecht-unordered-list">
         <li>
@@ -52,12 +71,6 @@ export default function About() {
         </li>
         <li>
           <Link to="/toegankelijkheid">Toegankelijkheidsverklaring</Link>: hoe toegankelijk het platform is.
-        </li>
-        <li>
-          <a className="utrecht-link" href="/.well-known/security.txt">
-            Een beveiligingsprobleem melden
-          </a>
-          : waar u terecht kunt als u een kwetsbaarheid vindt.
         </li>
       </ul>
     </div>

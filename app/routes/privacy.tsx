@@ -47,8 +47,8 @@ export default function PrivacyStatement() {
       <Paragraph>
         U kunt de bibliotheek lezen en doorzoeken zonder account. We plaatsen geen volgcookies en gebruiken geen
         analysediensten. Het serverlogboek bewaart per verzoek alleen welk soort pagina werd opgevraagd, de uitkomst en
-        de duur, zonder uw IP-adres en zonder wat u zocht. Om misbruik tegen te gaan onthoudt de server het
-        netwerkadres van mislukte inlogpogingen en accountaanvragen hoogstens een uur, alleen in het werkgeheugen.
+        de duur, zonder uw IP-adres en zonder wat u zocht. Om misbruik tegen te gaan onthoudt de server het netwerkadres
+        van mislukte inlogpogingen en accountaanvragen hoogstens een uur, alleen in het werkgeheugen.
       </Paragraph>
 
       <Heading level={2}>Welke gegevens van leden</Heading>
@@ -56,7 +56,10 @@ export default function PrivacyStatement() {
         <li>uw naam, e-mailadres, organisatie en beroep, die u zelf opgeeft bij uw aanvraag;</li>
         <li>van welke regio's u lid of leertuinbegeleider bent, en of uw aanvraag is goedgekeurd;</li>
         <li>uw wachtwoord, alleen als onomkeerbare hash (argon2id): niemand kan het teruglezen;</li>
-        <li>uw sessies: een willekeurige code in een cookie (de database kent alleen een hash ervan) en de vervaldatum, zodat u ingelogd blijft;</li>
+        <li>
+          uw sessies: een willekeurige code in een cookie (de database kent alleen een hash ervan) en de vervaldatum,
+          zodat u ingelogd blijft;
+        </li>
         <li>wat u schrijft: voorstellen, reacties, afspraken en de redenen bij besluiten;</li>
         <li>meldingen die het platform voor u klaarzet;</li>
         <li>het logboek: wie wat deed met welk record en wanneer, zonder de tekst die u schreef.</li>

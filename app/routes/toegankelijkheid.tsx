@@ -7,7 +7,10 @@ import { formatDate } from "~/utils/dates";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
-  pageMeta("Toegankelijkheidsverklaring", "Hoe toegankelijk Leertuin is, hoe we dat meten en waar u een probleem meldt.");
+  pageMeta(
+    "Toegankelijkheidsverklaring",
+    "Hoe toegankelijk Leertuin is, hoe we dat meten en waar u een probleem meldt.",
+  );
 
 /** Digitoegankelijk's statuses, in its own words. */
 const STATUS_LABELS = {
@@ -50,7 +53,9 @@ export default function AccessibilityStatement() {
           Op elke bezochte pagina toetst axe-core (de regels voor WCAG 2.0, 2.1 en 2.2 A en AA) op een bureaubladscherm
           en op een telefoonscherm; een ernstige of kritieke bevinding laat de test falen.
         </li>
-        <li>Alle formulieren werken zonder JavaScript en met alleen het toetsenbord; foutmeldingen staan bij het veld.</li>
+        <li>
+          Alle formulieren werken zonder JavaScript en met alleen het toetsenbord; foutmeldingen staan bij het veld.
+        </li>
       </ul>
 
       <Heading level={2}>Wat nog niet goed is</Heading>
