@@ -10,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
+import { platform } from "./app/content/platform.server";
 import { withCachePolicy } from "./app/http/cache-policy.server";
 import { clientAddress, expressTrustProxy } from "./app/http/client-address.server";
 import { lifecycle, serveLiveness, serveReadiness } from "./app/http/health.server";
@@ -23,6 +24,7 @@ import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from ".
 import { searchIndexLagging } from "./app/http/search-lag.server";
 import { shutDown, type ShutdownOutcome } from "./app/http/shutdown.server";
 import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
+import { applyRetention } from "./app/models/retention.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
@@ -30,6 +32,7 @@ import { logger } from "./app/utils/logger.server";
 import { pendingMigrations } from "./db/client.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function loadBuild(): Promise<ServerBuild> {
   // The query string busts Node's module cache, so a rebuilt bundle is picked up in development.
@@ -185,6 +188,10 @@ export async function startServer(options: { port?: number; host?: string } = {}
       const server = http.createServer(listener).listen(port, host, () => {
         // `npm run db:restore` refuses to replace a database while this file names a live process.
         const release = claimDatabase(env.DATABASE_PATH);
+        // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
+        const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);
+        retention.unref();
+        server.once("close", () => clearInterval(retention));
         const address = server.address();
         const actualPort = typeof address === "object" && address ? address.port : port;
         setListeningPort(actualPort);

@@ -5,7 +5,9 @@ import { count } from "drizzle-orm";
 import { seedDemoAccounts } from "../app/auth/demo-accounts.server";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
+import { platform } from "../app/content/platform.server";
 import { readContent } from "../app/content/read-content.server";
+import { applyRetention } from "../app/models/retention.server";
 import { ensureSearchIndexFile } from "../app/search/search-cache.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import * as t from "../db/schema";
@@ -34,6 +36,11 @@ export async function prepareDatabase(
       );
     }
     if (options.demo && (await seedDemoAccounts(db))) log("Created the demo accounts.");
+    const removed = applyRetention(db, platform().retention.audit_log_days);
+    if (removed.auditEntries + removed.sessions + removed.passwordResets > 0)
+      log(
+        `Retention: removed ${removed.auditEntries} audit entries, ${removed.sessions} expired sessions, ${removed.passwordResets} reset links.`,
+      );
     const started = performance.now();
     if (ensureSearchIndexFile(db, file) === "built")
       log(`Built the search index in ${Math.round(performance.now() - started)} ms.`);

@@ -10,6 +10,7 @@ export const AUDIT_CATEGORIES = {
   comment: "Reacties",
   suggestion: "Overnamevoorstellen",
   region: "Regio's en organisaties",
+  system: "Onderhoud door het platform",
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
@@ -32,6 +33,7 @@ const ACTION_LABELS: Record<string, string> = {
   "membership.approve": "lidmaatschap goedgekeurd",
   "membership.reject": "lidmaatschap afgewezen",
   "content.import": "bibliotheek geïmporteerd",
+  "system.retention": "verlopen gegevens opgeruimd volgens de bewaartermijnen",
   "dilemma.propose": "dilemma voorgesteld",
   "dilemma.accept": "op de agenda gezet",
   "dilemma.reject": "voorstel afgewezen",

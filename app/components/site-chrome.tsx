@@ -71,6 +71,22 @@ export function SiteFooter() {
           </Link>
           .
         </p>
+        <nav aria-label="Over dit platform">
+          <ul className="site-footer__links">
+            <li>
+              <Link to="/over">Over Leertuin</Link>
+            </li>
+            <li>
+              <Link to="/privacy">Privacyverklaring</Link>
+            </li>
+            <li>
+              <Link to="/toegankelijkheid">Toegankelijkheidsverklaring</Link>
+            </li>
+            <li>
+              <Link to="/api">Open data en API</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -4,6 +4,7 @@ import { versionPath } from "~/components/answer-card";
 import type { AnswerVersion, AnswerWithVersions } from "~/models/answer.server";
 import type { getPublicDilemma } from "~/models/dilemma.server";
 import type { RegionCurrentAnswer } from "~/models/region-answers.server";
+import type { DilemmaDocument, RegionAnswersDocument } from "./api-schemas";
 import { csvCell } from "./csv-cell";
 
 /**
@@ -51,7 +52,7 @@ export function regionAnswersJson(
   origin: string,
   region: { slug: string; name: string; province: string },
   answers: RegionCurrentAnswer[],
-) {
+): RegionAnswersDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
     region: { slug: region.slug, name: region.name, province: region.province, url: `${origin}/regios/${region.slug}` },
@@ -114,7 +115,7 @@ export function regionAnswersCsv(document: ReturnType<typeof regionAnswersJson>)
 }
 
 /** GET /api/dilemmas/:slug */
-export function dilemmaJson(origin: string, dilemma: PublicDilemma, answers: AnswerWithVersions[]) {
+export function dilemmaJson(origin: string, dilemma: PublicDilemma, answers: AnswerWithVersions[]): DilemmaDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
     dilemma: {

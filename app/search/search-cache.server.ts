@@ -46,7 +46,7 @@ const MAX_INCREMENTAL_DILEMMAS = 200;
  * Audit entries that change nothing searchable. Every other entry either names a dilemma, answer or
  * answer version (its dilemma's documents are indexed again) or makes the index rebuild whole.
  */
-const IGNORED_ACTIONS = /^(auth|account|membership)\./;
+const IGNORED_ACTIONS = /^(auth|account|membership|system)\./;
 const IGNORED_TARGETS = new Set(["user", "membership", "session", "comment", "notification", "suggestion"]);
 
 /**

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import YAML from "yaml";
+import { z } from "zod";
+
+import { singleton } from "~/utils/singleton.server";
+import { contentRoot } from "./content-root.server";
+
+const Text = z.string().trim().min(1);
+const Email = z.email();
+
+/** content/platform.yml: who runs this Leertuin; the statements and security.txt are built from it. */
+export const PlatformSchema = z.strictObject({
+  operator: z.strictObject({
+    name: Text,
+    description: Text,
+    address: Text,
+    email: Email,
+    website: z.url(),
+  }),
+  privacy: z.strictObject({
+    email: Email,
+    dpo: Text.optional(),
+    legal_basis: Text,
+    processors: z.array(z.strictObject({ name: Text, task: Text })),
+  }),
+  security: z.strictObject({
+    contact: z.string().regex(/^(mailto:|https:\/\/)/, "expected a mailto: or https:// address"),
+    expires: z.iso.datetime(),
+  }),
+  accessibility: z.strictObject({
+    status: z.enum(["A", "B", "C", "D", "E"]),
+    measured_on: z.iso.date(),
+    email: Email,
+    known_issues: z.array(Text),
+  }),
+  retention: z.strictObject({
+    audit_log_days: z.number().int().min(30),
+  }),
+});
+export type Platform = z.infer<typeof PlatformSchema>;
+
+/** Read and checked once per process; a wrong file stops the request with the field that is wrong. */
+export function platform(): Platform {
+  return singleton("platform-settings", () => {
+    const file = path.join(contentRoot(), "platform.yml");
+    const parsed = PlatformSchema.safeParse(YAML.parse(fs.readFileSync(file, "utf8"), { schema: "core" }));
+    if (!parsed.success)
+      throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return parsed.data;
+  });
+}
