@@ -215,8 +215,8 @@ describe("finding 8: registration does not tell whether an address has an accoun
     profession: "intern begeleider",
     region: "twente",
     organisation: String(organisation()),
-    password: "een zin die niemand raadt 7",
-    passwordRepeat: "een zin die niemand raadt 7",
+    password: "paarse olifanten dansen zacht 7",
+    passwordRepeat: "paarse olifanten dansen zacht 7",
   });
 
   it("answers a known address exactly as a new one, creates nothing and signs nobody in", async () => {

@@ -50,7 +50,7 @@ describe("weak passwords are refused everywhere a password is set", () => {
   it("registration accepts a long passphrase", async () => {
     const response = await http.post("/registreren", registration("paarse olifanten dansen zacht"));
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/registreren/bedankt");
+    expect(response.headers.get("location")).toBe("/registreren/bedankt?regio=twente");
   });
 
   it("changing the password in /account refuses a weak or personal one and keeps the old password", async () => {
