@@ -70,7 +70,12 @@ describe("a whole question as a query", () => {
   it("answers the issue's question with what school may share, not with another sector's refusal", () => {
     // "mag ik de wijkcoach vertellen dat een leerling vaak verzuimt": the asker is at school.
     const { results } = find("mag ik de wijkcoach vertellen dat een leerling vaak verzuimt");
-    expect(results.slice(0, 3).map((r) => r.holder?.slug)).toEqual(["onderwijs", "onderwijs", "onderwijs"]);
+    expect(results[0]).toMatchObject({ holder: { slug: "onderwijs" } });
+    // No refusal from another situation among the first three: what a hurried reader would apply.
+    const top = results.slice(0, 3);
+    expect(top.filter((r) => r.verdict === "niet-delen" && r.holder?.slug !== "onderwijs")).toEqual([]);
+    expect(top.filter((r) => r.holder?.slug === "onderwijs").length).toBeGreaterThanOrEqual(2);
+    expect(top.some((r) => r.holder?.slug === "onderwijs" && r.asking?.some((a) => a.slug === "wijkteam"))).toBe(true);
   });
 
   it("ranks dilemmas before law articles when the question names the sectors", () => {
