@@ -10,10 +10,13 @@ import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
 
+import { withCachePolicy } from "./app/http/cache-policy.server";
+import { clientAddress, expressTrustProxy } from "./app/http/client-address.server";
 import { createPageCache } from "./app/http/page-cache.server";
+import { setListeningPort } from "./app/http/public-origin.server";
 import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/http/rate-limits.server";
 import { refuseWritesOnReplica } from "./app/http/replica.server";
-import { limitBodySize, refuseCrossSiteWrites } from "./app/http/request-guards.server";
+import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
@@ -36,7 +39,8 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const production = env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  // Whose X-Forwarded-* headers count: nobody's unless TRUST_PROXY names the proxy in front (README).
+  app.set("trust proxy", expressTrustProxy(env.TRUST_PROXY));
   const logFormat = env.NODE_ENV === "test" ? null : production ? "combined" : "dev";
   const pageCache =
     env.PAGE_CACHE_MB > 0
@@ -80,6 +84,7 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   );
   app.use(limitBodySize);
   app.use(refuseCrossSiteWrites);
+  app.use(refuseUnsupportedBodies);
   app.use(refuseWritesOnReplica);
   app.post(["/inloggen", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
@@ -95,7 +100,13 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   const handleRequest = createRequestHandler(build, build.mode);
   app.all("*", async (req, res, next) => {
     try {
-      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: res.locals.cspNonce as string });
+      const response = withCachePolicy(
+        req,
+        await handleRequest(createRemixRequest(req, res), {
+          cspNonce: res.locals.cspNonce as string,
+          clientAddress: clientAddress(req),
+        }),
+      );
       if (!(await pageCache?.store(req, res, response))) await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
@@ -104,15 +115,8 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   return pageCache ? (req, res) => pageCache.serve(req, res) || app(req, res) : app;
 }
 
-/**
- * The client's address as Express's `trust proxy` of one hop reads it (the last X-Forwarded-For entry),
- * also for a cached page's request, which Express never sees.
- */
-morgan.token("remote-addr", (req: IncomingMessage & { ip?: string }) => {
-  if (req.ip) return req.ip;
-  const forwarded = req.headers["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",").at(-1)?.trim() : undefined) || req.socket.remoteAddress;
-});
+/** The client's address as TRUST_PROXY says to read it, also for a cached page's request, which Express never sees. */
+morgan.token("remote-addr", (req: IncomingMessage & { ip?: string }) => clientAddress(req));
 
 /**
  * morgan's line for a response sent before its middleware: a page from the cache logs the same line
@@ -142,6 +146,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
       const release = claimDatabase(env.DATABASE_PATH);
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
+      setListeningPort(actualPort);
       resolve({
         url: `http://localhost:${actualPort}`,
         close: () =>

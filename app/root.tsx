@@ -107,12 +107,14 @@ export function ErrorBoundary() {
       </ErrorPage>
     );
   }
+  const data = isRouteErrorResponse(error) ? error.data : null;
+  const given = status < 500 && typeof data === "object" && data && "message" in data ? String(data.message) : null;
   return (
     <ErrorPage title={status >= 500 ? "Er ging iets mis" : "Dit verzoek kan niet worden verwerkt"}>
       <Paragraph lead>
         {status >= 500
           ? "Door een fout aan onze kant kunnen we deze pagina nu niet tonen. Probeer het later nog eens."
-          : "Het verzoek klopt niet. Ga terug en probeer het opnieuw."}
+          : (given ?? "Het verzoek klopt niet. Ga terug en probeer het opnieuw.")}
       </Paragraph>
       <Paragraph>
         Ga naar de <TextLink to="/">startpagina</TextLink>.

@@ -20,9 +20,14 @@ export const RegistrationSchema = PersonSchema.and(NewPasswordSchema);
 export type Registration = z.infer<typeof RegistrationSchema>;
 
 export type RegistrationResult =
-  { ok: true; userId: number; regionName: string } | { ok: false; field: keyof Registration; message: string };
+  { ok: true; regionSlug: string } | { ok: false; field: keyof Registration; message: string };
 
-/** Creates the account with a pending membership of the region, in one transaction with its audit entries. */
+/**
+ * Creates the account with a pending membership of the region, in one transaction with its audit
+ * entries. An address that already has an account gets the same result and the same work (the
+ * password is hashed either way), but nothing is stored: the answer must not tell anyone which
+ * addresses have an account.
+ */
 export async function register(form: Registration): Promise<RegistrationResult> {
   const db = getDb();
   const region = db.select().from(t.regions).where(eq(t.regions.slug, form.region)).get();
@@ -36,7 +41,7 @@ export async function register(form: Registration): Promise<RegistrationResult> 
     return { ok: false, field: "organisation", message: `Kies een organisatie uit de leertuin ${region.name}.` };
   const passwordHash = await hashPassword(form.password);
   try {
-    const userId = db.transaction((tx) => {
+    db.transaction((tx) => {
       const user = tx
         .insert(t.users)
         .values({
@@ -67,18 +72,9 @@ export async function register(form: Registration): Promise<RegistrationResult> 
         targetId: membership.id,
         regionId: region.id,
       });
-      return user.id;
     });
-    return { ok: true, userId, regionName: region.name };
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      return {
-        ok: false,
-        field: "email",
-        message:
-          "Er is al een account met dit e-mailadres. Log in, of vraag uw leertuinbegeleider om een nieuw wachtwoord.",
-      };
-    }
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  return { ok: true, regionSlug: region.slug };
 }

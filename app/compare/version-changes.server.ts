@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 
 import { ANSWER_SECTIONS, ROUTE_LABELS, VERDICT_LABELS } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
@@ -49,6 +49,21 @@ export function versionChanges(before: VersionText, after: VersionText) {
 
 export type VersionChanges = ReturnType<typeof versionChanges>;
 
-export function getVersionText(db: Db, versionId: number): VersionText | undefined {
-  return db.select().from(t.answerVersions).where(eq(t.answerVersions.id, versionId)).get();
+/**
+ * The text of a published version whose answer is still in the library, or undefined: a withdrawn
+ * answer's words (or a draft's) must not reappear on the page of an answer adopted from it.
+ */
+export function getPublicVersionText(db: Db, versionId: number): VersionText | undefined {
+  return db
+    .select({ version: t.answerVersions })
+    .from(t.answerVersions)
+    .innerJoin(t.answers, eq(t.answers.id, t.answerVersions.answerId))
+    .where(
+      and(
+        eq(t.answerVersions.id, versionId),
+        isNotNull(t.answerVersions.publishedAt),
+        eq(t.answers.status, "published"),
+      ),
+    )
+    .get()?.version;
 }

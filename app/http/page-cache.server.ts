@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TLSSocket } from "node:tls";
 import zlib from "node:zlib";
 
 import type Database from "better-sqlite3";
@@ -8,6 +7,7 @@ import fresh from "fresh";
 import { LRUCache } from "lru-cache";
 
 import { todayIso } from "~/utils/dates";
+import { hasSessionCookie, isTokenPath } from "./cache-policy.server";
 
 /**
  * The page cache: what a visitor (no session) gets from a GET is the same for everyone until something
@@ -37,8 +37,8 @@ import { todayIso } from "~/utils/dates";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
-/** A session, or a visitor's "Mijn regio" choice (utils/reader-region.server.ts): the page differs per reader. */
-const PERSONAL_COOKIE = /(^|;)\s*(leertuin_sessie|mijn-regio)=/;
+/** A visitor's "Mijn regio" choice (utils/reader-region.server.ts): the page differs per reader. */
+const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",
@@ -116,22 +116,17 @@ function generationReader(sqlite: () => Database.Database) {
 }
 
 /**
- * A visitor's GET (no session or region cookie, no credentials) is a candidate; its key is the full URL. The
- * protocol is the one the proxy in front reports, as Express's `trust proxy` reads it.
+ * A visitor's GET (no session or region cookie, no credentials, no secret in the address) is a
+ * candidate; its key is the path and query alone. No page depends on the Host or X-Forwarded-* headers
+ * (absolute links come from PUBLIC_URL), so a client cannot plant a page for others or fill the cache
+ * through them.
  */
 function candidateKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
   const cookie = req.headers.cookie;
-  if (cookie && PERSONAL_COOKIE.test(cookie)) return null;
-  const forwarded = req.headers["x-forwarded-proto"];
-  const protocol =
-    typeof forwarded === "string"
-      ? forwarded.split(",")[0]!.trim()
-      : (req.socket as TLSSocket).encrypted
-        ? "https"
-        : "http";
-  return `${protocol}://${req.headers.host ?? ""}${req.url}`;
+  if (hasSessionCookie(cookie) || (cookie && REGION_COOKIE.test(cookie)) || isTokenPath(req.url)) return null;
+  return req.url ?? null;
 }
 
 /**

@@ -1,12 +1,18 @@
 import type { Request, Response } from "express";
 import { ipKeyGenerator, type Options, rateLimit } from "express-rate-limit";
 
+import { getUser } from "~/auth/session.server";
 import { getEnv } from "~/utils/env.server";
+import { hasSessionCookie } from "./cache-policy.server";
+import { clientAddress } from "./client-address.server";
 import { refuse } from "./refusal.server";
 
 function tooMany(req: Request, res: Response) {
   refuse(req, res, 429, "U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.");
 }
+
+/** The network address as TRUST_PROXY says to read it; IPv6 addresses count per /56, as one household. */
+const addressKey = (req: Request) => `address:${ipKeyGenerator(clientAddress(req))}`;
 
 /** A limit per network address that answers 429 with `Retry-After` and a Dutch message. */
 function limitPerAddress(windowMinutes: number, limit: () => number, options: Partial<Options> = {}) {
@@ -16,6 +22,9 @@ function limitPerAddress(windowMinutes: number, limit: () => number, options: Pa
     standardHeaders: "draft-7",
     legacyHeaders: false,
     handler: tooMany,
+    keyGenerator: addressKey,
+    // X-Forwarded-For is ignored on purpose unless TRUST_PROXY says otherwise (client-address.server.ts).
+    validate: { xForwardedForHeader: false, trustProxy: false },
     ...options,
   });
 }
@@ -25,8 +34,8 @@ function limitPerAddress(windowMinutes: number, limit: () => number, options: Pa
 
 /**
  * Failed log-ins: 10 per 15 minutes from one network address, so nobody can guess passwords. Only
- * failures count (a successful log-in costs nothing). Express cannot see the e-mail address without
- * reading the body that Remix reads, so the key is the network address alone.
+ * failures count (a successful log-in costs nothing). The limit per account (and per account and
+ * address) is login-throttle.server.ts's, in the log-in action, which reads the e-mail address.
  */
 export const loginRateLimit = limitPerAddress(15, () => getEnv().LOGIN_RATE_LIMIT, { skipSuccessfulRequests: true });
 
@@ -35,10 +44,16 @@ export const registrationRateLimit = limitPerAddress(60, () => getEnv().REGISTRA
 
 /**
  * Everything else that writes (proposals, comments, answers, agenda decisions, account changes): 30 a
- * minute per session — members of one organisation often share a network address, so the key is the
- * session cookie when there is one, else the address.
+ * minute per account — members of one organisation often share a network address, so the key is the
+ * session's user (however its cookie is spelled, on any device), else the address.
  */
 export const postingRateLimit = limitPerAddress(1, () => getEnv().POSTING_RATE_LIMIT, {
-  keyGenerator: (req) =>
-    /(?:^|;\s*)leertuin_sessie=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? ipKeyGenerator(req.ip ?? ""),
+  keyGenerator: async (req) => {
+    const cookie = req.headers.cookie;
+    if (hasSessionCookie(cookie)) {
+      const user = await getUser(new globalThis.Request("http://leertuin.invalid/", { headers: { cookie: cookie! } }));
+      if (user) return `user:${user.id}`;
+    }
+    return addressKey(req);
+  },
 });

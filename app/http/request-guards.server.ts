@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 
+import { UNREADABLE_FORM } from "~/utils/forms";
+import { publicOrigin } from "./public-origin.server";
 import { refuse } from "./refusal.server";
 
 /** The largest request body we accept; Leertuin's forms are text of a few kilobytes. */
@@ -30,9 +32,10 @@ export function limitBodySize(req: Request, res: Response, next: NextFunction) {
  */
 export function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
-  const own = `${req.protocol}://${req.get("host")}`;
+  // The canonical origin, or the address this request came to (the same in development and tests).
+  const own = [publicOrigin(), `${req.protocol}://${req.get("host")}`];
   const claimed = req.get("origin") ?? originOf(req.get("referer"));
-  if (claimed !== undefined && claimed !== own) {
+  if (claimed !== undefined && !own.includes(claimed)) {
     return refuse(req, res, 403, "Dit verzoek komt niet van Leertuin zelf en is daarom geweigerd.");
   }
   next();
@@ -45,4 +48,20 @@ function originOf(url: string | undefined): string | undefined {
   } catch {
     return "null";
   }
+}
+
+/**
+ * Every action reads a form as browsers send it: url-encoded, or multipart with a boundary. Anything
+ * else (text/plain, JSON, no type at all) is refused with 415 here, before an action tries to read it.
+ * A multipart body that turns out to be broken is refused with 415 by readForm (utils/forms.ts).
+ */
+export function refuseUnsupportedBodies(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  // No body at all (a bare POST, as to /uitloggen): an action that reads a form refuses it in readForm.
+  if (!type && Number(req.headers["content-length"] ?? 0) === 0 && !req.headers["transfer-encoding"]) return next();
+  const [mediaType = "", ...parameters] = type.split(";").map((part) => part.trim());
+  if (mediaType === "application/x-www-form-urlencoded") return next();
+  if (mediaType === "multipart/form-data" && parameters.some((p) => /^boundary=\S+/.test(p))) return next();
+  return refuse(req, res, 415, UNREADABLE_FORM);
 }

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 
 import { type Route, ROUTE_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import { markdownPlainText } from "~/search/plain-text.server";
+import { csvCell } from "./csv-cell";
 import type { regionAnswersJson } from "./shapes.server";
 
 /** 2024-03-05 → 05-03-2024, the form Dutch Excel reads as a date. */
@@ -50,7 +51,13 @@ export function regionAnswersExcelCsv(
     Afspraak: markdownPlainText(a.text.agreement).replace(/\s+/g, " ").trim(),
     Link: a.url,
   }));
-  return stringify(records, {
+  // Every text cell as text, never a formula (OWASP CSV injection), as in the machine CSV.
+  const safe = records.map((record) =>
+    Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [key, typeof value === "string" ? csvCell(value) : value]),
+    ),
+  );
+  return stringify(safe, {
     header: true,
     columns: [...EXCEL_CSV_COLUMNS],
     bom: true,

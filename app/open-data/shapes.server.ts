@@ -4,6 +4,7 @@ import { versionPath } from "~/components/answer-card";
 import type { AnswerVersion, AnswerWithVersions } from "~/models/answer.server";
 import type { getPublicDilemma } from "~/models/dilemma.server";
 import type { RegionCurrentAnswer } from "~/models/region-answers.server";
+import { csvCell } from "./csv-cell";
 
 /**
  * The shapes of the open data (README, "Open data"). A change that could break a reader (a field
@@ -104,7 +105,12 @@ export function regionAnswersCsv(document: ReturnType<typeof regionAnswersJson>)
     agreement: a.text.agreement,
     url: a.url,
   }));
-  return stringify(records, { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: "windows" });
+  const safe = records.map((record) =>
+    Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [key, typeof value === "string" ? csvCell(value) : value]),
+    ),
+  );
+  return stringify(safe, { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: "windows" });
 }
 
 /** GET /api/dilemmas/:slug */

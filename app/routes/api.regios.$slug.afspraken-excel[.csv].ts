@@ -8,8 +8,8 @@ import { OPEN_DATA_HEADERS } from "~/open-data/responses.server";
 import { getDb } from "~/utils/db.server";
 
 // GET /api/regios/:slug/afspraken-excel.csv — the same answers for a spreadsheet with Dutch settings.
-export function loader({ params, request }: LoaderFunctionArgs) {
-  const { document, error } = loadRegionAnswers(params, request);
+export function loader({ params }: LoaderFunctionArgs) {
+  const { document, error } = loadRegionAnswers(params);
   if (error) return error;
   const db = getDb();
   const labels = {

@@ -5,8 +5,8 @@ import { OPEN_DATA_HEADERS } from "~/open-data/responses.server";
 import { regionAnswersCsv } from "~/open-data/shapes.server";
 
 // GET /api/regios/:slug/afspraken.csv — the same answers as the JSON, one row each.
-export function loader({ params, request }: LoaderFunctionArgs) {
-  const { document, error } = loadRegionAnswers(params, request);
+export function loader({ params }: LoaderFunctionArgs) {
+  const { document, error } = loadRegionAnswers(params);
   if (error) return error;
   return new Response(regionAnswersCsv(document), {
     headers: {

@@ -4,7 +4,7 @@ import { loadRegionAnswers } from "~/open-data/load.server";
 import { OPEN_DATA_HEADERS } from "~/open-data/responses.server";
 
 // GET /api/regios/:slug/afspraken.json — open data, shape in README "Open data".
-export function loader({ params, request }: LoaderFunctionArgs) {
-  const { document, error } = loadRegionAnswers(params, request);
+export function loader({ params }: LoaderFunctionArgs) {
+  const { document, error } = loadRegionAnswers(params);
   return error ?? Response.json(document, { headers: OPEN_DATA_HEADERS });
 }

@@ -8,6 +8,7 @@ import { RESET_LINK_HOURS } from "~/auth/password-rules";
 import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Heading, Paragraph } from "~/components/text";
+import { publicUrl } from "~/http/public-origin.server";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.intent === "reset-link") {
     const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
-    const link = new URL(`/wachtwoord-herstellen/${token}`, request.url).href;
+    const link = publicUrl(`/wachtwoord-herstellen/${token}`);
     return {
       message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
       ok: true,

@@ -31,7 +31,7 @@ import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { parseOr404, searchParamsObject } from "~/utils/http.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
@@ -113,15 +113,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const parsed = parseForm(HideSchema, form);
     if (!parsed.ok)
       return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
-    // Members read the reason: a moderator's text goes through the guard (anyone else gets hideComment's 403).
-    if (isFacilitatorOf(user, dilemma.regionId)) {
-      const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
-      if (!guard.ok)
-        return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
-    }
-    const result = hideComment(db, { actorId: user.id, regionIds: facilitatedRegionIds(user), ...parsed.data });
+    if (!isFacilitatorOf(user, dilemma.regionId))
+      forbidden("Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.");
+    // Members read the reason: it always goes through the guard, and hideComment takes only this dilemma's comments.
+    const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
+    if (!guard.ok)
+      return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+    const result = hideComment(db, {
+      actorId: user.id,
+      regionIds: facilitatedRegionIds(user),
+      dilemmaId: dilemma.id,
+      ...parsed.data,
+    });
     if (!result.ok) {
       if (result.status === 403) forbidden(result.message);
+      if (result.status === 404) notFound(result.message);
       return data(
         { intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null },
         { status: result.status },

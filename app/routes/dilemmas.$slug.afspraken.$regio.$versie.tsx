@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { getVersionText, versionChanges } from "~/compare/version-changes.server";
+import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard, versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -55,12 +55,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const current = answer.versions[0]!;
   // A revision is compared with the version before it; an adopted version with the one it came from.
   const previous = answer.versions.find((v) => v.version === versie - 1);
-  const source = version.adoptedFrom ? getVersionText(db, version.adoptedFrom.versionId) : undefined;
+  const source = version.adoptedFrom ? getPublicVersionText(db, version.adoptedFrom.versionId) : undefined;
   const changes = source
     ? { kind: "adopted" as const, ...versionChanges(source, version) }
-    : previous
-      ? { kind: "revised" as const, ...versionChanges(previous, version) }
-      : null;
+    : version.adoptedFrom
+      ? { kind: "source-withdrawn" as const }
+      : previous
+        ? { kind: "revised" as const, ...versionChanges(previous, version) }
+        : null;
   return {
     changes,
     dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question },
@@ -117,6 +119,12 @@ export default function AnswerVersionPage() {
           afterLabel={`${regionName} (versie ${answer.version})`}
           changes={changes}
         />
+      )}
+      {changes?.kind === "source-withdrawn" && answer.adoptedFrom && (
+        <Alert type="info">
+          De afspraak waarvan deze is overgenomen, is ingetrokken door {answer.adoptedFrom.regionName}. Daarom tonen we
+          niet meer wat er ten opzichte van die afspraak veranderde.
+        </Alert>
       )}
       {changes?.kind === "revised" && (
         <VersionChangesView

@@ -56,6 +56,8 @@ async function context(request: Request, params: unknown) {
       regionName: answer.regionName,
       version: version.version,
       verdict: version.verdict,
+      /** The version in force when the page was made: the adoption form's base. */
+      inForce: answer.versions[0]!.version,
     },
     adoptInto: others.filter((r) => facilitated === "all" || facilitated.includes(r.id)),
     suggestFor: others.filter((r) => memberships.some((m) => m.regionId === r.id)),
@@ -86,7 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "adopt") {
     const region = adoptInto.find((r) => r.slug === form.region);
     if (!region) forbidden("U kunt alleen overnemen voor een regio waarvan u leertuinbegeleider bent.");
-    const result = startAdoption(db, { actorId: user.id, sourceVersionId: source.versionId, regionId: region.id });
+    const result = startAdoption(db, {
+      actorId: user.id,
+      sourceVersionId: source.versionId,
+      regionId: region.id,
+      sourceBasis: typeof form.basis === "string" ? form.basis : undefined,
+    });
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
       return data(
@@ -162,6 +169,7 @@ export default function Adopt() {
           </Paragraph>
           <Form method="post" noValidate className="stack-form">
             <input type="hidden" name="intent" value="adopt" />
+            <input type="hidden" name="basis" value={String(source.inForce)} />
             <SelectField
               id="adopt-region"
               name="region"

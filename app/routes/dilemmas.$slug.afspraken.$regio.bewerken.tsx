@@ -26,6 +26,7 @@ import { SlugParam } from "~/utils/params";
 import {
   ANSWER_TEXT_FIELDS,
   AnswerFormSchema,
+  BasisField,
   discardDraft,
   type EditFailure,
   getEditorState,
@@ -40,6 +41,8 @@ import { guardTexts } from "~/workflow/text-guard.server";
 const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
 const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
 const WithdrawSchema = z.object({ reason: ReasonField });
+/** The base the form was opened on (hidden field); a form without one claims none, a malformed one is stale. */
+const BasisSchema = z.object({ basis: z.union([BasisField, z.string().transform(() => "0.0.x")]).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.region.name}: ${data.dilemma.title}` : "Afspraak bewerken");
@@ -78,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question, status: dilemma.status },
     region: { slug: region.slug, name: region.name },
+    basis: state.basis,
     hasDraft: Boolean(state.draft),
     draftVersion: state.draft?.version ?? null,
     adoptedFrom: state.draft?.adoptedFromVersionId ?? null,
@@ -93,7 +97,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function failure(result: EditFailure, values: Partial<Values>) {
   if (result.status === 403) forbidden(result.message);
   if (result.status === 404) notFound(result.message);
-  return data({ values, errors: {}, formError: result.message, guard: null, preview: null }, { status: result.status });
+  // After a 409 the form takes the current base: sending it again is a deliberate choice, made after the message.
+  const { basis: _stale, ...kept } = values;
+  return data(
+    { values: kept, errors: {}, formError: result.message, guard: null, preview: null },
+    { status: result.status },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,6 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
   const db = getDb();
   const target = { actorId: user.id, dilemmaId: dilemma.id, regionId: region.id };
+  const { basis } = BasisSchema.parse(form);
   const here = `/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`;
 
   if (intent === "withdraw") {
@@ -122,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
   }
   if (intent === "discard") {
-    const result = discardDraft(db, target);
+    const result = discardDraft(db, target, basis);
     return result.ok ? redirect(here) : failure(result, formValues(form));
   }
 
@@ -153,10 +163,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { values, errors: {}, formError: null, guard: null, preview };
   }
   if (intent === "draft") {
-    const result = saveDraft(db, target, answer);
+    const result = saveDraft(db, target, answer, basis);
     return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, values);
   }
-  const result = publishAnswer(db, target, answer);
+  const result = publishAnswer(db, target, answer, basis);
   return result.ok
     ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`)
     : failure(result, values);
@@ -235,6 +245,7 @@ export default function EditAnswer() {
       )}
 
       <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
+        <input type="hidden" name="basis" value={typeof values.basis === "string" ? values.basis : loaded.basis} />
         {result?.guard && values.intent !== "withdraw" && <GuardReport reports={result.guard} />}
         <ChoiceGroup
           type="radio"
@@ -354,6 +365,7 @@ export default function EditAnswer() {
 
       {loaded.hasDraft && (
         <Form method="post" className="stack-form">
+          <input type="hidden" name="basis" value={loaded.basis} />
           <button
             className="utrecht-button utrecht-button--secondary-action"
             type="submit"

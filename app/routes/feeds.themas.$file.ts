@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { answersAtomFeed, FeedFileParam } from "~/feeds/atom.server";
 import { themeFeedPath } from "~/feeds/feed-links";
+import { publicOrigin } from "~/http/public-origin.server";
 import { listPublishedVersions } from "~/models/feed.server";
 import { listThemes } from "~/models/theme.server";
 import { feedNotFound } from "~/open-data/responses.server";
@@ -11,13 +12,13 @@ import { getDb } from "~/utils/db.server";
 const EMPTY_FEED_UPDATED = "2015-09-01T00:00:00.000Z";
 
 // GET /feeds/themas/:slug.atom — new and revised answers, of every region, on the theme's dilemmas.
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params }: LoaderFunctionArgs) {
   const slug = FeedFileParam.safeParse(params.file);
   const db = getDb();
   const theme = slug.success ? listThemes(db).find((th) => th.slug === slug.data) : undefined;
   if (!theme) return feedNotFound("Dit thema bestaat niet, dus er is geen feed voor.");
   return answersAtomFeed({
-    origin: new URL(request.url).origin,
+    origin: publicOrigin(),
     selfPath: themeFeedPath(theme.slug),
     pagePath: `/dilemmas?thema=${theme.slug}`,
     title: `Afspraken over ${theme.label}`,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -8,10 +8,22 @@ import { createUserSession, getUser, safeRedirect } from "~/auth/session.server"
 import { Alert } from "~/components/alert";
 import { TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
+import {
+  loginWaitMessage,
+  loginWaitSeconds,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from "~/http/login-throttle.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Inloggen");
+
+/** A slowed-down log-in says how long to wait (Retry-After), also on the page a browser gets. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const wait = actionHeaders.get("Retry-After");
+  return wait ? { "Retry-After": wait } : new Headers();
+};
 
 const LoginSchema = z.object({
   email: z
@@ -30,17 +42,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, passwordReset: new URL(request.url).searchParams.has("hersteld") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null }, { status: 400 });
-  const user = await authenticate(parsed.data.email, parsed.data.password);
+  const { email } = parsed.data;
+  const wait = loginWaitSeconds(email, context.clientAddress);
+  if (wait > 0)
+    return data(
+      { values: parsed.values, errors: {}, formError: loginWaitMessage(wait) },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  const user = await authenticate(email, parsed.data.password);
   if (!user) {
+    recordLoginFailure(email, context.clientAddress);
     // One message for an unknown address and a wrong password: it tells nobody which addresses exist.
     return data(
       { values: parsed.values, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." },
       { status: 400 },
     );
   }
+  recordLoginSuccess(email, context.clientAddress);
   return createUserSession(user.id, safeRedirect(parsed.data.redirectTo));
 }
 

@@ -36,10 +36,19 @@ const MergeTarget = z.preprocess(
     ),
 );
 
+/** The proposal's updated_at when the agenda was opened: a decision on a changed proposal is refused (409). */
+const Basis = z.string().max(40).optional();
+
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId }),
-  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, reason: ReasonField }),
-  z.object({ intent: z.literal("merge"), dilemmaId: DilemmaId, reason: ReasonField, intoSlug: MergeTarget }),
+  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId, basis: Basis }),
+  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, basis: Basis, reason: ReasonField }),
+  z.object({
+    intent: z.literal("merge"),
+    dilemmaId: DilemmaId,
+    basis: Basis,
+    reason: ReasonField,
+    intoSlug: MergeTarget,
+  }),
   z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonField }),
 ]);
 
@@ -93,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           actorId: user.id,
           regionIds,
           dilemmaId: a.dilemmaId,
+          basis: a.basis,
           ...(a.intent === "merge"
             ? { decision: "merge", reason: a.reason, intoSlug: a.intoSlug }
             : a.intent === "reject"
@@ -159,6 +169,7 @@ export default function Agenda() {
                 <p className="utrecht-paragraph muted">Voorgesteld op {p.raisedOn}</p>
                 <Form method="post" className="button-row">
                   <input type="hidden" name="dilemmaId" value={p.id} />
+                  <input type="hidden" name="basis" value={p.updatedAt} />
                   <button
                     className="utrecht-button utrecht-button--primary-action"
                     type="submit"
@@ -172,6 +183,7 @@ export default function Agenda() {
                   <summary>Afwijzen of samenvoegen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
+                    <input type="hidden" name="basis" value={p.updatedAt} />
                     <TextField
                       id={`reden-${p.id}`}
                       name="reason"

@@ -5,7 +5,7 @@ import { asc } from "drizzle-orm";
 
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
-import { createUserSession, getUser } from "~/auth/session.server";
+import { getUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = await register(parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
-  return createUserSession(result.userId, "/registreren/bedankt");
+  // No session: a new address and a known one get the very same answer (no account enumeration).
+  return redirect(`/registreren/bedankt?${new URLSearchParams({ regio: result.regionSlug })}`);
 }
 
 export default function Register() {

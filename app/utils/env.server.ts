@@ -1,27 +1,79 @@
 import { z } from "zod";
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  DATABASE_PATH: z.string().min(1).default("db/leertuin.sqlite"),
-  /** Set to 0 on a real deployment: no demo accounts are created. */
-  LEERTUIN_DEMO: z.enum(["0", "1"]).default("1"),
-  /** The page cache for visitors (app/http/page-cache.server.ts): its size in MB; 0 switches it off. */
-  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
-  /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
-  SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
-  /** Failed log-ins per network address per 15 minutes. Keep the default; load tests raise it. */
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  /** Account requests per network address per hour. */
-  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  POSTING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-  /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
-  /** `npm run db:backup`: where backups go and how many of the newest are kept. */
-  BACKUP_DIR: z.string().min(1).default("db/backups"),
-  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
-  LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
-});
+/**
+ * TRUST_PROXY: whose word to take for the client's address. Unset or "false": nobody's (the socket's
+ * address counts); a number: that many proxy hops of X-Forwarded-For; "fly": Fly.io's Fly-Client-IP;
+ * otherwise a comma-separated list of proxy addresses or subnets as Express reads them (loopback, uniquelocal, CIDRs).
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .default("false")
+  .transform((value, ctx) => {
+    if (value === "" || value === "false" || value === "0") return { kind: "none" as const };
+    if (value === "fly") return { kind: "fly" as const };
+    if (/^[1-9]\d?$/.test(value)) return { kind: "hops" as const, hops: Number(value) };
+    const list = value.split(",").map((part) => part.trim());
+    const entry = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+    if (list.every((part) => entry.test(part))) return { kind: "list" as const, list };
+    ctx.addIssue({
+      code: "custom",
+      message: 'expected "false", a number of hops, "fly", or a list of addresses/subnets (loopback, 10.0.0.0/8, …)',
+    });
+    return z.NEVER;
+  });
+
+/** PUBLIC_URL: the canonical origin, e.g. https://leertuin.nl (no path). */
+const PublicUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      ctx.addIssue({ code: "custom", message: "expected an absolute http(s) URL such as https://leertuin.nl" });
+      return z.NEVER;
+    }
+    if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "expected an origin only, without a path, query or credentials" });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_PATH: z.string().min(1).default("db/leertuin.sqlite"),
+    /** Set to 0 on a real deployment: no demo accounts are created. */
+    LEERTUIN_DEMO: z.enum(["0", "1"]).default("1"),
+    /** The page cache for visitors (app/http/page-cache.server.ts): its size in MB; 0 switches it off. */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
+    SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+    /** Failed log-ins per network address per 15 minutes. Keep the default; load tests raise it. */
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Account requests per network address per hour. */
+    REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    POSTING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
+    /** `npm run db:backup`: where backups go and how many of the newest are kept. */
+    BACKUP_DIR: z.string().min(1).default("db/backups"),
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+    LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
+    /** The canonical origin for every absolute link (feeds, open data, reset links, mails); see public-origin.server.ts. */
+    PUBLIC_URL: PublicUrl.optional(),
+    TRUST_PROXY: TrustProxy,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.LEERTUIN_DEMO === "0" && !env.PUBLIC_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message: "required in production without demo data: the address people use, e.g. https://leertuin.nl",
+      });
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -8,6 +8,10 @@ export type FormRecord = Record<string, string | string[]>;
 export type FormParse<T, F extends FormRecord> =
   { ok: true; data: T; values: Partial<F> } | { ok: false; errors: FieldErrors; values: Partial<F> };
 
+/** The Dutch answer to a body that is not a form (also request-guards.server.ts's message). */
+export const UNREADABLE_FORM =
+  "Dit formulier kon niet worden gelezen. Ga terug naar de pagina in Leertuin en verstuur het opnieuw.";
+
 /** Names of fields that never go back to the browser: a password is typed again, not echoed. */
 const SECRET_FIELD = /password|wachtwoord/i;
 
@@ -28,7 +32,16 @@ export async function readForm<L extends string = never>(
   request: Request,
   lists: readonly L[] = [],
 ): Promise<Record<string, string> & Record<L, string[]>> {
-  const data = await request.formData();
+  let data: FormData;
+  try {
+    data = await request.formData();
+  } catch {
+    // A broken multipart or url-encoded body: the client's mistake, answered like any unreadable form.
+    throw new Response(JSON.stringify({ message: UNREADABLE_FORM }), {
+      status: 415,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
+  }
   const form: FormRecord = {};
   for (const [key, value] of data) {
     if (typeof value === "string" && !Object.hasOwn(form, key) && !(lists as readonly string[]).includes(key))

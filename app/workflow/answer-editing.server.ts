@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import crypto from "node:crypto";
+
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
@@ -103,6 +105,73 @@ function findDraft(tx: Executor, answerId: number) {
     .get();
 }
 
+function latestPublished(tx: Executor, answerId: number) {
+  return tx
+    .select()
+    .from(t.answerVersions)
+    .where(and(eq(t.answerVersions.answerId, answerId), isNotNull(t.answerVersions.publishedAt)))
+    .orderBy(desc(t.answerVersions.version))
+    .get();
+}
+
+/** The stored fields an editor's form sets, in a fixed order: what two submissions must share to be the same. */
+const CONTENT_FIELDS = [
+  "verdict",
+  "route",
+  "groundingMd",
+  "purposeMd",
+  "necessityMd",
+  "proportionalityMd",
+  "agreementMd",
+  "conditions",
+  "agreedOn",
+  "agreedBy",
+  "reviewBy",
+] as const;
+type Content = Pick<typeof t.answerVersions.$inferSelect, (typeof CONTENT_FIELDS)[number]>;
+
+function fingerprint(content: Content, citationIds: number[]): string {
+  const canonical = JSON.stringify([CONTENT_FIELDS.map((field) => content[field]), [...new Set(citationIds)]]);
+  return crypto.createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+function citedArticleIds(tx: Executor, versionId: number): number[] {
+  return tx
+    .select({ id: t.citations.articleId })
+    .from(t.citations)
+    .where(eq(t.citations.answerVersionId, versionId))
+    .orderBy(asc(t.citations.position))
+    .all()
+    .map((c) => c.id);
+}
+
+const storedFingerprint = (tx: Executor, version: Content & { id: number }) =>
+  fingerprint(version, citedArticleIds(tx, version.id));
+const formFingerprint = (form: AnswerForm) => fingerprint(versionValues(form), form.citations);
+
+/**
+ * What an editing form is based on, sent along as a hidden field: the newest published version, and the
+ * draft with a fingerprint of its content. A submission whose base is no longer the answer's is stale.
+ */
+export function editorBasis(tx: Executor, answerId: number | null): string {
+  if (answerId === null) return "0.0.0";
+  const latest = latestPublished(tx, answerId);
+  const draft = findDraft(tx, answerId);
+  return `${latest?.version ?? 0}.${draft?.id ?? 0}.${draft ? storedFingerprint(tx, draft) : "0"}`;
+}
+
+/** The hidden field's shape; anything else is treated as a stale base. */
+export const BasisField = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
+
+const staleAnswer = (latest: number) =>
+  new Rollback({
+    ok: false,
+    status: 409,
+    message:
+      `Iemand heeft deze afspraak intussen gewijzigd (geldend is nu versie ${latest}, of er is een nieuwer concept). ` +
+      "Uw tekst staat hieronder nog. Bekijk wat er veranderde en verstuur het formulier opnieuw als u uw tekst wilt bewaren.",
+  });
+
 function nextVersion(tx: Executor, answerId: number): number {
   return (
     (tx
@@ -188,11 +257,15 @@ const badCitations = new Rollback({
 });
 
 /** Saves the region's draft (the next version, unpublished), replacing an earlier draft's text. */
-export function saveDraft(db: Db, target: Target, form: AnswerForm) {
+export function saveDraft(db: Db, target: Target, form: AnswerForm, basis?: string) {
   return writeOrFail(db, (tx) => {
     const dilemma = writableDilemma(tx, target.dilemmaId);
     const answer = ensureAnswer(tx, target);
     const draft = findDraft(tx, answer.id);
+    // The same text saved again (a double click, a resent form) changes nothing.
+    if (draft && storedFingerprint(tx, draft) === formFingerprint(form)) return { ok: true as const };
+    if (basis !== undefined && basis !== editorBasis(tx, answer.id))
+      throw staleAnswer(latestPublished(tx, answer.id)?.version ?? 0);
     const versionId = draft
       ? (tx.update(t.answerVersions).set(versionValues(form)).where(eq(t.answerVersions.id, draft.id)).run(), draft.id)
       : tx
@@ -224,13 +297,23 @@ export function saveDraft(db: Db, target: Target, form: AnswerForm) {
  * dilemma is answered, the proposer is told, suggestions it fulfils are closed, and the audit log
  * says so — all in one transaction.
  */
-export function publishAnswer(db: Db, target: Target, form: AnswerForm) {
+export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: string) {
   return writeOrFail(db, (tx) => {
     const dilemma = writableDilemma(tx, target.dilemmaId);
     const region = tx.select().from(t.regions).where(eq(t.regions.id, target.regionId)).get()!;
     const answer = ensureAnswer(tx, target);
     const now = new Date().toISOString();
     const draft = findDraft(tx, answer.id);
+    const latest = latestPublished(tx, answer.id);
+    // A repeat of the publish that made the version in force (a double submit, two tabs) is that version.
+    const repeated =
+      !draft &&
+      latest &&
+      answer.status === "published" &&
+      storedFingerprint(tx, latest) === formFingerprint(form) &&
+      (basis === undefined || latest.version > Number(basis.split(".")[0]));
+    if (repeated) return { ok: true as const, version: latest.version };
+    if (basis !== undefined && basis !== editorBasis(tx, answer.id)) throw staleAnswer(latest?.version ?? 0);
     const version = draft
       ? tx
           .update(t.answerVersions)
@@ -379,7 +462,10 @@ export function withdrawAnswer(db: Db, target: Target, reason: string) {
  * Starts adopting another region's published version: a draft for the target region, prefilled from
  * that version, pointing at it. The facilitator edits and publishes it like any draft.
  */
-export function startAdoption(db: Db, input: { actorId: number; sourceVersionId: number; regionId: number }) {
+export function startAdoption(
+  db: Db,
+  input: { actorId: number; sourceVersionId: number; regionId: number; sourceBasis?: string },
+) {
   return writeOrFail(db, (tx) => {
     const source = tx
       .select({ version: t.answerVersions, answer: t.answers })
@@ -391,10 +477,22 @@ export function startAdoption(db: Db, input: { actorId: number; sourceVersionId:
       throw new Rollback({ ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." });
     if (source.answer.regionId === input.regionId)
       throw new Rollback({ ok: false, status: 409, message: "Een regio kan haar eigen afspraak niet overnemen." });
+    // The page showed the source answer with this version in force; a newer one since is a stale base.
+    const sourceLatest = latestPublished(tx, source.answer.id)!;
+    if (input.sourceBasis !== undefined && input.sourceBasis !== String(sourceLatest.version))
+      throw new Rollback({
+        ok: false,
+        status: 409,
+        message: `Deze afspraak is intussen herzien: geldend is nu versie ${sourceLatest.version}. Bekijk die versie voordat u overneemt.`,
+      });
     const target = { actorId: input.actorId, dilemmaId: source.answer.dilemmaId, regionId: input.regionId };
     const dilemma = writableDilemma(tx, target.dilemmaId);
     const answer = ensureAnswer(tx, target);
-    if (findDraft(tx, answer.id)) {
+    const existing = findDraft(tx, answer.id);
+    // Adopting the same version again (a double submit) is the draft already made.
+    if (existing && existing.adoptedFromVersionId === source.version.id)
+      return { ok: true as const, dilemmaSlug: dilemma.slug };
+    if (existing) {
       throw new Rollback({
         ok: false,
         status: 409,
@@ -448,12 +546,19 @@ export function startAdoption(db: Db, input: { actorId: number; sourceVersionId:
 }
 
 /** Throws the draft away (a facilitator changed their mind); published versions are untouched. */
-export function discardDraft(db: Db, target: Target) {
+export function discardDraft(db: Db, target: Target, basis?: string) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
     const draft = answer && findDraft(tx, answer.id);
     if (!answer || !draft)
       throw new Rollback({ ok: false, status: 409, message: "Er is geen concept om te verwijderen." });
+    // Someone changed the draft since this form was opened: throwing their work away needs a fresh look.
+    if (basis !== undefined && basis !== editorBasis(tx, answer.id))
+      throw new Rollback({
+        ok: false,
+        status: 409,
+        message: "Iemand heeft het concept intussen gewijzigd. Bekijk het opnieuw voordat u het weggooit.",
+      });
     tx.delete(t.answerVersions).where(eq(t.answerVersions.id, draft.id)).run();
     recordAudit(tx, {
       actorId: target.actorId,
@@ -469,7 +574,7 @@ export function discardDraft(db: Db, target: Target) {
 /** What the editor starts from: the draft, else the version in force (for a revision), else nothing. */
 export function getEditorState(db: Db, dilemmaId: number, regionId: number) {
   const answer = findAnswer(db, dilemmaId, regionId);
-  if (!answer) return { answer: null, draft: null, current: null };
+  if (!answer) return { answer: null, draft: null, current: null, basis: editorBasis(db, null) };
   const draft = findDraft(db, answer.id) ?? null;
   const current =
     db
@@ -491,5 +596,6 @@ export function getEditorState(db: Db, dilemmaId: number, regionId: number) {
     answer,
     draft: draft && { ...draft, citationIds: citationIds(draft.id) },
     current: current && { ...current, citationIds: citationIds(current.id) },
+    basis: editorBasis(db, answer.id),
   };
 }

@@ -74,10 +74,13 @@ export function addComment(
   });
 }
 
-/** A facilitator of the dilemma's region hides a comment with a reason; the author is told. */
+/**
+ * A facilitator of the dilemma's region hides a comment on that dilemma with a reason; the author is
+ * told. The comment must belong to the dilemma the request names: the caller guarded the reason for it.
+ */
 export function hideComment(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; commentId: number; reason: string },
+  input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number; commentId: number; reason: string },
 ): { ok: true } | Failure {
   return db.transaction((tx) => {
     const row = tx
@@ -86,7 +89,8 @@ export function hideComment(
       .innerJoin(t.dilemmas, eq(t.dilemmas.id, t.comments.dilemmaId))
       .where(eq(t.comments.id, input.commentId))
       .get();
-    if (!row) return { ok: false, status: 404, message: "Deze reactie bestaat niet." };
+    if (!row || row.comment.dilemmaId !== input.dilemmaId)
+      return { ok: false, status: 404, message: "Deze reactie bestaat niet bij dit dilemma." };
     if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
       return {
         ok: false,

@@ -130,7 +130,13 @@ export type DecideResult = { ok: true } | { ok: false; status: 403 | 404 | 409; 
  */
 export function decideProposal(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number } & ProposalDecision,
+  input: {
+    actorId: number;
+    regionIds: number[] | "all";
+    dilemmaId: number;
+    /** The proposal's updated_at when the agenda was opened (hidden field); without it no base is claimed. */
+    basis?: string;
+  } & ProposalDecision,
 ): DecideResult {
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
@@ -142,7 +148,21 @@ export function decideProposal(
         message: "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover.",
       };
     }
-    if (dilemma.status !== "proposed") return { ok: false, status: 409, message: "Over dit voorstel is al besloten." };
+    if (dilemma.status !== "proposed") {
+      // The same decision again (a double submit, two tabs) is the decision already made.
+      if (sameDecision(tx, dilemma, input)) return { ok: true };
+      return {
+        ok: false,
+        status: 409,
+        message: `Over dit voorstel is intussen al besloten: ${DECIDED_LABELS[dilemma.status] ?? "het is niet meer nieuw"}.`,
+      };
+    }
+    if (input.basis !== undefined && input.basis !== dilemma.updatedAt)
+      return {
+        ok: false,
+        status: 409,
+        message: "Dit voorstel is intussen gewijzigd. Bekijk het opnieuw op de agenda.",
+      };
     const href = `/dilemmas/${dilemma.slug}`;
     const now = new Date().toISOString();
     if (input.decision === "accept") {
@@ -203,6 +223,21 @@ export function decideProposal(
   });
 }
 
+const DECIDED_LABELS: Partial<Record<string, string>> = {
+  "on-agenda": "het staat op de agenda",
+  answered: "het staat op de agenda en is beantwoord",
+  rejected: "het is afgewezen",
+  merged: "het is samengevoegd",
+};
+
+function sameDecision(tx: Executor, dilemma: typeof t.dilemmas.$inferSelect, decision: ProposalDecision): boolean {
+  if (decision.decision === "accept") return dilemma.status === "on-agenda" || dilemma.status === "answered";
+  if (decision.decision === "reject") return dilemma.status === "rejected" && dilemma.statusReason === decision.reason;
+  if (dilemma.status !== "merged" || dilemma.statusReason !== decision.reason) return false;
+  const target = tx.select({ id: t.dilemmas.id }).from(t.dilemmas).where(eq(t.dilemmas.slug, decision.intoSlug)).get();
+  return target?.id === dilemma.mergedIntoId;
+}
+
 /** A member's own proposals, newest first, with where each went. */
 export function listOwnProposals(db: Db, userId: number) {
   return db
@@ -228,6 +263,7 @@ export function listRegionProposals(db: Db, regionId: number) {
       question: t.dilemmas.question,
       status: t.dilemmas.status,
       raisedOn: t.dilemmas.raisedOn,
+      updatedAt: t.dilemmas.updatedAt,
     })
     .from(t.dilemmas)
     .where(and(eq(t.dilemmas.originRegionId, regionId), inArray(t.dilemmas.status, ["proposed", "on-agenda"])))

@@ -102,7 +102,11 @@ export function declineSuggestion(
     if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
       return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van deze regio beslissen hierover." };
     }
-    if (suggestion.status !== "open") return { ok: false, status: 409, message: "Over dit voorstel is al besloten." };
+    if (suggestion.status !== "open") {
+      // Declining again with the same reason (a double submit) is the decision already made.
+      if (suggestion.status === "declined" && suggestion.reason === input.reason) return { ok: true };
+      return { ok: false, status: 409, message: "Over dit voorstel is intussen al besloten." };
+    }
     tx.update(t.adoptionSuggestions)
       .set({ status: "declined", reason: input.reason, decidedBy: input.actorId, decidedAt: new Date().toISOString() })
       .where(eq(t.adoptionSuggestions.id, suggestion.id))

@@ -86,7 +86,7 @@ describe("the corpus through the forms and the pages that show them", () => {
 
       let session = member;
       for (const [i, vector] of XSS_VECTORS.entries()) {
-        // A fresh session every 25 comments: the posting limit allows 30 writes a minute per session.
+        // A fresh session now and then, as people log in on more devices.
         if (i > 0 && i % 25 === 0) session = await http.logIn(DEMO.member);
         const response = await http.post(
           `/dilemmas/${slug}`,

@@ -221,7 +221,7 @@ describe("request guards", () => {
   it("lets a POST from its own origin through to the app", async () => {
     const response = await fetch(`${server.url}/dilemmas`, {
       method: "POST",
-      headers: { origin: server.url },
+      headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
       body: "a=1",
     });
     // The reading pages have no action: Remix answers 405, which proves the guard let it pass.

@@ -208,7 +208,8 @@ const MATRIX: Case[] = [
   { route: "meldingen", method: "POST", path: "/meldingen", form: () => ({}), expect: LOGGED_IN },
   { route: "inloggen", method: "GET", path: "/inloggen", expect: EVERYONE },
   { route: "registreren", method: "GET", path: "/registreren", expect: EVERYONE },
-  { route: "registreren_.bedankt", method: "GET", path: "/registreren/bedankt", expect: LOGGED_IN },
+  // Public since issue #17: a registration signs nobody in, so its thanks cannot ask for a session.
+  { route: "registreren_.bedankt", method: "GET", path: "/registreren/bedankt?regio=twente", expect: EVERYONE },
   { route: "uitloggen", method: "POST", path: "/uitloggen", form: () => ({}), expect: EVERYONE },
   {
     route: "wachtwoord-herstellen.$token",

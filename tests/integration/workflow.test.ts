@@ -150,7 +150,16 @@ describe("the agenda", () => {
     expect((await http.get("/regios/zeeland/agenda", await http.logIn(DEMO.member))).status).toBe(403);
     expect((await accept(slug!, DEMO.otherFacilitator)).status).toBe(403);
     expect((await accept(slug!)).status).toBe(200);
-    expect((await accept(slug!)).status).toBe(409);
+    // The same decision again is the one already made (issue #17: no double writes); another decision is refused.
+    expect((await accept(slug!)).status).toBe(200);
+    expect(http.one("select count(*) as n from audit_log where action = 'dilemma.accept'")).toEqual({ n: 1 });
+    const reject = await http.post(
+      "/regios/zeeland/agenda",
+      { intent: "reject", dilemmaId: String(dilemma(slug!).id), reason: "Past niet bij deze leertuin." },
+      await http.logIn(DEMO.facilitator),
+    );
+    expect(reject.status).toBe(409);
+    expect(dilemma(slug!).status).toBe("on-agenda");
   });
 
   it("rejects with a reason, or merges into an existing dilemma, and the proposer sees where it went", async () => {
