@@ -18,6 +18,7 @@ import { loginRateLimit, postingRateLimit, registrationRateLimit } from "./app/h
 import { refuseWritesOnReplica } from "./app/http/replica.server";
 import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from "./app/http/request-guards.server";
 import { searchIndexLagging } from "./app/http/search-lag.server";
+import { startMailWorker, stopMailWorker } from "./app/mail/mail-worker.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
 import { getEnv } from "./app/utils/env.server";
@@ -133,8 +134,11 @@ function logLine(format: "combined" | "dev") {
   };
 }
 
-/** Starts the server and resolves with its address once it listens. */
-export async function startServer(options: { port?: number; host?: string } = {}) {
+/**
+ * Starts the server and resolves with its address once it listens. The mail worker (app/mail/) runs
+ * beside it unless `mailWorker: false` (tests of other things keep their database still).
+ */
+export async function startServer(options: { port?: number; host?: string; mailWorker?: boolean } = {}) {
   const env = getEnv();
   const build = await loadBuild();
   const listener = createRequestListener(build);
@@ -147,13 +151,16 @@ export async function startServer(options: { port?: number; host?: string } = {}
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
       setListeningPort(actualPort);
+      if (options.mailWorker !== false) startMailWorker();
       resolve({
         url: `http://localhost:${actualPort}`,
         close: () =>
           new Promise((done) =>
             server.close(() => {
-              release();
-              done();
+              void stopMailWorker().finally(() => {
+                release();
+                done();
+              });
             }),
           ),
       });
