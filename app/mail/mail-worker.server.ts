@@ -8,7 +8,7 @@ import { onMailQueued } from "./outbox.server";
 import { queueDigests, queueReviewReminders } from "./schedules.server";
 import { createSmtpTransport, mailFrom, mailFromAddress } from "./smtp.server";
 
-/** After this many failed attempts a mail is marked failed (by then it has been tried for about four days). */
+/** After this many failed attempts a mail is marked failed (by then it has been tried for nearly three days). */
 export const MAX_ATTEMPTS = 20;
 const BATCH = 50;
 const POLL_MS = 30_000;

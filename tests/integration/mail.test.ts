@@ -156,6 +156,38 @@ describe("the weekly digest", () => {
   });
 });
 
+describe("the monthly reminder of due reviews", () => {
+  it("lists a facilitator's answers past their review date, oldest first, once a month", async () => {
+    smtp.received.length = 0;
+    const due = http.sql<{ id: number; title: string; slug: string }>(
+      `select av.id, d.title, d.slug from current_answer_versions av join answers a on a.id = av.answer_id
+       join dilemmas d on d.id = av.dilemma_id join regions r on r.id = av.region_id
+       where r.slug = 'zeeland' and a.status = 'published' order by av.id limit 2`,
+    );
+    expect(due).toHaveLength(2);
+    const db = server.db().$client;
+    db.prepare("update answer_versions set review_by = null where review_by is not null").run();
+    db.prepare("update answer_versions set review_by = '2020-03-01' where id = ?").run(due[0]!.id);
+    db.prepare("update answer_versions set review_by = '2019-06-01' where id = ?").run(due[1]!.id);
+
+    const now = new Date();
+    const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 7));
+    await mailRound(nextMonth);
+    const [reminder, ...more] = mailsTo(DEMO.facilitator, "herziening");
+    expect(more).toEqual([]);
+    expect(reminder!.subject).toBe("Leertuin: 2 afspraken toe aan herziening");
+    const [older, newer] = [reminder!.text.indexOf(due[1]!.title), reminder!.text.indexOf(due[0]!.title)];
+    expect(older).toBeGreaterThan(0);
+    expect(newer).toBeGreaterThan(older);
+    expect(reminder!.text).toContain(`${server.url}/dilemmas/${due[0]!.slug}`);
+    expect(reminder!.text).toContain("herzien uiterlijk 1 juni 2019");
+    // Twente's facilitator has nothing due in Twente; a second round this month sends nothing more.
+    expect(mailsTo(DEMO.otherFacilitator, "herziening")).toEqual([]);
+    await mailRound(nextMonth);
+    expect(mailsTo(DEMO.facilitator, "herziening")).toHaveLength(1);
+  });
+});
+
 describe("an SMTP outage", () => {
   it("delays but never loses mail: after the server comes back every pending mail arrives exactly once", async () => {
     smtp.received.length = 0;
