@@ -1,6 +1,7 @@
 import type { Transporter } from "nodemailer";
 
 import { publicOrigin } from "~/http/public-origin.server";
+import { currentPrimary } from "~/http/replica.server";
 import { getDb } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
 import { unsubscribeUrl } from "./compose.server";
@@ -39,6 +40,8 @@ export interface MailRun {
  * back-off. Also queues the digests and reminders whose moment has passed. `now` is injectable for tests.
  */
 export async function runMailOnce(transport: Transporter | null, now = new Date()): Promise<MailRun> {
+  // A LiteFS read replica cannot write: only the primary queues and sends (the primary can move, so asked per round).
+  if (currentPrimary() !== undefined) return { sent: 0, failed: 0, queued: 0 };
   const db = getDb();
   const queued = queueDigests(db, now) + queueReviewReminders(db, now);
   const run: MailRun = { sent: 0, failed: 0, queued };
