@@ -312,6 +312,26 @@ describe("unsubscribing", () => {
     expect(mailsTo(DEMO.facilitator)).toEqual([]);
   });
 
+  it("stops a mail that was still waiting when its recipient unsubscribed", async () => {
+    smtp.received.length = 0;
+    await stopMailWorker();
+    await propose("Voorstel vlak voor het afmelden");
+    const token = (await import("../../app/mail/unsubscribe-token.server")).unsubscribeToken(userId(DEMO.facilitator));
+    const response = await http.post(`/afmelden/${token}`, { "List-Unsubscribe": "One-Click" });
+    expect(response.status).toBe(200);
+    startMailWorker();
+    const others = facilitatorsOfZeeland().filter((e) => e !== DEMO.facilitator);
+    for (const email of others) await until(() => mailsTo(email, "nieuw voorstel").length > 0, `mail to ${email}`);
+    await mailRound();
+    expect(mailsTo(DEMO.facilitator)).toEqual([]);
+    expect(
+      http.sql(
+        "select o.status, o.last_error from mail_outbox o join users u on u.id = o.user_id where u.email = ?",
+        DEMO.facilitator,
+      ),
+    ).toEqual([{ status: "failed", last_error: "Niet verzonden: de ontvanger heeft zich afgemeld." }]);
+  });
+
   it("is a choice in /account as well, kept without JavaScript", async () => {
     const cookie = await http.logIn(DEMO.member);
     const page = await http.html(await http.get("/account", cookie));
