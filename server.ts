@@ -24,6 +24,7 @@ import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from ".
 import { searchIndexLagging } from "./app/http/search-lag.server";
 import { shutDown, type ShutdownOutcome } from "./app/http/shutdown.server";
 import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
+import { startMailWorker, stopMailWorker } from "./app/mail/mail-worker.server";
 import { applyRetention } from "./app/models/retention.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
 import { getDb } from "./app/utils/db.server";
@@ -176,8 +177,11 @@ function routeLabeler(build: ServerBuild) {
   };
 }
 
-/** Starts the server and resolves with its address once it listens. */
-export async function startServer(options: { port?: number; host?: string } = {}) {
+/**
+ * Starts the server and resolves with its address once it listens. The mail worker (app/mail/) runs
+ * beside it unless `mailWorker: false` (tests of other things keep their database still).
+ */
+export async function startServer(options: { port?: number; host?: string; mailWorker?: boolean } = {}) {
   const env = getEnv();
   const build = await loadBuild();
   const listener = createRequestListener(build);
@@ -195,14 +199,17 @@ export async function startServer(options: { port?: number; host?: string } = {}
         const address = server.address();
         const actualPort = typeof address === "object" && address ? address.port : port;
         setListeningPort(actualPort);
+        if (options.mailWorker !== false) startMailWorker();
         lifecycle.phase = "ready";
         resolve({
           url: `http://localhost:${actualPort}`,
           close: () =>
             new Promise((done) =>
               server.close(() => {
-                release();
-                done();
+                void stopMailWorker().finally(() => {
+                  release();
+                  done();
+                });
               }),
             ),
           shutDown: async () => {

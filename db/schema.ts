@@ -17,6 +17,9 @@ import {
   CITATION_KINDS,
   CODE_KINDS,
   DILEMMA_STATUSES,
+  MAIL_KINDS,
+  MAIL_PREFERENCES,
+  MAIL_STATUSES,
   MEMBERSHIP_ROLES,
   MEMBERSHIP_STATUSES,
   NOTIFICATION_KINDS,
@@ -83,6 +86,11 @@ export const users = sqliteTable("users", {
   }),
   passwordHash: text("password_hash").notNull(),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  /** Null: the default (agenda mail at once for facilitators, the rest in the weekly digest). */
+  mailPreference: text("mail_preference", { enum: MAIL_PREFERENCES }),
+  /** The digest and review-reminder moments already handled for this user (app/mail/schedules.server.ts). */
+  digestSentAt: text("digest_sent_at"),
+  reviewReminderSentAt: text("review_reminder_sent_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -459,11 +467,42 @@ export const notifications = sqliteTable(
     message: text("message").notNull(),
     href: text("href").notNull(),
     readAt: text("read_at"),
+    /** When it went out by e-mail (at once or in a digest): a digest takes only the unmailed ones. */
+    mailedAt: text("mailed_at"),
     createdAt: createdAt(),
   },
   (t) => [
     index("notifications_user").on(t.userId, t.readAt),
     check("notifications_kind", oneOf(t.kind, NOTIFICATION_KINDS)),
+  ],
+);
+
+/**
+ * Mail waiting to go out, written in the transaction of what it tells; the worker in
+ * app/mail/mail-worker.server.ts sends it after the commit, with retries.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull().default(now),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mail_outbox_due").on(t.status, t.nextAttemptAt),
+    check("mail_outbox_kind", oneOf(t.kind, MAIL_KINDS)),
+    check("mail_outbox_status", oneOf(t.status, MAIL_STATUSES)),
   ],
 );
 

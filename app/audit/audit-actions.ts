@@ -28,6 +28,8 @@ const ACTION_LABELS: Record<string, string> = {
   "account.password-reset": "wachtwoord hersteld met een herstellink",
   "account.reset-link-issued": "herstellink gemaakt",
   "account.deleted": "account verwijderd",
+  "account.mail-preference": "e-mailvoorkeur gewijzigd",
+  "account.mail-unsubscribed": "afgemeld voor e-mail (via de link in een e-mail)",
   "membership.request": "lidmaatschap aangevraagd",
   "membership.create": "lidmaatschap aangemaakt",
   "membership.approve": "lidmaatschap goedgekeurd",

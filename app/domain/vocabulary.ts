@@ -109,6 +109,13 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** How a member wants to hear of notifications by e-mail (null in the database: the default). */
+export const MAIL_PREFERENCES = ["immediately", "weekly", "never"] as const;
+export type MailPreference = (typeof MAIL_PREFERENCES)[number];
+export const MAIL_KINDS = ["notification", "digest", "review-reminder"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_STATUSES = ["pending", "sent", "failed"] as const;
+
 /** The five sections of a regional answer's weighing, in the order Dutch practice writes them, with the field of an answer version that holds each. */
 export const ANSWER_SECTIONS = [
   { key: "grounding", heading: "Grondslag", field: "groundingMd" },

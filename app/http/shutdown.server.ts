@@ -1,5 +1,6 @@
 import type http from "node:http";
 
+import { stopMailWorker } from "~/mail/mail-worker.server";
 import { closeSearchIndex } from "~/search/search-cache.server";
 import { getDb } from "~/utils/db.server";
 import { lifecycle } from "./health.server";
@@ -17,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * closes its connection. Connections a busy server has not yet accepted are still in flight for their
  * clients, so the listener closes only at the first quiet moment (nothing in flight for 40 ms), when
  * Node also drops the idle connections. Whatever still runs at the end of the grace period is cut off.
- * Last the search index worker stops and the database is checkpointed and closed.
+ * Last the mail and search index workers stop and the database is checkpointed and closed.
  */
 export async function shutDown(server: http.Server, graceMs: number): Promise<ShutdownOutcome> {
   const started = Date.now();
@@ -35,6 +36,8 @@ export async function shutDown(server: http.Server, graceMs: number): Promise<Sh
   ]);
   clearTimeout(timer);
   if (cutOff) server.closeAllConnections();
+  // The mail worker finishes the mail it is sending; what is left waits in the outbox for the next start.
+  await stopMailWorker();
   await closeSearchIndex();
   const sqlite = getDb().$client;
   if (sqlite.open) {

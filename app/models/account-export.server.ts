@@ -17,6 +17,7 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
       profession: t.users.profession,
       organisation: t.organisations.name,
       isAdmin: t.users.isAdmin,
+      mailPreference: t.users.mailPreference,
       createdAt: t.users.createdAt,
       updatedAt: t.users.updatedAt,
     })
@@ -142,9 +143,22 @@ export function exportAccountData(db: Db, userId: number, currentSessionHash: st
       beroep: user.profession,
       organisatie: user.organisation,
       platformbeheerder: user.isAdmin,
+      e_mailvoorkeur: user.mailPreference ?? "standaard",
       aangemaakt_op: user.createdAt,
       gewijzigd_op: user.updatedAt,
     },
+    e_mails: db
+      .select({
+        onderwerp: t.mailOutbox.subject,
+        soort: t.mailOutbox.kind,
+        status: t.mailOutbox.status,
+        gemaakt_op: t.mailOutbox.createdAt,
+        verzonden_op: t.mailOutbox.sentAt,
+      })
+      .from(t.mailOutbox)
+      .where(eq(t.mailOutbox.userId, userId))
+      .orderBy(asc(t.mailOutbox.id))
+      .all(),
     lidmaatschappen: memberships.map((m) => ({
       regio: m.region,
       rol: m.role,

@@ -10,6 +10,9 @@ import { getSessionIdHash, logout, requireUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { SelectField, TextField } from "~/components/form-field";
 import { Heading, Paragraph } from "~/components/text";
+import { MAIL_PREFERENCES } from "~/domain/vocabulary";
+import { MAIL_PREFERENCE_LABELS, MailPreferenceSchema } from "~/mail/mail-preference";
+import { getMailPreference, setMailPreference } from "~/mail/preferences.server";
 import {
   AccountDeletionSchema,
   changePassword,
@@ -48,10 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: STATUS_LABELS[m.status],
     })),
     lastAdmin: isLastAdmin(db, user.id),
+    mailPreference: getMailPreference(db, user.id),
   };
 }
 
-const IntentSchema = z.enum(["gegevens", "wachtwoord", "verwijderen"]);
+const IntentSchema = z.enum(["gegevens", "e-mail", "wachtwoord", "verwijderen"]);
 type Intent = z.infer<typeof IntentSchema>;
 
 function answer(
@@ -85,6 +89,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok)
       return answer("gegevens", { values: parsed.values, errors: { [result.field]: result.message } }, 400);
     return answer("gegevens", { message: result.changed ? "Uw gegevens zijn opgeslagen." : "Er was niets gewijzigd." });
+  }
+
+  if (intent.data === "e-mail") {
+    const parsed = parseForm(MailPreferenceSchema, form);
+    if (!parsed.ok) return answer("e-mail", parsed, 400);
+    const result = setMailPreference(db, { userId: user.id, preference: parsed.data.mailPreference, via: "account" });
+    return answer("e-mail", {
+      message: result.changed ? "Uw keuze voor e-mail is opgeslagen." : "Er was niets gewijzigd.",
+    });
   }
 
   if (intent.data === "wachtwoord") {
@@ -126,11 +139,16 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function Account() {
-  const { account, organisations, memberships, lastAdmin } = useLoaderData<typeof loader>();
+  const { account, organisations, memberships, lastAdmin, mailPreference } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const outcome = (intent: Intent) => (result?.intent === intent ? result : undefined);
   const profile = outcome("gegevens");
   const password = outcome("wachtwoord");
+  const mail = outcome("e-mail");
+  const isFacilitator = memberships.some(
+    (m) => m.role === ROLE_LABELS.facilitator && m.status === STATUS_LABELS.active,
+  );
+  const chosenMail = (mail?.ok === false ? mail.values.mailPreference : undefined) ?? mailPreference ?? "weekly";
   const deletion = outcome("verwijderen");
   const values: Record<string, string | undefined> = profile?.ok === false ? profile.values : {};
   const status = (r: typeof result) =>
@@ -208,6 +226,51 @@ export default function Account() {
             ))}
           </ul>
         )}
+      </Section>
+
+      <Section id="e-mail-titel" title="E-mail over meldingen">
+        <Paragraph>
+          {mailPreference === null
+            ? isFacilitator
+              ? "Nu krijgt u e-mail direct bij nieuwe voorstellen, overnamevoorstellen en reacties voor uw regio, en de rest in een weekoverzicht. Kiest u hieronder, dan geldt dat voor alle meldingen."
+              : "Nu krijgt u één keer per week een overzicht van uw meldingen. Kiest u hieronder, dan geldt dat voor alle meldingen."
+            : "Uw keuze geldt voor alle meldingen. Een e-mail noemt alleen titels en een link, nooit de inhoud van een dilemma of reactie."}
+        </Paragraph>
+        {status(mail)}
+        <Form method="post" noValidate className="stack-form">
+          <input type="hidden" name="intent" value="e-mail" />
+          <fieldset
+            className={`utrecht-form-fieldset${mail?.errors.mailPreference ? " utrecht-form-field--invalid" : ""}`}
+            aria-describedby={mail?.errors.mailPreference ? "mailPreference-fout" : undefined}
+          >
+            <legend className="utrecht-form-fieldset__legend">Hoe vaak wilt u e-mail?</legend>
+            {mail?.errors.mailPreference && (
+              <p className="utrecht-form-field-error-message" id="mailPreference-fout">
+                {mail.errors.mailPreference}
+              </p>
+            )}
+            {MAIL_PREFERENCES.map((value) => (
+              <div className="utrecht-form-field utrecht-form-field--radio" key={value}>
+                <input
+                  className="utrecht-radio-button"
+                  type="radio"
+                  name="mailPreference"
+                  id={`mailPreference-${value}`}
+                  value={value}
+                  defaultChecked={chosenMail === value}
+                />{" "}
+                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`mailPreference-${value}`}>
+                  {MAIL_PREFERENCE_LABELS[value]}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div>
+            <button className="utrecht-button utrecht-button--primary-action" type="submit">
+              Keuze opslaan
+            </button>
+          </div>
+        </Form>
       </Section>
 
       <Section id="wachtwoord-titel" title="Wachtwoord wijzigen">

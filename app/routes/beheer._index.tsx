@@ -38,6 +38,10 @@ export default function Admin() {
     <div className="page-width">
       <Heading level={1}>Beheer</Heading>
       <Paragraph lead>De regio's van Leertuin, hun organisaties en wie welke rol heeft.</Paragraph>
+      <Paragraph>
+        Wat Leertuin aan e-mail verstuurt, wat nog wacht en wat mislukte: zie{" "}
+        <TextLink to="/beheer/mail">E-mail</TextLink>.
+      </Paragraph>
 
       <section aria-labelledby="regios-titel">
         <Heading level={2} id="regios-titel">

@@ -40,6 +40,22 @@ const PublicUrl = z
     return url.origin;
   });
 
+/** SMTP_URL: where mail goes, e.g. smtp://user:pass@host:587 or smtps://host:465 (nodemailer reads the rest). */
+const SmtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol) && new URL(value).hostname, {
+    message: "expected smtp://user:pass@host:587 or smtps://user:pass@host:465",
+  });
+
+/** MAIL_FROM: an address, optionally with a name: `Leertuin <noreply@leertuin.nl>`. */
+const MailFrom = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>@\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: "expected an address such as noreply@leertuin.nl or Leertuin <noreply@leertuin.nl>",
+  });
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -72,6 +88,10 @@ const EnvSchema = z
     METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
     /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+    /** Unset: mail stays in the outbox and admins read it at /beheer/mail (app/mail/). */
+    SMTP_URL: SmtpUrl.optional(),
+    /** Default (demo, development): Leertuin <noreply@leertuin.invalid>. */
+    MAIL_FROM: MailFrom.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.LEERTUIN_DEMO === "0" && !env.PUBLIC_URL)
@@ -79,6 +99,12 @@ const EnvSchema = z
         code: "custom",
         path: ["PUBLIC_URL"],
         message: "required in production without demo data: the address people use, e.g. https://leertuin.nl",
+      });
+    if (env.SMTP_URL && env.NODE_ENV === "production" && env.LEERTUIN_DEMO === "0" && !env.MAIL_FROM)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message: "required with SMTP_URL in production: the sender, e.g. Leertuin <noreply@leertuin.nl>",
       });
   });
 

@@ -1,18 +1,25 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { NotificationKind } from "~/domain/vocabulary";
+import { mailNotification } from "~/mail/outbox.server";
 import { type Db, type Executor, preparedPerDb } from "~/utils/db.server";
 import * as t from "../../db/schema";
 
-/** Tells a user something, in the transaction of the write it is about. Nobody is told of their own act. */
+/**
+ * Tells a user something, in the transaction of the write it is about, and puts the mail for it in the
+ * outbox in that same transaction when they want it at once. Nobody is told of their own act.
+ */
 export function notify(
   tx: Executor,
   input: { userId: number | null; actorId: number; kind: NotificationKind; message: string; href: string },
 ) {
   if (input.userId === null || input.userId === input.actorId) return;
-  tx.insert(t.notifications)
+  const { id } = tx
+    .insert(t.notifications)
     .values({ userId: input.userId, kind: input.kind, message: input.message, href: input.href })
-    .run();
+    .returning({ id: t.notifications.id })
+    .get();
+  mailNotification(tx, { id, userId: input.userId, kind: input.kind, message: input.message, href: input.href });
 }
 
 const unreadQuery = preparedPerDb((db) =>

@@ -10,6 +10,7 @@ import fs from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
+import { unsubscribeToken } from "../../app/mail/unsubscribe-token.server";
 import { httpClient } from "../support/http";
 import { useTestServer } from "../support/test-server";
 import { enrolTotp, logInWithCode } from "../support/totp";
@@ -69,6 +70,8 @@ interface Fixture {
   zeelandMemberId: number;
   zeelandMemberMembershipId: number;
   resetToken: string;
+  /** The signed token of a Zeeland member's unsubscribe link. */
+  unsubscribeToken: string;
   /** A Zeeland proposal, and a Zeeland dilemma on the agenda. */
   proposal: { id: number; slug: string };
   agenda: { id: number; slug: string };
@@ -350,6 +353,24 @@ const MATRIX: Case[] = [
     form: (f) => ({ intent: "rol", membershipId: String(f.zeelandMemberMembershipId), role: "facilitator" }),
     expect: ADMIN,
   },
+  { route: "beheer.mail", method: "GET", path: "/beheer/mail", expect: ADMIN },
+  // The unsubscribe link needs no log-in: its signed token is the permission; without a valid one it is a 404.
+  { route: "afmelden.$token", method: "GET", path: (f) => `/afmelden/${f.unsubscribeToken}`, expect: EVERYONE },
+  { route: "afmelden.$token", method: "GET", path: (f) => `/afmelden/${f.unsubscribeToken}x`, expect: NOT_FOUND },
+  {
+    route: "afmelden.$token",
+    method: "POST",
+    path: (f) => `/afmelden/${f.unsubscribeToken}`,
+    form: () => ({ "List-Unsubscribe": "One-Click" }),
+    expect: EVERYONE,
+  },
+  {
+    route: "afmelden.$token",
+    method: "POST",
+    path: (f) => `/afmelden/${f.zeelandMemberId}.${"A".repeat(43)}`,
+    form: () => ({ "List-Unsubscribe": "One-Click" }),
+    expect: NOT_FOUND,
+  },
 ];
 
 const ELEVATED: Role[] = ["facilitator", "otherFacilitator", "admin"];
@@ -399,6 +420,7 @@ function fixture(): Fixture {
     zeelandMemberId,
     zeelandMemberMembershipId: id("select id from memberships where user_id = ?", zeelandMemberId),
     resetToken,
+    unsubscribeToken: unsubscribeToken(zeelandMemberId),
     proposal: dilemma("matrix-voorstel", "proposed"),
     agenda: dilemma("matrix-agenda", "on-agenda"),
     answered: { slug: answered.slug, version: answered.version },
@@ -413,6 +435,7 @@ const fakeFixture: Fixture = {
   zeelandMemberId: 0,
   zeelandMemberMembershipId: 0,
   resetToken: "",
+  unsubscribeToken: "",
   proposal: { id: 0, slug: "" },
   agenda: { id: 0, slug: "" },
   answered: { slug: "", version: 1 },

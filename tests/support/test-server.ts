@@ -24,7 +24,7 @@ function forgetServerDatabase() {
 }
 
 /** Starts the real server (production build, Express, SQLite) in this test file's process. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer({ mailWorker = false } = {}): Promise<TestServer> {
   const file = path.join(TMP_DIR, `test-${process.pid}-${crypto.randomUUID()}.sqlite`);
   const copyBase = () => {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -36,7 +36,7 @@ export async function startTestServer(): Promise<TestServer> {
   // demo account would trip it. A file that tests the limit sets POSTING_RATE_LIMIT itself.
   if (!("POSTING_RATE_LIMIT" in process.env)) process.env.POSTING_RATE_LIMIT = "100000";
   const { startServer } = await import("../../server");
-  const server = await startServer({ port: 0, host: "127.0.0.1" });
+  const server = await startServer({ port: 0, host: "127.0.0.1", mailWorker });
   const own: Db[] = [];
   return {
     url: server.url,
@@ -63,14 +63,14 @@ export async function startTestServer(): Promise<TestServer> {
  * The test file's server: started before its tests, closed after them, and (unless told otherwise)
  * given a fresh copy of the base database before each test.
  */
-export function useTestServer({ resetBetweenTests = true } = {}): TestServer {
+export function useTestServer({ resetBetweenTests = true, mailWorker = false } = {}): TestServer {
   let started: TestServer | undefined;
   const server = () => {
     if (!started) throw new Error("the test server starts in beforeAll");
     return started;
   };
   beforeAll(async () => {
-    started = await startTestServer();
+    started = await startTestServer({ mailWorker });
   });
   if (resetBetweenTests) beforeEach(() => server().resetDatabase());
   afterAll(() => started?.close());

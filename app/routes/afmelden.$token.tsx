@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+
+import { Alert } from "~/components/alert";
+import { TextLink } from "~/components/links";
+import { Heading, Paragraph } from "~/components/text";
+import { setMailPreference } from "~/mail/preferences.server";
+import { verifyUnsubscribeToken } from "~/mail/unsubscribe-token.server";
+import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/forms";
+import { notFound, parseOr404 } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+import * as t from "../../db/schema";
+
+export const meta: MetaFunction = () => pageMeta("Afmelden voor e-mail");
+
+const TokenParam = z.object({ token: z.string().max(80) });
+const INVALID =
+  "Deze afmeldlink klopt niet. Gebruik de link uit de e-mail, of kies bij Mijn account hoe vaak u e-mail krijgt.";
+
+/** The account a valid token names; a forged, cut-off or stale token (deleted account) is a 404. */
+function userOf(params: unknown) {
+  const { token } = parseOr404(TokenParam, params, INVALID);
+  const userId = verifyUnsubscribeToken(token);
+  const user =
+    userId === null
+      ? undefined
+      : getDb()
+          .select({ id: t.users.id, preference: t.users.mailPreference })
+          .from(t.users)
+          .where(eq(t.users.id, userId))
+          .get();
+  if (!user) notFound(INVALID);
+  return user;
+}
+
+/** Showing the page changes nothing: mail scanners follow links. Only the button (or a one-click POST) does. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { already: userOf(params).preference === "never" };
+}
+
+/** The button, and RFC 8058's one-click POST from a mail program (body List-Unsubscribe=One-Click): no log-in. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = userOf(params);
+  await readForm(request);
+  setMailPreference(getDb(), { userId: user.id, preference: "never", via: "unsubscribe-link" });
+  return { done: true };
+}
+
+export default function Unsubscribe() {
+  const { already } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="page-width narrow">
+      <Heading level={1}>Afmelden voor e-mail</Heading>
+      {result?.done ? (
+        <>
+          <Alert type="ok">U bent afgemeld. U krijgt geen e-mail meer van Leertuin.</Alert>
+          <Paragraph>
+            Uw meldingen blijven in Leertuin staan. Wilt u later toch weer e-mail? Kies het bij{" "}
+            <TextLink to="/account#e-mail-titel">Mijn account</TextLink>.
+          </Paragraph>
+        </>
+      ) : already ? (
+        <Paragraph>
+          U krijgt al geen e-mail van Leertuin. Wilt u weer e-mail? Kies het bij{" "}
+          <TextLink to="/account#e-mail-titel">Mijn account</TextLink>.
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            Wilt u geen e-mail meer van Leertuin krijgen, ook geen weekoverzicht? Uw meldingen blijven in Leertuin
+            staan.
+          </Paragraph>
+          <Form method="post">
+            <button className="utrecht-button utrecht-button--primary-action" type="submit">
+              Geen e-mail meer
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { DESKTOP, expectAccessible, expectNoPageErrors, newPage } from "../support/browser";
+import { launchBrowser } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByText("Ingelogd als").waitFor();
+}
+
+/** A member's proposal, sent as the form would: it gives Zeeland's facilitators a mail in the outbox. */
+async function proposeAsMember() {
+  const form = (body: Record<string, string>, cookie?: string) =>
+    fetch(baseUrl + (cookie ? "/voorstellen" : "/inloggen"), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(body),
+    });
+  const login = await form({ email: "lid.zeeland@leertuin.test", password: "leertuin-demo" });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const response = await form(
+    {
+      region: "zeeland",
+      title: "Voorstel voor de e-mailtest",
+      question: "Mag de school het wijkteam inlichten over zorgen?",
+      situation: "Een leerling vertelt over spanningen thuis en wil niet dat de school iets doet.",
+      purpose: "Vroeg hulp bieden",
+      holderSector: "onderwijs",
+      askingSectors: "wijkteam",
+      themes: "signalen",
+    },
+    cookie,
+  );
+  expect(response.status).toBe(302);
+}
+
+describe("e-mail", () => {
+  it("shows the outbox to an admin, unsubscribes from a mail's link and sets the choice in the account — accessible", async () => {
+    await proposeAsMember();
+    const admin = await newPage(browser, { viewport: DESKTOP });
+    await logIn(admin, "admin@leertuin.test");
+    await admin.goto(`${baseUrl}/beheer/mail`);
+    await admin.getByRole("heading", { level: 1, name: "E-mail" }).waitFor();
+    await admin.getByText("Er is geen mailserver ingesteld (SMTP_URL)").waitFor();
+    const mail = admin.locator("details").filter({ hasText: "Leertuin: nieuw voorstel voor uw regio" }).first();
+    await mail.locator("summary").click();
+    await expectAccessible(admin);
+    const text = await mail.locator("pre").innerText();
+    expect(text).toContain("Voorstel voor de e-mailtest");
+    const unsubscribe = /Geen e-mail meer: (\S+)/.exec(text)![1]!;
+
+    // The link from the mail, opened without being logged in.
+    const reader = await newPage(browser);
+    await reader.goto(unsubscribe);
+    await reader.getByRole("heading", { level: 1, name: "Afmelden voor e-mail" }).waitFor();
+    await expectAccessible(reader);
+    await reader.getByRole("button", { name: "Geen e-mail meer" }).click();
+    await reader.getByText("U bent afgemeld. U krijgt geen e-mail meer van Leertuin.").waitFor();
+    await expectAccessible(reader);
+    expectNoPageErrors(reader);
+
+    const member = await newPage(browser);
+    await logIn(member, "lid.twente@leertuin.test");
+    await member.goto(`${baseUrl}/account`);
+    await member.getByRole("heading", { level: 2, name: "E-mail over meldingen" }).waitFor();
+    await member.getByLabel("Direct: een e-mail bij elke melding").check();
+    await member.getByRole("button", { name: "Keuze opslaan" }).click();
+    await member.getByRole("status").filter({ hasText: "Uw keuze voor e-mail is opgeslagen." }).waitFor();
+    await expect(member.getByLabel("Direct: een e-mail bij elke melding").isChecked()).resolves.toBe(true);
+    await expectAccessible(member);
+    expectNoPageErrors(member);
+    expectNoPageErrors(admin);
+  });
+});
