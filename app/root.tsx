@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -20,6 +21,7 @@ import { useNonce } from "~/components/nonce";
 import { RouteAnnouncer, SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";
+import { publicOrigin } from "~/http/public-origin.server";
 import { currentRequest, noteRequestRole } from "~/http/request-context.server";
 import type { StorageFullData } from "~/http/storage-full.server";
 import { waitingOnAgenda } from "~/models/agenda-count.server";
@@ -48,13 +50,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   // Shown on an error page, so a person can quote it; the same id is in the log line and X-Request-Id.
   const requestId = currentRequest()?.id ?? null;
-  if (!user) return { user: null, requestId };
+  // Canonical and Open Graph addresses start with PUBLIC_URL, never with the request's Host.
+  const origin = publicOrigin();
+  if (!user) return { user: null, requestId, origin };
   const active = activeMemberships(user);
   const facilitates = active.filter((m) => m.role === "facilitator");
   if (!user.isAdmin) noteRequestRole(facilitates.length > 0 ? "facilitator" : active.length > 0 ? "member" : "pending");
   const agenda = !user.isAdmin && facilitates.length === 1 ? facilitates[0]! : null;
   return {
     requestId,
+    origin,
     user: {
       name: user.name,
       isAdmin: user.isAdmin,
@@ -71,12 +76,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const origin = useRouteLoaderData<typeof loader>("root")?.origin;
+  const { pathname } = useLocation();
   return (
     <html lang="nl" className="utrecht-root">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {origin && (
+          <>
+            <link rel="canonical" href={origin + pathname} />
+            <meta property="og:url" content={origin + pathname} />
+            <meta property="og:site_name" content="Leertuin" />
+            <meta property="og:locale" content="nl_NL" />
+            <meta property="og:type" content="website" />
+          </>
+        )}
         <Links />
       </head>
       <body className="utrecht-theme leertuin-theme utrecht-body">
