@@ -98,6 +98,32 @@ export function AnswerCard({
           </>
         )}
       </dl>
+      {answer.illustrativeNotice && <p className="quiet-note">{answer.illustrativeNotice}</p>}
+      {answer.unverified.length > 0 && (
+        <section className="answer__unverified" aria-labelledby={`${headingId}-unverified`}>
+          <Heading level={sub} id={`${headingId}-unverified`}>
+            Nog te controleren tegen de officiële tekst
+          </Heading>
+          <p className="utrecht-paragraph">Alleen zichtbaar voor begeleiders van {regionName}.</p>
+          <ul className="utrecht-unordered-list">
+            {answer.unverified.map((u) => (
+              <li key={u.point}>
+                {u.point}
+                {u.reference && (
+                  <>
+                    {" "}
+                    (
+                    <Link className="utrecht-link" to={`/beroepscodes/${u.reference}`}>
+                      {u.reference}
+                    </Link>
+                    )
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {answer.sections.map((section) => (
         <section key={section.key}>
           <Heading level={sub}>{section.heading}</Heading>

@@ -22,7 +22,7 @@ export function SiteHeader() {
   return (
     <header className="utrecht-page-header site-header">
       <div className="page-width site-header__content">
-        <Link className="site-logo" to="/" aria-label="Leertuin, naar de startpagina">
+        <Link className="site-logo" to="/" aria-label="Leertuin gegevens delen rond gezinnen, naar de startpagina">
           <svg
             aria-hidden="true"
             focusable="false"
@@ -35,7 +35,7 @@ export function SiteHeader() {
             <path d="M16 17c0-6 4-10 11-10 0 7-4 10-11 10z" />
             <path d="M16 21c0-5-3-8-9-8 0 5 3 8 9 8z" />
           </svg>
-          <span className="site-logo__name">Leertuin</span>
+          <span className="site-logo__name">Leertuin</span>{" "}
           <span className="site-logo__tagline">gegevens delen rond gezinnen</span>
         </Link>
         <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
@@ -62,7 +62,11 @@ export function SiteFooter() {
         <p className="utrecht-paragraph">
           Leertuin is de plek waar professionals rond gezinnen leren van elkaars afspraken over gegevens delen. De
           dilemma's zijn geanonimiseerd; de samenvattingen van wetten en beroepscodes zijn in eigen woorden en vervangen
-          de officiële tekst niet.
+          de officiële tekst niet. Vaktermen en afkortingen staan in de{" "}
+          <Link className="utrecht-link" to="/begrippen">
+            begrippenlijst
+          </Link>
+          .
         </p>
       </div>
     </footer>

@@ -96,6 +96,24 @@ export function importContent(db: Db, library: Library): ImportCounts {
           count("organisations", "changed");
         }
       }
+      // Organisations that left the file go too, unless an account names one as its organisation.
+      const listed = region.organisations.map((o) => o.name);
+      const stale = tx
+        .select({ id: t.organisations.id })
+        .from(t.organisations)
+        .where(and(eq(t.organisations.regionId, id), eq(t.organisations.origin, "content"), notInArray(t.organisations.name, listed)))
+        .all()
+        .map((o) => o.id);
+      if (stale.length > 0) {
+        const used = new Set(
+          tx.select({ id: t.users.organisationId }).from(t.users).where(inArray(t.users.organisationId, stale)).all().map((u) => u.id),
+        );
+        const removable = stale.filter((o) => !used.has(o));
+        if (removable.length > 0) {
+          tx.delete(t.organisations).where(inArray(t.organisations.id, removable)).run();
+          count("organisations", "changed");
+        }
+      }
     }
 
     const articleIds = new Map<string, number>();
@@ -188,6 +206,18 @@ export function importContent(db: Db, library: Library): ImportCounts {
       }
     }
 
+    // A dilemma merged into another one in content/redirects.yml leaves the library: an earlier import's record
+    // becomes 'merged' (lists skip it; its URL answers with a redirect to the dilemma it went into).
+    for (const [from, to] of Object.entries(library.redirects)) {
+      const old = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, from)).get();
+      if (!old || old.origin !== "content" || old.status === "merged") continue;
+      tx.update(t.dilemmas)
+        .set({ status: "merged", mergedIntoId: dilemmaIds.get(to)!, statusReason: "Samengevoegd met een vergelijkbaar dilemma.", updatedAt: now() })
+        .where(eq(t.dilemmas.id, old.id))
+        .run();
+      count("dilemmas", "changed");
+    }
+
     const adoptions: { versionId: number; dilemmaId: number; fromRegion: string; agreedOn: string }[] = [];
     for (const answer of library.answers) {
       const dilemmaId = dilemmaIds.get(answer.dilemma)!;
@@ -216,6 +246,7 @@ export function importContent(db: Db, library: Library): ImportCounts {
           proportionalityMd: version.sections.proportionality,
           agreementMd: version.sections.agreement,
           conditions: version.conditions,
+          unverified: version.unverified,
           agreedOn: version.agreedOn,
           agreedBy: version.agreedBy,
           reviewBy: version.reviewBy,

@@ -6,13 +6,24 @@ import YAML from "yaml";
 import type { z } from "zod";
 
 import { checkAnonymity } from "~/anonymity/anonymity";
-import { ANSWER_SECTIONS, type AnswerSectionKey, type CodeKind, type Route, type Sector, type Verdict } from "~/domain/vocabulary";
-import { articleAnchor, parseArticleRef } from "./anchors";
+import {
+  ANSWER_SECTIONS,
+  type AnswerSectionKey,
+  type CodeKind,
+  type Route,
+  type Sector,
+  type UnverifiedPoint,
+  type Verdict,
+} from "~/domain/vocabulary";
+import { articleAnchor, parseArticleRef, slugify } from "./anchors";
 import { splitSections } from "./markdown-sections";
 import {
   AnswerFrontMatterSchema,
   CodeFrontMatterSchema,
   DilemmaFrontMatterSchema,
+  GlossaryFileSchema,
+  LibrarySettingsSchema,
+  RedirectsFileSchema,
   RegionFrontMatterSchema,
   SlugSchema,
   SynonymsFileSchema,
@@ -40,6 +51,8 @@ export interface RegionContent {
   name: string;
   province: string;
   since: string;
+  /** The region's review cycle: an answer is reviewed this many years after it was agreed (null: not set). */
+  reviewYears: number | null;
   descriptionMd: string;
   organisations: { name: string; sector: Sector }[];
 }
@@ -88,6 +101,7 @@ export interface AnswerVersionContent {
   grounds: string[];
   codes: string[];
   conditions: string[];
+  unverified: UnverifiedPoint[];
   sections: Record<AnswerSectionKey, string>;
 }
 
@@ -98,7 +112,23 @@ export interface AnswerContent {
   versions: AnswerVersionContent[];
 }
 
+export interface LibrarySettings {
+  illustrative: boolean;
+  illustrativeNotice: string | null;
+}
+
+export interface GlossaryTerm {
+  slug: string;
+  term: string;
+  also: string[];
+  definitionMd: string;
+}
+
 export interface Library {
+  settings: LibrarySettings;
+  glossary: GlossaryTerm[];
+  /** Old dilemma slug → the dilemma it was merged into. */
+  redirects: Record<string, string>;
   themes: { slug: string; label: string }[];
   synonyms: string[][];
   regions: RegionContent[];
@@ -140,8 +170,11 @@ class ContentReader {
     const codes = this.markdownFiles("codes").flatMap((file) => this.readCode(file));
     const dilemmas = this.markdownFiles("dilemmas").flatMap((file) => this.readDilemma(file));
     const answers = this.readAnswers();
+    const settings = this.readSettings();
+    const glossary = this.readGlossary();
+    const redirects = this.readRedirects(dilemmas);
     this.checkReferences({ themes, regions, codes, dilemmas, answers });
-    return { themes, synonyms, regions, codes, dilemmas, answers };
+    return { settings, glossary, redirects, themes, synonyms, regions, codes, dilemmas, answers };
   }
 
   private problem(file: string, field: string, message: string) {
@@ -227,6 +260,42 @@ class ContentReader {
     return themes ? Object.entries(themes).map(([slug, label]) => ({ slug, label })) : [];
   }
 
+  private readSettings(): LibrarySettings {
+    const data = this.readYaml("library.yml");
+    const fallback = { illustrative: false, illustrativeNotice: null };
+    if (data === undefined) return fallback;
+    const settings = this.validate(path.join(this.root, "library.yml"), LibrarySettingsSchema, data);
+    return settings ? { illustrative: settings.illustrative, illustrativeNotice: settings.illustrative_notice ?? null } : fallback;
+  }
+
+  private readGlossary(): GlossaryTerm[] {
+    const file = path.join(this.root, "begrippen.yml");
+    const data = this.readYaml("begrippen.yml");
+    if (data === undefined) return [];
+    const terms = this.validate(file, GlossaryFileSchema, data) ?? [];
+    const seen = new Set<string>();
+    return terms.map((t, i) => {
+      const slug = t.slug ?? slugify(t.term);
+      if (seen.has(slug)) this.problem(file, `${i}.slug`, `expected a unique term; '${slug}' is used twice`);
+      seen.add(slug);
+      return { slug, term: t.term, also: t.also, definitionMd: t.definition };
+    });
+  }
+
+  /** Merged dilemmas: the old slug is no dilemma of its own any more, the new one is. */
+  private readRedirects(dilemmas: DilemmaContent[]): Record<string, string> {
+    const file = path.join(this.root, "redirects.yml");
+    const data = this.readYaml("redirects.yml");
+    if (data === undefined) return {};
+    const redirects = this.validate(file, RedirectsFileSchema, data)?.dilemmas ?? {};
+    const slugs = new Set(dilemmas.map((d) => d.slug));
+    for (const [from, to] of Object.entries(redirects)) {
+      if (this.present.dilemmas.has(from)) this.problem(file, `dilemmas.${from}`, "expected a slug that is no longer a dilemma file");
+      if (!slugs.has(to)) this.problem(file, `dilemmas.${from}`, `expected a dilemma in content/dilemmas; '${to}' is not there`);
+    }
+    return redirects;
+  }
+
   private readSynonyms() {
     const data = this.readYaml("synonyms.yml");
     if (data === undefined) return [];
@@ -240,7 +309,8 @@ class ContentReader {
     const parsed = this.parseMarkdown(file);
     const front = parsed && this.validate(file, RegionFrontMatterSchema, parsed.data);
     if (!slug || !parsed || !front) return [];
-    return [{ slug, ...front, descriptionMd: parsed.body }];
+    const { review_years: reviewYears, ...rest } = front;
+    return [{ slug, ...rest, reviewYears: reviewYears ?? null, descriptionMd: parsed.body }];
   }
 
   private readCode(file: string): CodeContent[] {
@@ -352,6 +422,7 @@ class ContentReader {
     }
     front.conditions.forEach((condition, i) => this.checkAnonymity(file, `conditions.${i}`, condition));
     this.checkAnonymity(file, "agreed_by", front.agreed_by ?? "");
+    front.unverified.forEach((u, i) => this.checkAnonymity(file, `unverified.${i}`, u.point));
     return {
       file: this.relative(file),
       version: front.version,
@@ -364,6 +435,7 @@ class ContentReader {
       grounds: [...new Set(front.grounds)],
       codes: [...new Set(front.codes)],
       conditions: front.conditions,
+      unverified: front.unverified,
       sections: texts,
     };
   }
@@ -390,7 +462,7 @@ class ContentReader {
     });
   }
 
-  private checkReferences(library: Omit<Library, "synonyms">) {
+  private checkReferences(library: Pick<Library, "themes" | "regions" | "codes" | "dilemmas" | "answers">) {
     const themes = new Set(library.themes.map((t) => t.slug));
     const regions = this.present.regions;
     const dilemmas = new Map(library.dilemmas.map((d) => [d.slug, d]));
@@ -418,8 +490,9 @@ class ContentReader {
         if (dilemma && version.agreedOn < dilemma.raisedOn) {
           this.problem(file, "agreed", `expected a date on or after the dilemma was raised (${dilemma.raisedOn})`);
         }
-        for (const field of ["grounds", "codes"] as const) {
-          for (const ref of version[field]) {
+        for (const field of ["grounds", "codes", "unverified"] as const) {
+          const refs = field === "unverified" ? version.unverified.flatMap((u) => (u.reference ? [u.reference] : [])) : version[field];
+          for (const ref of refs) {
             const parsed = parseArticleRef(ref);
             if (parsed && !codeSlugs.has(parsed.codeSlug)) this.problem(file, field, `expected a code in content/codes; '${parsed.codeSlug}' is not there`);
             else if (!articles.has(ref)) this.problem(file, field, `expected an existing article; '${ref}' has no such heading`);

@@ -41,6 +41,8 @@ export const RegionFrontMatterSchema = z.strictObject({
   name: Text,
   province: Text,
   since: DateSchema,
+  /** Within how many years an answer of this region is reviewed: an answer's review_by is its agreed date plus this. */
+  review_years: z.number().int().min(1).max(5).optional(),
   organisations: z.array(z.strictObject({ name: Text, sector: SectorSchema })).default([]),
 });
 
@@ -76,6 +78,8 @@ export const AnswerFrontMatterSchema = z
     grounds: z.array(ArticleRefSchema).default([]),
     codes: z.array(ArticleRefSchema).default([]),
     conditions: z.array(Text).default([]),
+    /** Points not yet checked against the official text: shown to the region's facilitators, never in public text. */
+    unverified: z.array(z.strictObject({ point: Text, reference: ArticleRefSchema.optional() })).default([]),
   })
   .refine((a) => a.verdict !== "delen-onder-voorwaarden" || a.conditions.length > 0, {
     path: ["conditions"],
@@ -85,6 +89,38 @@ export const AnswerFrontMatterSchema = z
     path: ["review_by"],
     message: "expected a review date after the agreed date",
   });
+
+/** content/library.yml: settings of the library as a whole. */
+export const LibrarySettingsSchema = z
+  .strictObject({
+    /** The starter library is illustrative: a real deployment with its own agreed answers sets this to false. */
+    illustrative: z.boolean(),
+    /** The one quiet Dutch line shown on the home page and on every answer from content/ while illustrative. */
+    illustrative_notice: Text.optional(),
+  })
+  .refine((s) => !s.illustrative || s.illustrative_notice, {
+    path: ["illustrative_notice"],
+    message: "expected the Dutch sentence to show while the library is illustrative",
+  });
+
+/** content/begrippen.yml: the glossary behind /begrippen. */
+export const GlossaryFileSchema = z
+  .array(
+    z.strictObject({
+      term: Text,
+      /** The anchor on /begrippen; derived from the term when absent. */
+      slug: SlugSchema.optional(),
+      /** Other spellings and abbreviations a reader may meet. */
+      also: z.array(Text).default([]),
+      definition: Text,
+    }),
+  )
+  .min(1, "expected at least one term");
+
+/** content/redirects.yml: old dilemma slugs (merged into another dilemma) and where they now live. */
+export const RedirectsFileSchema = z.strictObject({
+  dilemmas: z.record(SlugSchema, SlugSchema).default({}),
+});
 
 export type RegionFrontMatter = z.infer<typeof RegionFrontMatterSchema>;
 export type CodeFrontMatter = z.infer<typeof CodeFrontMatterSchema>;

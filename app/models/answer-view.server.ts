@@ -1,10 +1,14 @@
-import { ANSWER_SECTIONS } from "~/domain/vocabulary";
+import { illustrativeNotice } from "~/content/library-files.server";
+import { ANSWER_SECTIONS, type UnverifiedPoint } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { AnswerVersion, AnswerWithVersions } from "./answer.server";
 
-/** One answer version as the page shows it: markdown rendered and sanitised, review status computed. */
-export function toVersionView(version: AnswerVersion, today = todayIso()) {
+/**
+ * One answer version as the page shows it: markdown rendered and sanitised, review status computed. The
+ * points not yet verified are for the region's facilitators only: the caller says whether this reader is one.
+ */
+export function toVersionView(version: AnswerVersion, today = todayIso(), { showUnverified = false } = {}) {
   return {
     id: version.id,
     version: version.version,
@@ -23,17 +27,20 @@ export function toVersionView(version: AnswerVersion, today = todayIso()) {
     citations: version.citations,
     adoptedFrom: version.adoptedFrom,
     adoptedBy: version.adoptedBy,
+    /** The starter library's "illustrative" line, on answers that came from content/ while it is switched on. */
+    illustrativeNotice: version.origin === "content" ? illustrativeNotice() : null,
+    unverified: showUnverified ? (version.unverified as UnverifiedPoint[]) : [],
   };
 }
 
 export type VersionView = ReturnType<typeof toVersionView>;
 
-export function toAnswerView(answer: AnswerWithVersions) {
+export function toAnswerView(answer: AnswerWithVersions, { showUnverified = false } = {}) {
   const [current, ...earlier] = answer.versions;
   return {
     regionSlug: answer.regionSlug,
     regionName: answer.regionName,
-    current: toVersionView(current!),
+    current: toVersionView(current!, todayIso(), { showUnverified }),
     earlier: earlier.map((v) => ({ version: v.version, agreedOn: v.agreedOn, verdict: v.verdict })),
   };
 }

@@ -95,7 +95,7 @@ export function citationsOf(db: Db, versionIds: number[]) {
 
 const publishedAnswersQuery = preparedPerDb((db) =>
   db
-    .select({ id: t.answers.id, regionSlug: t.regions.slug, regionName: t.regions.name })
+    .select({ id: t.answers.id, regionId: t.answers.regionId, regionSlug: t.regions.slug, regionName: t.regions.name })
     .from(t.answers)
     .innerJoin(t.regions, eq(t.regions.id, t.answers.regionId))
     .where(and(eq(t.answers.dilemmaId, sql.placeholder("dilemmaId")), eq(t.answers.status, "published")))

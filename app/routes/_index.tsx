@@ -6,6 +6,7 @@ import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
+import { illustrativeNotice } from "~/content/library-files.server";
 import { listRecentOutcomes } from "~/models/answer.server";
 import { listRegions } from "~/models/region.server";
 import { formatDate } from "~/utils/dates";
@@ -24,11 +25,16 @@ const NOTICES = {
 
 export function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  return { notice: readNotice(request, NOTICES), outcomes: listRecentOutcomes(db, 6), regions: listRegions(db) };
+  return {
+    notice: readNotice(request, NOTICES),
+    outcomes: listRecentOutcomes(db, 6),
+    regions: listRegions(db),
+    illustrative: illustrativeNotice(),
+  };
 }
 
 export default function Home() {
-  const { notice, outcomes, regions } = useLoaderData<typeof loader>();
+  const { notice, outcomes, regions, illustrative } = useLoaderData<typeof loader>();
   return (
     <div className="page-width">
       {notice && <Alert type="ok">{notice}</Alert>}
@@ -38,8 +44,9 @@ export default function Home() {
         </Heading>
         <Paragraph lead>
           Zoek in dilemma's uit de praktijk, de afspraken die regio's erover maakten en de beroepscodes en wetten
-          erachter.
+          erachter. Onbekende woorden staan in de <TextLink to="/begrippen">begrippenlijst</TextLink>.
         </Paragraph>
+        {illustrative && <p className="quiet-note">{illustrative}</p>}
         <Form method="get" action="/zoeken" role="search" className="search-form">
           <div className="utrecht-form-field">
             <label className="utrecht-form-label" htmlFor="q">

@@ -20,6 +20,7 @@ import { Discussion } from "~/components/discussion";
 import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
+import { glossaryTermsIn } from "~/content/library-files.server";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
@@ -66,7 +67,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
   const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
-  const answers = getAnswersForDilemma(db, dilemma.id).map(toAnswerView);
+  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
+    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+  );
   // The reader's own region first, when it is known.
   if (regio) answers.sort((a, b) => Number(b.regionSlug === regio) - Number(a.regionSlug === regio));
   const can = abilities(user, dilemma);
@@ -82,6 +85,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     dilemma: {
       ...rest,
       situationHtml: renderMarkdown(situationMd),
+      // Jargon in the situation and the answers, linked to its explanation on /begrippen.
+      terms: glossaryTermsIn(
+        [situationMd, ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " ")))].join(
+          "\n",
+        ),
+      ),
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
     answers,
@@ -217,6 +226,19 @@ export default function DilemmaPage() {
 
       <Heading level={2}>De situatie</Heading>
       <RichText html={dilemma.situationHtml} />
+      {dilemma.terms.length > 0 && (
+        <p className="quiet-note glossary-links">
+          Begrippen in dit dilemma:{" "}
+          {dilemma.terms.map((t, i) => (
+            <span key={t.slug}>
+              {i > 0 && ", "}
+              <Link className="utrecht-link" to={`/begrippen#${t.slug}`}>
+                {t.term}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
 
       <Heading level={2}>Afspraken van de regio's</Heading>
       {can.answerRegions.length > 0 && (

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard, versionPath } from "~/components/answer-card";
@@ -14,6 +15,7 @@ import { getAnswersForDilemma } from "~/models/answer.server";
 import { toVersionView } from "~/models/answer-view.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import compareStyles from "~/styles/compare.css";
+import { todayIso } from "~/utils/dates";
 import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
@@ -47,7 +49,7 @@ function withdrawnVersionMessage(db: Db, dilemmaId: number, regionSlug: string, 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
   const db = getDb();
-  const { dilemma } = await readableDilemma(request, slug);
+  const { dilemma, user } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version)
@@ -66,7 +68,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question },
     regionSlug: answer.regionSlug,
     regionName: answer.regionName,
-    answer: toVersionView(version),
+    answer: toVersionView(version, todayIso(), {
+      showUnverified: user !== null && isFacilitatorOf(user, answer.regionId),
+    }),
     currentVersion: current.version,
     earlier: answer.versions
       .filter((v) => v.version !== versie)

@@ -15,6 +15,7 @@ import { DiffText } from "~/components/diff-text";
 import { FilterSelect } from "~/components/filter-select";
 import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
+import { redirectIfMerged } from "~/content/library-files.server";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { getPublicDilemma } from "~/models/dilemma.server";
@@ -41,6 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  redirectIfMerged(request, slug);
   const { regio } = parseOr404(
     SearchSchema,
     searchParamsWithRegions(request.url),

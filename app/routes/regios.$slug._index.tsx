@@ -9,10 +9,11 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ButtonLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS, type UnverifiedPoint } from "~/domain/vocabulary";
 import { feedLink, regionFeedPath } from "~/feeds/feed-links";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
 import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
+import { unverifiedByVersion } from "~/models/unverified.server";
 import { formatDate, todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -58,6 +59,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     limit: PAGE_SIZE,
     total: listed,
   });
+  const runsAgenda = user !== null && isFacilitatorOf(user, region.id);
+  // The region's own facilitators see which points of an answer are still to be checked against the law.
+  const unverified = runsAgenda
+    ? unverifiedByVersion(
+        db,
+        answers.map((a) => a.versionId),
+      )
+    : new Map<number, UnverifiedPoint[]>();
   return {
     region: {
       slug: region.slug,
@@ -67,7 +76,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       descriptionHtml: renderMarkdown(region.descriptionMd),
     },
     facilitators: listFacilitators(db, region.id),
-    runsAgenda: user !== null && isFacilitatorOf(user, region.id),
+    runsAgenda,
     // Members see what the region's learning garden is working on; visitors only its outcomes.
     agenda: isMember(user)
       ? listRegionProposals(db, region.id).map((p) => ({
@@ -95,6 +104,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       agreedOn: a.agreedOn,
       reviewBy: a.reviewBy,
       reviewDue: a.reviewBy !== null && a.reviewBy < today,
+      unverified: unverified.get(a.versionId) ?? [],
     })),
     ...listRegionAdoptions(db, region.id),
   };
@@ -227,6 +237,7 @@ export default function RegionPage() {
                   <th scope="col">Oordeel</th>
                   <th scope="col">Versie</th>
                   <th scope="col">Herzien uiterlijk</th>
+                  {runsAgenda && <th scope="col">Nog te controleren</th>}
                 </tr>
               </thead>
               <tbody>
@@ -250,6 +261,19 @@ export default function RegionPage() {
                       {a.reviewBy ? formatDate(a.reviewBy) : "—"}
                       {a.reviewDue && <strong> — toe aan herziening</strong>}
                     </td>
+                    {runsAgenda && (
+                      <td>
+                        {a.unverified.length === 0 ? (
+                          "—"
+                        ) : (
+                          <ul className="utrecht-unordered-list">
+                            {a.unverified.map((u) => (
+                              <li key={u.point}>{u.point}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

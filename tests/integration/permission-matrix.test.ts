@@ -148,6 +148,7 @@ const MATRIX: Case[] = [
   },
   { route: "vergelijk", method: "GET", path: "/vergelijk", expect: EVERYONE },
   { route: "beroepscodes._index", method: "GET", path: "/beroepscodes", expect: EVERYONE },
+  { route: "begrippen", method: "GET", path: "/begrippen", expect: EVERYONE },
   { route: "beroepscodes.$slug", method: "GET", path: "/beroepscodes/avg", expect: EVERYONE },
   { route: "regios._index", method: "GET", path: "/regios", expect: EVERYONE },
   { route: "regios.$slug._index", method: "GET", path: "/regios/zeeland", expect: EVERYONE },

@@ -10,7 +10,7 @@ const CASES: [string, string[]][] = [
   // Everyday words and plain questions
   ["leerkracht onderbuikgevoel collega", ["d:onderbuikgevoel-leerkracht-collega"]],
   ["mag ik mijn zorgen over een leerling eerst met een collega bespreken", ["d:onderbuikgevoel-leerkracht-collega"]],
-  ["trajectbegeleider wist niet wat er speelde", ["d:trajectbegeleider-weet-niet-wat-speelt"]],
+  ["trajectbegeleider wist niet wat er speelde", ["d:een-gezin-een-plan-regie"]],
   ["gemeente wil het hele dossier", ["d:meer-delen-dan-doel-vraagt"]],
   ["beveiligde mail komt niet aan", ["d:beveiligd-mailen-verschillende-systemen"]],
   ["appgroep professionals gezin", ["d:appgroep-professionals-rond-gezin"]],
@@ -21,7 +21,7 @@ const CASES: [string, string[]][] = [
   ["huisarts van slachtoffer en pleger", ["d:huisarts-van-slachtoffer-en-pleger"]],
   ["inkomensconsulent en schuldhulpverlener", ["d:inkomensconsulent-en-schuldhulp-gegevens"]],
   ["jeugdbeschermer vraagt behandelaar van de ouder", ["d:jeugdbescherming-vraagt-ggz-behandelaar-ouder"]],
-  ["jeugdreclassering wil weten of leerling op school is", ["d:jeugdreclassering-en-school-verzuim"]],
+  ["jeugdreclassering wil weten of leerling op school is", ["d:terugkeer-na-jeugddetentie-school"]],
   ["jongen van 13 zorgoverleg toestemming", ["d:jongere-13-toestemming-zorgoverleg"]],
   ["jongere van 16 wil niet dat ouders het weten", ["d:jongere-16-wil-niet-dat-ouders-weten"]],
   ["kinderarts botbreuken", ["d:kinderarts-vermoeden-kindermishandeling"]],
@@ -59,7 +59,7 @@ const CASES: [string, string[]][] = [
   ["één gezin één plan", ["d:een-gezin-een-plan-regie"]],
   ["suïcidale uitingen", ["d:suicidale-uitingen-jongere-school-ggz"]],
   ["radicaliserng leerling", ["d:school-zorgen-radicalisering-leerling"]],
-  ["huurachterstnd", ["d:huurachterstand-woningcorporatie-schuldhulp"]],
+  ["huurachterstnd", ["d:dreigende-huisuitzetting-gezin-met-kinderen"]],
   ["tijdelijk huisverbd", ["d:tijdelijk-huisverbod-informatie-hulpverlening"]],
   // Laws and codes
   ["meldcode stap 3 gesprek met de cliënt", ["/beroepscodes/meldcode#stap-3"]],

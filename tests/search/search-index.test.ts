@@ -49,12 +49,12 @@ describe("an update of the index", () => {
   it("finds a dilemma's documents as they are now, and no longer as they were", () => {
     const index = buildSearchIndex(db);
     const dilemma = db.$client
-      .prepare("select id from dilemmas where slug = 'huurachterstand-woningcorporatie-schuldhulp'")
+      .prepare("select id from dilemmas where slug = 'dreigende-huisuitzetting-gezin-met-kinderen'")
       .pluck()
       .get() as number;
     const find = (query: string) =>
       search(index, synonyms, { query, page: 1, pageSize: 10 }).results.map((r) => r.slug);
-    expect(find("huurachterstand")).toContain("huurachterstand-woningcorporatie-schuldhulp");
+    expect(find("huurachterstand")).toContain("dreigende-huisuitzetting-gezin-met-kinderen");
     const changed = loadSearchDocuments(db, [dilemma]).map((doc) => ({
       ...doc,
       title: "Kwikstaartoverleg",
@@ -63,8 +63,8 @@ describe("an update of the index", () => {
       tags: "",
     }));
     index.replaceDilemmas([dilemma], changed, auditMark(db));
-    expect(find("kwikstaartoverleg")).toContain("huurachterstand-woningcorporatie-schuldhulp");
-    expect(find("huurachterstand")).not.toContain("huurachterstand-woningcorporatie-schuldhulp");
+    expect(find("kwikstaartoverleg")).toContain("dreigende-huisuitzetting-gezin-met-kinderen");
+    expect(find("huurachterstand")).not.toContain("dreigende-huisuitzetting-gezin-met-kinderen");
     index.replaceDilemmas([dilemma], [], auditMark(db));
     expect(find("kwikstaartoverleg")).toEqual([]);
     index.close();

@@ -1,0 +1,50 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+
+// Issue 15 in a browser: the glossary reached from the footer, the quiet "illustrative" line, and the
+// facilitator's block of points still to verify, each accessible (axe: no serious or critical findings).
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function logIn(email: string): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByText("Ingelogd als").waitFor();
+  return page;
+}
+
+describe("the library's notes", () => {
+  it("goes from the footer to the glossary, and a term keeps its own anchor", async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl);
+    await expect(page.locator(".quiet-note").textContent()).resolves.toMatch(/illustratief/);
+    await page.getByRole("contentinfo").getByRole("link", { name: "begrippenlijst" }).click();
+    await page.waitForURL(`${baseUrl}/begrippen`);
+    await page.getByRole("heading", { level: 1, name: "Begrippenlijst" }).waitFor();
+    await expect(page.locator("#kindcheck dt").textContent()).resolves.toContain("Kindcheck");
+    await expectAccessible(page);
+    expectNoPageErrors(page);
+  });
+
+  it("shows a facilitator the points of her region's answer still to check, accessibly", async () => {
+    const page = await logIn("begeleider.twente@leertuin.test");
+    await page.goto(`${baseUrl}/dilemmas/terugkeer-na-jeugddetentie-school`);
+    await page.getByRole("heading", { name: "Nog te controleren tegen de officiële tekst" }).waitFor();
+    await expect(page.locator(".answer .quiet-note").count()).resolves.toBeGreaterThanOrEqual(2);
+    await expectAccessible(page);
+    await page.goto(`${baseUrl}/regios/twente?herziening=1`);
+    await page.getByRole("columnheader", { name: "Nog te controleren" }).waitFor();
+    await expectAccessible(page);
+  });
+});
