@@ -101,8 +101,17 @@ export const NOTIFICATION_KINDS = [
   "reply",
   "comment-hidden",
   "suggestion-decided",
+  "review-needed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Why an answer in force is on its region's review list. */
+export const REVIEW_REASONS = ["review_date", "law_changed", "unverified"] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** What happened to a cited article in a newer edition of its code. */
+export const ARTICLE_CHANGES = ["changed", "removed"] as const;
+export type ArticleChange = (typeof ARTICLE_CHANGES)[number];
 
 /** The five sections of a regional answer's weighing, in the order Dutch practice writes them, with the field of an answer version that holds each. */
 export const ANSWER_SECTIONS = [
