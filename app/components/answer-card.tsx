@@ -162,7 +162,7 @@ export function AnswerCard({
               <li key={`${c.codeSlug}#${c.anchor}`}>
                 <Link
                   className="utrecht-link"
-                  to={`/beroepscodes/${c.codeSlug}${c.edition ? `?editie=${c.edition.effectiveFrom}` : ""}#${c.anchor}`}
+                  to={`/beroepscodes/${c.codeSlug}${c.edition && !c.isNewest ? `?editie=${c.edition.effectiveFrom}` : ""}#${c.anchor}`}
                 >
                   {c.codeTitle}
                   {c.edition ? ` (${c.edition.label})` : ""}, {c.heading}

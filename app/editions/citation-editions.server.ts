@@ -7,6 +7,8 @@ import * as t from "../../db/schema";
 export interface CitedEdition {
   /** The edition in force on the agreed date (null: the code has one undated text). */
   edition: { label: string; effectiveFrom: string } | null;
+  /** Whether that edition is the code's newest: then the citation links to the code page itself. */
+  isNewest: boolean;
   /** The newest edition that took effect after the agreed date, if any. */
   newer: { label: string; effectiveFrom: string } | null;
 }
@@ -30,8 +32,8 @@ export function citedEdition(
   editions: { label: string; effectiveFrom: string }[] | undefined,
   agreedOn: string,
 ): CitedEdition {
-  if (!editions || editions.length === 0) return { edition: null, newer: null };
+  if (!editions || editions.length === 0) return { edition: null, isNewest: true, newer: null };
   const inForce = editionInForce(editions, agreedOn);
   const newer = newerEditions(editions, agreedOn).at(-1) ?? null;
-  return { edition: inForce && inForce.effectiveFrom !== ALWAYS ? inForce : null, newer };
+  return { edition: inForce && inForce.effectiveFrom !== ALWAYS ? inForce : null, isNewest: newer === null, newer };
 }
