@@ -15,7 +15,7 @@ import {
   type UnverifiedPoint,
   type Verdict,
 } from "~/domain/vocabulary";
-import { ALWAYS } from "~/editions/edition-in-force";
+import { ALWAYS, editionInForce } from "~/editions/edition-in-force";
 import { articleAnchor, parseArticleRef, slugify } from "./anchors";
 import { splitSections } from "./markdown-sections";
 import type { CodeFrontMatter } from "./schemas";
@@ -552,12 +552,26 @@ class ContentReader {
     });
   }
 
+  /** An answer cites the text in force on its agreed date: that edition must exist and hold the article. */
+  private checkEditionOf(file: string, field: string, ref: string, code: CodeContent, agreedOn: string) {
+    const edition = editionInForce(code.editions, agreedOn);
+    const anchor = ref.split("#")[1];
+    if (!edition) {
+      this.problem(file, field, `expected a text in force on ${agreedOn}; the first edition of '${code.slug}' took effect on ${code.editions[0]!.effectiveFrom}`);
+    } else if (edition.endsOn && edition.endsOn <= agreedOn) {
+      this.problem(file, field, `expected a text in force on ${agreedOn}; '${code.slug}' lapsed on ${edition.endsOn}`);
+    } else if (!edition.articles.some((a) => a.anchor === anchor)) {
+      this.problem(file, field, `expected '${ref}' in the edition in force on ${agreedOn} (${edition.label}); it is not there`);
+    }
+  }
+
   private checkReferences(library: Pick<Library, "themes" | "regions" | "codes" | "dilemmas" | "answers">) {
     const themes = new Set(library.themes.map((t) => t.slug));
     const regions = this.present.regions;
     const dilemmas = new Map(library.dilemmas.map((d) => [d.slug, d]));
     const articles = new Set(library.codes.flatMap((c) => c.articles.map((a) => `${c.slug}#${a.anchor}`)));
     const codeSlugs = new Set(library.codes.map((c) => c.slug));
+    const codes = new Map(library.codes.map((c) => [c.slug, c]));
     const answerKeys = new Set(library.answers.map((a) => `${a.region}/${a.dilemma}`));
     const dilemmaFile = (slug: string) => path.join(this.root, "dilemmas", `${slug}.md`);
 
@@ -586,6 +600,7 @@ class ContentReader {
             const parsed = parseArticleRef(ref);
             if (parsed && !codeSlugs.has(parsed.codeSlug)) this.problem(file, field, `expected a code in content/codes; '${parsed.codeSlug}' is not there`);
             else if (!articles.has(ref)) this.problem(file, field, `expected an existing article; '${ref}' has no such heading`);
+            else if (parsed && field !== "unverified") this.checkEditionOf(file, field, ref, codes.get(parsed.codeSlug)!, version.agreedOn);
           }
         }
         if (version.adoptedFrom) {

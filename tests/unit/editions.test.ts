@@ -65,4 +65,20 @@ describe("code editions in content", () => {
     );
     expect(() => readContent(content.root)).toThrow(/expected the effective date as file name: 2018-01-01\.md/);
   });
+
+  it("refuses a citation of an article the edition in force on the agreed date does not have", () => {
+    const content = copyFixtureContent();
+    content.remove("codes/wet-een.md");
+    const file = (date: string, body: string) =>
+      `---\ntitle: Wet Een\nkind: wet\nissuer: X\nversion: "${date.slice(0, 4)}"\neffective: ${date}\nsource: https://wetten.overheid.nl/\n---\n${body}`;
+    // The fixture's answers were agreed 2021-2023 and cite art. 6; in 2018 the law had only art. 7:457.
+    content.write("codes/wet-een/2018-01-01.md", file("2018-01-01", "## Artikel 7:457 — Geheimhouding\nOud.\n"));
+    content.write(
+      "codes/wet-een/2024-01-01.md",
+      file("2024-01-01", "## Art. 6 lid 1 sub e — Grondslag\nNieuw.\n\n## Artikel 7:457 — Geheimhouding\nOud.\n"),
+    );
+    expect(() => readContent(content.root)).toThrow(
+      /expected 'wet-een#art-6-lid-1-sub-e' in the edition in force on 2022-06-01 \(2018\); it is not there/,
+    );
+  });
 });
