@@ -14,6 +14,7 @@ import {
 import type { UnverifiedPoint } from "../app/domain/vocabulary";
 import {
   ANSWER_STATUSES,
+  ARTICLE_CHANGES,
   CITATION_KINDS,
   CODE_KINDS,
   DILEMMA_STATUSES,
@@ -50,6 +51,8 @@ export const regions = sqliteTable(
     province: text("province").notNull(),
     since: text("since").notNull(),
     descriptionMd: text("description_md").notNull().default(""),
+    /** The review cycle: a reconfirmed answer is due again this many years later (null: the default, 3). */
+    reviewYears: integer("review_years"),
     origin: origin(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -366,6 +369,86 @@ export const articles = sqliteTable(
     position: integer("position").notNull(),
   },
   (t) => [uniqueIndex("articles_code_anchor").on(t.codeId, t.anchor)],
+);
+
+/**
+ * The editions of a code or law, each with the date it took effect. The `articles` table holds every anchor
+ * any edition has (so citations stay valid); the text per edition lives in `code_edition_articles`.
+ */
+export const codeEditions = sqliteTable(
+  "code_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    codeId: integer("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    /** YYYY-MM-DD; the oldest edition of a code may have no known date: in force since always. */
+    effectiveFrom: text("effective_from").notNull(),
+    /** When the text stopped applying without a successor in this code (the Wbp on 2018-05-25). */
+    endsOn: text("ends_on"),
+    sourceUrl: text("source_url").notNull(),
+    summaryMd: text("summary_md").notNull().default(""),
+    introMd: text("intro_md").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("code_editions_code_date").on(t.codeId, t.effectiveFrom)],
+);
+
+export const codeEditionArticles = sqliteTable(
+  "code_edition_articles",
+  {
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => codeEditions.id, { onDelete: "cascade" }),
+    anchor: text("anchor").notNull(),
+    heading: text("heading").notNull(),
+    bodyMd: text("body_md").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.anchor] })],
+);
+
+/** An answer version in force that cites an article a newer edition changed or removed: due for review. */
+export const answerReviewFlags = sqliteTable(
+  "answer_review_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    answerVersionId: integer("answer_version_id")
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => codeEditions.id, { onDelete: "cascade" }),
+    change: text("change", { enum: ARTICLE_CHANGES }).notNull(),
+    /** Set when a facilitator reconfirms the answer against the new text. */
+    resolvedAt: text("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("answer_review_flags_unique").on(t.answerVersionId, t.articleId, t.editionId),
+    check("answer_review_flags_change", oneOf(t.change, ARTICLE_CHANGES)),
+  ],
+);
+
+/** A facilitator confirmed an answer in force unchanged: who, when, and the review date it set. */
+export const answerReconfirmations = sqliteTable(
+  "answer_reconfirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    answerVersionId: integer("answer_version_id")
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedOn: text("confirmed_on").notNull(),
+    previousReviewBy: text("previous_review_by"),
+    nextReviewBy: text("next_review_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("answer_reconfirmations_version").on(t.answerVersionId)],
 );
 
 /** An answer version cites a legal ground or a code-of-conduct article. */

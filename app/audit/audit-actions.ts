@@ -43,6 +43,7 @@ const ACTION_LABELS: Record<string, string> = {
   "answer.draft": "concept-afspraak opgeslagen",
   "answer.publish": "afspraak gepubliceerd",
   "answer.withdraw": "afspraak ingetrokken",
+  "answer.reconfirm": "afspraak herbevestigd",
   "answer.adopt": "afspraak overgenomen (concept)",
   "comment.create": "reactie geplaatst",
   "comment.hide": "reactie verborgen",

@@ -77,6 +77,12 @@ export function AnswerCard({
             </dd>
           </>
         )}
+        {answer.reconfirmedOn && (
+          <>
+            <dt>Herbevestigd</dt>
+            <dd>Herbevestigd op {formatDate(answer.reconfirmedOn)}</dd>
+          </>
+        )}
         {answer.adoptedFrom && (
           <>
             <dt>Overgenomen van</dt>
@@ -111,6 +117,14 @@ export function AnswerCard({
         )}
       </dl>
       {answer.illustrativeNotice && <p className="quiet-note">{answer.illustrativeNotice}</p>}
+      {isCurrent && (answer.reviewDue || answer.lawChanges.length > 0) && (
+        <p className="quiet-note">
+          {answer.lawChanges.length > 0
+            ? `Sinds deze afspraak is ${answer.lawChanges.map((c) => `${c.heading} (${c.codeTitle})`).join(", ")} gewijzigd per ${formatDate(answer.lawChanges[0]!.effectiveFrom)}. `
+            : "Deze afspraak is over haar herzieningsdatum. "}
+          {regionName} bekijkt haar opnieuw; lees de geciteerde teksten na voordat u erop steunt.
+        </p>
+      )}
       {answer.unverified.length > 0 && (
         <section className="answer__unverified" aria-labelledby={`${headingId}-unverified`}>
           <Heading level={sub} id={`${headingId}-unverified`}>
@@ -169,10 +183,24 @@ export function AnswerCard({
           <ul className="citations">
             {answer.citations.map((c) => (
               <li key={`${c.codeSlug}#${c.anchor}`}>
-                <Link className="utrecht-link" to={`/beroepscodes/${c.codeSlug}#${c.anchor}`}>
-                  {c.codeTitle}, {c.heading}
+                <Link
+                  className="utrecht-link"
+                  to={`/beroepscodes/${c.codeSlug}${c.edition && !c.isNewest ? `?editie=${c.edition.effectiveFrom}` : ""}#${c.anchor}`}
+                >
+                  {c.codeTitle}
+                  {c.edition ? ` (${c.edition.label})` : ""}, {c.heading}
                 </Link>
                 {c.kind === "ground" ? " (grondslag)" : ""}
+                {c.newer && (
+                  <span className="quiet-note">
+                    {" "}
+                    Er is een nieuwere editie: {c.newer.label}, per {formatDate(c.newer.effectiveFrom)} (
+                    <Link className="utrecht-link" to={`/beroepscodes/${c.codeSlug}#wijziging-${c.anchor}`}>
+                      wat veranderde<span className="visually-hidden"> aan {c.heading}</span>
+                    </Link>
+                    ).
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { flagAnswersForNewEdition } from "~/editions/change-impact.server";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { ContentValidationError, type Library } from "./read-content.server";
@@ -69,6 +70,7 @@ export function importContent(db: Db, library: Library): ImportCounts {
         province: region.province,
         since: region.since,
         descriptionMd: region.descriptionMd,
+        reviewYears: region.reviewYears,
       };
       const id = upsert(
         "regions",
@@ -117,6 +119,7 @@ export function importContent(db: Db, library: Library): ImportCounts {
     }
 
     const articleIds = new Map<string, number>();
+    const addedEditions: { codeId: number; editionId: number }[] = [];
     for (const code of library.codes) {
       const values = {
         title: code.title,
@@ -165,6 +168,7 @@ export function importContent(db: Db, library: Library): ImportCounts {
         const removable = stale.filter((id) => !cited.has(id));
         if (removable.length > 0) tx.delete(t.articles).where(inArray(t.articles.id, removable)).run();
       }
+      addedEditions.push(...importEditions(tx, codeId, code, count));
     }
 
     const answeredDilemmas = new Set(library.answers.map((a) => a.dilemma));
@@ -311,6 +315,12 @@ export function importContent(db: Db, library: Library): ImportCounts {
       }
     }
 
+    // After the answers: a new edition marks the answers in force that rest on an older text of a changed article.
+    for (const edition of addedEditions) {
+      const flagged = flagAnswersForNewEdition(tx, { ...edition, actorId: null });
+      for (let i = 0; i < flagged.length; i++) count("review flags", "added");
+    }
+
     const changes = Object.entries(counts).filter(([, c]) => c.added + c.changed > 0);
     if (changes.length > 0) {
       recordAudit(tx, {
@@ -323,4 +333,61 @@ export function importContent(db: Db, library: Library): ImportCounts {
     }
   });
   return counts;
+}
+
+/** Upserts a code's editions by effective date; returns the editions this import added. */
+function importEditions(
+  tx: Tx,
+  codeId: number,
+  code: Library["codes"][number],
+  count: (table: string, kind: "added" | "changed") => void,
+): { codeId: number; editionId: number }[] {
+  const added: { codeId: number; editionId: number }[] = [];
+  const existing = tx.select().from(t.codeEditions).where(eq(t.codeEditions.codeId, codeId)).all();
+  const hadEditions = existing.length > 0;
+  for (const edition of code.editions) {
+    const values = {
+      label: edition.label,
+      endsOn: edition.endsOn,
+      sourceUrl: edition.sourceUrl,
+      summaryMd: edition.summaryMd,
+      introMd: edition.introMd,
+    };
+    const found = existing.find((e) => e.effectiveFrom === edition.effectiveFrom);
+    let editionId: number;
+    if (!found) {
+      editionId = tx
+        .insert(t.codeEditions)
+        .values({ codeId, effectiveFrom: edition.effectiveFrom, ...values })
+        .returning({ id: t.codeEditions.id })
+        .get().id;
+      count("code editions", "added");
+      // The first import of a code is its history, not a change: only later additions mark answers.
+      if (hadEditions) added.push({ codeId, editionId });
+    } else {
+      editionId = found.id;
+      if (!sameValues(found, values)) {
+        tx.update(t.codeEditions).set(values).where(eq(t.codeEditions.id, editionId)).run();
+        count("code editions", "changed");
+      }
+    }
+    const rows = edition.articles.map((a) => ({ editionId, anchor: a.anchor, heading: a.heading, bodyMd: a.bodyMd, position: a.position }));
+    const current = tx
+      .select({ editionId: t.codeEditionArticles.editionId, anchor: t.codeEditionArticles.anchor, heading: t.codeEditionArticles.heading, bodyMd: t.codeEditionArticles.bodyMd, position: t.codeEditionArticles.position })
+      .from(t.codeEditionArticles)
+      .where(eq(t.codeEditionArticles.editionId, editionId))
+      .orderBy(t.codeEditionArticles.position)
+      .all();
+    if (!sameValues({ v: current }, { v: rows })) {
+      tx.delete(t.codeEditionArticles).where(eq(t.codeEditionArticles.editionId, editionId)).run();
+      if (rows.length > 0) tx.insert(t.codeEditionArticles).values(rows).run();
+    }
+  }
+  // Editions that left the content go too (a corrected date is a new edition).
+  const kept = new Set(code.editions.map((e) => e.effectiveFrom));
+  for (const stale of existing.filter((e) => !kept.has(e.effectiveFrom))) {
+    tx.delete(t.codeEditions).where(eq(t.codeEditions.id, stale.id)).run();
+    count("code editions", "changed");
+  }
+  return added;
 }

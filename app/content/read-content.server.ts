@@ -15,8 +15,10 @@ import {
   type UnverifiedPoint,
   type Verdict,
 } from "~/domain/vocabulary";
+import { ALWAYS, editionInForce } from "~/editions/edition-in-force";
 import { articleAnchor, parseArticleRef, slugify } from "./anchors";
 import { splitSections } from "./markdown-sections";
+import type { CodeFrontMatter } from "./schemas";
 import {
   AnswerFrontMatterSchema,
   CodeFrontMatterSchema,
@@ -64,6 +66,19 @@ export interface ArticleContent {
   position: number;
 }
 
+/** One edition of a code: the text in force from `effectiveFrom` (oldest editions may use ALWAYS). */
+export interface EditionContent {
+  file: string;
+  label: string;
+  effectiveFrom: string;
+  endsOn: string | null;
+  sourceUrl: string;
+  summaryMd: string;
+  introMd: string;
+  articles: ArticleContent[];
+}
+
+
 export interface CodeContent {
   slug: string;
   title: string;
@@ -73,7 +88,10 @@ export interface CodeContent {
   version: string;
   sourceUrl: string;
   introMd: string;
+  /** The newest edition's articles plus anchors only older editions have, so every citation resolves. */
   articles: ArticleContent[];
+  /** Oldest first; the last one is the current text. */
+  editions: EditionContent[];
 }
 
 export interface DilemmaContent {
@@ -167,7 +185,10 @@ class ContentReader {
     const themes = this.readThemes();
     const synonyms = this.readSynonyms();
     const regions = this.markdownFiles("regions").flatMap((file) => this.readRegion(file));
-    const codes = this.markdownFiles("codes").flatMap((file) => this.readCode(file));
+    const codes = [
+      ...this.markdownFiles("codes").flatMap((file) => this.readCode(file)),
+      ...this.codeFolders().flatMap((dir) => this.readCodeFolder(dir)),
+    ].sort((a, b) => a.slug.localeCompare(b.slug));
     const dilemmas = this.markdownFiles("dilemmas").flatMap((file) => this.readDilemma(file));
     const answers = this.readAnswers();
     const settings = this.readSettings();
@@ -313,11 +334,55 @@ class ContentReader {
     return [{ slug, ...rest, reviewYears: reviewYears ?? null, descriptionMd: parsed.body }];
   }
 
+  private codeFolders(): string[] {
+    const dir = path.join(this.root, "codes");
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name))
+      .sort();
+  }
+
+  /** One file, one edition: the single-file format, still valid. */
   private readCode(file: string): CodeContent[] {
     const slug = this.slugOf(file);
+    const edition = this.readEdition(file, false);
+    if (!slug || !edition) return [];
+    return [this.codeOf(slug, [edition])];
+  }
+
+  /** content/codes/<slug>/<effective-date>.md: one file per edition. */
+  private readCodeFolder(dir: string): CodeContent[] {
+    const slug = path.basename(dir);
+    if (!SlugSchema.safeParse(slug).success) {
+      this.problem(dir, "(folder name)", "expected a slug as folder name: lowercase letters, digits and single hyphens");
+      return [];
+    }
+    if (fs.existsSync(`${dir}.md`)) this.problem(dir, "(folder)", `expected either ${slug}.md or the folder ${slug}/, not both`);
+    const files = this.markdownFiles(path.join("codes", slug));
+    if (files.length === 0) this.problem(dir, "(folder)", "expected at least one edition as <effective-date>.md");
+    const editions = files.flatMap((file) => {
+      const edition = this.readEdition(file, true);
+      return edition ? [edition] : [];
+    });
+    if (editions.length === 0) return [];
+    editions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    return [this.codeOf(slug, editions)];
+  }
+
+  private editionFronts = new Map<string, CodeFrontMatter>();
+
+  private readEdition(file: string, inFolder: boolean): EditionContent | null {
     const parsed = this.parseMarkdown(file);
     const front = parsed && this.validate(file, CodeFrontMatterSchema, parsed.data);
-    if (!slug || !parsed || !front) return [];
+    if (!parsed || !front) return null;
+    if (inFolder) {
+      const name = path.basename(file, ".md");
+      if (!front.effective) this.problem(file, "effective", "expected the date this edition took effect");
+      else if (name !== front.effective) this.problem(file, "(file name)", `expected the effective date as file name: ${front.effective}.md`);
+    }
+    if (front.ends && front.effective && front.ends <= front.effective) this.problem(file, "ends", "expected an end date after the effective date");
     const { intro, sections } = splitSections(parsed.body);
     if (sections.length === 0) this.problem(file, "(body)", "expected at least one article as a '## ' heading");
     const seen = new Set<string>();
@@ -329,19 +394,44 @@ class ContentReader {
       seen.add(anchor);
       return { anchor, heading: section.heading, bodyMd: section.body, position };
     });
-    return [
-      {
-        slug,
-        title: front.title,
-        kind: front.kind,
-        issuer: front.issuer,
-        profession: front.profession ?? null,
-        version: front.version,
-        sourceUrl: front.source,
-        introMd: intro,
-        articles,
-      },
-    ];
+    this.editionFronts.set(file, front);
+    return {
+      file: this.relative(file),
+      label: front.version,
+      effectiveFrom: front.effective ?? ALWAYS,
+      endsOn: front.ends ?? null,
+      sourceUrl: front.source,
+      summaryMd: front.summary ?? "",
+      introMd: intro,
+      articles,
+    };
+  }
+
+  /** The code as a whole takes its title, issuer and text from its newest edition. */
+  private codeOf(slug: string, editions: EditionContent[]): CodeContent {
+    const newest = editions.at(-1)!;
+    const front = this.editionFronts.get(path.join(this.root, path.relative("content", newest.file)))!;
+    const articles = [...newest.articles];
+    const anchors = new Set(articles.map((a) => a.anchor));
+    for (const edition of [...editions].reverse()) {
+      for (const article of edition.articles) {
+        if (anchors.has(article.anchor)) continue;
+        anchors.add(article.anchor);
+        articles.push({ ...article, position: articles.length });
+      }
+    }
+    return {
+      slug,
+      title: front.title,
+      kind: front.kind,
+      issuer: front.issuer,
+      profession: front.profession ?? null,
+      version: newest.label,
+      sourceUrl: newest.sourceUrl,
+      introMd: newest.introMd,
+      articles,
+      editions,
+    };
   }
 
   private readDilemma(file: string): DilemmaContent[] {
@@ -462,12 +552,26 @@ class ContentReader {
     });
   }
 
+  /** An answer cites the text in force on its agreed date: that edition must exist and hold the article. */
+  private checkEditionOf(file: string, field: string, ref: string, code: CodeContent, agreedOn: string) {
+    const edition = editionInForce(code.editions, agreedOn);
+    const anchor = ref.split("#")[1];
+    if (!edition) {
+      this.problem(file, field, `expected a text in force on ${agreedOn}; the first edition of '${code.slug}' took effect on ${code.editions[0]!.effectiveFrom}`);
+    } else if (edition.endsOn && edition.endsOn <= agreedOn) {
+      this.problem(file, field, `expected a text in force on ${agreedOn}; '${code.slug}' lapsed on ${edition.endsOn}`);
+    } else if (!edition.articles.some((a) => a.anchor === anchor)) {
+      this.problem(file, field, `expected '${ref}' in the edition in force on ${agreedOn} (${edition.label}); it is not there`);
+    }
+  }
+
   private checkReferences(library: Pick<Library, "themes" | "regions" | "codes" | "dilemmas" | "answers">) {
     const themes = new Set(library.themes.map((t) => t.slug));
     const regions = this.present.regions;
     const dilemmas = new Map(library.dilemmas.map((d) => [d.slug, d]));
     const articles = new Set(library.codes.flatMap((c) => c.articles.map((a) => `${c.slug}#${a.anchor}`)));
     const codeSlugs = new Set(library.codes.map((c) => c.slug));
+    const codes = new Map(library.codes.map((c) => [c.slug, c]));
     const answerKeys = new Set(library.answers.map((a) => `${a.region}/${a.dilemma}`));
     const dilemmaFile = (slug: string) => path.join(this.root, "dilemmas", `${slug}.md`);
 
@@ -496,6 +600,7 @@ class ContentReader {
             const parsed = parseArticleRef(ref);
             if (parsed && !codeSlugs.has(parsed.codeSlug)) this.problem(file, field, `expected a code in content/codes; '${parsed.codeSlug}' is not there`);
             else if (!articles.has(ref)) this.problem(file, field, `expected an existing article; '${ref}' has no such heading`);
+            else if (parsed && field !== "unverified") this.checkEditionOf(file, field, ref, codes.get(parsed.codeSlug)!, version.agreedOn);
           }
         }
         if (version.adoptedFrom) {

@@ -53,6 +53,12 @@ export const CodeFrontMatterSchema = z.strictObject({
   profession: Text.optional(),
   version: z.union([Text, z.number().transform(String)]),
   source: z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }),
+  /** The date this edition took effect; required for a file in a code folder (content/codes/<slug>/<date>.md). */
+  effective: DateSchema.optional(),
+  /** The date the text stopped applying without a successor in this code (the Wbp: 2018-05-25). */
+  ends: DateSchema.optional(),
+  /** What changed in this edition, in our own words (markdown). */
+  summary: Text.optional(),
 });
 
 export const DilemmaFrontMatterSchema = z.strictObject({

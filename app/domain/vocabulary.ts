@@ -106,6 +106,8 @@ export const NOTIFICATION_KINDS = [
   "suggestion-new",
   "answer-adopted",
   "comment-on-answer",
+  // For a region's facilitators: a changed law or code touches an answer in force.
+  "review-needed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -115,6 +117,13 @@ export type MailPreference = (typeof MAIL_PREFERENCES)[number];
 export const MAIL_KINDS = ["notification", "digest", "review-reminder"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const MAIL_STATUSES = ["pending", "sent", "failed"] as const;
+/** Why an answer in force is on its region's review list. */
+export const REVIEW_REASONS = ["review_date", "law_changed", "unverified"] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** What happened to a cited article in a newer edition of its code. */
+export const ARTICLE_CHANGES = ["changed", "removed"] as const;
+export type ArticleChange = (typeof ARTICLE_CHANGES)[number];
 
 /** The five sections of a regional answer's weighing, in the order Dutch practice writes them, with the field of an answer version that holds each. */
 export const ANSWER_SECTIONS = [

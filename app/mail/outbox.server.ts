@@ -12,6 +12,7 @@ const AGENDA_KINDS: ReadonlySet<NotificationKind> = new Set([
   "suggestion-new",
   "answer-adopted",
   "comment-on-answer",
+  "review-needed",
 ]);
 
 /** When a notification of this kind goes out for someone with this preference (null: the default). */
@@ -74,6 +75,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   "suggestion-new": "nieuw overnamevoorstel voor uw agenda",
   "answer-adopted": "een andere regio nam uw afspraak over",
   "comment-on-answer": "nieuwe reactie bij een afspraak van uw regio",
+  "review-needed": "een gewijzigde wet of code raakt een afspraak van uw regio",
 };
 
 /** A subject of a few words per kind; the title of the dilemma stays in the body. */

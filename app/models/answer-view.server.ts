@@ -28,6 +28,13 @@ export function toVersionView(version: AnswerVersion, today = todayIso(), { show
       html: renderMarkdown(version[field]),
     })),
     citations: version.citations,
+    reconfirmedOn: version.reconfirmedOn ?? null,
+    /** Cited articles a newer edition changed or dropped since the region agreed: a quiet notice to readers. */
+    lawChanges: (version.lawChanges ?? []).map((c) => ({
+      heading: c.heading,
+      codeTitle: c.codeTitle,
+      effectiveFrom: c.effectiveFrom,
+    })),
     adoptedFrom: version.adoptedFrom,
     adoptedBy: version.adoptedBy,
     /** The starter library's "illustrative" line, on answers that came from content/ while it is switched on. */

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, isNotNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
+import { type CitedEdition, citedEdition, editionsByCode } from "~/editions/citation-editions.server";
+import { type ChangedArticle, openFlagsByVersion, reconfirmedOnByVersion } from "~/review/review-list.server";
 import { type Db, inJsonList, preparedPerDb } from "~/utils/db.server";
 import * as t from "../../db/schema";
 
@@ -119,6 +121,12 @@ export function getAnswersForDilemma(db: Db, dilemmaId: number) {
   const versions = publishedVersionsQuery(db).all({ answerIds: JSON.stringify(answers.map((a) => a.id)) });
   const ids = versions.map((v) => v.id);
   const citations = citationsOf(db, ids);
+  const editions = editionsByCode(
+    db,
+    [...citations.values()].flat().map((c) => c.codeSlug),
+  );
+  const lawChanges = openFlagsByVersion(db, ids);
+  const reconfirmed = reconfirmedOnByVersion(db, ids);
   const { from, by } = lineage(db, ids);
   return answers
     .map((answer) => ({
@@ -127,7 +135,12 @@ export function getAnswersForDilemma(db: Db, dilemmaId: number) {
         .filter((v) => v.answerId === answer.id)
         .map((v) => ({
           ...v,
-          citations: citations.get(v.id) ?? [],
+          citations: (citations.get(v.id) ?? []).map((c) => ({
+            ...c,
+            ...citedEdition(editions.get(c.codeSlug), v.agreedOn),
+          })),
+          lawChanges: lawChanges.get(v.id) ?? [],
+          reconfirmedOn: reconfirmed.get(v.id) ?? null,
           adoptedFrom: from.get(v.id) ?? null,
           adoptedBy: by.get(v.id) ?? [],
         })),
@@ -136,7 +149,15 @@ export function getAnswersForDilemma(db: Db, dilemmaId: number) {
 }
 
 export type AnswerWithVersions = ReturnType<typeof getAnswersForDilemma>[number];
-export type AnswerVersion = AnswerWithVersions["versions"][number];
+/** Other lists (spelregels, open data) give versions without the edition and review details. */
+export type AnswerVersion = Omit<
+  AnswerWithVersions["versions"][number],
+  "citations" | "lawChanges" | "reconfirmedOn"
+> & {
+  citations: (Citation & Partial<CitedEdition>)[];
+  lawChanges?: ChangedArticle[];
+  reconfirmedOn?: string | null;
+};
 
 /**
  * The newest published outcomes across all regions, for the home page: published versions newest first

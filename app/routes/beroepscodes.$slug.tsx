@@ -4,26 +4,79 @@ import { z } from "zod";
 
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DiffText } from "~/components/diff-text";
 import { ExternalLink } from "~/components/links";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { CODE_KIND_LABELS } from "~/domain/vocabulary";
+import { type ArticleChange, changesAgainstPrevious, listEditions } from "~/editions/code-editions.server";
+import { ALWAYS } from "~/editions/edition-in-force";
 import { getCodeBySlug } from "~/models/code.server";
+import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 
 const ParamsSchema = z.object({ slug: SlugParam });
+/** `?editie=YYYY-MM-DD`: the edition in force from that date (a citation links to the one of its answer). */
+const SearchSchema = z.object({
+  editie: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.code.title) : pageMeta("Beroepscode niet gevonden");
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze beroepscode of wet bestaat niet.");
-  const code = getCodeBySlug(getDb(), slug);
+  const { editie } = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze editie bestaat niet.");
+  const db = getDb();
+  const code = getCodeBySlug(db, slug);
   if (!code) notFound("Deze beroepscode of wet bestaat niet.");
+  const editions = listEditions(db, code.id);
+  const shownIndex = editie ? editions.findIndex((e) => e.effectiveFrom === editie) : editions.length - 1;
+  if (editie && shownIndex < 0) notFound("Deze editie van de beroepscode of wet bestaat niet.");
+  const shown = editions[shownIndex];
+  const previous = shownIndex > 0 ? editions[shownIndex - 1] : undefined;
+  const changes =
+    shown && previous ? changesAgainstPrevious(previous.articles, shown.articles) : new Map<string, ArticleChange>();
+  const citedBy = new Map(code.articles.map((a) => [a.anchor, a.citedBy]));
+  // Without editions (not imported yet) the code's own articles are the text.
+  const articles = shown ? shown.articles : code.articles;
   return {
+    editions: editions.map((e, i) => ({
+      label: e.label,
+      effectiveFrom: e.effectiveFrom,
+      effectiveText: e.effectiveFrom === ALWAYS ? null : formatDate(e.effectiveFrom),
+      endsText: e.endsOn ? formatDate(e.endsOn) : null,
+      summaryHtml: e.summaryMd ? renderMarkdown(e.summaryMd) : "",
+      shown: i === shownIndex,
+      newest: i === editions.length - 1,
+    })),
+    shownLabel: shown?.label ?? null,
+    previousLabel: previous?.label ?? null,
+    newestLabel: editions.at(-1)?.label ?? null,
+    removed: [...changes.entries()].flatMap(([anchor, change]) =>
+      change.kind === "removed" ? [{ anchor, heading: change.previous.heading }] : [],
+    ),
+    articles: articles.map(({ bodyMd, ...article }) => {
+      const change = changes.get(article.anchor);
+      return {
+        anchor: article.anchor,
+        heading: article.heading,
+        html: renderMarkdown(bodyMd),
+        citedBy: citedBy.get(article.anchor) ?? [],
+        change:
+          change?.kind === "changed"
+            ? { kind: "changed" as const, diff: change.diff }
+            : change?.kind === "new"
+              ? { kind: "new" as const }
+              : null,
+      };
+    }),
     code: {
       slug: code.slug,
       title: code.title,
@@ -34,12 +87,12 @@ export function loader({ params }: LoaderFunctionArgs) {
       sourceUrl: code.sourceUrl,
       introHtml: code.introMd ? renderMarkdown(code.introMd) : "",
     },
-    articles: code.articles.map(({ bodyMd, ...article }) => ({ ...article, html: renderMarkdown(bodyMd) })),
   };
 }
 
 export default function CodePage() {
-  const { code, articles } = useLoaderData<typeof loader>();
+  const { code, articles, editions, shownLabel, previousLabel, newestLabel, removed } = useLoaderData<typeof loader>();
+  const shown = editions.find((e) => e.shown);
   return (
     <div className="page-width">
       <Breadcrumbs
@@ -62,7 +115,19 @@ export default function CodePage() {
           </>
         )}
         <dt>Versie</dt>
-        <dd>{code.version}</dd>
+        <dd>
+          {shownLabel ?? code.version}
+          {shown && !shown.newest && (
+            <>
+              {" "}
+              (eerdere editie; de geldende is{" "}
+              <Link className="utrecht-link" to={`/beroepscodes/${code.slug}`}>
+                {newestLabel}
+              </Link>
+              )
+            </>
+          )}
+        </dd>
         <dt>Officiële tekst</dt>
         <dd>
           <ExternalLink href={code.sourceUrl}>{code.sourceUrl}</ExternalLink>
@@ -70,6 +135,36 @@ export default function CodePage() {
       </dl>
       {code.introHtml && <RichText html={code.introHtml} />}
       <Paragraph small>De artikelen zijn in eigen woorden samengevat. Bij twijfel geldt de officiële tekst.</Paragraph>
+
+      {editions.length > 1 && (
+        <section aria-labelledby="edities-titel">
+          <Heading level={2} id="edities-titel">
+            Edities
+          </Heading>
+          <ol className="plain-list">
+            {editions.map((e) => (
+              <li key={e.label + (e.effectiveFrom ?? "")}>
+                {e.shown ? (
+                  <strong>{e.label}</strong>
+                ) : (
+                  <Link
+                    className="utrecht-link"
+                    to={
+                      e.newest ? `/beroepscodes/${code.slug}` : `/beroepscodes/${code.slug}?editie=${e.effectiveFrom}`
+                    }
+                  >
+                    {e.label}
+                  </Link>
+                )}
+                {e.effectiveText && <>, in werking per {e.effectiveText}</>}
+                {e.endsText && <>, vervallen per {e.endsText}</>}
+                {e.summaryHtml && <RichText html={e.summaryHtml} />}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {editions.length === 1 && editions[0]!.endsText && <Paragraph>Vervallen per {editions[0]!.endsText}.</Paragraph>}
 
       <nav aria-labelledby="inhoud-titel">
         <Heading level={2} id="inhoud-titel">
@@ -92,6 +187,19 @@ export default function CodePage() {
             {a.heading}
           </Heading>
           <RichText html={a.html} />
+          {a.change?.kind === "new" && <Paragraph small>Nieuw in {shownLabel}.</Paragraph>}
+          {a.change?.kind === "changed" && (
+            <details id={`wijziging-${a.anchor}`} className="article__change">
+              <summary>
+                Wat veranderde tegenover {previousLabel}
+                <span className="visually-hidden"> ({a.heading})</span>
+              </summary>
+              <Heading level={3}>{previousLabel}</Heading>
+              <DiffText segments={a.change.diff.left} regionName={previousLabel ?? ""} />
+              <Heading level={3}>{shownLabel}</Heading>
+              <DiffText segments={a.change.diff.right} regionName={shownLabel ?? ""} />
+            </details>
+          )}
           {a.citedBy.length > 0 ? (
             <details>
               <summary>Aangehaald in {a.citedBy.length === 1 ? "1 afspraak" : `${a.citedBy.length} afspraken`}</summary>
@@ -111,6 +219,26 @@ export default function CodePage() {
           )}
         </section>
       ))}
+      {removed.length > 0 && (
+        <section aria-labelledby="vervallen-titel">
+          <Heading level={2} id="vervallen-titel">
+            Vervallen in {shownLabel}
+          </Heading>
+          <ul className="plain-list">
+            {removed.map((r) => (
+              <li key={r.anchor} id={`wijziging-${r.anchor}`}>
+                <Link
+                  className="utrecht-link"
+                  to={`/beroepscodes/${code.slug}?editie=${editions.find((e) => e.label === previousLabel)?.effectiveFrom ?? ""}#${r.anchor}`}
+                >
+                  {r.heading}
+                </Link>{" "}
+                staat niet meer in {shownLabel}.
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

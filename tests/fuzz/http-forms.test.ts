@@ -172,6 +172,22 @@ describe("hostile forms at the workflow actions", () => {
     );
   });
 
+  it("reviewing a region's answers", { timeout: 120_000 }, async () => {
+    const answerId = String(
+      one<number>(
+        "select v.answer_id from current_answer_versions v join regions r on r.id = v.region_id where r.slug = 'zeeland' limit 1",
+      ),
+    );
+    const review = "/regios/zeeland/herziening";
+    await fuzzAction(review, { intent: "herbevestigen", answerId }, cookies.facilitator, 12);
+    await fuzzAction(
+      review,
+      { intent: "intrekken", answerId, reason: "De wet is veranderd." },
+      cookies.facilitator,
+      12,
+    );
+  });
+
   it("adopting and suggesting another region's answer", { timeout: 120_000 }, async () => {
     const slug = answered();
     const version = one<number>(

@@ -76,7 +76,7 @@ interface Fixture {
   proposal: { id: number; slug: string };
   agenda: { id: number; slug: string };
   /** A published Zeeland answer on a dilemma Twente has not answered, with a member's comment. */
-  answered: { slug: string; version: number };
+  answered: { slug: string; version: number; answerId: number };
   commentId: number;
   organisationId: number;
 }
@@ -190,6 +190,27 @@ const MATRIX: Case[] = [
     path: "/regios/zeeland/agenda",
     form: (f) => ({ intent: "accept", dilemmaId: String(f.proposal.id) }),
     expect: ZEELAND_FACILITATOR,
+  },
+  { route: "regios.$slug.herziening", method: "GET", path: "/regios/zeeland/herziening", expect: ZEELAND_FACILITATOR },
+  {
+    route: "regios.$slug.herziening",
+    method: "POST",
+    path: "/regios/zeeland/herziening",
+    form: (f) => ({ intent: "herbevestigen", answerId: String(f.answered.answerId) }),
+    expect: ZEELAND_FACILITATOR,
+  },
+  { route: "regios.$slug.herziening", method: "GET", path: "/regios/bestaat-niet/herziening", expect: NOT_FOUND },
+  {
+    route: "api.regios.$slug.herziening[.json]",
+    method: "GET",
+    path: "/api/regios/zeeland/herziening.json",
+    expect: { ...ZEELAND_FACILITATOR, visitor: "403" },
+  },
+  {
+    route: "api.regios.$slug.herziening[.json]",
+    method: "GET",
+    path: "/api/regios/bestaat-niet/herziening.json",
+    expect: NOT_FOUND,
   },
   { route: "feeds.regios.$file", method: "GET", path: "/feeds/regios/zeeland.atom", expect: EVERYONE },
   { route: "feeds.themas.$file", method: "GET", path: "/feeds/themas/signalen.atom", expect: EVERYONE },
@@ -403,10 +424,10 @@ function fixture(): Fixture {
   };
   const answered = db
     .prepare(
-      `select d.slug, v.version, d.id from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
+      `select d.slug, v.version, d.id, v.answer_id as answerId from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
        where v.region_id = ? and not exists (select 1 from answers a join regions r on r.id = a.region_id where a.dilemma_id = d.id and r.slug = 'twente') limit 1`,
     )
-    .get(zeeland) as { slug: string; version: number; id: number };
+    .get(zeeland) as { slug: string; version: number; id: number; answerId: number };
   const commentId = Number(
     db
       .prepare("insert into comments (dilemma_id, author_id, body_md) values (?, ?, 'Een reactie.')")
@@ -423,7 +444,7 @@ function fixture(): Fixture {
     unsubscribeToken: unsubscribeToken(zeelandMemberId),
     proposal: dilemma("matrix-voorstel", "proposed"),
     agenda: dilemma("matrix-agenda", "on-agenda"),
-    answered: { slug: answered.slug, version: answered.version },
+    answered: { slug: answered.slug, version: answered.version, answerId: answered.answerId },
     commentId,
     organisationId: id("select id from organisations where region_id = ? limit 1", zeeland),
   };
@@ -438,7 +459,7 @@ const fakeFixture: Fixture = {
   unsubscribeToken: "",
   proposal: { id: 0, slug: "" },
   agenda: { id: 0, slug: "" },
-  answered: { slug: "", version: 1 },
+  answered: { slug: "", version: 1, answerId: 0 },
   commentId: 0,
   organisationId: 0,
 };
