@@ -24,7 +24,7 @@ describe("two-factor log-in", () => {
     await page.getByLabel("E-mailadres van uw werk").fill(email);
     await page.getByLabel("Beroep of functie").fill("jeugdconsulent");
     await page.getByLabel("Regio van uw leertuin").selectOption({ label: "Zeeland" });
-    await page.getByLabel("Uw organisatie").selectOption({ label: "GGD Zeeland" });
+    await page.getByLabel("Uw organisatie").selectOption({ label: "GGD, jeugdgezondheidszorg" });
     await page.getByLabel("Wachtwoord", { exact: true }).fill("password1234");
     await page.getByLabel("Herhaal het wachtwoord").fill("password1234");
     await page.getByRole("button", { name: "Account aanvragen" }).click();
@@ -34,6 +34,12 @@ describe("two-factor log-in", () => {
     await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
     await page.getByLabel("Herhaal het wachtwoord").fill(password);
     await page.getByRole("button", { name: "Account aanvragen" }).click();
+    // Registration signs nobody in (no account enumeration): the new member logs in as usual.
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/inloggen`);
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord").fill(password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
     await page.getByText("Ingelogd als Tessa Tweestaps").waitFor();
 
     await page.goto(`${baseUrl}/account/tweestapsverificatie`);
