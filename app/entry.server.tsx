@@ -1,11 +1,15 @@
+import { Transform } from "node:stream";
+
 import {
   type ActionFunctionArgs,
   type AppLoadContext,
+  createReadableStreamFromReadable,
   type EntryContext,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
 import { z } from "zod";
 
 import { NonceProvider } from "~/components/nonce";
@@ -17,6 +21,20 @@ import { logger } from "~/utils/logger.server";
 // request can still trigger (a field left out of the form altogether).
 z.config(z.locales.nl());
 
+const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's Node renderer sends a whole 2 KB buffer when a multi-byte character does not fit at its
+ * end, unwritten zero bytes included: a page then had NUL bytes before a character (seen on /vergelijk
+ * before an em dash). HTML never carries NUL, so the rendered stream drops them.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 
 /**
@@ -34,11 +52,6 @@ export function handleDataRequest(response: Response, { request }: LoaderFunctio
   return response;
 }
 
-/**
- * The whole page at once with renderToString: Leertuin streams nothing (no defer, no Suspense), and the
- * streaming renderer put NUL bytes in place of a character at some 2 KB boundaries (seen on /vergelijk
- * with React 18.3 on Node 20). One string also keeps Remix's scripts inside </html>.
- */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,17 +59,45 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // Crawlers and tests get the whole page at once; browsers get it streamed.
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceProvider>,
-  );
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  markPersonal(request, responseHeaders);
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [readyEvent]() {
+          shellRendered = true;
+          const body = withoutNulBytes();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          markPersonal(request, responseHeaders);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell are already on their way to the error boundary; log them here once.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY + 1000);
+  });
 }
 
+/** Logs server errors; a request the client got wrong (a 4xx) or cancelled is not one. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
