@@ -24,11 +24,19 @@ describe("two-factor log-in", () => {
     await page.getByLabel("E-mailadres van uw werk").fill(email);
     await page.getByLabel("Beroep of functie").fill("jeugdconsulent");
     await page.getByLabel("Regio van uw leertuin").selectOption({ label: "Zeeland" });
-    await page.getByLabel("Uw organisatie").selectOption({ label: "GGD, jeugdgezondheidszorg" });
+    // Every region has a "GGD, jeugdgezondheidszorg": take Zeeland's, from its group in the list.
+    const ggd = page.locator('#organisation optgroup[label="Zeeland"] option', {
+      hasText: "GGD, jeugdgezondheidszorg",
+    });
+    await page.getByLabel("Uw organisatie").selectOption((await ggd.getAttribute("value"))!);
     await page.getByLabel("Wachtwoord", { exact: true }).fill("password1234");
     await page.getByLabel("Herhaal het wachtwoord").fill("password1234");
     await page.getByRole("button", { name: "Account aanvragen" }).click();
-    await page.getByText("Het lijkt sterk op een veelgebruikt of gelekt wachtwoord.").waitFor();
+    // The message stands at the field (and in the error summary above the form).
+    await page
+      .locator("#password-fout")
+      .getByText("Het lijkt sterk op een veelgebruikt of gelekt wachtwoord.")
+      .waitFor();
     await expect(page.getByLabel("Beroep of functie").inputValue()).resolves.toBe("jeugdconsulent");
     await expectAccessible(page);
     await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
@@ -59,6 +67,7 @@ describe("two-factor log-in", () => {
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.getByRole("link", { name: "Account aanvragen" }).waitFor();
     await page.goto(`${baseUrl}/inloggen`);
     await page.getByLabel("E-mailadres").fill(email);
     await page.getByLabel("Wachtwoord").fill(password);
