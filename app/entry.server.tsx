@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 
 import {
   type ActionFunctionArgs,
@@ -22,6 +22,19 @@ import { logger } from "~/utils/logger.server";
 z.config(z.locales.nl());
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's Node renderer sends a whole 2 KB buffer when a multi-byte character does not fit at its
+ * end, unwritten zero bytes included: a page then had NUL bytes before a character (seen on /vergelijk
+ * before an em dash). HTML never carries NUL, so the rendered stream drops them.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 
 /**
@@ -59,7 +72,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           markPersonal(request, responseHeaders);
           resolve(

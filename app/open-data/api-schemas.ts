@@ -10,17 +10,15 @@ const IsoDate = z.iso.date();
 const Url = z.url();
 const SectorSlug = z.enum(SECTORS);
 
-export const CitationSchema = z
-  .object({
-    kind: z.string().describe("wet, beroepscode or richtlijn"),
-    code: Slug,
-    anchor: z.string(),
-    title: z.string(),
-    url: Url,
-  })
-  .meta({ id: "Citation" });
+export const CitationSchema = z.object({
+  kind: z.string().describe("wet, beroepscode or richtlijn"),
+  code: Slug,
+  anchor: z.string(),
+  title: z.string(),
+  url: Url,
+});
 
-export const VersionRefSchema = z.object({ region: Slug, version: z.int().min(1) }).meta({ id: "VersionRef" });
+export const VersionRefSchema = z.object({ region: Slug, version: z.int().min(1) });
 
 export const AnswerVersionSchema = z
   .object({
@@ -44,7 +42,7 @@ export const AnswerVersionSchema = z
     }),
     url: Url,
   })
-  .meta({ id: "AnswerVersion", description: "One published version of a region's answer; texts are markdown." });
+  .describe("One published version of a region's answer; texts are markdown.");
 
 export const RegionAnswersSchema = z
   .object({
@@ -62,7 +60,7 @@ export const RegionAnswersSchema = z
       }),
     ),
   })
-  .meta({ id: "RegionAnswers", description: "A region's answers in force, one per dilemma." });
+  .describe("A region's answers in force, one per dilemma.");
 
 export const DilemmaSchema = z
   .object({
@@ -88,42 +86,48 @@ export const DilemmaSchema = z
       }),
     ),
   })
-  .meta({ id: "Dilemma", description: "One answered dilemma with every region's published versions." });
+  .describe("One answered dilemma with every region's published versions.");
 
-const SectorRefSchema = z.object({ slug: SectorSlug, label: z.string() }).meta({ id: "SectorRef" });
+export const SectorRefSchema = z.object({ slug: SectorSlug, label: z.string() });
 const Counts = z.record(z.string(), z.int().min(0));
 
-export const SearchResponseSchema = z
-  .object({
-    query: z.string(),
-    total: z.int().min(0),
-    ownRegion: Slug.nullable().describe("The region whose answers ranked first, if any."),
-    direction: z.object({
-      mentioned: z.array(SectorSlug),
-      holder: SectorSlug.optional(),
-      asking: SectorSlug.optional(),
+export const SearchResponseSchema = z.object({
+  query: z.string(),
+  total: z.int().min(0),
+  ownRegion: Slug.nullable().describe("The region whose answers ranked first, if any."),
+  direction: z.object({
+    mentioned: z.array(SectorSlug),
+    holder: SectorSlug.optional(),
+    asking: SectorSlug.optional(),
+  }),
+  results: z.array(
+    z.object({
+      type: z.enum(["dilemma", "answer", "article"]),
+      slug: z.string(),
+      url: z.string().describe("A path on this site."),
+      title: z.string(),
+      snippet: z.string().describe("Plain text with the matched words between <mark> and </mark>."),
+      score: z.number(),
+      region: Slug.optional(),
+      verdict: z.enum(VERDICTS).optional(),
+      holder: SectorRefSchema.optional(),
+      asking: z.array(SectorRefSchema).optional(),
     }),
-    results: z.array(
-      z.object({
-        type: z.enum(["dilemma", "answer", "article"]),
-        slug: z.string(),
-        url: z.string().describe("A path on this site."),
-        title: z.string(),
-        snippet: z.string().describe("Plain text with the matched words between <mark> and </mark>."),
-        score: z.number(),
-        region: Slug.optional(),
-        verdict: z.enum(VERDICTS).optional(),
-        holder: SectorRefSchema.optional(),
-        asking: z.array(SectorRefSchema).optional(),
-      }),
-    ),
-    facets: z.object({ type: Counts, region: Counts, theme: Counts, sector: Counts, verdict: Counts }),
-  })
-  .meta({ id: "SearchResponse" });
+  ),
+  facets: z.object({ type: Counts, region: Counts, theme: Counts, sector: Counts, verdict: Counts }),
+  didYouMean: z
+    .union([
+      z.object({ kind: z.literal("query"), query: z.string(), url: z.string() }),
+      z.object({ kind: z.literal("title"), title: z.string(), url: z.string() }),
+    ])
+    .nullable()
+    .describe('"Bedoelde u": a corrected query, or the nearest title, when a query finds little.'),
+});
 
-export const ErrorSchema = z
-  .object({ error: z.string().describe("What went wrong, in Dutch."), fields: z.array(z.string()).optional() })
-  .meta({ id: "Error" });
+export const ErrorSchema = z.object({
+  error: z.string().describe("What went wrong, in Dutch."),
+  fields: z.array(z.string()).optional(),
+});
 
 export type RegionAnswersDocument = z.infer<typeof RegionAnswersSchema>;
 export type DilemmaDocument = z.infer<typeof DilemmaSchema>;

@@ -51,7 +51,7 @@ describe("/api/openapi.json", () => {
       "/api/search",
     ]);
     expect(Object.keys(document.components.schemas)).toEqual(
-      expect.arrayContaining(["RegionAnswers", "Dilemma", "SearchResponse", "Error", "AnswerVersion", "Citation"]),
+      expect.arrayContaining(["RegionAnswers", "Dilemma", "SearchResponse", "Error"]),
     );
   });
 

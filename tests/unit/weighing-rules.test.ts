@@ -25,13 +25,30 @@ import {
   SECTOR_DEFAULTS,
 } from "~/domain/weighing-rules";
 
-/** `code#anchor` of every article in the curated library, as the importer derives them. */
+/**
+ * `code#anchor` of every article in force in the curated library, as the importer derives them: a code
+ * is one file, or a folder with a file per edition (`<effective date>.md`) of which the newest counts.
+ */
 function libraryArticles(): Set<string> {
   const dir = path.resolve("content/codes");
   const refs = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".md"))) {
-    const slug = file.replace(/\.md$/, "");
-    for (const line of fs.readFileSync(path.join(dir, file), "utf8").split("\n"))
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const slug = entry.name.replace(/\.md$/, "");
+    const file = entry.isDirectory()
+      ? path.join(
+          dir,
+          entry.name,
+          fs
+            .readdirSync(path.join(dir, entry.name))
+            .filter((f) => f.endsWith(".md"))
+            .sort()
+            .at(-1)!,
+        )
+      : entry.name.endsWith(".md")
+        ? path.join(dir, entry.name)
+        : null;
+    if (!file) continue;
+    for (const line of fs.readFileSync(file, "utf8").split("\n"))
       if (line.startsWith("## ")) refs.add(`${slug}#${articleAnchor(line.slice(3))}`);
   }
   return refs;
