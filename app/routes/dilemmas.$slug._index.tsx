@@ -19,6 +19,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Direction } from "~/components/direction";
 import { Discussion } from "~/components/discussion";
 import { ButtonLink, TextLink } from "~/components/links";
+import { useNonce } from "~/components/nonce";
 import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { VerdictSummary } from "~/components/verdict-summary";
@@ -28,6 +29,7 @@ import { DILEMMA_STATUS_LABELS } from "~/domain/vocabulary";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
+import { dilemmaStructuredData, jsonForScript } from "~/models/structured-data.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -103,6 +105,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
     answers,
+    structuredData:
+      dilemma.status === "answered" && answers.length > 0
+        ? jsonForScript(dilemmaStructuredData(dilemma, answers))
+        : null,
     ownRegion: reader?.slug ?? null,
     reader,
     regions: reader?.source === "membership" ? [] : listRegionNames(db).map(({ slug, name }) => ({ slug, name })),
@@ -201,11 +207,16 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
 }
 
 export default function DilemmaPage() {
-  const { dilemma, answers, ownRegion, reader, regions, withdrawn, can, discussion } = useLoaderData<typeof loader>();
+  const { dilemma, answers, structuredData, ownRegion, reader, regions, withdrawn, can, discussion } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const nonce = useNonce();
   return (
     <div className="page-width">
+      {structuredData && (
+        <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: structuredData }} />
+      )}
       <Breadcrumbs
         trail={[
           { to: "/", label: "Home" },
