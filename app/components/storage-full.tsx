@@ -16,10 +16,10 @@ export function StorageFull({ data }: { data: StorageFullData }) {
         {Object.entries(data.values).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        {typed.map(([name, value]) => (
+        {typed.map(([name, value], index) => (
           <div className="utrecht-form-field" key={name}>
             <label className="utrecht-form-label" htmlFor={`getypt-${name}`}>
-              Wat u typte ({name})
+              {typed.length > 1 ? `Wat u typte, deel ${index + 1}` : "Wat u typte"}
             </label>
             <textarea
               id={`getypt-${name}`}

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -13,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByText("Ingelogd als").waitFor();
-}
+const logIn = (page: Page, email: string) => logInOn(page, baseUrl, email);
 
 describe("my account", () => {
   it("changes the name, explains a mistake beside the field, and offers the data download — accessible", async () => {

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage, PHONE } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage, PHONE } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,15 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logIn(email: string, options = {}): Promise<Page> {
-  const page = await newPage(browser, options);
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByText("Ingelogd als").waitFor();
-  return page;
-}
+const logIn = async (email: string, options = {}): Promise<Page> =>
+  logInOn(await newPage(browser, options), baseUrl, email);
 
 /** The regions of the verdict summary, top to bottom, and the one marked "Uw regio". */
 async function summaryRows(page: Page) {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
 
 // Issue 15 in a browser: the glossary reached from the footer, the quiet "illustrative" line, and the
 // facilitator's block of points still to verify, each accessible (axe: no serious or critical findings).
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logIn(email: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByText("Ingelogd als").waitFor();
-  return page;
-}
+const logIn = async (email: string): Promise<Page> => logInOn(await newPage(browser), baseUrl, email);
 
 describe("the library's notes", () => {
   it("goes from the footer to the glossary, and a term keeps its own anchor", async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { DESKTOP, expectAccessible, expectNoPageErrors, newPage } from "../support/browser";
+import { DESKTOP, expectAccessible, expectNoPageErrors, logInOn, newPage } from "../support/browser";
 import { launchBrowser } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -12,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByText("Ingelogd als").waitFor();
-}
+const logIn = (page: Page, email: string) => logInOn(page, baseUrl, email);
 
 /** A member's proposal, sent as the form would: it gives Zeeland's facilitators a mail in the outbox. */
 async function proposeAsMember() {

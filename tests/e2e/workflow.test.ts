@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logIn(email: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("leertuin-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByText("Ingelogd als").waitFor();
-  return page;
-}
+const logIn = async (email: string): Promise<Page> => logInOn(await newPage(browser), baseUrl, email);
 
 const TITLE = "Oma haalt de kinderen niet meer op";
 

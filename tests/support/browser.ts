@@ -33,6 +33,16 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 }
 
 /** Script errors and CSP violations show up as console errors; a page must have none. */
+/** Logs a demo account in on this page, as a person does it, and waits for the header to say so. */
+export async function logInOn(page: Page, baseUrl: string, email: string, password = "leertuin-demo") {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByText("Ingelogd als").waitFor();
+  return page;
+}
+
 export function expectNoPageErrors(page: Page) {
   expect((page as Page & { problems?: string[] }).problems ?? []).toEqual([]);
 }
