@@ -1,8 +1,10 @@
 import { data, redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
+import { getRegionBySlug } from "~/models/region.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { totpRequired } from "~/utils/env.server";
+import { notFound } from "~/utils/http.server";
 import * as t from "../../db/schema";
 import { requestOfUser, requireUser, type SessionUser } from "./session.server";
 
@@ -126,6 +128,14 @@ export async function requireFacilitatorOf(request: Request, regionId: number): 
     forbidden("Alleen de leertuinbegeleiders van deze regio kunnen dit doen.");
   }
   return user;
+}
+
+/** A region's page for its facilitators (and admins): 404 for a region that does not exist, else the check above. */
+export async function requireFacilitatedRegion(request: Request, slug: string) {
+  const region = getRegionBySlug(getDb(), slug);
+  if (!region) notFound("Deze regio bestaat niet.");
+  const user = await requireFacilitatorOf(request, region.id);
+  return { user, region };
 }
 
 /** The regions this user may act for as facilitator: all for an admin. */

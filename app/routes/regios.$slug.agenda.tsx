@@ -3,14 +3,13 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { facilitatedRegionIds, forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { facilitatedRegionIds, forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph, RichText } from "~/components/text";
-import { getRegionBySlug } from "~/models/region.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -54,12 +53,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");
 
-async function context(request: Request, params: unknown) {
+function context(request: Request, params: unknown) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  const region = getRegionBySlug(getDb(), slug);
-  if (!region) notFound("Deze regio bestaat niet.");
-  const user = await requireFacilitatorOf(request, region.id);
-  return { user, region };
+  return requireFacilitatedRegion(request, slug);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

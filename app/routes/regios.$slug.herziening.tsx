@@ -3,19 +3,18 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph } from "~/components/text";
-import { getRegionBySlug } from "~/models/region.server";
 import { answerInForce, listDueAnswers, reconfirmAnswer } from "~/review/review-list.server";
 import { REVIEW_REASON_LABELS } from "~/review/review-reasons";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
 import { withdrawAnswer } from "~/workflow/answer-editing.server";
@@ -33,12 +32,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Herziening ${data.region.name}` : "Herziening");
 
-async function context(request: Request, params: unknown) {
+function context(request: Request, params: unknown) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  const region = getRegionBySlug(getDb(), slug);
-  if (!region) notFound("Deze regio bestaat niet.");
-  const user = await requireFacilitatorOf(request, region.id);
-  return { user, region };
+  return requireFacilitatedRegion(request, slug);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
