@@ -29,7 +29,7 @@ function Example({ path, children }: { path: string; children: string }) {
 export default function ApiPage() {
   const { origin } = useLoaderData<typeof loader>();
   return (
-    <div className="page-width">
+    <div className="page-width text-page">
       <Heading level={1}>Open data en API</Heading>
       <Paragraph lead>
         De afspraken van de leertuinen zijn open data. U kunt ze zonder account en zonder sleutel ophalen, in uw eigen

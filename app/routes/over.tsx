@@ -16,7 +16,7 @@ export function loader() {
 export default function About() {
   const { operator, securityContact } = useLoaderData<typeof loader>();
   return (
-    <div className="page-width">
+    <div className="page-width text-page">
       <Heading level={1}>Over Leertuin</Heading>
       <Paragraph lead>
         In een leertuin gegevensdeling brengen professionals rond gezinnen — van gemeente en wijkteam, school,

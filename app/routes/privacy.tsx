@@ -27,7 +27,7 @@ export function loader() {
 export default function PrivacyStatement() {
   const { operator, privacy, auditLogDays, sessionDays, backupsKept } = useLoaderData<typeof loader>();
   return (
-    <div className="page-width">
+    <div className="page-width text-page">
       <Heading level={1}>Privacyverklaring</Heading>
       <Paragraph lead>
         Leertuin gaat over zorgvuldig omgaan met gegevens. Daarom leggen we hier uit welke gegevens we van u verwerken,

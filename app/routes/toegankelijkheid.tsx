@@ -29,7 +29,7 @@ export function loader() {
 export default function AccessibilityStatement() {
   const { operator, accessibility } = useLoaderData<typeof loader>();
   return (
-    <div className="page-width">
+    <div className="page-width text-page">
       <Heading level={1}>Toegankelijkheidsverklaring</Heading>
       <Paragraph lead>
         {operator} wil dat iedereen Leertuin kan gebruiken, ook met een schermlezer, alleen een toetsenbord, een
