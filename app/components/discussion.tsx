@@ -1,8 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
 
+import { type ActionResult, formState } from "~/utils/action-result";
 import { Alert } from "./alert";
 import { TextArea, TextField } from "./form-field";
-import { type GuardFieldReport, GuardReport } from "./guard-report";
+import { GuardReport } from "./guard-report";
 import { SubmitButton, useSubmitOnce } from "./submit-once";
 import { Heading, Paragraph, RichText } from "./text";
 
@@ -15,17 +16,8 @@ export interface DiscussionComment {
   html: string;
 }
 
-/** What the dilemma page's action answered: which form it was, what was typed, what went wrong. */
-export interface DiscussionResult {
-  intent: "comment" | "hide";
-  values: Partial<Record<string, string>>;
-  errors: Record<string, string>;
-  guard: GuardFieldReport[] | null;
-  done: string | null;
-}
-
-function CommentForm({ parentId, result, label }: { parentId?: number; result?: DiscussionResult; label: string }) {
-  const mine = result?.intent === "comment" && (result.values.parentId ?? "") === (parentId ? String(parentId) : "");
+function CommentForm({ parentId, result, label }: { parentId?: number; result?: ActionResult; label: string }) {
+  const form = formState(result, { intent: "comment", match: { parentId: parentId ? String(parentId) : "" } });
   const name = parentId ? `antwoord-${parentId}` : "reactie";
   const submitOnce = useSubmitOnce();
   const sent = useNavigation().formData;
@@ -41,15 +33,13 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
     >
       <input type="hidden" name="intent" value="comment" />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      {mine && result.guard && <GuardReport reports={result.guard.map((r) => ({ ...r, field: "body" }))} />}
+      {form.guard && <GuardReport reports={form.guard} />}
       <TextArea
+        {...form.field("body")}
         id={name}
-        name="body"
         label={label}
         rows={parentId ? 3 : 5}
         description="Zonder namen of andere gegevens die iemand herkenbaar maken. Markdown mag."
-        defaultValue={mine ? result.values.body : undefined}
-        error={mine ? result.errors.body : undefined}
       />
       <SubmitButton pending={submitOnce.pending} busy={busy} pendingLabel="Bezig met plaatsen…">
         {parentId ? "Antwoord plaatsen" : "Reactie plaatsen"}
@@ -58,22 +48,20 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
   );
 }
 
-function HideForm({ comment, result }: { comment: DiscussionComment; result?: DiscussionResult }) {
-  const mine = result?.intent === "hide" && result.values.commentId === String(comment.id);
+function HideForm({ comment, result }: { comment: DiscussionComment; result?: ActionResult }) {
+  const form = formState(result, { intent: "hide", match: { commentId: String(comment.id) } });
   return (
-    <details className="hide-form" open={mine || undefined}>
+    <details className="hide-form" open={(form.result && form.result.outcome !== "done") || undefined}>
       <summary>Reactie verbergen</summary>
       <Form method="post" noValidate className="stack-form" preventScrollReset>
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
         <TextField
+          {...form.field("reason")}
           id={`reden-${comment.id}`}
-          name="reason"
           label="Reden (de schrijver en de leden lezen die)"
-          defaultValue={mine ? result.values.reason : undefined}
-          error={mine ? result.errors.reason : undefined}
         />
-        {mine && result.guard && <GuardReport reports={result.guard} />}
+        {form.guard && <GuardReport reports={form.guard} />}
         <button className="utrecht-button utrecht-button--secondary-action" type="submit">
           Verbergen
         </button>
@@ -107,7 +95,7 @@ export function Discussion({
 }: {
   comments: (DiscussionComment & { replies: DiscussionComment[] })[];
   moderator: boolean;
-  result?: DiscussionResult;
+  result?: ActionResult;
 }) {
   return (
     <section className="discussion" aria-labelledby="bespreking">
@@ -115,7 +103,7 @@ export function Discussion({
         Bespreking
       </Heading>
       <Paragraph small>Alleen leden van een leertuin zien de bespreking.</Paragraph>
-      {result?.done && <Alert type="ok">{result.done}</Alert>}
+      {result?.outcome === "done" && result.message && <Alert type="ok">{result.message}</Alert>}
       {comments.length === 0 ? (
         <Paragraph>Nog geen reacties.</Paragraph>
       ) : (
@@ -138,7 +126,9 @@ export function Discussion({
                 <details
                   className="reply-form"
                   open={
-                    (result?.intent === "comment" && result.values.parentId === String(c.id) && !result.done) ||
+                    (result?.intent === "comment" &&
+                      result.values.parentId === String(c.id) &&
+                      result.outcome !== "done") ||
                     undefined
                   }
                 >

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+
 interface FieldProps {
   name: string;
   /** Defaults to the name; set it when one page has several forms with the same field name. */
@@ -72,19 +74,30 @@ export function TextField({
 
 export function SelectField({
   defaultValue,
+  optional = false,
+  emptyLabel = "Kies…",
+  onChange,
   children,
   ...field
-}: FieldProps & { defaultValue?: string; children: ReactNode }) {
+}: FieldProps & {
+  defaultValue?: string;
+  optional?: boolean;
+  /** The first option, which chooses nothing. */
+  emptyLabel?: string;
+  onChange?: (value: string) => void;
+  children: ReactNode;
+}) {
   return (
     <Field {...field}>
       {(aria) => (
         <select
           className="utrecht-select utrecht-select--html-select"
           defaultValue={defaultValue ?? ""}
-          required
+          required={!optional}
+          onChange={onChange && ((event) => onChange(event.target.value))}
           {...aria}
         >
-          <option value="">Kies…</option>
+          <option value="">{emptyLabel}</option>
           {children}
         </select>
       )}
@@ -92,13 +105,34 @@ export function SelectField({
   );
 }
 
-export function TextArea({ defaultValue, rows = 6, ...field }: FieldProps & { defaultValue?: string; rows?: number }) {
+export const SECTOR_OPTIONS = SECTORS.map((value) => ({ value, label: SECTOR_LABELS[value] }));
+
+/** One sector of the vocabulary. */
+export function SectorSelect(props: FieldProps & { defaultValue?: string; onChange?: (value: string) => void }) {
+  return (
+    <SelectField {...props}>
+      {SECTOR_OPTIONS.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function TextArea({
+  defaultValue,
+  rows = 6,
+  maxLength,
+  ...field
+}: FieldProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
   return (
     <Field {...field}>
       {(aria) => (
         <textarea
           className="utrecht-textarea utrecht-textarea--html-textarea"
           rows={rows}
+          maxLength={maxLength}
           defaultValue={defaultValue}
           {...aria}
         />

@@ -19,9 +19,15 @@ export function useSubmitOnce() {
   return { onSubmit, pending };
 }
 
+const APPEARANCE = {
+  primary: "utrecht-button--primary-action",
+  secondary: "utrecht-button--secondary-action",
+  danger: "utrecht-button--primary-action button-danger",
+} as const;
+
 /** A submit button that shows the pending state and is disabled while the form is being sent. */
 export function SubmitButton({
-  pending,
+  pending = false,
   busy = pending,
   pendingLabel = "Bezig…",
   appearance = "primary",
@@ -29,19 +35,20 @@ export function SubmitButton({
   value,
   children,
 }: {
-  /** Any submit of the form is on its way: every button is disabled. */
-  pending: boolean;
+  /** Any submit of the form is on its way: every button is disabled (forms with `useSubmitOnce`). */
+  pending?: boolean;
   /** This button's submit is on its way: it says so. */
   busy?: boolean;
   pendingLabel?: string;
-  appearance?: "primary" | "secondary";
+  /** `danger`: a primary button for what cannot be undone. */
+  appearance?: "primary" | "secondary" | "danger";
   name?: string;
   value?: string;
   children: ReactNode;
 }) {
   return (
     <button
-      className={`utrecht-button utrecht-button--${appearance}-action${busy ? " utrecht-button--busy" : ""}`}
+      className={`utrecht-button ${APPEARANCE[appearance]}${busy ? " utrecht-button--busy" : ""}`}
       type="submit"
       name={name}
       value={value}

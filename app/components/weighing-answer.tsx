@@ -3,13 +3,15 @@ import { Fragment } from "react";
 
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
+import { formState } from "~/utils/action-result";
 import type { CitedArticle } from "~/weighing/cited-articles.server";
 import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
 import type { AnswerState } from "~/weighing/weighing-requests.server";
 import type { WeighingView } from "~/weighing/weighing-view.server";
 import { Alert } from "./alert";
 import { VerdictBadge } from "./badges";
-import { ChoiceGroup } from "./form-field";
+import { FormFeedback } from "./form-feedback";
+import { ChoiceGroup, SelectField, TextArea } from "./form-field";
 import { GuardReport } from "./guard-report";
 import { TextLink } from "./links";
 import { Heading, Paragraph } from "./text";
@@ -92,11 +94,9 @@ function Matches({ view }: { view: WeighingView }) {
 }
 
 function RecordForm({ state }: { state: AnswerState }) {
-  const { view, recordForm } = state;
-  const { values, errors, guard } = recordForm;
-  const purpose = typeof values.doel === "string" ? values.doel : view.purpose;
-  const chosen = typeof values.route === "string" ? values.route : "";
-  const consulted = typeof values.afspraak === "string" ? values.afspraak : "";
+  const { view } = state;
+  const form = formState(state.result ?? undefined, { initial: { doel: view.purpose, ...state.values } });
+  const confirmed = form.text("bevestig-doel");
   return (
     <section aria-labelledby="vastleggen-titel" className="weighing-record-form">
       <Heading level={2} id="vastleggen-titel">
@@ -106,77 +106,34 @@ function RecordForm({ state }: { state: AnswerState }) {
         Leg uw afweging vast voor uw eigen dossier: u krijgt een pagina om af te drukken en een tekstbestand (Markdown)
         om te downloaden. Leertuin slaat niets op: de afweging bestaat alleen in uw browser en in wat u zelf bewaart.
       </Paragraph>
-      {Object.keys(errors).length > 0 && (
-        <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-      )}
+      <FormFeedback form={form} fieldIds={{ doel: "record-doel", route: `route-${recordRouteOptions(view)[0]}` }} />
       <Form method="post" noValidate>
         <AnswerFields answers={view.answers} />
         {/* A purpose already confirmed stays confirmed; the confirmation holds a hash of exactly this text. */}
-        {!guard && typeof values["bevestig-doel"] === "string" && (
-          <input type="hidden" name="bevestig-doel" value={values["bevestig-doel"]} />
-        )}
-        {guard && <GuardReport reports={guard} />}
-        <div className={`utrecht-form-field${errors.doel ? " utrecht-form-field--invalid" : ""}`}>
-          <label className="utrecht-form-label" htmlFor="record-doel">
-            Het doel in één zin
-          </label>
-          {errors.doel && (
-            <p className="utrecht-form-field-error-message" id="record-doel-fout">
-              {errors.doel}
-            </p>
-          )}
-          <textarea
-            className="utrecht-textarea utrecht-textarea--html-textarea"
-            id="record-doel"
-            name="doel"
-            rows={2}
-            maxLength={300}
-            defaultValue={purpose}
-            aria-invalid={errors.doel ? true : undefined}
-            aria-describedby={errors.doel ? "record-doel-fout" : undefined}
-          />
-        </div>
+        {!form.guard && confirmed !== undefined && <input type="hidden" name="bevestig-doel" value={confirmed} />}
+        {form.guard && <GuardReport reports={form.guard} />}
+        <TextArea {...form.field("doel")} id="record-doel" label="Het doel in één zin" rows={2} maxLength={300} />
         <ChoiceGroup
+          {...form.choice("route")}
           type="radio"
-          name="route"
           legend="Welke route volgt u?"
           options={recordRouteOptions(view).map((r) => ({ value: r, label: chosenRouteLabel(r) }))}
-          checked={[chosen]}
-          error={errors.route}
         />
-        <div className={`utrecht-form-field${errors.afspraak ? " utrecht-form-field--invalid" : ""}`}>
-          <label className="utrecht-form-label" htmlFor="afspraak">
-            Welke regionale afspraak heeft u geraadpleegd?
-          </label>
-          {errors.afspraak && (
-            <p className="utrecht-form-field-error-message" id="afspraak-fout">
-              {errors.afspraak}
-            </p>
-          )}
-          <select
-            className="utrecht-select utrecht-select--html-select"
-            id="afspraak"
-            name="afspraak"
-            defaultValue={consulted}
-            aria-invalid={errors.afspraak ? true : undefined}
-            aria-describedby={errors.afspraak ? "afspraak-fout" : undefined}
-          >
-            <option value="">Geen</option>
-            {view.matches.flatMap((m) =>
-              m.answers.map((a) => (
-                <option key={`${m.slug}/${a.regionSlug}`} value={`${m.slug}/${a.regionSlug}/${a.version}`}>
-                  {m.title} — {a.regionName}: {VERDICT_LABELS[a.verdict]}
-                </option>
-              )),
-            )}
-          </select>
-        </div>
-        <button
-          className="utrecht-button utrecht-button--primary-action"
-          type="submit"
-          name="intent"
-          value="vastleggen"
+        <SelectField
+          {...form.field("afspraak")}
+          label="Welke regionale afspraak heeft u geraadpleegd?"
+          optional
+          emptyLabel="Geen"
         >
+          {view.matches.flatMap((m) =>
+            m.answers.map((a) => (
+              <option key={`${m.slug}/${a.regionSlug}`} value={`${m.slug}/${a.regionSlug}/${a.version}`}>
+                {m.title} — {a.regionName}: {VERDICT_LABELS[a.verdict]}
+              </option>
+            )),
+          )}
+        </SelectField>
+        <button className="utrecht-button utrecht-button--primary-action" type="submit" name="intent" value="record">
           Afweging vastleggen
         </button>
       </Form>

@@ -4,6 +4,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import type { ReviewReason } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { workflowFailure, type WorkflowResult } from "~/workflow/workflow-result";
 import * as t from "../../db/schema";
 
 /** The review cycle when a region has none set. */
@@ -158,8 +159,6 @@ export function addYears(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export type ReconfirmResult = { ok: true; nextReviewBy: string } | { ok: false; status: 404 | 409; message: string };
-
 /**
  * Herbevestigen: the region confirms its answer in force unchanged. Records who and when, sets the next
  * review date from the region's cycle on the version in force (no new version), and settles the open
@@ -168,7 +167,7 @@ export type ReconfirmResult = { ok: true; nextReviewBy: string } | { ok: false; 
 export function reconfirmAnswer(
   db: Db,
   input: { actorId: number; regionId: number; answerId: number; today?: string },
-): ReconfirmResult {
+): WorkflowResult<{ nextReviewBy: string }> {
   const today = input.today ?? todayIso();
   return db.transaction((tx) => {
     const current = tx
@@ -178,12 +177,7 @@ export function reconfirmAnswer(
         and(eq(t.currentAnswerVersions.answerId, input.answerId), eq(t.currentAnswerVersions.regionId, input.regionId)),
       )
       .get();
-    if (!current)
-      return {
-        ok: false as const,
-        status: 404 as const,
-        message: "Deze regio heeft geen afspraak in werking om te herbevestigen.",
-      };
+    if (!current) return workflowFailure(404, "Deze regio heeft geen afspraak in werking om te herbevestigen.");
     const region = tx
       .select({ years: t.regions.reviewYears })
       .from(t.regions)

@@ -4,11 +4,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 
-import { PASSWORD_HINT } from "~/auth/password-rules";
 import { getMemberships } from "~/auth/permissions.server";
 import { getSessionIdHash, logout, requireUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
-import { SelectField, TextField } from "~/components/form-field";
+import { FormFeedback } from "~/components/form-feedback";
+import { ChoiceGroup, SelectField, TextField } from "~/components/form-field";
+import { NewPasswordFields, PasswordField } from "~/components/password-fields";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { MAIL_PREFERENCES } from "~/domain/vocabulary";
 import { MAIL_PREFERENCE_LABELS, MailPreferenceSchema } from "~/mail/mail-preference";
@@ -24,8 +26,10 @@ import {
   ProfileSchema,
   updateProfile,
 } from "~/models/account.server";
+import { formState } from "~/utils/action-result";
+import { done, invalid, refused } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
-import { type FieldErrors, parseForm, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Mijn account");
@@ -55,74 +59,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.enum(["gegevens", "e-mail", "wachtwoord", "verwijderen"]);
-type Intent = z.infer<typeof IntentSchema>;
-
-function answer(
-  intent: Intent,
-  result: { message?: string; values?: Partial<Record<string, string>>; errors?: FieldErrors },
-  status = 200,
-) {
-  return data(
-    {
-      intent,
-      ok: status === 200,
-      message: result.message ?? null,
-      values: result.values ?? {},
-      errors: result.errors ?? {},
-    },
-    { status },
-  );
-}
+const IntentSchema = z.enum(["profile", "mail", "password", "delete"]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
+  const parsedIntent = IntentSchema.safeParse(form.intent);
+  if (!parsedIntent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
+  const intent = parsedIntent.data;
   const db = getDb();
 
-  if (intent.data === "gegevens") {
+  if (intent === "profile") {
     const parsed = parseForm(ProfileSchema, form);
-    if (!parsed.ok) return answer("gegevens", parsed, 400);
+    if (!parsed.ok) return invalid(parsed, { intent });
     const result = updateProfile(db, user.id, parsed.data);
-    if (!result.ok)
-      return answer("gegevens", { values: parsed.values, errors: { [result.field]: result.message } }, 400);
-    return answer("gegevens", { message: result.changed ? "Uw gegevens zijn opgeslagen." : "Er was niets gewijzigd." });
+    if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } }, { intent });
+    return done(result.changed ? "Uw gegevens zijn opgeslagen." : "Er was niets gewijzigd.", { intent });
   }
 
-  if (intent.data === "e-mail") {
+  if (intent === "mail") {
     const parsed = parseForm(MailPreferenceSchema, form);
-    if (!parsed.ok) return answer("e-mail", parsed, 400);
+    if (!parsed.ok) return invalid(parsed, { intent });
     const result = setMailPreference(db, { userId: user.id, preference: parsed.data.mailPreference, via: "account" });
-    return answer("e-mail", {
-      message: result.changed ? "Uw keuze voor e-mail is opgeslagen." : "Er was niets gewijzigd.",
-    });
+    return done(result.changed ? "Uw keuze voor e-mail is opgeslagen." : "Er was niets gewijzigd.", { intent });
   }
 
-  if (intent.data === "wachtwoord") {
+  if (intent === "password") {
     const parsed = parseForm(PasswordChangeSchema, form);
-    if (!parsed.ok) return answer("wachtwoord", parsed, 400);
+    if (!parsed.ok) return invalid(parsed, { intent });
     const currentSessionHash = (await getSessionIdHash(request))!;
     const result = await changePassword(db, { userId: user.id, currentSessionHash, ...parsed.data });
-    if (!result.ok) return answer("wachtwoord", { errors: { [result.field]: result.message } }, 400);
-    return answer("wachtwoord", {
-      message:
-        result.endedSessions > 0
-          ? "Uw wachtwoord is gewijzigd. Op andere apparaten en browsers bent u uitgelogd."
-          : "Uw wachtwoord is gewijzigd.",
-    });
+    if (!result.ok) return invalid({ values: {}, errors: { [result.field]: result.message } }, { intent });
+    return done(
+      result.endedSessions > 0
+        ? "Uw wachtwoord is gewijzigd. Op andere apparaten en browsers bent u uitgelogd."
+        : "Uw wachtwoord is gewijzigd.",
+      { intent },
+    );
   }
 
   const parsed = parseForm(AccountDeletionSchema, form);
-  if (!parsed.ok) return answer("verwijderen", parsed, 400);
+  if (!parsed.ok) return invalid(parsed, { intent });
   const result = await deleteAccount(db, { userId: user.id, password: parsed.data.confirmPassword });
   if (!result.ok) {
-    return answer(
-      "verwijderen",
-      result.field ? { errors: { [result.field]: result.message } } : { message: result.message },
-      400,
-    );
+    return result.field
+      ? invalid({ values: {}, errors: { [result.field]: result.message } }, { intent })
+      : refused({}, result.message, { intent, status: 400 });
   }
   return logout(request, "/?melding=account-verwijderd");
 }
@@ -141,22 +123,22 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default function Account() {
   const { account, organisations, memberships, lastAdmin, mailPreference } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const outcome = (intent: Intent) => (result?.intent === intent ? result : undefined);
-  const profile = outcome("gegevens");
-  const password = outcome("wachtwoord");
-  const mail = outcome("e-mail");
+  const profile = formState(result, {
+    intent: "profile",
+    initial: {
+      name: account.name,
+      profession: account.profession,
+      organisation: account.organisationId === null ? "" : String(account.organisationId),
+    },
+  });
+  const mail = formState(result, { intent: "mail" });
+  const password = formState(result, { intent: "password" });
+  const deletion = formState(result, { intent: "delete" });
   const isFacilitator = memberships.some(
     (m) => m.role === ROLE_LABELS.facilitator && m.status === STATUS_LABELS.active,
   );
-  const chosenMail = (mail?.ok === false ? mail.values.mailPreference : undefined) ?? mailPreference ?? "weekly";
-  const deletion = outcome("verwijderen");
-  const values: Record<string, string | undefined> = profile?.ok === false ? profile.values : {};
-  const status = (r: typeof result) =>
-    r?.message ? (
-      <Alert type={r.ok ? "ok" : "error"}>{r.message}</Alert>
-    ) : r && !r.ok ? (
-      <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-    ) : null;
+  const chosenMail =
+    (mail.result?.outcome === "invalid" ? mail.text("mailPreference") : undefined) ?? mailPreference ?? "weekly";
 
   return (
     <div className="page-width narrow">
@@ -167,34 +149,19 @@ export default function Account() {
       </Paragraph>
 
       <Section id="gegevens-titel" title="Mijn gegevens">
-        {status(profile)}
+        <FormFeedback form={profile} />
         <Form method="post" noValidate className="stack-form">
-          <input type="hidden" name="intent" value="gegevens" />
-          <TextField
-            name="name"
-            label="Naam"
-            autoComplete="name"
-            defaultValue={values.name ?? account.name}
-            error={profile?.errors.name}
-          />
-          <TextField
-            name="profession"
-            label="Beroep of functie"
-            defaultValue={values.profession ?? account.profession}
-            error={profile?.errors.profession}
-          />
+          <input type="hidden" name="intent" value="profile" />
+          <TextField {...profile.field("name")} label="Naam" autoComplete="name" />
+          <TextField {...profile.field("profession")} label="Beroep of functie" />
           <SelectField
-            name="organisation"
+            {...profile.field("organisation")}
             label="Organisatie"
             description={
               organisations.length > 0
                 ? "Kies uit de organisaties van uw regio's, of laat leeg."
                 : "U bent nog geen lid van een regio, dus er zijn geen organisaties om uit te kiezen."
             }
-            defaultValue={
-              values.organisation ?? (account.organisationId === null ? "" : String(account.organisationId))
-            }
-            error={profile?.errors.organisation}
           >
             {organisations.map((group) => (
               <optgroup key={group.regionName} label={group.regionName}>
@@ -207,9 +174,7 @@ export default function Account() {
             ))}
           </SelectField>
           <div>
-            <button className="utrecht-button utrecht-button--primary-action" type="submit">
-              Gegevens opslaan
-            </button>
+            <SubmitButton>Gegevens opslaan</SubmitButton>
           </div>
         </Form>
       </Section>
@@ -236,39 +201,19 @@ export default function Account() {
               : "Nu krijgt u één keer per week een overzicht van uw meldingen. Kiest u hieronder, dan geldt dat voor alle meldingen."
             : "Uw keuze geldt voor alle meldingen. Een e-mail noemt alleen titels en een link, nooit de inhoud van een dilemma of reactie."}
         </Paragraph>
-        {status(mail)}
+        <FormFeedback form={mail} fieldIds={{ mailPreference: `mailPreference-${MAIL_PREFERENCES[0]}` }} />
         <Form method="post" noValidate className="stack-form">
-          <input type="hidden" name="intent" value="e-mail" />
-          <fieldset
-            className={`utrecht-form-fieldset${mail?.errors.mailPreference ? " utrecht-form-field--invalid" : ""}`}
-            aria-describedby={mail?.errors.mailPreference ? "mailPreference-fout" : undefined}
-          >
-            <legend className="utrecht-form-fieldset__legend">Hoe vaak wilt u e-mail?</legend>
-            {mail?.errors.mailPreference && (
-              <p className="utrecht-form-field-error-message" id="mailPreference-fout">
-                {mail.errors.mailPreference}
-              </p>
-            )}
-            {MAIL_PREFERENCES.map((value) => (
-              <div className="utrecht-form-field utrecht-form-field--radio" key={value}>
-                <input
-                  className="utrecht-radio-button"
-                  type="radio"
-                  name="mailPreference"
-                  id={`mailPreference-${value}`}
-                  value={value}
-                  defaultChecked={chosenMail === value}
-                />{" "}
-                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`mailPreference-${value}`}>
-                  {MAIL_PREFERENCE_LABELS[value]}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <input type="hidden" name="intent" value="mail" />
+          <ChoiceGroup
+            type="radio"
+            name="mailPreference"
+            legend="Hoe vaak wilt u e-mail?"
+            options={MAIL_PREFERENCES.map((value) => ({ value, label: MAIL_PREFERENCE_LABELS[value] }))}
+            checked={[chosenMail]}
+            error={mail.errors.mailPreference}
+          />
           <div>
-            <button className="utrecht-button utrecht-button--primary-action" type="submit">
-              Keuze opslaan
-            </button>
+            <SubmitButton>Keuze opslaan</SubmitButton>
           </div>
         </Form>
       </Section>
@@ -277,35 +222,17 @@ export default function Account() {
         <Paragraph>
           Na het wijzigen bent u op al uw andere apparaten en browsers uitgelogd; hier blijft u ingelogd.
         </Paragraph>
-        {status(password)}
+        <FormFeedback form={password} />
         <Form method="post" noValidate className="stack-form">
-          <input type="hidden" name="intent" value="wachtwoord" />
-          <TextField
-            name="currentPassword"
-            label="Huidig wachtwoord"
-            type="password"
-            autoComplete="current-password"
-            error={password?.errors.currentPassword}
-          />
-          <TextField
-            name="newPassword"
-            label="Nieuw wachtwoord"
-            type="password"
-            autoComplete="new-password"
-            description={PASSWORD_HINT}
-            error={password?.errors.newPassword}
-          />
-          <TextField
-            name="newPasswordRepeat"
-            label="Herhaal het nieuwe wachtwoord"
-            type="password"
-            autoComplete="new-password"
-            error={password?.errors.newPasswordRepeat}
+          <input type="hidden" name="intent" value="password" />
+          <PasswordField name="currentPassword" label="Huidig wachtwoord" error={password.errors.currentPassword} />
+          <NewPasswordFields
+            names={["newPassword", "newPasswordRepeat"]}
+            labels={["Nieuw wachtwoord", "Herhaal het nieuwe wachtwoord"]}
+            errors={password.errors}
           />
           <div>
-            <button className="utrecht-button utrecht-button--primary-action" type="submit">
-              Wachtwoord wijzigen
-            </button>
+            <SubmitButton>Wachtwoord wijzigen</SubmitButton>
           </div>
         </Form>
       </Section>
@@ -335,20 +262,16 @@ export default function Account() {
           </Alert>
         ) : (
           <>
-            {status(deletion)}
+            <FormFeedback form={deletion} />
             <Form method="post" noValidate className="stack-form">
-              <input type="hidden" name="intent" value="verwijderen" />
-              <TextField
+              <input type="hidden" name="intent" value="delete" />
+              <PasswordField
                 name="confirmPassword"
                 label="Uw wachtwoord, ter bevestiging"
-                type="password"
-                autoComplete="current-password"
-                error={deletion?.errors.confirmPassword}
+                error={deletion.errors.confirmPassword}
               />
               <div>
-                <button className="utrecht-button utrecht-button--primary-action button-danger" type="submit">
-                  Account definitief verwijderen
-                </button>
+                <SubmitButton appearance="danger">Account definitief verwijderen</SubmitButton>
               </div>
             </Form>
           </>

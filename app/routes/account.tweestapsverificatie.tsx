@@ -18,12 +18,17 @@ import {
 } from "~/auth/totp.server";
 import { endSetup, readSetupSecret, setupSecret } from "~/auth/totp-setup-cookie.server";
 import { Alert } from "~/components/alert";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
+import { PasswordField } from "~/components/password-fields";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
+import { formState } from "~/utils/action-result";
+import { done, invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { totpRequired } from "~/utils/env.server";
-import { type FieldErrors, parseForm, readForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -35,13 +40,13 @@ const SearchSchema = z.object({
 });
 
 const CodeField = z.string().trim().min(1, "Vul de code uit uw app in.").max(40, "Deze code is te lang.");
-const EnableSchema = z.object({ intent: z.literal("aanzetten"), code: CodeField, redirectTo: z.string().max(2000) });
+const EnableSchema = z.object({ intent: z.literal("enable"), code: CodeField, redirectTo: z.string().max(2000) });
 const DisableSchema = z.object({
-  intent: z.literal("uitzetten"),
+  intent: z.literal("disable"),
   password: z.string().min(1, "Vul uw wachtwoord in.").max(1000),
   code: CodeField,
 });
-const IntentSchema = z.object({ intent: z.enum(["aanzetten", "uitzetten"]) });
+const IntentSchema = z.object({ intent: z.enum(["enable", "disable"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,35 +71,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
   const db = getDb();
-  if (intent === "aanzetten") {
+  if (intent === "enable") {
     const parsed = parseForm(EnableSchema, form);
-    if (!parsed.ok) return data({ intent, error: parsed.errors.code ?? "Dit verzoek klopt niet.", codes: null }, 400);
+    if (!parsed.ok)
+      return invalid({ values: {}, errors: { code: parsed.errors.code ?? "Dit verzoek klopt niet." } }, { intent });
     const secret = await readSetupSecret(request, user.id);
     if (!secret) {
       const message = "Het instellen duurde te lang of begon in een andere browser. Scan de nieuwe QR-code hieronder.";
-      return data({ intent, error: message, codes: null }, 400);
+      return invalid({ values: {}, errors: { code: message } }, { intent });
     }
     const result = await enableTotp(db, user.id, secret, parsed.data.code, (await getSessionIdHash(request))!);
-    if (!result.ok) return data({ intent, error: result.message, codes: null }, result.status);
-    return data(
-      {
-        intent,
-        error: null,
-        codes: result.recoveryCodes,
-        continueTo: safeRedirect(parsed.data.redirectTo, "/account"),
-      },
-      { headers: { "Set-Cookie": await endSetup(), "Cache-Control": "no-store" } },
-    );
+    if (!result.ok) return invalid({ values: {}, errors: { code: result.message } }, { intent, status: result.status });
+    return done(null, {
+      intent,
+      payload: { codes: result.recoveryCodes, continueTo: safeRedirect(parsed.data.redirectTo, "/account") },
+      headers: { "Set-Cookie": await endSetup(), "Cache-Control": "no-store" },
+    });
   }
-  const refused = (errors: FieldErrors, status: number) => data({ intent, errors, error: null, done: false }, status);
   const parsed = parseForm(DisableSchema, form);
-  if (!parsed.ok) return refused(parsed.errors, 400);
+  if (!parsed.ok) return invalid(parsed, { intent });
   if (!(await authenticate(user.email, parsed.data.password))) {
-    return refused({ password: "Dit is niet uw wachtwoord." }, 400);
+    return invalid({ values: {}, errors: { password: "Dit is niet uw wachtwoord." } }, { intent });
   }
   const result = await disableTotp(db, user.id, parsed.data.code, (await getSessionIdHash(request))!);
-  if (!result.ok) return refused({ code: result.message }, result.status);
-  return data({ intent, errors: {} as FieldErrors, error: null, done: true });
+  if (!result.ok) return invalid({ values: {}, errors: { code: result.message } }, { intent, status: result.status });
+  return done("Tweestapsverificatie staat nu uit. Op andere apparaten en browsers bent u uitgelogd.", { intent });
 }
 
 function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {
@@ -129,12 +130,14 @@ function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: str
 export default function TwoStepVerification() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const enable = formState(result, { intent: "enable" });
+  const disable = formState(result, { intent: "disable" });
 
-  if (result?.intent === "aanzetten" && result.codes) {
+  if (enable.result?.payload) {
     return (
       <div className="page-width narrow">
         <Heading level={1}>Tweestapsverificatie</Heading>
-        <RecoveryCodes codes={result.codes} continueTo={"continueTo" in result ? result.continueTo : "/account"} />
+        <RecoveryCodes {...enable.result.payload} />
       </div>
     );
   }
@@ -157,9 +160,7 @@ export default function TwoStepVerification() {
           : " Voor leden is dit niet verplicht, maar wel verstandig."}
       </Paragraph>
 
-      {result?.intent === "uitzetten" && result.done && (
-        <Alert type="ok">Tweestapsverificatie staat nu uit. Op andere apparaten en browsers bent u uitgelogd.</Alert>
-      )}
+      {disable.result?.outcome === "done" && <FormFeedback form={disable} />}
       {page.enabled ? (
         <>
           <Alert type="ok">
@@ -174,29 +175,19 @@ export default function TwoStepVerification() {
               Nieuwe telefoon? Zet tweestapsverificatie uit en daarna weer aan met de nieuwe telefoon.
               {page.required && " Tot u het opnieuw instelt, kunt u niet werken als leertuinbegeleider of beheerder."}
             </Paragraph>
-            {result?.intent === "uitzetten" && !result.done && (
-              <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>
-            )}
+            <FormFeedback form={disable} fieldIds={{ code: "uitzetten-code" }} />
             <Form method="post" noValidate className="stack-form">
-              <input type="hidden" name="intent" value="uitzetten" />
-              <TextField
-                name="password"
-                label="Uw wachtwoord"
-                type="password"
-                autoComplete="current-password"
-                error={result?.intent === "uitzetten" && "errors" in result ? result.errors.password : undefined}
-              />
+              <input type="hidden" name="intent" value="disable" />
+              <PasswordField name="password" label="Uw wachtwoord" error={disable.errors.password} />
               <TextField
                 name="code"
                 id="uitzetten-code"
                 label="Code uit de app (of een herstelcode)"
                 autoComplete="one-time-code"
-                error={result?.intent === "uitzetten" && "errors" in result ? result.errors.code : undefined}
+                error={disable.errors.code}
               />
               <div>
-                <button className="utrecht-button utrecht-button--primary-action button-danger" type="submit">
-                  Tweestapsverificatie uitzetten
-                </button>
+                <SubmitButton appearance="danger">Tweestapsverificatie uitzetten</SubmitButton>
               </div>
             </Form>
           </section>
@@ -222,21 +213,19 @@ export default function TwoStepVerification() {
             Kunt u niet scannen? Kies in de app voor een sleutel invoeren en typ deze geheime sleutel over:{" "}
             <code className="totp-secret">{page.secret}</code>
           </Paragraph>
-          {result?.intent === "aanzetten" && result.error && <Alert type="error">{result.error}</Alert>}
+          <FormFeedback form={enable} />
           <Form method="post" noValidate className="stack-form">
-            <input type="hidden" name="intent" value="aanzetten" />
+            <input type="hidden" name="intent" value="enable" />
             <input type="hidden" name="redirectTo" value={page.redirectTo} />
             <TextField
               name="code"
               label="Code uit de app"
               description="Zes cijfers, zonder spaties."
               autoComplete="one-time-code"
-              error={result?.intent === "aanzetten" ? (result.error ?? undefined) : undefined}
+              error={enable.errors.code}
             />
             <div>
-              <button className="utrecht-button utrecht-button--primary-action" type="submit">
-                Tweestapsverificatie aanzetten
-              </button>
+              <SubmitButton>Tweestapsverificatie aanzetten</SubmitButton>
             </div>
           </Form>
         </section>

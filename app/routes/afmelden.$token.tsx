@@ -3,11 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
-import { Alert } from "~/components/alert";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
 import { setMailPreference } from "~/mail/preferences.server";
 import { verifyUnsubscribeToken } from "~/mail/unsubscribe-token.server";
+import { formState } from "~/utils/action-result";
+import { done } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -46,18 +48,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = userOf(params);
   await readForm(request);
   setMailPreference(getDb(), { userId: user.id, preference: "never", via: "unsubscribe-link" });
-  return { done: true };
+  return done("U bent afgemeld. U krijgt geen e-mail meer van Leertuin.");
 }
 
 export default function Unsubscribe() {
   const { already } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>());
   return (
     <div className="page-width narrow">
       <Heading level={1}>Afmelden voor e-mail</Heading>
-      {result?.done ? (
+      {form.result?.outcome === "done" ? (
         <>
-          <Alert type="ok">U bent afgemeld. U krijgt geen e-mail meer van Leertuin.</Alert>
+          <FormFeedback form={form} />
           <Paragraph>
             Uw meldingen blijven in Leertuin staan. Wilt u later toch weer e-mail? Kies het bij{" "}
             <TextLink to="/account#e-mail-titel">Mijn account</TextLink>.

@@ -39,7 +39,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
-const IntentSchema = z.object({ intent: z.enum(["afwegen", "vastleggen"]) });
+const IntentSchema = z.object({ intent: z.enum(["weigh", "record"]) });
 
 /** Anyone may weigh: nothing is read that is not public, and nothing is written. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, LIST_FIELDS);
   const { intent } = parseOr404(IntentSchema, form, "Deze handeling bestaat niet.");
-  if (intent === "afwegen") {
+  if (intent === "weigh") {
     const { status, state } = await weighingFromForm(request, form);
     return data<WeighingState>(state, { status, headers: PRIVATE });
   }
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function WeighingPage() {
   const loaded = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
-  const state = (posted ?? loaded) as WeighingState;
+  const state = posted ?? loaded;
   if (state.mode === "record") return <WeighingRecordPage state={state} />;
   if (state.mode === "answer") return <WeighingAnswer state={state} />;
   return <WeighingForm state={state} />;

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -7,9 +6,12 @@ import { issuePasswordReset } from "~/auth/password-reset.server";
 import { RESET_LINK_HOURS } from "~/auth/password-rules";
 import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
+import { FormFeedback } from "~/components/form-feedback";
 import { Heading, Paragraph } from "~/components/text";
 import { publicUrl } from "~/http/public-origin.server";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
+import { formState } from "~/utils/action-result";
+import { done, refused } from "~/utils/action-result.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -37,20 +39,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, regionIds } = await requireFacilitator(request);
   const parsed = parseForm(ActionSchema, await readForm(request));
-  if (!parsed.ok)
-    return data(
-      { message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", ok: false },
-      { status: 400 },
-    );
+  if (!parsed.ok) return refused({}, "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", { status: 400 });
   if (parsed.data.intent === "reset-link") {
     const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
     const link = publicUrl(`/wachtwoord-herstellen/${token}`);
-    return {
-      message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
-      ok: true,
-      link,
-    };
+    return done(
+      `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
+      { payload: { link } },
+    );
   }
   const decided = decideMembership(getDb(), {
     membershipId: parsed.data.membershipId,
@@ -60,30 +57,24 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!decided)
     forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");
-  return {
-    message: parsed.data.intent === "approve" ? "De aanvraag is goedgekeurd." : "De aanvraag is afgewezen.",
-    ok: true,
-  };
+  return done(parsed.data.intent === "approve" ? "De aanvraag is goedgekeurd." : "De aanvraag is afgewezen.");
 }
 
 export default function Members() {
   const { pending, members } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>());
+  const resetLink = form.result?.payload?.link;
   return (
     <div className="page-width">
       <Heading level={1}>Leden goedkeuren</Heading>
-      {result && (
-        <Alert type={result.ok ? "ok" : "error"}>
-          {result.message}
-          {"link" in result && (
-            <>
-              {" "}
-              <code className="reset-link">{result.link}</code>
-              <br />
-              Deze link wordt maar één keer getoond.
-            </>
-          )}
+      {resetLink ? (
+        <Alert type="ok">
+          {form.result?.message} <code className="reset-link">{resetLink}</code>
+          <br />
+          Deze link wordt maar één keer getoond.
         </Alert>
+      ) : (
+        <FormFeedback form={form} />
       )}
       <Heading level={2}>Aanvragen</Heading>
       {pending.length === 0 ? (

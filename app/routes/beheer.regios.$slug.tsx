@@ -7,12 +7,16 @@ import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
+import { SubmitButton } from "~/components/submit-once";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
 import { getRegionBySlug, listOrganisations } from "~/models/region.server";
 import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -30,7 +34,7 @@ const NOTICES = {
   "organisatie-opgeslagen": "De organisatie is opgeslagen.",
 } as const;
 const ParamsSchema = z.object({ slug: SlugParam });
-const IntentSchema = z.enum(["regio", "organisatie"]);
+const IntentSchema = z.enum(["region", "organisation"]);
 
 function findRegion(params: unknown) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
@@ -58,40 +62,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const region = findRegion(params);
   const form = await readForm(request);
-  const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
+  const parsedIntent = IntentSchema.safeParse(form.intent);
+  if (!parsedIntent.success) throw data({ message: "Dit verzoek klopt niet." }, { status: 400 });
+  const intent = parsedIntent.data;
 
-  if (intent.data === "regio") {
+  if (intent === "region") {
     if (region.origin === "content") forbidden("Deze regio komt uit de bibliotheek en kan hier niet worden gewijzigd.");
     const parsed = parseForm(RegionSchema, form);
-    if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return invalid(parsed, { intent });
     const result = updateRegion(getDb(), user.id, region.id, parsed.data);
-    if (!result.ok)
-      return data(
-        { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
-        { status: 400 },
-      );
+    if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } }, { intent });
     return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
   }
 
   const parsed = parseForm(OrganisationSchema, form);
-  if (!parsed.ok) return data({ intent: intent.data, values: parsed.values, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed, { intent });
   const result = addOrganisation(getDb(), user.id, region.id, parsed.data);
-  if (!result.ok)
-    return data(
-      { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
-      { status: 400 },
-    );
+  if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } }, { intent });
   return redirect(`/beheer/regios/${region.slug}?melding=organisatie-toegevoegd`);
 }
-
-const INVALID = "Niet alles is goed ingevuld. Kijk bij de velden hieronder.";
 
 export default function AdminRegion() {
   const { notice, region, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const regionResult = result?.intent === "regio" ? result : undefined;
-  const organisationResult = result?.intent === "organisatie" ? result : undefined;
+  const regionForm = formState(result, {
+    intent: "region",
+    initial: {
+      name: region.name,
+      slug: region.slug,
+      province: region.province,
+      since: region.since,
+      description: region.description,
+    },
+  });
+  const organisationForm = formState(result, { intent: "organisation" });
   return (
     <div className="page-width">
       <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current={region.name} />
@@ -123,14 +127,12 @@ export default function AdminRegion() {
           </>
         ) : (
           <>
-            {regionResult && <Alert type="error">{INVALID}</Alert>}
+            <FormFeedback form={regionForm} />
             <Form method="post" noValidate className="stack-form">
-              <input type="hidden" name="intent" value="regio" />
-              <RegionFields values={regionResult?.values ?? region} errors={regionResult?.errors ?? {}} />
+              <input type="hidden" name="intent" value="region" />
+              <RegionFields form={regionForm} />
               <div>
-                <button className="utrecht-button utrecht-button--primary-action" type="submit">
-                  Regio opslaan
-                </button>
+                <SubmitButton>Regio opslaan</SubmitButton>
               </div>
             </Form>
           </>
@@ -168,14 +170,12 @@ export default function AdminRegion() {
         <Heading level={3} id="toevoegen-titel" className="page-section">
           Organisatie toevoegen
         </Heading>
-        {organisationResult && <Alert type="error">{INVALID}</Alert>}
+        <FormFeedback form={organisationForm} />
         <Form method="post" noValidate className="stack-form narrow" aria-labelledby="toevoegen-titel">
-          <input type="hidden" name="intent" value="organisatie" />
-          <OrganisationFields values={organisationResult?.values ?? {}} errors={organisationResult?.errors ?? {}} />
+          <input type="hidden" name="intent" value="organisation" />
+          <OrganisationFields form={organisationForm} />
           <div>
-            <button className="utrecht-button utrecht-button--primary-action" type="submit">
-              Organisatie toevoegen
-            </button>
+            <SubmitButton>Organisatie toevoegen</SubmitButton>
           </div>
         </Form>
       </section>

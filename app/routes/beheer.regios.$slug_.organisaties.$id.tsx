@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { forbidden, requireAdmin } from "~/auth/permissions.server";
 import { OrganisationFields } from "~/components/admin";
-import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
 import { getRegionBySlug } from "~/models/region.server";
 import { getOrganisation, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -45,15 +48,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (organisation.origin === "content")
     forbidden("Deze organisatie komt uit de bibliotheek en kan hier niet worden gewijzigd.");
   const parsed = parseForm(OrganisationSchema, await readForm(request));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const result = updateOrganisation(getDb(), user.id, organisation, parsed.data);
-  if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
   return redirect(`/beheer/regios/${region.slug}?melding=organisatie-opgeslagen`);
 }
 
 export default function EditOrganisation() {
   const { region, organisation } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>(), {
+    initial: { organisationName: organisation.name, sector: organisation.sector },
+  });
   return (
     <div className="page-width narrow">
       <Breadcrumbs
@@ -73,16 +78,11 @@ export default function EditOrganisation() {
       ) : (
         <>
           <Paragraph>Wijzig de naam of de sector van deze organisatie in de regio {region.name}.</Paragraph>
-          {result && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+          <FormFeedback form={form} />
           <Form method="post" noValidate className="stack-form">
-            <OrganisationFields
-              values={result?.values ?? { organisationName: organisation.name, sector: organisation.sector }}
-              errors={result?.errors ?? {}}
-            />
+            <OrganisationFields form={form} />
             <div>
-              <button className="utrecht-button utrecht-button--primary-action" type="submit">
-                Organisatie opslaan
-              </button>
+              <SubmitButton>Organisatie opslaan</SubmitButton>
             </div>
           </Form>
         </>

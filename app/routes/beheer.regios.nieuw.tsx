@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/permissions.server";
 import { RegionFields } from "~/components/admin";
-import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { createRegion, RegionSchema } from "~/models/region-admin.server";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
@@ -22,14 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const parsed = parseForm(RegionSchema, await readForm(request));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const result = createRegion(getDb(), user.id, parsed.data);
-  if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
   return redirect(`/beheer/regios/${result.slug}?melding=aangemaakt`);
 }
 
 export default function NewRegion() {
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>());
   return (
     <div className="page-width narrow">
       <Breadcrumbs trail={[{ to: "/beheer", label: "Beheer" }]} current="Nieuwe regio" />
@@ -37,13 +40,11 @@ export default function NewRegion() {
       <Paragraph>
         Een regio die met een leertuin begint. Organisaties voegt u toe nadat de regio is aangemaakt.
       </Paragraph>
-      {result && <Alert type="error">Niet alles is goed ingevuld. Kijk bij de velden hieronder.</Alert>}
+      <FormFeedback form={form} />
       <Form method="post" noValidate className="stack-form">
-        <RegionFields values={result?.values ?? {}} errors={result?.errors ?? {}} />
+        <RegionFields form={form} />
         <div>
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Regio aanmaken
-          </button>
+          <SubmitButton>Regio aanmaken</SubmitButton>
         </div>
       </Form>
     </div>

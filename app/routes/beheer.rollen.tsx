@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireAdmin } from "~/auth/permissions.server";
-import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
 import { Pagination } from "~/components/pagination";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { getRegionBySlug, listRegionNames } from "~/models/region.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
+import { formState } from "~/utils/action-result";
+import { done, refused } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -23,8 +24,8 @@ const PAGE_SIZE = 50;
 const FiltersSchema = z.object({ regio: optionalParam(SlugParam), pagina: PageParam });
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const ChangeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rol"), membershipId: Id, role: z.enum(["member", "facilitator"]) }),
-  z.object({ intent: z.literal("beheerder"), userId: Id, admin: z.enum(["ja", "nee"]) }),
+  z.object({ intent: z.literal("role"), membershipId: Id, role: z.enum(["member", "facilitator"]) }),
+  z.object({ intent: z.literal("admin"), userId: Id, admin: z.enum(["ja", "nee"]) }),
 ]);
 
 const ROLE_LABELS = { member: "lid", facilitator: "leertuinbegeleider" } as const;
@@ -56,22 +57,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const parsed = parseForm(ChangeSchema, await readForm(request));
-  if (!parsed.ok)
-    return data(
-      { ok: false, message: "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina." },
-      { status: 400 },
-    );
+  if (!parsed.ok) return refused({}, "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", { status: 400 });
   const change = parsed.data;
   const outcome =
-    change.intent === "rol"
+    change.intent === "role"
       ? changeMembershipRole(getDb(), { actorId: user.id, membershipId: change.membershipId, role: change.role })
       : setPlatformAdmin(getDb(), { actorId: user.id, userId: change.userId, admin: change.admin === "ja" });
-  return data(outcome, { status: outcome.ok ? 200 : 400 });
+  return outcome.ok ? done(outcome.message) : refused({}, outcome.message, { status: 400 });
 }
 
 export default function Roles() {
   const { selfId, total, page, pageCount, region, regions, people } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   return (
     <div className="page-width">
@@ -81,7 +78,7 @@ export default function Roles() {
         Maak een lid leertuinbegeleider van een regio (of weer lid), en geef of neem de rol van platformbeheerder. Uw
         eigen beheerdersrol wijzigt een andere beheerder; de laatste platformbeheerder blijft altijd.
       </Paragraph>
-      {result && <Alert type={result.ok ? "ok" : "error"}>{result.message}</Alert>}
+      <FormFeedback form={form} />
       <Form method="get" className="filters">
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="filter-regio">
@@ -123,7 +120,7 @@ export default function Roles() {
                     {m.status !== "active" && ` (${STATUS_LABELS[m.status]})`}
                     {m.status === "active" && (
                       <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="rol" />
+                        <input type="hidden" name="intent" value="role" />
                         <input type="hidden" name="membershipId" value={m.id} />
                         <input type="hidden" name="role" value={m.role === "member" ? "facilitator" : "member"} />
                         <button className="utrecht-button utrecht-button--secondary-action" type="submit">
@@ -145,7 +142,7 @@ export default function Roles() {
                 <span className="muted"> (uzelf)</span>
               ) : (
                 <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="beheerder" />
+                  <input type="hidden" name="intent" value="admin" />
                   <input type="hidden" name="userId" value={p.id} />
                   <input type="hidden" name="admin" value={p.isAdmin ? "nee" : "ja"} />
                   <button className="utrecht-button utrecht-button--secondary-action" type="submit">

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
@@ -31,10 +30,11 @@ import { toAnswerView } from "~/models/answer-view.server";
 import { listRegionNames } from "~/models/region.server";
 import { dilemmaStructuredData, jsonForScript } from "~/models/structured-data.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
+import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
@@ -130,49 +130,28 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const db = getDb();
   if (intent === "hide") {
     const parsed = parseForm(HideSchema, form);
-    if (!parsed.ok)
-      return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
+    if (!parsed.ok) return invalid(parsed, { intent });
     if (!isFacilitatorOf(user, dilemma.regionId))
       forbidden("Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.");
     // Members read the reason: it always goes through the guard, and hideComment takes only this dilemma's comments.
     const guard = guardTexts({ reason: { label: "Reden voor verbergen", value: parsed.data.reason } }, form);
-    if (!guard.ok)
-      return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+    if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
     const result = hideComment(db, {
       actorId: user.id,
       regionIds: facilitatedRegionIds(user),
       dilemmaId: dilemma.id,
       ...parsed.data,
     });
-    if (!result.ok) {
-      if (result.status === 403) forbidden(result.message);
-      if (result.status === 404) notFound(result.message);
-      return data(
-        { intent, values: parsed.values, errors: { reason: result.message }, guard: null, done: null },
-        { status: result.status },
-      );
-    }
-    return {
-      intent,
-      values: {},
-      errors: {},
-      guard: null,
-      done: "De reactie is verborgen. De schrijver krijgt daarvan een melding.",
-    };
+    if (!result.ok) return failed(result, parsed.values, { intent, field: "reason" });
+    return done("De reactie is verborgen. De schrijver krijgt daarvan een melding.", { intent });
   }
   const parsed = parseForm(CommentSchema, form);
-  if (!parsed.ok)
-    return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed, { intent });
   const guard = guardTexts({ body: { label: "Uw reactie", value: parsed.data.body } }, form);
-  if (!guard.ok)
-    return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
+  if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
   const result = addComment(db, { authorId: user.id, dilemmaId: dilemma.id, ...parsed.data });
-  if (!result.ok)
-    return data(
-      { intent, values: parsed.values, errors: { body: result.message }, guard: null, done: null },
-      { status: result.status },
-    );
-  return { intent, values: {}, errors: {}, guard: null, done: "Uw reactie is geplaatst." };
+  if (!result.ok) return failed(result, parsed.values, { intent, field: "body" });
+  return done("Uw reactie is geplaatst.", { intent });
 }
 
 /** The afwegingshulp prefilled with this dilemma's holder, first asking sector and themes. */

@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
-import { Alert } from "~/components/alert";
 import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextArea } from "~/components/form-field";
-import { type GuardFieldReport, GuardReport } from "~/components/guard-report";
+import { GuardReport } from "~/components/guard-report";
 import { TextLink } from "~/components/links";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { listRegionNames } from "~/models/region.server";
+import { formState } from "~/utils/action-result";
+import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -97,21 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       regionId: region.id,
       sourceBasis: basis.success ? basis.data.basis : "stale",
     });
-    if (!result.ok) {
-      if (result.status === 404) notFound(result.message);
-      return data(
-        { intent, values: formValues(form), errors: { region: result.message }, guard: null, done: false },
-        { status: result.status },
-      );
-    }
+    if (!result.ok) return failed(result, formValues(form), { intent, field: "region" });
     return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
   }
   const parsed = parseForm(SuggestionSchema, form);
-  if (!parsed.ok)
-    return data({ intent, values: parsed.values, errors: parsed.errors, guard: null, done: false }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed, { intent });
   const guard = guardTexts({ note: { label: "Toelichting", value: parsed.data.note } }, form);
-  if (!guard.ok)
-    return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: false }, { status: 422 });
+  if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
   const result = suggestAdoption(db, {
     userId: user.id,
     regionIds: regionIdsOf(user),
@@ -119,30 +114,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     regionSlug: parsed.data.region,
     note: parsed.data.note,
   });
-  if (!result.ok) {
-    if (result.status === 403) forbidden(result.message);
-    if (result.status === 404) notFound(result.message);
-    return data(
-      { intent, values: parsed.values, errors: { region: result.message }, guard: null, done: false },
-      { status: result.status },
-    );
-  }
-  return { intent, values: {}, errors: {}, guard: null, done: true };
-}
-
-interface FormResult {
-  values: Record<string, string | undefined>;
-  errors: Record<string, string | undefined>;
-  guard: GuardFieldReport[] | null;
-  done: boolean;
+  if (!result.ok) return failed(result, parsed.values, { intent, field: "region" });
+  return done(
+    "Uw voorstel staat op de agenda van de leertuinbegeleider. U krijgt een melding als er over besloten is.",
+    { intent },
+  );
 }
 
 export default function Adopt() {
   const { dilemma, source, adoptInto, suggestFor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const mine = (intent: string) => (result?.intent === intent ? (result as FormResult) : undefined);
-  const suggest = mine("suggest");
-  const adopt = mine("adopt");
+  const adopt = formState(result, {
+    intent: "adopt",
+    initial: adoptInto.length === 1 ? { region: adoptInto[0]!.value } : {},
+  });
+  const suggest = formState(result, {
+    intent: "suggest",
+    initial: suggestFor.length === 1 ? { region: suggestFor[0]!.value } : {},
+  });
   return (
     <div className="page-width narrow">
       <Breadcrumbs
@@ -170,25 +159,18 @@ export default function Adopt() {
             is en publiceert; daarna staat bij de afspraak “overgenomen van {source.regionName} (versie {source.version}
             )”.
           </Paragraph>
+          <FormFeedback form={adopt} fieldIds={{ region: "adopt-region" }} />
           <Form method="post" noValidate className="stack-form">
             <input type="hidden" name="intent" value="adopt" />
             <input type="hidden" name="basis" value={String(source.inForce)} />
-            <SelectField
-              id="adopt-region"
-              name="region"
-              label="Voor welke regio?"
-              defaultValue={adoptInto.length === 1 ? adoptInto[0]!.value : adopt?.values.region}
-              error={adopt?.errors.region}
-            >
+            <SelectField {...adopt.field("region")} id="adopt-region" label="Voor welke regio?">
               {adoptInto.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
                 </option>
               ))}
             </SelectField>
-            <button className="utrecht-button utrecht-button--primary-action" type="submit">
-              Concept maken
-            </button>
+            <SubmitButton>Concept maken</SubmitButton>
           </Form>
         </section>
       )}
@@ -198,21 +180,12 @@ export default function Adopt() {
           <Heading level={2} id="voorstellen">
             Voorstellen aan de leertuin van uw regio
           </Heading>
-          {suggest?.done ? (
-            <Alert type="ok">
-              Uw voorstel staat op de agenda van de leertuinbegeleider. U krijgt een melding als er over besloten is.
-            </Alert>
-          ) : (
+          <FormFeedback form={suggest} fieldIds={{ region: "suggest-region" }} />
+          {suggest.result?.outcome !== "done" && (
             <Form method="post" noValidate className="stack-form">
               <input type="hidden" name="intent" value="suggest" />
-              {suggest?.guard && <GuardReport reports={suggest.guard} />}
-              <SelectField
-                id="suggest-region"
-                name="region"
-                label="Voor welke regio?"
-                defaultValue={suggestFor.length === 1 ? suggestFor[0]!.value : suggest?.values.region}
-                error={suggest?.errors.region}
-              >
+              {suggest.guard && <GuardReport reports={suggest.guard} />}
+              <SelectField {...suggest.field("region")} id="suggest-region" label="Voor welke regio?">
                 {suggestFor.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
@@ -220,16 +193,12 @@ export default function Adopt() {
                 ))}
               </SelectField>
               <TextArea
-                name="note"
+                {...suggest.field("note")}
                 label="Toelichting (mag leeg)"
                 description="Waarom past deze afspraak bij uw regio?"
                 rows={4}
-                defaultValue={suggest?.values.note}
-                error={suggest?.errors.note}
               />
-              <button className="utrecht-button utrecht-button--secondary-action" type="submit">
-                Voorstellen
-              </button>
+              <SubmitButton appearance="secondary">Voorstellen</SubmitButton>
             </Form>
           )}
         </section>

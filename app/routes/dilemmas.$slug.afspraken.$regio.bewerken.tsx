@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { requireFacilitatorOf } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ErrorSummary } from "~/components/error-summary";
+import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { TextLink } from "~/components/links";
@@ -16,6 +16,8 @@ import { Heading, Paragraph, RichText } from "~/components/text";
 import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { listCitableArticles } from "~/models/code.server";
 import { getRegionBySlug } from "~/models/region.server";
+import { formState, type FormValues } from "~/utils/action-result";
+import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
@@ -28,7 +30,6 @@ import {
   AnswerFormSchema,
   BasisField,
   discardDraft,
-  type EditFailure,
   getEditorState,
   publishAnswer,
   saveDraft,
@@ -56,10 +57,8 @@ async function context(request: Request, params: unknown) {
   return { user, region, dilemma };
 }
 
-type Values = Record<string, string | string[]>;
-
 /** The form's starting values from a stored version. */
-function valuesOf(version: NonNullable<ReturnType<typeof getEditorState>["draft"]>): Values {
+function valuesOf(version: NonNullable<ReturnType<typeof getEditorState>["draft"]>): FormValues {
   return {
     verdict: version.verdict,
     route: version.route,
@@ -86,24 +85,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draftVersion: state.draft?.version ?? null,
     adoptedFrom: state.draft?.adoptedFromVersionId ?? null,
     published: state.answer?.status === "published" && state.current ? { version: state.current.version } : null,
-    values: start
+    values: (start
       ? { ...valuesOf(start), ...(state.draft ? {} : { agreedOn: todayIso() }) }
-      : { agreedOn: todayIso(), citations: [] },
+      : { agreedOn: todayIso(), citations: [] }) satisfies FormValues,
     codes: listCitableArticles(db),
     saved: url.searchParams.has("opgeslagen"),
   };
 }
 
-function failure(result: EditFailure, values: Partial<Values>) {
-  if (result.status === 403) forbidden(result.message);
-  if (result.status === 404) notFound(result.message);
-  // After a 409 the form takes the current base: sending it again is a deliberate choice, made after the message.
-  const { basis: _stale, ...kept } = values;
-  return data(
-    { values: kept, errors: {}, formError: result.message, guard: null, preview: null },
-    { status: result.status },
-  );
-}
+/** After a 409 the form takes the current base: sending it again is a deliberate choice, made after the message. */
+const withoutBasis = ({ basis: _stale, ...kept }: FormValues) => kept;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, region, dilemma } = await context(request, params);
@@ -116,32 +107,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "withdraw") {
     const parsed = parseForm(WithdrawSchema, form);
-    if (!parsed.ok)
-      return data(
-        { values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null },
-        { status: 400 },
-      );
+    if (!parsed.ok) return invalid(parsed, { intent });
     // The reason stays readable at the dilemma for everyone who may read it: the guard reads it first.
     const guard = guardTexts({ reason: { label: "Reden van intrekken", value: parsed.data.reason } }, form);
-    if (!guard.ok)
-      return data(
-        { values: parsed.values, errors: {}, formError: null, guard: guard.reports, preview: null },
-        { status: 422 },
-      );
+    if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
     const result = withdrawAnswer(db, target, parsed.data.reason);
-    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
+    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failed(result, parsed.values, { intent });
   }
   if (intent === "discard") {
     const result = discardDraft(db, target, basis);
-    return result.ok ? redirect(here) : failure(result, formValues(form));
+    return result.ok ? redirect(here) : failed(result, withoutBasis(formValues(form)), { intent });
   }
 
   const parsed = parseForm(AnswerFormSchema, form);
-  if (!parsed.ok)
-    return data(
-      { values: parsed.values, errors: parsed.errors, formError: null, guard: null, preview: null },
-      { status: 400 },
-    );
+  if (!parsed.ok) return invalid(parsed, { intent });
   const { data: answer, values } = parsed;
   const texts = Object.fromEntries(
     Object.entries(ANSWER_TEXT_FIELDS).map(([field, label]) => {
@@ -150,8 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const guard = guardTexts(texts, form);
-  if (!guard.ok)
-    return data({ values, errors: {}, formError: null, guard: guard.reports, preview: null }, { status: 422 });
+  if (!guard.ok) return guarded(values, guard.reports, { intent });
 
   if (intent === "preview") {
     const preview = {
@@ -160,26 +138,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       sections: ANSWER_SECTIONS.map(({ key, heading }) => ({ key, heading, html: renderMarkdown(answer[key]) })),
       conditions: answer.conditions,
     };
-    return { values, errors: {}, formError: null, guard: null, preview };
+    return done(null, { intent, values, payload: preview });
   }
   if (intent === "draft") {
     const result = saveDraft(db, target, answer, basis);
-    return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, values);
+    return result.ok ? redirect(`${here}?opgeslagen=1`) : failed(result, withoutBasis(values), { intent });
   }
   const result = publishAnswer(db, target, answer, basis);
   return result.ok
     ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`)
-    : failure(result, values);
+    : failed(result, withoutBasis(values), { intent });
 }
 
 export default function EditAnswer() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { dilemma, region, codes } = loaded;
-  const values = (result?.values ?? loaded.values) as Values;
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
-  const cited = Array.isArray(values.citations) ? values.citations : [];
+  const editor = formState(result, { intent: ["preview", "draft", "publish", "discard"], initial: loaded.values });
+  const withdrawal = formState(result, { intent: "withdraw" });
+  const preview = editor.result?.payload;
+  const cited = editor.list("citations");
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
   const submitOnce = useSubmitOnce();
   const navigation = useNavigation();
@@ -212,31 +190,28 @@ export default function EditAnswer() {
         {loaded.adoptedFrom !== null &&
           " Dit concept is overgenomen van een andere regio; pas aan wat voor uw regio anders is."}
       </Paragraph>
-      {result?.formError && <Alert type="error">{result.formError}</Alert>}
-      {values.intent !== "withdraw" && (
-        <ErrorSummary
-          errors={errors}
-          fieldIds={{ verdict: `verdict-${VERDICTS[0]}`, route: `route-${ROUTES[0]}`, citations: "wetsartikelen" }}
-        />
-      )}
+      <FormFeedback
+        form={editor}
+        fieldIds={{ verdict: `verdict-${VERDICTS[0]}`, route: `route-${ROUTES[0]}`, citations: "wetsartikelen" }}
+      />
 
-      {result?.preview && (
+      {preview && (
         <section className="preview" aria-labelledby="voorbeeld">
           <Heading level={2} id="voorbeeld">
             Voorbeeld (nog niet opgeslagen)
           </Heading>
           <p className="utrecht-paragraph">
-            <strong>{VERDICT_LABELS[result.preview.verdict]}</strong> — route: {ROUTE_LABELS[result.preview.route]}
+            <strong>{VERDICT_LABELS[preview.verdict]}</strong> — route: {ROUTE_LABELS[preview.route]}
           </p>
-          {result.preview.sections.map((s) => (
+          {preview.sections.map((s) => (
             <section key={s.key}>
               <Heading level={3}>{s.heading}</Heading>
               <RichText html={s.html} />
             </section>
           ))}
-          {result.preview.conditions.length > 0 && (
+          {preview.conditions.length > 0 && (
             <ul className="utrecht-unordered-list">
-              {result.preview.conditions.map((c) => (
+              {preview.conditions.map((c) => (
                 <li key={c}>{c}</li>
               ))}
             </ul>
@@ -245,69 +220,41 @@ export default function EditAnswer() {
       )}
 
       <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
-        <input type="hidden" name="basis" value={typeof values.basis === "string" ? values.basis : loaded.basis} />
-        {result?.guard && values.intent !== "withdraw" && <GuardReport reports={result.guard} />}
+        <input type="hidden" name="basis" value={editor.text("basis") ?? loaded.basis} />
+        {editor.guard && <GuardReport reports={editor.guard} />}
         <ChoiceGroup
+          {...editor.choice("verdict")}
           type="radio"
-          name="verdict"
           legend="Oordeel"
           options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
-          checked={[text("verdict")]}
-          error={errors.verdict}
         />
         <ChoiceGroup
+          {...editor.choice("route")}
           type="radio"
-          name="route"
           legend="Route"
           description="Langs welke weg mag iemand met een geheimhoudingsplicht delen?"
           options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] }))}
-          checked={[text("route")]}
-          error={errors.route}
         />
         {ANSWER_SECTIONS.map(({ key, heading }) => (
-          <TextArea
-            key={key}
-            name={key}
-            label={heading}
-            rows={key === "agreement" ? 6 : 4}
-            defaultValue={text(key)}
-            error={errors[key]}
-          />
+          <TextArea key={key} {...editor.field(key)} label={heading} rows={key === "agreement" ? 6 : 4} />
         ))}
         <TextArea
-          name="conditions"
+          {...editor.field("conditions")}
           label="Voorwaarden"
           description="Eén voorwaarde per regel, bijvoorbeeld: Informeer de ouders vooraf."
           rows={4}
-          defaultValue={text("conditions")}
-          error={errors.conditions}
         />
         <TextField
-          name="agreedBy"
+          {...editor.field("agreedBy")}
           label="Afgesproken door (mag leeg)"
           optional
           description="Bijvoorbeeld: leertuin Zeeland, overleg van 12 maart."
-          defaultValue={text("agreedBy")}
-          error={errors.agreedBy}
         />
-        <TextField
-          type="date"
-          name="agreedOn"
-          label="Afgesproken op"
-          defaultValue={text("agreedOn")}
-          error={errors.agreedOn}
-        />
-        <TextField
-          type="date"
-          name="reviewBy"
-          label="Herzien uiterlijk (mag leeg)"
-          optional
-          defaultValue={text("reviewBy")}
-          error={errors.reviewBy}
-        />
+        <TextField {...editor.field("agreedOn")} type="date" label="Afgesproken op" />
+        <TextField {...editor.field("reviewBy")} type="date" label="Herzien uiterlijk (mag leeg)" optional />
         <fieldset className="utrecht-form-fieldset citation-picker" id="wetsartikelen" tabIndex={-1}>
           <legend className="utrecht-form-fieldset__legend">Wetsartikelen en beroepscodes</legend>
-          {errors.citations && <p className="utrecht-form-field-error-message">{errors.citations}</p>}
+          {editor.errors.citations && <p className="utrecht-form-field-error-message">{editor.errors.citations}</p>}
           {codes.map((code) => (
             <details key={code.slug} open={code.articles.some((a) => cited.includes(String(a.id))) || undefined}>
               <summary>
@@ -389,14 +336,10 @@ export default function EditAnswer() {
             </TextLink>
             .
           </Paragraph>
+          <FormFeedback form={withdrawal} />
           <Form method="post" noValidate className="stack-form">
-            <TextField
-              name="reason"
-              label="Reden van intrekken"
-              defaultValue={values.intent === "withdraw" ? String(values.reason ?? "") : undefined}
-              error={errors.reason}
-            />
-            {result?.guard && values.intent === "withdraw" && <GuardReport reports={result.guard} />}
+            <TextField {...withdrawal.field("reason")} label="Reden van intrekken" />
+            {withdrawal.guard && <GuardReport reports={withdrawal.guard} />}
             <button
               className="utrecht-button utrecht-button--secondary-action"
               type="submit"

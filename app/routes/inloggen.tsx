@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { authenticate } from "~/auth/login.server";
@@ -8,7 +8,10 @@ import { startPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
 import { hasTotp } from "~/auth/totp.server";
 import { Alert } from "~/components/alert";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
+import { PasswordField } from "~/components/password-fields";
+import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import {
   loginWaitMessage,
@@ -16,6 +19,8 @@ import {
   recordLoginFailure,
   recordLoginSuccess,
 } from "~/http/login-throttle.server";
+import { formState } from "~/utils/action-result";
+import { invalid, refused } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
@@ -48,22 +53,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, await readForm(request));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, formError: null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const { email } = parsed.data;
   const wait = loginWaitSeconds(email, context.clientAddress);
   if (wait > 0)
-    return data(
-      { values: parsed.values, errors: {}, formError: loginWaitMessage(wait) },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
+    return refused(parsed.values, loginWaitMessage(wait), { status: 429, headers: { "Retry-After": String(wait) } });
   const user = await authenticate(email, parsed.data.password);
   if (!user) {
     recordLoginFailure(email, context.clientAddress);
     // One message for an unknown address and a wrong password: it tells nobody which addresses exist.
-    return data(
-      { values: parsed.values, errors: {}, formError: "Deze combinatie van e-mailadres en wachtwoord kennen we niet." },
-      { status: 400 },
-    );
+    return refused(parsed.values, "Deze combinatie van e-mailadres en wachtwoord kennen we niet.", { status: 400 });
   }
   recordLoginSuccess(email, context.clientAddress);
   const redirectTo = safeRedirect(parsed.data.redirectTo);
@@ -77,8 +76,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { redirectTo, passwordReset, expired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const form = formState(result);
+  const submitOnce = useSubmitOnce();
   return (
     <div className="page-width narrow">
       <Heading level={1}>Inloggen</Heading>
@@ -87,27 +86,12 @@ export default function Login() {
       {expired && !result && (
         <Alert type="info">De tijd om de code in te vullen is verstreken. Log opnieuw in met uw wachtwoord.</Alert>
       )}
-      {result?.formError && <Alert type="error">{result.formError}</Alert>}
-      <Form method="post" noValidate className="stack-form">
+      <FormFeedback form={form} />
+      <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          name="email"
-          label="E-mailadres"
-          type="email"
-          autoComplete="username"
-          defaultValue={result?.values.email}
-          error={errors.email}
-        />
-        <TextField
-          name="password"
-          label="Wachtwoord"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password}
-        />
-        <button className="utrecht-button utrecht-button--primary-action" type="submit" disabled={busy}>
-          Inloggen
-        </button>
+        <TextField {...form.field("email")} label="E-mailadres" type="email" autoComplete="username" />
+        <PasswordField name="password" label="Wachtwoord" error={form.errors.password} />
+        <SubmitButton pending={submitOnce.pending}>Inloggen</SubmitButton>
       </Form>
     </div>
   );

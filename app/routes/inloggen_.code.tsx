@@ -6,10 +6,13 @@ import { z } from "zod";
 import { endPendingLogin, readPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession } from "~/auth/session.server";
 import { verifySecondFactor } from "~/auth/totp.server";
-import { Alert } from "~/components/alert";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
@@ -35,9 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const pending = await readPendingLogin(request);
   if (!pending) throw startAgain();
   const parsed = parseForm(CodeSchema, await readForm(request));
-  if (!parsed.ok) return data({ error: parsed.errors.code ?? null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const result = await verifySecondFactor(getDb(), pending.userId, parsed.data.code);
-  if (!result.ok) return data({ error: result.message }, { status: result.status });
+  if (!result.ok) return invalid({ values: {}, errors: { code: result.message } }, { status: result.status });
   return createUserSession(request, pending.userId, pending.redirectTo, {
     summary: result.via === "app" ? "met code uit de app" : "met een herstelcode",
     headers: [["Set-Cookie", await endPendingLogin()]],
@@ -45,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginCode() {
-  const result = useActionData<typeof action>();
+  const form = formState(useActionData<typeof action>());
   return (
     <div className="page-width narrow">
       <Heading level={1}>Code invullen</Heading>
@@ -53,18 +56,16 @@ export default function LoginCode() {
         Uw account is beveiligd met tweestapsverificatie. Open de authenticator-app op uw telefoon en vul de code van
         zes cijfers in die bij Leertuin staat.
       </Paragraph>
-      {result?.error && <Alert type="error">{result.error}</Alert>}
+      <FormFeedback form={form} />
       <Form method="post" noValidate className="stack-form">
         <TextField
           name="code"
           label="Code uit de app"
           description="Zes cijfers. Heeft u uw telefoon niet bij de hand? Vul dan een van uw herstelcodes in, zoals abcde-fghjk."
           autoComplete="one-time-code"
-          error={result?.error ?? undefined}
+          error={form.errors.code}
         />
-        <button className="utrecht-button utrecht-button--primary-action" type="submit">
-          Inloggen
-        </button>
+        <SubmitButton>Inloggen</SubmitButton>
       </Form>
       <Paragraph>
         Geen telefoon en geen herstelcode meer? Vraag een platformbeheerder om hulp. Of{" "}

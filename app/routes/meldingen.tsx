@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireUser } from "~/auth/session.server";
 import { Heading, Paragraph } from "~/components/text";
+import { done } from "~/utils/action-result.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { listNotifications, markAllRead } from "~/workflow/notifications.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   markAllRead(getDb(), user.id);
-  return { done: true };
+  return done(null);
 }
 
 export default function Notifications() {

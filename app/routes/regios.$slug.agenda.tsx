@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { facilitatedRegionIds, forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
-import { Alert } from "~/components/alert";
+import { facilitatedRegionIds, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph, RichText } from "~/components/text";
+import { formState } from "~/utils/action-result";
+import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
@@ -80,16 +81,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await context(request, params);
   const form = await readForm(request);
   const parsed = parseForm(ActionSchema, form);
-  if (!parsed.ok)
-    return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const db = getDb();
   const regionIds = facilitatedRegionIds(user);
   const a = parsed.data;
   // The proposer or the member reads the reason: it goes through the anonymity guard first.
   if (a.intent !== "accept") {
     const guard = guardTexts({ reason: { label: "Reden", value: a.reason } }, form);
-    if (!guard.ok)
-      return data({ values: parsed.values, errors: {}, guard: guard.reports, message: null }, { status: 422 });
+    if (!guard.ok) return guarded(parsed.values, guard.reports);
   }
   const result =
     a.intent === "decline"
@@ -105,32 +104,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
               ? { decision: "reject", reason: a.reason }
               : { decision: "accept" }),
         });
-  if (!result.ok) {
-    if (result.status === 403) forbidden(result.message);
-    if (result.status === 404) notFound(result.message);
-    // A merge target that cannot be used is the target field's error; anything else is the reason's.
-    const field = (result as { field?: string }).field ?? "reason";
-    return data(
-      { values: parsed.values, errors: { [field]: result.message }, guard: null, message: null },
-      { status: result.status },
-    );
-  }
+  // A merge target that cannot be used is the target field's error (the failure says so); anything else the reason's.
+  if (!result.ok) return failed(result, parsed.values, { field: "reason" });
   const messages = {
     accept: "Het voorstel staat op de agenda.",
     reject: "Het voorstel is afgewezen.",
     merge: "Het voorstel is samengevoegd.",
     decline: "Het overnamevoorstel is afgewezen.",
   };
-  return { values: {}, errors: {}, guard: null, message: messages[a.intent] };
+  return done(messages[a.intent]);
 }
 
 export default function Agenda() {
   const { region, proposals, onAgenda, drafts, suggestions, mergeTargets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = (result?.values ?? {}) as Record<string, string | undefined>;
-  const errors = (result?.errors ?? {}) as Record<string, string | undefined>;
-  const errorFor = (key: string, id: string) => (values[key] === id ? errors : {});
-  const guardFor = (key: string, id: string) => (values[key] === id ? result?.guard : null);
+  const proposalForm = (id: number) => formState(result, { match: { dilemmaId: String(id) } });
+  const suggestionForm = (id: number) => formState(result, { match: { suggestionId: String(id) } });
+  // The summary's links lead to the fields of the card that was sent.
+  const sentId = result?.values.dilemmaId ?? result?.values.suggestionId;
+  const fieldIds: Record<string, string> = result?.values.dilemmaId
+    ? { reason: `reden-${sentId}`, intoSlug: `samenvoegen-${sentId}` }
+    : { reason: `afwijsreden-${sentId}` };
   return (
     <div className="page-width">
       <Breadcrumbs
@@ -141,10 +135,7 @@ export default function Agenda() {
         current="Agenda"
       />
       <Heading level={1}>Agenda van leertuin {region.name}</Heading>
-      {result?.message && <Alert type="ok">{result.message}</Alert>}
-      {(Object.keys(errors).length > 0 || result?.guard) && (
-        <Alert type="error">Dat lukte niet. Kijk bij het voorstel hieronder.</Alert>
-      )}
+      <FormFeedback form={formState(result)} fieldIds={fieldIds} />
 
       <Heading level={2}>Voorstellen</Heading>
       {proposals.length === 0 ? (
@@ -152,8 +143,7 @@ export default function Agenda() {
       ) : (
         <ul className="card-list">
           {proposals.map((p) => {
-            const own = errorFor("dilemmaId", String(p.id));
-            const guard = guardFor("dilemmaId", String(p.id));
+            const form = proposalForm(p.id);
             return (
               <li key={p.id} className="card">
                 <Heading level={3}>
@@ -175,28 +165,20 @@ export default function Agenda() {
                     Op de agenda<span className="visually-hidden"> ({p.title})</span>
                   </button>
                 </Form>
-                <details open={own.reason || own.intoSlug || guard ? true : undefined}>
+                <details open={form.errors.reason || form.errors.intoSlug || form.guard ? true : undefined}>
                   <summary>Afwijzen of samenvoegen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="dilemmaId" value={p.id} />
                     <input type="hidden" name="basis" value={p.updatedAt} />
+                    <TextField {...form.field("reason")} id={`reden-${p.id}`} label="Reden (de indiener leest die)" />
+                    {form.guard && <GuardReport reports={form.guard} />}
                     <TextField
-                      id={`reden-${p.id}`}
-                      name="reason"
-                      label="Reden (de indiener leest die)"
-                      defaultValue={values.dilemmaId === String(p.id) ? values.reason : undefined}
-                      error={own.reason}
-                    />
-                    {guard && <GuardReport reports={guard} />}
-                    <TextField
+                      {...form.field("intoSlug")}
                       id={`samenvoegen-${p.id}`}
-                      name="intoSlug"
                       label="Samenvoegen met (alleen bij samenvoegen)"
                       description="Het adres van een dilemma dat op de agenda staat of beantwoord is; de dilemma's op een agenda staan in de keuzelijst."
                       list="samenvoeg-doelen"
                       optional
-                      defaultValue={values.dilemmaId === String(p.id) ? values.intoSlug : undefined}
-                      error={own.intoSlug}
                     />
                     <div className="button-row">
                       <button
@@ -273,8 +255,7 @@ export default function Agenda() {
       ) : (
         <ul className="card-list">
           {suggestions.map((s) => {
-            const own = errorFor("suggestionId", String(s.id));
-            const guard = guardFor("suggestionId", String(s.id));
+            const form = suggestionForm(s.id);
             return (
               <li key={s.id} className="card">
                 <Heading level={3}>
@@ -293,18 +274,12 @@ export default function Agenda() {
                     Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
                   </Link>
                 </div>
-                <details open={own.reason || guard ? true : undefined}>
+                <details open={form.errors.reason || form.guard ? true : undefined}>
                   <summary>Niet overnemen</summary>
                   <Form method="post" noValidate className="stack-form">
                     <input type="hidden" name="suggestionId" value={s.id} />
-                    <TextField
-                      id={`afwijsreden-${s.id}`}
-                      name="reason"
-                      label="Reden (het lid leest die)"
-                      defaultValue={values.suggestionId === String(s.id) ? values.reason : undefined}
-                      error={own.reason}
-                    />
-                    {guard && <GuardReport reports={guard} />}
+                    <TextField {...form.field("reason")} id={`afwijsreden-${s.id}`} label="Reden (het lid leest die)" />
+                    {form.guard && <GuardReport reports={form.guard} />}
                     <button
                       className="utrecht-button utrecht-button--secondary-action"
                       type="submit"

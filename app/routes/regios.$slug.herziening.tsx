@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
-import { Alert } from "~/components/alert";
+import { requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { Heading, Paragraph } from "~/components/text";
 import { answerInForce, listDueAnswers, reconfirmAnswer } from "~/review/review-list.server";
 import { REVIEW_REASON_LABELS } from "~/review/review-reasons";
+import { formState } from "~/utils/action-result";
+import { done, failed, guarded, invalid, refused } from "~/utils/action-result.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -25,8 +26,8 @@ const ParamsSchema = z.object({ slug: SlugParam });
 const AnswerId = z.coerce.number().int().positive();
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("herbevestigen"), answerId: AnswerId }),
-  z.object({ intent: z.literal("intrekken"), answerId: AnswerId, reason: ReasonField }),
+  z.object({ intent: z.literal("reconfirm"), answerId: AnswerId }),
+  z.object({ intent: z.literal("withdraw"), answerId: AnswerId, reason: ReasonField }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -53,58 +54,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, region } = await context(request, params);
   const form = await readForm(request);
   const parsed = parseForm(ActionSchema, form);
-  if (!parsed.ok)
-    return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const db = getDb();
   const a = parsed.data;
+  const init = { intent: a.intent };
   // Any answer in force of this region may be reconfirmed or withdrawn, also before it is due.
   const answer = answerInForce(db, region.id, a.answerId);
-  if (!answer) {
-    return data(
-      {
-        values: parsed.values,
-        errors: { answerId: "Deze regio heeft deze afspraak niet (meer) in werking." },
-        guard: null,
-        message: null,
-      },
-      { status: 409 },
-    );
-  }
-  if (a.intent === "herbevestigen") {
+  if (!answer) return refused(parsed.values, "Deze regio heeft deze afspraak niet (meer) in werking.", init);
+  if (a.intent === "reconfirm") {
     const result = reconfirmAnswer(db, { actorId: user.id, regionId: region.id, answerId: a.answerId });
-    if (!result.ok)
-      return data(
-        { values: parsed.values, errors: { answerId: result.message }, guard: null, message: null },
-        { status: result.status },
-      );
-    return {
-      values: {},
-      errors: {},
-      guard: null,
-      message: `“${answer.dilemmaTitle}” is herbevestigd; herzien uiterlijk ${formatDate(result.nextReviewBy)}.`,
-    };
+    if (!result.ok) return failed(result, parsed.values, init);
+    return done(
+      `“${answer.dilemmaTitle}” is herbevestigd; herzien uiterlijk ${formatDate(result.nextReviewBy)}.`,
+      init,
+    );
   }
   // Readers see the reason: it goes through the anonymity guard first.
   const guard = guardTexts({ reason: { label: "Reden", value: a.reason } }, form);
-  if (!guard.ok)
-    return data({ values: parsed.values, errors: {}, guard: guard.reports, message: null }, { status: 422 });
+  if (!guard.ok) return guarded(parsed.values, guard.reports, init);
   const result = withdrawAnswer(db, { actorId: user.id, dilemmaId: answer.dilemmaId, regionId: region.id }, a.reason);
-  if (!result.ok) {
-    if (result.status === 403) forbidden(result.message);
-    return data(
-      { values: parsed.values, errors: { reason: result.message }, guard: null, message: null },
-      { status: result.status },
-    );
-  }
-  return { values: {}, errors: {}, guard: null, message: `“${answer.dilemmaTitle}” is ingetrokken.` };
+  if (!result.ok) return failed(result, parsed.values, { ...init, field: "reason" });
+  return done(`“${answer.dilemmaTitle}” is ingetrokken.`, init);
 }
 
 export default function Review() {
   const { region, due } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = (result?.values ?? {}) as Record<string, string | undefined>;
-  const errors = (result?.errors ?? {}) as Record<string, string | undefined>;
-  const mine = (id: number) => values.answerId === String(id);
+  const withdrawal = (id: number) => formState(result, { match: { answerId: String(id) } });
   return (
     <div className="page-width">
       <Breadcrumbs
@@ -120,93 +96,94 @@ export default function Review() {
         punten die nog niet zijn nagekeken; de oudste eerst. Herbevestigen zet de volgende herzieningsdatum{" "}
         {region.reviewYears ?? 3} jaar verder, zonder nieuwe versie.
       </Paragraph>
-      {result?.message && <Alert type="ok">{result.message}</Alert>}
-      {(Object.keys(errors).length > 0 || result?.guard) && (
-        <Alert type="error">{errors.answerId ?? "Dat lukte niet. Kijk bij de afspraak hieronder."}</Alert>
-      )}
+      <FormFeedback form={formState(result)} fieldIds={{ reason: `intrekreden-${result?.values.answerId}` }} />
       {due.length === 0 ? (
         <Paragraph>Er hoeven nu geen afspraken herzien te worden.</Paragraph>
       ) : (
         <ul className="card-list">
-          {due.map((d) => (
-            <li key={d.answerId} className="card">
-              <Heading level={2}>
-                <Link className="utrecht-link" to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`}>
-                  {d.dilemmaTitle}
-                </Link>
-              </Heading>
-              <p className="utrecht-paragraph muted">
-                Versie {d.version}, afgesproken op {d.agreedOnText}
-                {d.reviewByText && <>; herzien uiterlijk {d.reviewByText}</>}
-                {d.reconfirmedOnText && <>; herbevestigd op {d.reconfirmedOnText}</>}
-              </p>
-              <ul className="plain-list">
-                {d.reasons.map((r) => (
-                  <li key={r}>
-                    {REVIEW_REASON_LABELS[r]}
-                    {r === "unverified" && ` (${d.unverifiedCount})`}
-                  </li>
-                ))}
-              </ul>
-              {d.changedArticles.length > 0 && (
+          {due.map((d) => {
+            const form = withdrawal(d.answerId);
+            return (
+              <li key={d.answerId} className="card">
+                <Heading level={2}>
+                  <Link
+                    className="utrecht-link"
+                    to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`}
+                  >
+                    {d.dilemmaTitle}
+                  </Link>
+                </Heading>
+                <p className="utrecht-paragraph muted">
+                  Versie {d.version}, afgesproken op {d.agreedOnText}
+                  {d.reviewByText && <>; herzien uiterlijk {d.reviewByText}</>}
+                  {d.reconfirmedOnText && <>; herbevestigd op {d.reconfirmedOnText}</>}
+                </p>
                 <ul className="plain-list">
-                  {d.changedArticles.map((c) => (
-                    <li key={c.ref}>
-                      Herziening nodig: artikel{" "}
-                      <Link
-                        className="utrecht-link"
-                        to={`/beroepscodes/${c.ref.split("#")[0]}#wijziging-${c.ref.split("#")[1]}`}
-                      >
-                        {c.heading} ({c.codeTitle})
-                      </Link>{" "}
-                      is {c.change === "removed" ? "vervallen" : "gewijzigd"} per {c.effectiveText}
+                  {d.reasons.map((r) => (
+                    <li key={r}>
+                      {REVIEW_REASON_LABELS[r]}
+                      {r === "unverified" && ` (${d.unverifiedCount})`}
                     </li>
                   ))}
                 </ul>
-              )}
-              <div className="button-row">
-                <Form method="post">
-                  <input type="hidden" name="answerId" value={d.answerId} />
-                  <button
-                    className="utrecht-button utrecht-button--primary-action"
-                    type="submit"
-                    name="intent"
-                    value="herbevestigen"
-                  >
-                    Herbevestigen<span className="visually-hidden"> ({d.dilemmaTitle})</span>
-                  </button>
-                </Form>
-                <Link
-                  className="utrecht-button utrecht-button--secondary-action"
-                  to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}
-                >
-                  Herzien<span className="visually-hidden"> ({d.dilemmaTitle})</span>
-                </Link>
-              </div>
-              <details open={mine(d.answerId) && (errors.reason || result?.guard) ? true : undefined}>
-                <summary>Intrekken</summary>
-                <Form method="post" noValidate className="stack-form">
-                  <input type="hidden" name="answerId" value={d.answerId} />
-                  <TextField
-                    id={`intrekreden-${d.answerId}`}
-                    name="reason"
-                    label="Reden (lezers zien die)"
-                    defaultValue={mine(d.answerId) ? values.reason : undefined}
-                    error={mine(d.answerId) ? errors.reason : undefined}
-                  />
-                  {mine(d.answerId) && result?.guard && <GuardReport reports={result.guard} />}
-                  <button
+                {d.changedArticles.length > 0 && (
+                  <ul className="plain-list">
+                    {d.changedArticles.map((c) => (
+                      <li key={c.ref}>
+                        Herziening nodig: artikel{" "}
+                        <Link
+                          className="utrecht-link"
+                          to={`/beroepscodes/${c.ref.split("#")[0]}#wijziging-${c.ref.split("#")[1]}`}
+                        >
+                          {c.heading} ({c.codeTitle})
+                        </Link>{" "}
+                        is {c.change === "removed" ? "vervallen" : "gewijzigd"} per {c.effectiveText}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="button-row">
+                  <Form method="post">
+                    <input type="hidden" name="answerId" value={d.answerId} />
+                    <button
+                      className="utrecht-button utrecht-button--primary-action"
+                      type="submit"
+                      name="intent"
+                      value="reconfirm"
+                    >
+                      Herbevestigen<span className="visually-hidden"> ({d.dilemmaTitle})</span>
+                    </button>
+                  </Form>
+                  <Link
                     className="utrecht-button utrecht-button--secondary-action"
-                    type="submit"
-                    name="intent"
-                    value="intrekken"
+                    to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}
                   >
-                    Intrekken<span className="visually-hidden"> ({d.dilemmaTitle})</span>
-                  </button>
-                </Form>
-              </details>
-            </li>
-          ))}
+                    Herzien<span className="visually-hidden"> ({d.dilemmaTitle})</span>
+                  </Link>
+                </div>
+                <details open={form.errors.reason || form.guard ? true : undefined}>
+                  <summary>Intrekken</summary>
+                  <Form method="post" noValidate className="stack-form">
+                    <input type="hidden" name="answerId" value={d.answerId} />
+                    <TextField
+                      {...form.field("reason")}
+                      id={`intrekreden-${d.answerId}`}
+                      label="Reden (lezers zien die)"
+                    />
+                    {form.guard && <GuardReport reports={form.guard} />}
+                    <button
+                      className="utrecht-button utrecht-button--secondary-action"
+                      type="submit"
+                      name="intent"
+                      value="withdraw"
+                    >
+                      Intrekken<span className="visually-hidden"> ({d.dilemmaTitle})</span>
+                    </button>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

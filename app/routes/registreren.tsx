@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 
-import { PASSWORD_HINT } from "~/auth/password-rules";
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { getUser } from "~/auth/session.server";
-import { ErrorSummary } from "~/components/error-summary";
+import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
+import { NewPasswordFields } from "~/components/password-fields";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
@@ -42,18 +44,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(RegistrationSchema, await readForm(request));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const result = await register(parsed.data);
-  if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
+  if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
   // No session: a new address and a known one get the very same answer (no account enumeration).
   return redirect(`/registreren/bedankt?${new URLSearchParams({ regio: result.regionSlug })}`);
 }
 
 export default function Register() {
   const { regions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
-  const values: Record<string, string | undefined> = result?.values ?? {};
+  const form = formState(useActionData<typeof action>());
   const submitOnce = useSubmitOnce();
   return (
     <div className="page-width narrow">
@@ -63,25 +63,16 @@ export default function Register() {
         aanvraag goed; daarna kunt u dilemma's voorstellen en meepraten. Heeft u al een account?{" "}
         <TextLink to="/inloggen">Log in</TextLink>.
       </Paragraph>
-      <ErrorSummary errors={errors} />
+      <FormFeedback form={form} />
       <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
-        <TextField name="name" label="Naam" autoComplete="name" defaultValue={values.name} error={errors.name} />
+        <TextField {...form.field("name")} label="Naam" autoComplete="name" />
+        <TextField {...form.field("email")} label="E-mailadres van uw werk" type="email" autoComplete="email" />
         <TextField
-          name="email"
-          label="E-mailadres van uw werk"
-          type="email"
-          autoComplete="email"
-          defaultValue={values.email}
-          error={errors.email}
-        />
-        <TextField
-          name="profession"
+          {...form.field("profession")}
           label="Beroep of functie"
           description="Bijvoorbeeld: intern begeleider, wijkverpleegkundige, jeugdconsulent."
-          defaultValue={values.profession}
-          error={errors.profession}
         />
-        <SelectField name="region" label="Regio van uw leertuin" defaultValue={values.region} error={errors.region}>
+        <SelectField {...form.field("region")} label="Regio van uw leertuin">
           {regions.map((r) => (
             <option key={r.slug} value={r.slug}>
               {r.name}
@@ -89,11 +80,9 @@ export default function Register() {
           ))}
         </SelectField>
         <SelectField
-          name="organisation"
+          {...form.field("organisation")}
           label="Uw organisatie"
           description="Kies een organisatie uit de regio die u hierboven koos."
-          defaultValue={values.organisation}
-          error={errors.organisation}
         >
           {regions.map((r) => (
             <optgroup key={r.slug} label={r.name}>
@@ -105,20 +94,10 @@ export default function Register() {
             </optgroup>
           ))}
         </SelectField>
-        <TextField
-          name="password"
-          label="Wachtwoord"
-          type="password"
-          autoComplete="new-password"
-          description={PASSWORD_HINT}
-          error={errors.password}
-        />
-        <TextField
-          name="passwordRepeat"
-          label="Herhaal het wachtwoord"
-          type="password"
-          autoComplete="new-password"
-          error={errors.passwordRepeat}
+        <NewPasswordFields
+          names={["password", "passwordRepeat"]}
+          labels={["Wachtwoord", "Herhaal het wachtwoord"]}
+          errors={form.errors}
         />
         <SubmitButton pending={submitOnce.pending} pendingLabel="Bezig met aanvragen…">
           Account aanvragen

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireMember } from "~/auth/permissions.server";
-import { ErrorSummary } from "~/components/error-summary";
-import { ChoiceGroup, SelectField, TextArea, TextField } from "~/components/form-field";
+import { FormFeedback } from "~/components/form-feedback";
+import { ChoiceGroup, SECTOR_OPTIONS, SectorSelect, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
-import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
+import { DILEMMA_STATUS_LABELS, SECTORS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
 import { listThemes } from "~/models/theme.server";
+import { formState } from "~/utils/action-result";
+import { guarded, invalid } from "~/utils/action-result.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, memberships } = await requireMember(request);
   const form = await readForm(request, ["askingSectors", "themes"] as const);
   const parsed = parseForm(ProposalSchema, form);
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, guard: null }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed);
   const { data: p, values } = parsed;
   const guard = guardTexts(
     Object.fromEntries(
@@ -55,20 +57,18 @@ export async function action({ request }: ActionFunctionArgs) {
     ),
     form,
   );
-  if (!guard.ok) return data({ values, errors: {}, guard: guard.reports }, { status: 422 });
+  if (!guard.ok) return guarded(values, guard.reports);
   const regionIds = user.isAdmin ? ("all" as const) : memberships.map((m) => m.regionId);
   const result = proposeDilemma(getDb(), { userId: user.id, regionIds, proposal: p });
-  if (!result.ok) return data({ values, errors: { [result.field]: result.message }, guard: null }, { status: 400 });
+  if (!result.ok) return invalid({ values, errors: { [result.field]: result.message } });
   return redirect(`/dilemmas/${result.slug}?voorgesteld=1`);
 }
 
 export default function Propose() {
   const { regions, themes, proposals } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
-  const values = (result?.values ?? {}) as Record<string, string | string[] | undefined>;
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const list = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const form = formState(useActionData<typeof action>(), {
+    initial: regions.length === 1 ? { region: regions[0]!.value } : {},
+  });
   const submitOnce = useSubmitOnce();
   return (
     <div className="page-width narrow">
@@ -78,18 +78,13 @@ export default function Propose() {
         situatie zonder namen, adressen, telefoonnummers of andere gegevens die iemand herkenbaar maken: Leertuin
         controleert dat voordat er iets wordt opgeslagen.
       </Paragraph>
-      <ErrorSummary
-        errors={errors}
+      <FormFeedback
+        form={form}
         fieldIds={{ askingSectors: `askingSectors-${SECTORS[0]}`, themes: `themes-${themes[0]?.value ?? ""}` }}
       />
       <Form method="post" noValidate className="stack-form" onSubmit={submitOnce.onSubmit}>
-        {result?.guard && <GuardReport reports={result.guard} />}
-        <SelectField
-          name="region"
-          label="Regio"
-          defaultValue={text("region") ?? (regions.length === 1 ? regions[0]!.value : undefined)}
-          error={errors.region}
-        >
+        {form.guard && <GuardReport reports={form.guard} />}
+        <SelectField {...form.field("region")} label="Regio">
           {regions.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
@@ -97,62 +92,35 @@ export default function Propose() {
           ))}
         </SelectField>
         <TextField
-          name="title"
+          {...form.field("title")}
           label="Titel"
           description="Kort en zonder namen, bijvoorbeeld: Zorgen over een leerling, school en wijkteam."
-          defaultValue={text("title")}
-          error={errors.title}
         />
         <TextField
-          name="question"
+          {...form.field("question")}
           label="De vraag"
           description="Bijvoorbeeld: Mag ik als intern begeleider het wijkteam vertellen dat …?"
-          defaultValue={text("question")}
-          error={errors.question}
         />
         <TextArea
-          name="situation"
+          {...form.field("situation")}
           label="De situatie"
           description="Wat speelt er, wie wil wat weten en waarom twijfelt u? Markdown mag."
           rows={10}
-          defaultValue={text("situation")}
-          error={errors.situation}
         />
-        <TextField
-          name="purpose"
-          label="Doel van de vraag (mag leeg)"
-          optional
-          defaultValue={text("purpose")}
-          error={errors.purpose}
-        />
-        <SelectField
-          name="holderSector"
-          label="Welke sector heeft de informatie?"
-          defaultValue={text("holderSector")}
-          error={errors.holderSector}
-        >
-          {SECTORS.map((s) => (
-            <option key={s} value={s}>
-              {SECTOR_LABELS[s]}
-            </option>
-          ))}
-        </SelectField>
+        <TextField {...form.field("purpose")} label="Doel van de vraag (mag leeg)" optional />
+        <SectorSelect {...form.field("holderSector")} label="Welke sector heeft de informatie?" />
         <ChoiceGroup
+          {...form.choice("askingSectors")}
           type="checkbox"
-          name="askingSectors"
           legend="Welke sectoren vragen erom?"
-          options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
-          checked={list("askingSectors")}
-          error={errors.askingSectors}
+          options={SECTOR_OPTIONS}
         />
         <ChoiceGroup
+          {...form.choice("themes")}
           type="checkbox"
-          name="themes"
           legend="Thema's"
           description="Kies er één tot vijf."
           options={themes}
-          checked={list("themes")}
-          error={errors.themes}
         />
         <SubmitButton pending={submitOnce.pending} pendingLabel="Bezig met indienen…">
           Voorstel indienen

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import { PASSWORD_HINT } from "~/auth/password-rules";
 import { passwordProblem } from "~/auth/password-strength.server";
-import { ErrorSummary } from "~/components/error-summary";
-import { TextField } from "~/components/form-field";
+import { FormFeedback } from "~/components/form-feedback";
+import { NewPasswordFields } from "~/components/password-fields";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
+import { formState } from "~/utils/action-result";
+import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
@@ -31,45 +33,32 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { token } = parseOr404(TokenParam, params, INVALID);
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return invalid({ values: {}, errors: parsed.errors });
   const reset = findPasswordReset(getDb(), token);
   if (!reset) notFound(INVALID);
   const weak = await passwordProblem(parsed.data.password, reset);
-  if (weak) return data({ errors: { password: weak } }, { status: 400 });
+  if (weak) return invalid({ values: {}, errors: { password: weak } });
   if (!(await resetPassword(getDb(), token, parsed.data.password))) notFound(INVALID);
   return redirect("/inloggen?hersteld=1");
 }
 
 export default function ResetPassword() {
   const { email } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const form = formState(useActionData<typeof action>());
   return (
     <div className="page-width narrow">
       <Heading level={1}>Nieuw wachtwoord kiezen</Heading>
       <Paragraph>
         Kies een nieuw wachtwoord voor het account {email}. Daarna bent u overal afgemeld en logt u opnieuw in.
       </Paragraph>
-      <ErrorSummary errors={errors} />
+      <FormFeedback form={form} />
       <Form method="post" noValidate className="stack-form">
-        <TextField
-          name="password"
-          label="Nieuw wachtwoord"
-          type="password"
-          autoComplete="new-password"
-          description={PASSWORD_HINT}
-          error={errors.password}
+        <NewPasswordFields
+          names={["password", "passwordRepeat"]}
+          labels={["Nieuw wachtwoord", "Herhaal het nieuwe wachtwoord"]}
+          errors={form.errors}
         />
-        <TextField
-          name="passwordRepeat"
-          label="Herhaal het nieuwe wachtwoord"
-          type="password"
-          autoComplete="new-password"
-          error={errors.passwordRepeat}
-        />
-        <button className="utrecht-button utrecht-button--primary-action" type="submit">
-          Wachtwoord opslaan
-        </button>
+        <SubmitButton>Wachtwoord opslaan</SubmitButton>
       </Form>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   WeighingAnswersSchema,
   WeighingFormSchema,
 } from "~/domain/weighing-form";
+import { type ActionResult, actionResult, type FormValues } from "~/utils/action-result";
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { type FieldErrors, fieldErrors, type FormRecord, formValues } from "~/utils/forms";
@@ -20,22 +21,25 @@ import { buildWeighingView, type WeighingView } from "./weighing-view.server";
 
 export type FormState = {
   mode: "form";
-  values: Partial<FormRecord>;
-  errors: FieldErrors;
-  guard: GuardFieldReport[] | null;
+  /** The answers a link prefilled, or what was posted. */
+  values: FormValues;
+  /** What the posted form was refused for. */
+  result: ActionResult | null;
 };
 export type AnswerState = {
   mode: "answer";
   view: WeighingView;
-  /** The record form under the answer: what was typed and what was refused. */
-  recordForm: { values: Partial<FormRecord>; errors: FieldErrors; guard: GuardFieldReport[] | null };
+  /** The posted form, which the record form under the answer starts from. */
+  values: FormValues;
+  /** What the record form was refused for. */
+  result: ActionResult | null;
 };
 export type RecordState = {
   mode: "record";
   view: WeighingView;
   record: ReturnType<typeof weighingRecord>;
   /** The posted form, to download the same record from the printable page. */
-  values: Partial<FormRecord>;
+  values: FormValues;
 };
 export type WeighingState = FormState | AnswerState | RecordState;
 
@@ -64,36 +68,46 @@ export async function weighingFromUrl(request: Request): Promise<Outcome> {
   const parsed = WeighingAnswersSchema.safeParse(given);
   if (complete && parsed.success && given.aanpassen === undefined) {
     const view = buildWeighingView(getDb(), parsed.data, "", await ownRegion(request));
-    return { status: 200, state: { mode: "answer", view, recordForm: { values: {}, errors: {}, guard: null } } };
+    return { status: 200, state: { mode: "answer", view, values: {}, result: null } };
   }
   const errors = parsed.success ? {} : errorsOfGiven(parsed.error, given);
   const { aanpassen: _edit, ...values } = given;
-  return { status: Object.keys(errors).length > 0 ? 400 : 200, state: { mode: "form", values, errors, guard: null } };
+  if (Object.keys(errors).length === 0) return { status: 200, state: { mode: "form", values, result: null } };
+  return { status: 400, state: { mode: "form", values, result: actionResult({ outcome: "invalid", values, errors }) } };
 }
 
-/** POST with intent "afwegen": the form's answers and purpose → the answer page. */
+/** The form again, with what was wrong with it. */
+function refusedForm(values: FormValues, refusal: Pick<ActionResult, "errors"> | Pick<ActionResult, "guard">): Outcome {
+  const result = actionResult({ outcome: "guard" in refusal ? "guard" : "invalid", values, ...refusal });
+  return { status: "guard" in refusal ? 422 : 400, state: { mode: "form", values, result } };
+}
+
+/** POST with intent "weigh": the form's answers and purpose → the answer page. */
 export async function weighingFromForm(request: Request, form: FormRecord): Promise<Outcome> {
   const values = formValues(form);
   const parsed = WeighingFormSchema.safeParse(form);
-  if (!parsed.success)
-    return { status: 400, state: { mode: "form", values, errors: fieldErrors(parsed.error), guard: null } };
+  if (!parsed.success) return refusedForm(values, { errors: fieldErrors(parsed.error) });
   const guard = guardTexts({ doel: { label: PURPOSE_LABEL, value: parsed.data.doel } }, form);
-  if (!guard.ok) return { status: 422, state: { mode: "form", values, errors: {}, guard: guard.reports } };
+  if (!guard.ok) return refusedForm(values, { guard: guard.reports });
   const view = buildWeighingView(getDb(), parsed.data, parsed.data.doel, await ownRegion(request));
-  return { status: 200, state: { mode: "answer", view, recordForm: { values, errors: {}, guard: null } } };
+  return { status: 200, state: { mode: "answer", view, values, result: null } };
 }
 
-/** POST with intent "vastleggen" or "downloaden": the record of the weighing, or the answer page with what to fix. */
+/** POST with intent "record" (or the download): the record of the weighing, or the answer page with what to fix. */
 export async function weighingRecordFromForm(request: Request, form: FormRecord): Promise<Outcome> {
   const values = formValues(form);
   const answers = WeighingAnswersSchema.safeParse(form);
-  if (!answers.success)
-    return { status: 400, state: { mode: "form", values, errors: fieldErrors(answers.error), guard: null } };
+  if (!answers.success) return refusedForm(values, { errors: fieldErrors(answers.error) });
   const purpose = typeof form.doel === "string" ? form.doel.trim() : "";
   const view = buildWeighingView(getDb(), answers.data, purpose, await ownRegion(request));
-  const refuse = (status: number, errors: FieldErrors, guard: GuardFieldReport[] | null = null): Outcome => ({
+  const refuse = (status: 400 | 422, errors: FieldErrors, guard: GuardFieldReport[] | null = null): Outcome => ({
     status,
-    state: { mode: "answer", view, recordForm: { values, errors, guard } },
+    state: {
+      mode: "answer",
+      view,
+      values,
+      result: actionResult({ outcome: guard ? "guard" : "invalid", values, errors, guard }),
+    },
   });
   const parsed = RecordFormSchema.safeParse(form);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error));

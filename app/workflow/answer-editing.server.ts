@@ -10,6 +10,7 @@ import type { Db, Executor, Tx } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
+import { type WorkflowFailure, workflowFailure } from "./workflow-result";
 
 const IsoDate = z
   .string()
@@ -71,8 +72,6 @@ export const ANSWER_TEXT_FIELDS = {
   agreedBy: "Afgesproken door",
 } as const;
 
-export type EditFailure = { ok: false; status: 403 | 404 | 409; message: string };
-
 function versionValues(form: AnswerForm) {
   const sections = Object.fromEntries(ANSWER_SECTIONS.map(({ key, field }) => [field, form[key]])) as Record<
     (typeof ANSWER_SECTIONS)[number]["field"],
@@ -97,22 +96,19 @@ function findAnswer(tx: Executor, dilemmaId: number, regionId: number) {
     .get();
 }
 
-function findDraft(tx: Executor, answerId: number) {
+/** The answer's draft (at most one: a partial unique index), or its newest published version. */
+function answerVersion(tx: Executor, answerId: number, which: "draft" | "published") {
+  const published = t.answerVersions.publishedAt;
   return tx
     .select()
     .from(t.answerVersions)
-    .where(and(eq(t.answerVersions.answerId, answerId), isNull(t.answerVersions.publishedAt)))
-    .get();
-}
-
-function latestPublished(tx: Executor, answerId: number) {
-  return tx
-    .select()
-    .from(t.answerVersions)
-    .where(and(eq(t.answerVersions.answerId, answerId), isNotNull(t.answerVersions.publishedAt)))
+    .where(and(eq(t.answerVersions.answerId, answerId), which === "draft" ? isNull(published) : isNotNull(published)))
     .orderBy(desc(t.answerVersions.version))
     .get();
 }
+
+const findDraft = (tx: Executor, answerId: number) => answerVersion(tx, answerId, "draft");
+const latestPublished = (tx: Executor, answerId: number) => answerVersion(tx, answerId, "published");
 
 /** The stored fields an editor's form sets, in a fixed order: what two submissions must share to be the same. */
 const CONTENT_FIELDS = [
@@ -164,13 +160,11 @@ export function editorBasis(tx: Executor, answerId: number | null): string {
 export const BasisField = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
 
 const staleAnswer = (latest: number) =>
-  new Rollback({
-    ok: false,
-    status: 409,
-    message:
-      `Iemand heeft deze afspraak intussen gewijzigd (geldend is nu versie ${latest}, of er is een nieuwer concept). ` +
+  rollback(
+    409,
+    `Iemand heeft deze afspraak intussen gewijzigd (geldend is nu versie ${latest}, of er is een nieuwer concept). ` +
       "Uw tekst staat hieronder nog. Bekijk wat er veranderde en verstuur het formulier opnieuw als u uw tekst wilt bewaren.",
-  });
+  );
 
 function nextVersion(tx: Executor, answerId: number): number {
   return (
@@ -226,13 +220,15 @@ function ensureAnswer(tx: Tx, target: Target) {
 }
 
 class Rollback extends Error {
-  constructor(readonly failure: EditFailure) {
+  constructor(readonly failure: WorkflowFailure) {
     super(failure.message);
   }
 }
 
+const rollback = (status: WorkflowFailure["status"], message: string) => new Rollback(workflowFailure(status, message));
+
 /** Runs a write; a Rollback thrown inside undoes all of it and becomes the result. */
-function writeOrFail<T>(db: Db, write: (tx: Tx) => T): T | EditFailure {
+function writeOrFail<T>(db: Db, write: (tx: Tx) => T): T | WorkflowFailure {
   try {
     return db.transaction(write);
   } catch (error) {
@@ -243,18 +239,14 @@ function writeOrFail<T>(db: Db, write: (tx: Tx) => T): T | EditFailure {
 
 function writableDilemma(tx: Executor, dilemmaId: number) {
   const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, dilemmaId)).get();
-  if (!dilemma) throw new Rollback({ ok: false, status: 404, message: "Dit dilemma bestaat niet." });
+  if (!dilemma) throw rollback(404, "Dit dilemma bestaat niet.");
   if (dilemma.status !== "on-agenda" && dilemma.status !== "answered") {
-    throw new Rollback({ ok: false, status: 409, message: "Een afspraak kan pas als het dilemma op de agenda staat." });
+    throw rollback(409, "Een afspraak kan pas als het dilemma op de agenda staat.");
   }
   return dilemma;
 }
 
-const badCitations = new Rollback({
-  ok: false,
-  status: 409,
-  message: "Een van de gekozen artikelen bestaat niet (meer).",
-});
+const badCitations = rollback(409, "Een van de gekozen artikelen bestaat niet (meer).");
 
 /** Saves the region's draft (the next version, unpublished), replacing an earlier draft's text. */
 export function saveDraft(db: Db, target: Target, form: AnswerForm, basis?: string) {
@@ -421,15 +413,9 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
 export function withdrawAnswer(db: Db, target: Target, reason: string) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
-    const published =
-      answer &&
-      tx
-        .select({ id: t.answerVersions.id })
-        .from(t.answerVersions)
-        .where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt)))
-        .get();
+    const published = answer && latestPublished(tx, answer.id);
     if (!answer || answer.status !== "published" || !published) {
-      throw new Rollback({ ok: false, status: 409, message: "Er is geen gepubliceerde afspraak om in te trekken." });
+      throw rollback(409, "Er is geen gepubliceerde afspraak om in te trekken.");
     }
     const now = new Date().toISOString();
     tx.update(t.answers)
@@ -474,17 +460,16 @@ export function startAdoption(
       .where(and(eq(t.answerVersions.id, input.sourceVersionId), isNotNull(t.answerVersions.publishedAt)))
       .get();
     if (!source || source.answer.status !== "published")
-      throw new Rollback({ ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." });
+      throw rollback(404, "Deze afspraak bestaat niet of is niet gepubliceerd.");
     if (source.answer.regionId === input.regionId)
-      throw new Rollback({ ok: false, status: 409, message: "Een regio kan haar eigen afspraak niet overnemen." });
+      throw rollback(409, "Een regio kan haar eigen afspraak niet overnemen.");
     // The page showed the source answer with this version in force; a newer one since is a stale base.
     const sourceLatest = latestPublished(tx, source.answer.id)!;
     if (input.sourceBasis !== undefined && input.sourceBasis !== String(sourceLatest.version))
-      throw new Rollback({
-        ok: false,
-        status: 409,
-        message: `Deze afspraak is intussen herzien: geldend is nu versie ${sourceLatest.version}. Bekijk die versie voordat u overneemt.`,
-      });
+      throw rollback(
+        409,
+        `Deze afspraak is intussen herzien: geldend is nu versie ${sourceLatest.version}. Bekijk die versie voordat u overneemt.`,
+      );
     const target = { actorId: input.actorId, dilemmaId: source.answer.dilemmaId, regionId: input.regionId };
     const dilemma = writableDilemma(tx, target.dilemmaId);
     const answer = ensureAnswer(tx, target);
@@ -493,11 +478,7 @@ export function startAdoption(
     if (existing && existing.adoptedFromVersionId === source.version.id)
       return { ok: true as const, dilemmaSlug: dilemma.slug };
     if (existing) {
-      throw new Rollback({
-        ok: false,
-        status: 409,
-        message: "Uw regio heeft al een concept voor dit dilemma. Publiceer of verwijder dat eerst.",
-      });
+      throw rollback(409, "Uw regio heeft al een concept voor dit dilemma. Publiceer of verwijder dat eerst.");
     }
     const v = source.version;
     const draft = tx
@@ -522,17 +503,7 @@ export function startAdoption(
       })
       .returning()
       .get();
-    const cited = tx
-      .select({ articleId: t.citations.articleId })
-      .from(t.citations)
-      .where(eq(t.citations.answerVersionId, v.id))
-      .orderBy(asc(t.citations.position))
-      .all();
-    setCitations(
-      tx,
-      draft.id,
-      cited.map((c) => c.articleId),
-    );
+    setCitations(tx, draft.id, citedArticleIds(tx, v.id));
     recordAudit(tx, {
       actorId: input.actorId,
       action: "answer.adopt",
@@ -550,15 +521,10 @@ export function discardDraft(db: Db, target: Target, basis?: string) {
   return writeOrFail(db, (tx) => {
     const answer = findAnswer(tx, target.dilemmaId, target.regionId);
     const draft = answer && findDraft(tx, answer.id);
-    if (!answer || !draft)
-      throw new Rollback({ ok: false, status: 409, message: "Er is geen concept om te verwijderen." });
+    if (!answer || !draft) throw rollback(409, "Er is geen concept om te verwijderen.");
     // Someone changed the draft since this form was opened: throwing their work away needs a fresh look.
     if (basis !== undefined && basis !== editorBasis(tx, answer.id))
-      throw new Rollback({
-        ok: false,
-        status: 409,
-        message: "Iemand heeft het concept intussen gewijzigd. Bekijk het opnieuw voordat u het weggooit.",
-      });
+      throw rollback(409, "Iemand heeft het concept intussen gewijzigd. Bekijk het opnieuw voordat u het weggooit.");
     tx.delete(t.answerVersions).where(eq(t.answerVersions.id, draft.id)).run();
     recordAudit(tx, {
       actorId: target.actorId,
@@ -576,26 +542,11 @@ export function getEditorState(db: Db, dilemmaId: number, regionId: number) {
   const answer = findAnswer(db, dilemmaId, regionId);
   if (!answer) return { answer: null, draft: null, current: null, basis: editorBasis(db, null) };
   const draft = findDraft(db, answer.id) ?? null;
-  const current =
-    db
-      .select()
-      .from(t.answerVersions)
-      .where(and(eq(t.answerVersions.answerId, answer.id), isNotNull(t.answerVersions.publishedAt)))
-      .orderBy(asc(t.answerVersions.version))
-      .all()
-      .at(-1) ?? null;
-  const citationIds = (versionId: number) =>
-    db
-      .select({ id: t.citations.articleId })
-      .from(t.citations)
-      .where(eq(t.citations.answerVersionId, versionId))
-      .orderBy(asc(t.citations.position))
-      .all()
-      .map((c) => c.id);
+  const current = latestPublished(db, answer.id) ?? null;
   return {
     answer,
-    draft: draft && { ...draft, citationIds: citationIds(draft.id) },
-    current: current && { ...current, citationIds: citationIds(current.id) },
+    draft: draft && { ...draft, citationIds: citedArticleIds(db, draft.id) },
+    current: current && { ...current, citationIds: citedArticleIds(db, current.id) },
     basis: editorBasis(db, answer.id),
   };
 }

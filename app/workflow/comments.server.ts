@@ -8,6 +8,7 @@ import * as t from "../../db/schema";
 import { answeringRegionIds, notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
+import { workflowFailure, type WorkflowResult } from "./workflow-result";
 
 export const CommentSchema = z.object({
   body: z.string().trim().min(2, "Schrijf een reactie.").max(5000, "Gebruik hoogstens 5000 tekens."),
@@ -19,25 +20,22 @@ export const HideSchema = z.object({
   reason: ReasonField,
 });
 
-type Failure = { ok: false; status: 403 | 404 | 409; message: string };
-
 /** A member's comment on a dilemma, or a reply to a top-level comment (one level deep). */
 export function addComment(
   db: Db,
   input: { authorId: number; dilemmaId: number; parentId?: number; body: string },
-): { ok: true; id: number } | Failure {
+): WorkflowResult<{ id: number }> {
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
-    if (!dilemma) return { ok: false, status: 404, message: "Dit dilemma bestaat niet." };
+    if (!dilemma) return workflowFailure(404, "Dit dilemma bestaat niet.");
     let parent: typeof t.comments.$inferSelect | undefined;
     if (input.parentId !== undefined) {
       parent = tx.select().from(t.comments).where(eq(t.comments.id, input.parentId)).get();
       if (!parent || parent.dilemmaId !== dilemma.id)
-        return { ok: false, status: 404, message: "De reactie waarop u antwoordt bestaat niet." };
+        return workflowFailure(404, "De reactie waarop u antwoordt bestaat niet.");
       if (parent.parentId !== null)
-        return { ok: false, status: 409, message: "U kunt alleen op een reactie antwoorden, niet op een antwoord." };
-      if (parent.hiddenAt)
-        return { ok: false, status: 409, message: "Deze reactie is verborgen; u kunt er niet op antwoorden." };
+        return workflowFailure(409, "U kunt alleen op een reactie antwoorden, niet op een antwoord.");
+      if (parent.hiddenAt) return workflowFailure(409, "Deze reactie is verborgen; u kunt er niet op antwoorden.");
     }
     const comment = tx
       .insert(t.comments)
@@ -81,7 +79,7 @@ export function addComment(
 export function hideComment(
   db: Db,
   input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number; commentId: number; reason: string },
-): { ok: true } | Failure {
+): WorkflowResult {
   return db.transaction((tx) => {
     const row = tx
       .select({ comment: t.comments, dilemma: t.dilemmas })
@@ -90,15 +88,14 @@ export function hideComment(
       .where(eq(t.comments.id, input.commentId))
       .get();
     if (!row || row.comment.dilemmaId !== input.dilemmaId)
-      return { ok: false, status: 404, message: "Deze reactie bestaat niet bij dit dilemma." };
+      return workflowFailure(404, "Deze reactie bestaat niet bij dit dilemma.");
     if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
-      return {
-        ok: false,
-        status: 403,
-        message: "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.",
-      };
+      return workflowFailure(
+        403,
+        "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.",
+      );
     }
-    if (row.comment.hiddenAt) return { ok: false, status: 409, message: "Deze reactie is al verborgen." };
+    if (row.comment.hiddenAt) return workflowFailure(409, "Deze reactie is al verborgen.");
     tx.update(t.comments)
       .set({ hiddenAt: new Date().toISOString(), hiddenBy: input.actorId, hiddenReason: input.reason })
       .where(eq(t.comments.id, row.comment.id))

@@ -9,6 +9,7 @@ import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
+import { workflowFailure, type WorkflowResult } from "./workflow-result";
 
 const text = (min: number, max: number, tooShort: string) =>
   z.string().trim().min(min, tooShort).max(max, `Gebruik hoogstens ${max} tekens.`);
@@ -122,8 +123,6 @@ export type ProposalDecision =
   | { decision: "reject"; reason: string }
   | { decision: "merge"; reason: string; intoSlug: string };
 
-export type DecideResult = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string; field?: "intoSlug" };
-
 /**
  * A facilitator of the proposal's region puts it on the agenda, rejects it with a reason, or merges it
  * into an existing dilemma. The proposer is told, in the same transaction.
@@ -137,32 +136,23 @@ export function decideProposal(
     /** The proposal's updated_at when the agenda was opened (hidden field); without it no base is claimed. */
     basis?: string;
   } & ProposalDecision,
-): DecideResult {
+): WorkflowResult {
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
-    if (!dilemma) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
+    if (!dilemma) return workflowFailure(404, "Dit voorstel bestaat niet.");
     if (input.regionIds !== "all" && !input.regionIds.includes(dilemma.originRegionId)) {
-      return {
-        ok: false,
-        status: 403,
-        message: "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover.",
-      };
+      return workflowFailure(403, "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover.");
     }
     if (dilemma.status !== "proposed") {
       // The same decision again (a double submit, two tabs) is the decision already made.
       if (sameDecision(tx, dilemma, input)) return { ok: true };
-      return {
-        ok: false,
-        status: 409,
-        message: `Over dit voorstel is intussen al besloten: ${DECIDED_LABELS[dilemma.status] ?? "het is niet meer nieuw"}.`,
-      };
+      return workflowFailure(
+        409,
+        `Over dit voorstel is intussen al besloten: ${DECIDED_LABELS[dilemma.status] ?? "het is niet meer nieuw"}.`,
+      );
     }
     if (input.basis !== undefined && input.basis !== dilemma.updatedAt)
-      return {
-        ok: false,
-        status: 409,
-        message: "Dit voorstel is intussen gewijzigd. Bekijk het opnieuw op de agenda.",
-      };
+      return workflowFailure(409, "Dit voorstel is intussen gewijzigd. Bekijk het opnieuw op de agenda.");
     const href = `/dilemmas/${dilemma.slug}`;
     const now = new Date().toISOString();
     if (input.decision === "accept") {
@@ -192,12 +182,11 @@ export function decideProposal(
     } else {
       const target = tx.select().from(t.dilemmas).where(eq(t.dilemmas.slug, input.intoSlug)).get();
       if (!target || target.id === dilemma.id || !["on-agenda", "answered"].includes(target.status)) {
-        return {
-          ok: false,
-          status: 409,
-          field: "intoSlug",
-          message: "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is.",
-        };
+        return workflowFailure(
+          409,
+          "Voeg het voorstel samen met een dilemma dat op de agenda staat of beantwoord is.",
+          "intoSlug",
+        );
       }
       tx.update(t.dilemmas)
         .set({ status: "merged", statusReason: input.reason, mergedIntoId: target.id, updatedAt: now })

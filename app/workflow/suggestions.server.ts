@@ -8,6 +8,7 @@ import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 import { ReasonField } from "./reason";
+import { workflowFailure, type WorkflowResult } from "./workflow-result";
 
 export const SuggestionSchema = z.object({
   region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),
@@ -19,17 +20,15 @@ export const DeclineSchema = z.object({
   reason: ReasonField,
 });
 
-type Failure = { ok: false; status: 403 | 404 | 409; message: string };
-
 /** A member suggests that their region take over another region's published answer version. */
 export function suggestAdoption(
   db: Db,
   input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string },
-): { ok: true } | Failure {
+): WorkflowResult {
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, input.regionSlug)).get();
     if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
-      return { ok: false, status: 403, message: "U kunt alleen voorstellen doen voor een regio waarvan u lid bent." };
+      return workflowFailure(403, "U kunt alleen voorstellen doen voor een regio waarvan u lid bent.");
     }
     const source = tx
       .select({ regionId: t.answers.regionId, dilemmaId: t.answers.dilemmaId })
@@ -43,9 +42,8 @@ export function suggestAdoption(
         ),
       )
       .get();
-    if (!source) return { ok: false, status: 404, message: "Deze afspraak bestaat niet of is niet gepubliceerd." };
-    if (source.regionId === region.id)
-      return { ok: false, status: 409, message: "Dit is al de afspraak van uw regio." };
+    if (!source) return workflowFailure(404, "Deze afspraak bestaat niet of is niet gepubliceerd.");
+    if (source.regionId === region.id) return workflowFailure(409, "Dit is al de afspraak van uw regio.");
     const open = tx
       .select({ id: t.adoptionSuggestions.id })
       .from(t.adoptionSuggestions)
@@ -57,8 +55,7 @@ export function suggestAdoption(
         ),
       )
       .get();
-    if (open)
-      return { ok: false, status: 409, message: "Deze afspraak staat al op de agenda van uw regio om over te nemen." };
+    if (open) return workflowFailure(409, "Deze afspraak staat al op de agenda van uw regio om over te nemen.");
     const suggestion = tx
       .insert(t.adoptionSuggestions)
       .values({
@@ -91,21 +88,21 @@ export function suggestAdoption(
 export function declineSuggestion(
   db: Db,
   input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string },
-): { ok: true } | Failure {
+): WorkflowResult {
   return db.transaction((tx) => {
     const suggestion = tx
       .select()
       .from(t.adoptionSuggestions)
       .where(eq(t.adoptionSuggestions.id, input.suggestionId))
       .get();
-    if (!suggestion) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
+    if (!suggestion) return workflowFailure(404, "Dit voorstel bestaat niet.");
     if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
-      return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van deze regio beslissen hierover." };
+      return workflowFailure(403, "Alleen de leertuinbegeleiders van deze regio beslissen hierover.");
     }
     if (suggestion.status !== "open") {
       // Declining again with the same reason (a double submit) is the decision already made.
       if (suggestion.status === "declined" && suggestion.reason === input.reason) return { ok: true };
-      return { ok: false, status: 409, message: "Over dit voorstel is intussen al besloten." };
+      return workflowFailure(409, "Over dit voorstel is intussen al besloten.");
     }
     tx.update(t.adoptionSuggestions)
       .set({ status: "declined", reason: input.reason, decidedBy: input.actorId, decidedAt: new Date().toISOString() })

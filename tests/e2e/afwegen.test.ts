@@ -63,7 +63,7 @@ describe("the afwegingshulp", () => {
 
     // Sent without answers: Dutch errors, summarised and at each field.
     await page.getByRole("button", { name: "Afwegen" }).click();
-    await page.getByText("Niet alles is goed ingevuld.").waitFor();
+    await page.getByRole("heading", { name: "Niet alles is goed ingevuld" }).waitFor();
     await page.getByRole("link", { name: "Kies de sector waarin u werkt." }).waitFor();
     await expect(page.getByLabel("In welke sector werkt u?").getAttribute("aria-invalid")).resolves.toBe("true");
     await accessibleWithoutScript(page);

@@ -179,13 +179,8 @@ describe("hostile forms at the workflow actions", () => {
       ),
     );
     const review = "/regios/zeeland/herziening";
-    await fuzzAction(review, { intent: "herbevestigen", answerId }, cookies.facilitator, 12);
-    await fuzzAction(
-      review,
-      { intent: "intrekken", answerId, reason: "De wet is veranderd." },
-      cookies.facilitator,
-      12,
-    );
+    await fuzzAction(review, { intent: "reconfirm", answerId }, cookies.facilitator, 12);
+    await fuzzAction(review, { intent: "withdraw", answerId, reason: "De wet is veranderd." }, cookies.facilitator, 12);
   });
 
   it("adopting and suggesting another region's answer", { timeout: 120_000 }, async () => {
@@ -237,13 +232,13 @@ describe("hostile forms at the account and admin actions", () => {
     await fuzzAction("/inloggen/code", { code: "123456" }, pending, 12, ["auth.totp-failed"]);
     await fuzzAction(
       "/account/tweestapsverificatie",
-      { intent: "aanzetten", code: "123456", redirectTo: "/" },
+      { intent: "enable", code: "123456", redirectTo: "/" },
       cookies.member,
       8,
     );
     await fuzzAction(
       "/account/tweestapsverificatie",
-      { intent: "uitzetten", password: "niet-het-wachtwoord", code: "123456" },
+      { intent: "disable", password: "niet-het-wachtwoord", code: "123456" },
       cookies.member,
       8,
     );
@@ -252,14 +247,14 @@ describe("hostile forms at the account and admin actions", () => {
   it("one's own account", { timeout: 120_000 }, async () => {
     await fuzzAction(
       "/account",
-      { intent: "gegevens", name: "Lid Zeeland", profession: "Intern begeleider", organisation: "" },
+      { intent: "profile", name: "Lid Zeeland", profession: "Intern begeleider", organisation: "" },
       cookies.member,
       12,
     );
     await fuzzAction(
       "/account",
       {
-        intent: "wachtwoord",
+        intent: "password",
         currentPassword: "niet-het-wachtwoord",
         newPassword: "een-nieuw-wachtwoord",
         newPasswordRepeat: "een-nieuw-wachtwoord",
@@ -267,7 +262,7 @@ describe("hostile forms at the account and admin actions", () => {
       cookies.member,
       8,
     );
-    await fuzzAction("/account", { intent: "verwijderen", confirmPassword: "niet-het-wachtwoord" }, cookies.member, 8);
+    await fuzzAction("/account", { intent: "delete", confirmPassword: "niet-het-wachtwoord" }, cookies.member, 8);
   });
 
   it("regions, organisations, members and roles", { timeout: 120_000 }, async () => {
@@ -279,7 +274,7 @@ describe("hostile forms at the account and admin actions", () => {
     );
     await fuzzAction(
       "/beheer/regios/zeeland",
-      { intent: "organisatie", organisationName: "Wijkteam Noord", sector: "wijkteam" },
+      { intent: "organisation", organisationName: "Wijkteam Noord", sector: "wijkteam" },
       cookies.admin,
       12,
     );
@@ -291,7 +286,7 @@ describe("hostile forms at the account and admin actions", () => {
         DEMO.otherMember,
       ),
     );
-    await fuzzAction("/beheer/rollen", { intent: "rol", membershipId: member, role: "member" }, cookies.admin, 12);
+    await fuzzAction("/beheer/rollen", { intent: "role", membershipId: member, role: "member" }, cookies.admin, 12);
   });
 });
 

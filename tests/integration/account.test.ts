@@ -25,7 +25,7 @@ describe("who may use /account", () => {
   it("sends a visitor to log in, for the page, its forms and the download", async () => {
     for (const response of [
       await http.get("/account"),
-      await http.post("/account", { intent: "gegevens", name: "X" }),
+      await http.post("/account", { intent: "profile", name: "X" }),
       await http.get("/account/gegevens"),
     ]) {
       expect(response.status).toBe(302);
@@ -49,7 +49,7 @@ describe("editing name, profession and organisation", () => {
     const organisation = String(organisationOf("zeeland"));
     const response = await http.post(
       "/account",
-      { intent: "gegevens", name: "Marieke Zeeuw", profession: "schoolmaatschappelijk werker", organisation },
+      { intent: "profile", name: "Marieke Zeeuw", profession: "schoolmaatschappelijk werker", organisation },
       cookie,
     );
     expect(response.status).toBe(200);
@@ -73,7 +73,7 @@ describe("editing name, profession and organisation", () => {
     const response = await http.post(
       "/account",
       {
-        intent: "gegevens",
+        intent: "profile",
         name: "Marieke Zeeuw",
         profession: "jeugdverpleegkundige",
         organisation: String(organisationOf("twente")),
@@ -91,7 +91,7 @@ describe("editing name, profession and organisation", () => {
     const cookie = await http.logIn(DEMO.member);
     const response = await http.post(
       "/account",
-      { intent: "gegevens", name: "", profession: "wijkcoach in opleiding", organisation: "" },
+      { intent: "profile", name: "", profession: "wijkcoach in opleiding", organisation: "" },
       cookie,
     );
     expect(response.status).toBe(400);
@@ -109,7 +109,7 @@ describe("editing name, profession and organisation", () => {
 
 describe("changing the password", () => {
   const change = (cookie: string, currentPassword: string, newPassword: string, newPasswordRepeat = newPassword) =>
-    http.post("/account", { intent: "wachtwoord", currentPassword, newPassword, newPasswordRepeat }, cookie);
+    http.post("/account", { intent: "password", currentPassword, newPassword, newPasswordRepeat }, cookie);
 
   it("ends every other session of the user and keeps the current one", async () => {
     const here = await http.logIn(DEMO.member);
@@ -208,7 +208,7 @@ describe("downloading my data", () => {
 
 describe("deleting my account", () => {
   const remove = (cookie: string, confirmPassword: string) =>
-    http.post("/account", { intent: "verwijderen", confirmPassword }, cookie);
+    http.post("/account", { intent: "delete", confirmPassword }, cookie);
 
   it("removes the person in one go: comments stay as 'voormalig lid', the audit log keeps an entry without personal data", async () => {
     const id = userId(DEMO.member)!;

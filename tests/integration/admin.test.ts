@@ -37,19 +37,19 @@ const routes = (): { method: "GET" | "POST"; path: string; form?: Record<string,
   {
     method: "POST",
     path: "/beheer/regios/zeeland",
-    form: { intent: "organisatie", organisationName: "Nieuwe Stichting", sector: "jeugdhulp" },
+    form: { intent: "organisation", organisationName: "Nieuwe Stichting", sector: "jeugdhulp" },
   },
   { method: "GET", path: `/beheer/regios/zeeland/organisaties/${contentOrganisation()}` },
   { method: "GET", path: "/beheer/rollen" },
   {
     method: "POST",
     path: "/beheer/rollen",
-    form: { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
+    form: { intent: "role", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
   },
   {
     method: "POST",
     path: "/beheer/rollen",
-    form: { intent: "beheerder", userId: String(userOf(DEMO.member)), admin: "ja" },
+    form: { intent: "admin", userId: String(userOf(DEMO.member)), admin: "ja" },
   },
 ];
 const send = (route: ReturnType<typeof routes>[number], cookie?: string) =>
@@ -148,7 +148,7 @@ describe("regions", () => {
     await createRegion(cookie);
     const saved = await http.post(
       "/beheer/regios/noord-veluwe",
-      { intent: "regio", ...region, slug: "veluwe-noord", name: "Veluwe Noord" },
+      { intent: "region", ...region, slug: "veluwe-noord", name: "Veluwe Noord" },
       cookie,
     );
     expect(saved.status).toBe(302);
@@ -157,7 +157,7 @@ describe("regions", () => {
     expect(http.one("select summary from audit_log where action = 'region.update'")).toEqual({
       summary: "gewijzigd: adres, naam",
     });
-    const invalid = await http.post("/beheer/regios/veluwe-noord", { intent: "regio", ...region, name: "" }, cookie);
+    const invalid = await http.post("/beheer/regios/veluwe-noord", { intent: "region", ...region, name: "" }, cookie);
     expect(invalid.status).toBe(400);
     expect(await http.html(invalid)).toContain("Vul de naam van de regio in.");
   });
@@ -166,11 +166,11 @@ describe("regions", () => {
     const cookie = await http.logIn(DEMO.admin);
     const page = await http.html(await http.get("/beheer/regios/zeeland", cookie));
     expect(page).toContain("komt uit de bibliotheek");
-    expect(page).not.toContain('value="regio"');
+    expect(page).not.toContain('value="region"');
     const before = http.one("select * from regions where slug = 'zeeland'");
     const refused = await http.post(
       "/beheer/regios/zeeland",
-      { intent: "regio", ...region, slug: "zeeland", name: "Anders" },
+      { intent: "region", ...region, slug: "zeeland", name: "Anders" },
       cookie,
     );
     expect(refused.status).toBe(403);
@@ -195,7 +195,7 @@ describe("regions", () => {
     }
     expect((await http.post("/beheer/regios/zeeland", { intent: "wissen" }, cookie)).status).toBe(400);
     expect(
-      (await http.post("/beheer/rollen", { intent: "rol", membershipId: "x", role: "koning" }, cookie)).status,
+      (await http.post("/beheer/rollen", { intent: "role", membershipId: "x", role: "koning" }, cookie)).status,
     ).toBe(400);
   });
 });
@@ -204,7 +204,7 @@ describe("organisations", () => {
   it("adds an organisation to a region, refuses a second with the same name, and renames it", async () => {
     const cookie = await http.logIn(DEMO.admin);
     const add = (organisationName: string, sector: string) =>
-      http.post("/beheer/regios/zeeland", { intent: "organisatie", organisationName, sector }, cookie);
+      http.post("/beheer/regios/zeeland", { intent: "organisation", organisationName, sector }, cookie);
     const added = await add("Stichting Gezinskracht", "jeugdhulp");
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe("/beheer/regios/zeeland?melding=organisatie-toegevoegd");
@@ -256,7 +256,7 @@ describe("roles", () => {
     expect((await http.get("/beheer/leden", member)).status).toBe(403);
     const changed = await http.post(
       "/beheer/rollen",
-      { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
+      { intent: "role", membershipId: String(membershipOf(DEMO.member)), role: "facilitator" },
       admin,
     );
     expect(changed.status).toBe(200);
@@ -268,7 +268,7 @@ describe("roles", () => {
     });
     await http.post(
       "/beheer/rollen",
-      { intent: "rol", membershipId: String(membershipOf(DEMO.member)), role: "member" },
+      { intent: "role", membershipId: String(membershipOf(DEMO.member)), role: "member" },
       admin,
     );
     expect((await http.get("/beheer/leden", member)).status).toBe(403);
@@ -278,7 +278,7 @@ describe("roles", () => {
     const admin = await http.logIn(DEMO.admin);
     const refused = await http.post(
       "/beheer/rollen",
-      { intent: "rol", membershipId: String(membershipOf(DEMO.pending)), role: "facilitator" },
+      { intent: "role", membershipId: String(membershipOf(DEMO.pending)), role: "facilitator" },
       admin,
     );
     expect(refused.status).toBe(400);
@@ -292,7 +292,7 @@ describe("roles", () => {
     const admin = await http.logIn(DEMO.admin);
     const twente = await http.logIn(DEMO.otherMember);
     const grant = (email: string, value: "ja" | "nee", cookie = admin) =>
-      http.post("/beheer/rollen", { intent: "beheerder", userId: String(userOf(email)), admin: value }, cookie);
+      http.post("/beheer/rollen", { intent: "admin", userId: String(userOf(email)), admin: value }, cookie);
     expect((await grant(DEMO.otherMember, "ja")).status).toBe(200);
     expect((await http.get("/beheer", twente)).status).toBe(200);
     expect((await grant(DEMO.otherMember, "nee")).status).toBe(200);

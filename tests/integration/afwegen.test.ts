@@ -108,7 +108,7 @@ describe("the form", () => {
   it("refuses an incomplete posted form with Dutch errors per field and keeps what was typed", async () => {
     const response = await http.post(
       "/afwegen",
-      formOf({ ...TEACHER, gegevens: [], leeftijd: "" }, { intent: "afwegen", doel: "kort" }),
+      formOf({ ...TEACHER, gegevens: [], leeftijd: "" }, { intent: "weigh", doel: "kort" }),
     );
     expect(response.status).toBe(400);
     const page = await http.html(response);
@@ -122,7 +122,7 @@ describe("the form", () => {
 
   it("blocks a purpose with personal data, shows the finding, and stores nothing", async () => {
     const doel = "Moeder belt op 06-12345678 en wil dat de school het wijkteam inlicht over haar zoon.";
-    const response = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "afwegen" }));
+    const response = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "weigh" }));
     expect(response.status).toBe(422);
     const page = await http.html(response);
     expect(page).toContain("We hebben niets opgeslagen");
@@ -134,14 +134,14 @@ describe("the form", () => {
 
   it("asks to confirm a purpose with a warning, once, and keeps the confirmation into the record", async () => {
     const doel = "Mevrouw Jansen van het wijkteam wil weten of de school zich zorgen maakt over de leerling.";
-    const warned = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "afwegen" }));
+    const warned = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "weigh" }));
     expect(warned.status).toBe(422);
     const page = await http.html(warned);
     const confirm = /name="bevestig-doel" value="([0-9a-f]+)"/.exec(page)?.[1];
     expect(confirm).toBeDefined();
     const confirmed = await http.post(
       "/afwegen",
-      formOf({ ...TEACHER, doel }, { intent: "afwegen", "bevestig-doel": confirm! }),
+      formOf({ ...TEACHER, doel }, { intent: "weigh", "bevestig-doel": confirm! }),
     );
     expect(confirmed.status).toBe(200);
     const answer = await http.html(confirmed);
@@ -150,7 +150,7 @@ describe("the form", () => {
       "/afwegen",
       formOf(
         { ...TEACHER, doel },
-        { intent: "vastleggen", route: "geen-beroepsgeheim", afspraak: "", "bevestig-doel": confirm! },
+        { intent: "record", route: "geen-beroepsgeheim", afspraak: "", "bevestig-doel": confirm! },
       ),
     );
     expect(recorded.status).toBe(200);
@@ -166,7 +166,7 @@ describe("the form", () => {
 
 describe("the answer page", () => {
   it("gives the teacher the school's regional answers, the internal consultation and the meldcode's first steps", async () => {
-    const response = await http.post("/afwegen", formOf(TEACHER, { intent: "afwegen" }));
+    const response = await http.post("/afwegen", formOf(TEACHER, { intent: "weigh" }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toContain("no-store");
     const page = await http.html(response);
@@ -254,7 +254,7 @@ describe("the record", () => {
        join regions r on r.id = v.region_id where d.slug = 'veilig-thuis-vraagt-huisarts-informatie' and r.slug = 'twente'`,
     )!.version;
     const response = await record(HUISARTS, {
-      intent: "vastleggen",
+      intent: "record",
       route: "meldrecht",
       afspraak: `veilig-thuis-vraagt-huisarts-informatie/twente/${version}`,
     });
@@ -293,13 +293,13 @@ describe("the record", () => {
   });
 
   it("refuses a route that is not in this weighing, or an answer that was not offered, on the answer page", async () => {
-    const wrongRoute = await record(TEACHER, { intent: "vastleggen", route: "conflict-van-plichten", afspraak: "" });
+    const wrongRoute = await record(TEACHER, { intent: "record", route: "conflict-van-plichten", afspraak: "" });
     expect(wrongRoute.status).toBe(400);
     const page = await http.html(wrongRoute);
     expect(page).toContain("Kies een route die bij deze afweging hoort.");
     expect(page).toContain("Routes die kunnen gelden");
     const wrongAnswer = await record(TEACHER, {
-      intent: "vastleggen",
+      intent: "record",
       route: "geen-beroepsgeheim",
       afspraak: "bestaat-niet/twente/1",
     });
@@ -311,7 +311,7 @@ describe("the record", () => {
     const doel = "Vader, bereikbaar via vader@example.nl, wil de schoolresultaten van zijn dochter weten.";
     const response = await record(
       { ...TEACHER, doel },
-      { intent: "vastleggen", route: "geen-beroepsgeheim", afspraak: "" },
+      { intent: "record", route: "geen-beroepsgeheim", afspraak: "" },
     );
     expect(response.status).toBe(422);
     expect(await http.html(response)).toMatch(/<mark class="finding finding--block">vader@example.nl/);
@@ -334,7 +334,7 @@ describe("hostile input", () => {
       "/afwegen/afweging.md": await http.logIn(DEMO.admin),
     };
     const after = databaseState();
-    const valid = { ...HUISARTS, intent: "vastleggen", route: "meldrecht", afspraak: "" };
+    const valid = { ...HUISARTS, intent: "record", route: "meldrecht", afspraak: "" };
     for (const [path, cookie] of Object.entries(sessions)) {
       const statuses = new Set<number>();
       await fc.assert(

@@ -336,10 +336,10 @@ describe("unsubscribing", () => {
     const cookie = await http.logIn(DEMO.member);
     const page = await http.html(await http.get("/account", cookie));
     expect(page).toContain("E-mail over meldingen");
-    const bad = await http.post("/account", { intent: "e-mail", mailPreference: "elk-uur" }, cookie);
+    const bad = await http.post("/account", { intent: "mail", mailPreference: "elk-uur" }, cookie);
     expect(bad.status).toBe(400);
     expect(await http.html(bad)).toContain("Kies hoe vaak u e-mail wilt krijgen.");
-    const good = await http.post("/account", { intent: "e-mail", mailPreference: "immediately" }, cookie);
+    const good = await http.post("/account", { intent: "mail", mailPreference: "immediately" }, cookie);
     expect(good.status).toBe(200);
     expect(preference(DEMO.member)).toBe("immediately");
 

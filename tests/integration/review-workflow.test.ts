@@ -65,8 +65,8 @@ describe("the review list", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(page).toContain("De herzieningsdatum is verstreken.");
     expect(page).toContain(`href="/dilemmas/${due[0]!.slug}/afspraken/zeeland/bewerken"`);
-    expect(page).toContain('value="herbevestigen"');
-    expect(page).toContain('value="intrekken"');
+    expect(page).toContain('value="reconfirm"');
+    expect(page).toContain('value="withdraw"');
   });
 });
 
@@ -80,7 +80,7 @@ describe("herbevestigen", () => {
     )!.n;
     const response = await http.post(
       "/regios/zeeland/herziening",
-      { intent: "herbevestigen", answerId: String(first!.answerId) },
+      { intent: "reconfirm", answerId: String(first!.answerId) },
       await http.logIn(DEMO.facilitator),
     );
     expect(response.status).toBe(200);
@@ -119,7 +119,7 @@ describe("herbevestigen", () => {
     for (const who of [DEMO.otherFacilitator, DEMO.member]) {
       const response = await http.post(
         "/regios/zeeland/herziening",
-        { intent: "herbevestigen", answerId: String(first!.answerId) },
+        { intent: "reconfirm", answerId: String(first!.answerId) },
         await http.logIn(who),
       );
       expect(response.status).toBe(403);
@@ -136,7 +136,7 @@ describe("herbevestigen", () => {
     )!;
     const response = await http.post(
       "/regios/zeeland/herziening",
-      { intent: "herbevestigen", answerId: String(twente.id) },
+      { intent: "reconfirm", answerId: String(twente.id) },
       await http.logIn(DEMO.facilitator),
     );
     expect(response.status).toBe(409);
@@ -150,7 +150,7 @@ describe("intrekken", () => {
     const cookie = await http.logIn(DEMO.facilitator);
     const refused = await http.post(
       "/regios/zeeland/herziening",
-      { intent: "intrekken", answerId: String(first!.answerId), reason: "kort" },
+      { intent: "withdraw", answerId: String(first!.answerId), reason: "kort" },
       cookie,
     );
     expect(refused.status).toBe(400);
@@ -162,7 +162,7 @@ describe("intrekken", () => {
     const reason = "De wet is veranderd en de leertuin bespreekt dit opnieuw.";
     const ok = await http.post(
       "/regios/zeeland/herziening",
-      { intent: "intrekken", answerId: String(first!.answerId), reason },
+      { intent: "withdraw", answerId: String(first!.answerId), reason },
       cookie,
     );
     expect(ok.status).toBe(200);

@@ -41,7 +41,7 @@ async function enableThroughPages(cookie: string, email: string) {
 
   const wrong = await http.post(
     "/account/tweestapsverificatie",
-    { intent: "aanzetten", code: "000000", redirectTo: "/" },
+    { intent: "enable", code: "000000", redirectTo: "/" },
     cookies,
   );
   expect(wrong.status).toBe(400);
@@ -49,7 +49,7 @@ async function enableThroughPages(cookie: string, email: string) {
 
   const right = await http.post(
     "/account/tweestapsverificatie",
-    { intent: "aanzetten", code: await generate({ secret }), redirectTo: "/regios/zeeland/agenda" },
+    { intent: "enable", code: await generate({ secret }), redirectTo: "/regios/zeeland/agenda" },
     cookies,
   );
   expect(right.status).toBe(200);
@@ -165,21 +165,21 @@ describe("two-factor log-in", () => {
     const cookie = await logInWithCode(http, DEMO.member, secret);
     const wrongPassword = await http.post(
       "/account/tweestapsverificatie",
-      { intent: "uitzetten", password: "niet-het-wachtwoord", code: await freshCode(http, DEMO.member, secret) },
+      { intent: "disable", password: "niet-het-wachtwoord", code: await freshCode(http, DEMO.member, secret) },
       cookie,
     );
     expect(wrongPassword.status).toBe(400);
     expect(await http.html(wrongPassword)).toContain("Dit is niet uw wachtwoord.");
     const wrongCode = await http.post(
       "/account/tweestapsverificatie",
-      { intent: "uitzetten", password: "leertuin-demo", code: "000000" },
+      { intent: "disable", password: "leertuin-demo", code: "000000" },
       cookie,
     );
     expect(wrongCode.status).toBe(400);
     expect(http.one("select count(*) as n from totp_credentials")).toEqual({ n: 1 });
     const off = await http.post(
       "/account/tweestapsverificatie",
-      { intent: "uitzetten", password: "leertuin-demo", code: await freshCode(http, DEMO.member, secret) },
+      { intent: "disable", password: "leertuin-demo", code: await freshCode(http, DEMO.member, secret) },
       cookie,
     );
     expect(off.status).toBe(200);

@@ -62,7 +62,7 @@ describe("weak passwords are refused everywhere a password is set", () => {
     ] as const) {
       const response = await http.post(
         "/account",
-        { intent: "wachtwoord", currentPassword: "leertuin-demo", newPassword, newPasswordRepeat: newPassword },
+        { intent: "password", currentPassword: "leertuin-demo", newPassword, newPasswordRepeat: newPassword },
         cookie,
       );
       expect(response.status).toBe(400);

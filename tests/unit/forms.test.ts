@@ -52,9 +52,9 @@ describe("parseForm", () => {
     [
       "PasswordChangeSchema",
       PasswordChangeSchema,
-      { intent: "wachtwoord", currentPassword: "oud-geheim", newPassword: "kort", newPasswordRepeat: "kort" },
+      { intent: "password", currentPassword: "oud-geheim", newPassword: "kort", newPasswordRepeat: "kort" },
     ],
-    ["AccountDeletionSchema", AccountDeletionSchema, { intent: "verwijderen", confirmPassword: "" }],
+    ["AccountDeletionSchema", AccountDeletionSchema, { intent: "delete", confirmPassword: "" }],
   ])("%s: a refused password form sends no password back", async (_name, schema, fields) => {
     const parsed = parseForm(schema, await readForm(post(Object.entries(fields))));
     expect(parsed.ok).toBe(false);
