@@ -33,6 +33,8 @@ export function SubmitButton({
   appearance = "primary",
   name,
   value,
+  intent,
+  context,
   children,
 }: {
   /** Any submit of the form is on its way: every button is disabled (forms with `useSubmitOnce`). */
@@ -44,18 +46,23 @@ export function SubmitButton({
   appearance?: "primary" | "secondary" | "danger";
   name?: string;
   value?: string;
+  /** Sent as the form's `intent`: the button's name and value. */
+  intent?: string;
+  /** Which item of a list the button acts on, for screen readers only. */
+  context?: string;
   children: ReactNode;
 }) {
   return (
     <button
       className={`utrecht-button ${APPEARANCE[appearance]}${busy ? " utrecht-button--busy" : ""}`}
       type="submit"
-      name={name}
-      value={value}
+      name={intent ? "intent" : name}
+      value={intent ?? value}
       disabled={pending}
       aria-disabled={pending || undefined}
     >
       {busy ? pendingLabel : children}
+      {context && <span className="visually-hidden"> ({context})</span>}
     </button>
   );
 }

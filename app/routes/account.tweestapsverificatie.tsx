@@ -18,10 +18,9 @@ import {
 } from "~/auth/totp.server";
 import { endSetup, readSetupSecret, setupSecret } from "~/auth/totp-setup-cookie.server";
 import { Alert } from "~/components/alert";
+import { OneTimeCodeField, PasswordField } from "~/components/credential-fields";
 import { FormFeedback } from "~/components/form-feedback";
-import { TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
-import { PasswordField } from "~/components/password-fields";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { formState } from "~/utils/action-result";
@@ -179,11 +178,9 @@ export default function TwoStepVerification() {
             <Form method="post" noValidate className="stack-form">
               <input type="hidden" name="intent" value="disable" />
               <PasswordField name="password" label="Uw wachtwoord" error={disable.errors.password} />
-              <TextField
-                name="code"
+              <OneTimeCodeField
                 id="uitzetten-code"
                 label="Code uit de app (of een herstelcode)"
-                autoComplete="one-time-code"
                 error={disable.errors.code}
               />
               <div>
@@ -217,11 +214,9 @@ export default function TwoStepVerification() {
           <Form method="post" noValidate className="stack-form">
             <input type="hidden" name="intent" value="enable" />
             <input type="hidden" name="redirectTo" value={page.redirectTo} />
-            <TextField
-              name="code"
+            <OneTimeCodeField
               label="Code uit de app"
               description="Zes cijfers, zonder spaties."
-              autoComplete="one-time-code"
               error={enable.errors.code}
             />
             <div>

@@ -7,6 +7,7 @@ import { RESET_LINK_HOURS } from "~/auth/password-rules";
 import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { FormFeedback } from "~/components/form-feedback";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { publicUrl } from "~/http/public-origin.server";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
@@ -108,22 +109,12 @@ export default function Members() {
                   <td>
                     <Form method="post" className="decision-form">
                       <input type="hidden" name="membershipId" value={m.id} />
-                      <button
-                        className="utrecht-button utrecht-button--primary-action"
-                        type="submit"
-                        name="intent"
-                        value="approve"
-                      >
-                        Goedkeuren<span className="visually-hidden"> ({m.name})</span>
-                      </button>
-                      <button
-                        className="utrecht-button utrecht-button--secondary-action"
-                        type="submit"
-                        name="intent"
-                        value="reject"
-                      >
-                        Afwijzen<span className="visually-hidden"> ({m.name})</span>
-                      </button>
+                      <SubmitButton intent="approve" context={m.name}>
+                        Goedkeuren
+                      </SubmitButton>
+                      <SubmitButton appearance="secondary" intent="reject" context={m.name}>
+                        Afwijzen
+                      </SubmitButton>
                     </Form>
                   </td>
                 </tr>
@@ -161,14 +152,9 @@ export default function Members() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button
-                      className="utrecht-button utrecht-button--secondary-action"
-                      type="submit"
-                      name="intent"
-                      value="reset-link"
-                    >
-                      Herstellink maken<span className="visually-hidden"> ({m.name})</span>
-                    </button>
+                    <SubmitButton appearance="secondary" intent="reset-link" context={m.name}>
+                      Herstellink maken
+                    </SubmitButton>
                   </Form>
                 </td>
               </tr>

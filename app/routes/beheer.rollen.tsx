@@ -6,6 +6,7 @@ import { requireAdmin } from "~/auth/permissions.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { Pagination } from "~/components/pagination";
+import { SubmitButton } from "~/components/submit-once";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { getRegionBySlug, listRegionNames } from "~/models/region.server";
@@ -120,16 +121,11 @@ export default function Roles() {
                     {m.status !== "active" && ` (${STATUS_LABELS[m.status]})`}
                     {m.status === "active" && (
                       <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="role" />
                         <input type="hidden" name="membershipId" value={m.id} />
                         <input type="hidden" name="role" value={m.role === "member" ? "facilitator" : "member"} />
-                        <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                        <SubmitButton appearance="secondary" intent="role" context={`${p.name}, ${m.regionName}`}>
                           {m.role === "member" ? "Maak begeleider" : "Maak lid"}
-                          <span className="visually-hidden">
-                            {" "}
-                            ({p.name}, {m.regionName})
-                          </span>
-                        </button>
+                        </SubmitButton>
                       </Form>
                     )}
                   </li>
@@ -142,13 +138,11 @@ export default function Roles() {
                 <span className="muted"> (uzelf)</span>
               ) : (
                 <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="admin" />
                   <input type="hidden" name="userId" value={p.id} />
                   <input type="hidden" name="admin" value={p.isAdmin ? "nee" : "ja"} />
-                  <button className="utrecht-button utrecht-button--secondary-action" type="submit">
+                  <SubmitButton appearance="secondary" intent="admin" context={p.name}>
                     {p.isAdmin ? "Beheerdersrol afnemen" : "Maak beheerder"}
-                    <span className="visually-hidden"> ({p.name})</span>
-                  </button>
+                  </SubmitButton>
                 </Form>
               )}
             </td>

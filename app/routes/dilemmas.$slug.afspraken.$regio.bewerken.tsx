@@ -37,7 +37,7 @@ import {
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { ReasonField } from "~/workflow/reason";
-import { guardTexts } from "~/workflow/text-guard.server";
+import { guardFields, guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
 const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
@@ -122,13 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(AnswerFormSchema, form);
   if (!parsed.ok) return invalid(parsed, { intent });
   const { data: answer, values } = parsed;
-  const texts = Object.fromEntries(
-    Object.entries(ANSWER_TEXT_FIELDS).map(([field, label]) => {
-      const value = answer[field as keyof typeof ANSWER_TEXT_FIELDS];
-      return [field, { label, value: Array.isArray(value) ? value.join("\n") : value }];
-    }),
-  );
-  const guard = guardTexts(texts, form);
+  const guard = guardFields(ANSWER_TEXT_FIELDS, answer, form);
   if (!guard.ok) return guarded(values, guard.reports, { intent });
 
   if (intent === "preview") {
@@ -313,14 +307,9 @@ export default function EditAnswer() {
       {loaded.hasDraft && (
         <Form method="post" className="stack-form">
           <input type="hidden" name="basis" value={loaded.basis} />
-          <button
-            className="utrecht-button utrecht-button--secondary-action"
-            type="submit"
-            name="intent"
-            value="discard"
-          >
+          <SubmitButton appearance="secondary" intent="discard">
             Concept weggooien
-          </button>
+          </SubmitButton>
         </Form>
       )}
       {loaded.published && (
@@ -340,14 +329,9 @@ export default function EditAnswer() {
           <Form method="post" noValidate className="stack-form">
             <TextField {...withdrawal.field("reason")} label="Reden van intrekken" />
             {withdrawal.guard && <GuardReport reports={withdrawal.guard} />}
-            <button
-              className="utrecht-button utrecht-button--secondary-action"
-              type="submit"
-              name="intent"
-              value="withdraw"
-            >
+            <SubmitButton appearance="secondary" intent="withdraw">
               Afspraak intrekken
-            </button>
+            </SubmitButton>
           </Form>
         </section>
       )}

@@ -8,9 +8,9 @@ import { startPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server";
 import { hasTotp } from "~/auth/totp.server";
 import { Alert } from "~/components/alert";
+import { PasswordField } from "~/components/credential-fields";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
-import { PasswordField } from "~/components/password-fields";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import {

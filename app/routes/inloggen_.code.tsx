@@ -6,8 +6,8 @@ import { z } from "zod";
 import { endPendingLogin, readPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession } from "~/auth/session.server";
 import { verifySecondFactor } from "~/auth/totp.server";
+import { OneTimeCodeField } from "~/components/credential-fields";
 import { FormFeedback } from "~/components/form-feedback";
-import { TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
@@ -58,11 +58,9 @@ export default function LoginCode() {
       </Paragraph>
       <FormFeedback form={form} />
       <Form method="post" noValidate className="stack-form">
-        <TextField
-          name="code"
+        <OneTimeCodeField
           label="Code uit de app"
           description="Zes cijfers. Heeft u uw telefoon niet bij de hand? Vul dan een van uw herstelcodes in, zoals abcde-fghjk."
-          autoComplete="one-time-code"
           error={form.errors.code}
         />
         <SubmitButton>Inloggen</SubmitButton>

@@ -8,6 +8,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { formState } from "~/utils/action-result";
 import { done, failed, guarded, invalid } from "~/utils/action-result.server";
@@ -156,14 +157,9 @@ export default function Agenda() {
                 <Form method="post" className="button-row">
                   <input type="hidden" name="dilemmaId" value={p.id} />
                   <input type="hidden" name="basis" value={p.updatedAt} />
-                  <button
-                    className="utrecht-button utrecht-button--primary-action"
-                    type="submit"
-                    name="intent"
-                    value="accept"
-                  >
-                    Op de agenda<span className="visually-hidden"> ({p.title})</span>
-                  </button>
+                  <SubmitButton intent="accept" context={p.title}>
+                    Op de agenda
+                  </SubmitButton>
                 </Form>
                 <details open={form.errors.reason || form.errors.intoSlug || form.guard ? true : undefined}>
                   <summary>Afwijzen of samenvoegen</summary>
@@ -181,22 +177,12 @@ export default function Agenda() {
                       optional
                     />
                     <div className="button-row">
-                      <button
-                        className="utrecht-button utrecht-button--secondary-action"
-                        type="submit"
-                        name="intent"
-                        value="reject"
-                      >
+                      <SubmitButton appearance="secondary" intent="reject">
                         Afwijzen
-                      </button>
-                      <button
-                        className="utrecht-button utrecht-button--secondary-action"
-                        type="submit"
-                        name="intent"
-                        value="merge"
-                      >
+                      </SubmitButton>
+                      <SubmitButton appearance="secondary" intent="merge">
                         Samenvoegen
-                      </button>
+                      </SubmitButton>
                     </div>
                   </Form>
                 </details>
@@ -280,14 +266,9 @@ export default function Agenda() {
                     <input type="hidden" name="suggestionId" value={s.id} />
                     <TextField {...form.field("reason")} id={`afwijsreden-${s.id}`} label="Reden (het lid leest die)" />
                     {form.guard && <GuardReport reports={form.guard} />}
-                    <button
-                      className="utrecht-button utrecht-button--secondary-action"
-                      type="submit"
-                      name="intent"
-                      value="decline"
-                    >
+                    <SubmitButton appearance="secondary" intent="decline">
                       Niet overnemen
-                    </button>
+                    </SubmitButton>
                   </Form>
                 </details>
               </li>

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { answerInForce, listDueAnswers, reconfirmAnswer } from "~/review/review-list.server";
 import { REVIEW_REASON_LABELS } from "~/review/review-reasons";
@@ -145,14 +146,9 @@ export default function Review() {
                 <div className="button-row">
                   <Form method="post">
                     <input type="hidden" name="answerId" value={d.answerId} />
-                    <button
-                      className="utrecht-button utrecht-button--primary-action"
-                      type="submit"
-                      name="intent"
-                      value="reconfirm"
-                    >
-                      Herbevestigen<span className="visually-hidden"> ({d.dilemmaTitle})</span>
-                    </button>
+                    <SubmitButton intent="reconfirm" context={d.dilemmaTitle}>
+                      Herbevestigen
+                    </SubmitButton>
                   </Form>
                   <Link
                     className="utrecht-button utrecht-button--secondary-action"
@@ -171,14 +167,9 @@ export default function Review() {
                       label="Reden (lezers zien die)"
                     />
                     {form.guard && <GuardReport reports={form.guard} />}
-                    <button
-                      className="utrecht-button utrecht-button--secondary-action"
-                      type="submit"
-                      name="intent"
-                      value="withdraw"
-                    >
-                      Intrekken<span className="visually-hidden"> ({d.dilemmaTitle})</span>
-                    </button>
+                    <SubmitButton appearance="secondary" intent="withdraw" context={d.dilemmaTitle}>
+                      Intrekken
+                    </SubmitButton>
                   </Form>
                 </details>
               </li>

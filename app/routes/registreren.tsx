@@ -5,10 +5,10 @@ import { asc } from "drizzle-orm";
 
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { getUser } from "~/auth/session.server";
+import { NewPasswordFields } from "~/components/credential-fields";
 import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";
-import { NewPasswordFields } from "~/components/password-fields";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { formState } from "~/utils/action-result";

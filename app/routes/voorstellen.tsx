@@ -18,7 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
 import { listOwnProposals, PROPOSAL_TEXT_FIELDS, ProposalSchema, proposeDilemma } from "~/workflow/proposals.server";
-import { guardTexts } from "~/workflow/text-guard.server";
+import { guardFields } from "~/workflow/text-guard.server";
 
 export const meta: MetaFunction = () => pageMeta("Dilemma voorstellen");
 
@@ -48,15 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ProposalSchema, form);
   if (!parsed.ok) return invalid(parsed);
   const { data: p, values } = parsed;
-  const guard = guardTexts(
-    Object.fromEntries(
-      Object.entries(PROPOSAL_TEXT_FIELDS).map(([field, label]) => [
-        field,
-        { label, value: p[field as keyof typeof PROPOSAL_TEXT_FIELDS] },
-      ]),
-    ),
-    form,
-  );
+  const guard = guardFields(PROPOSAL_TEXT_FIELDS, p, form);
   if (!guard.ok) return guarded(values, guard.reports);
   const regionIds = user.isAdmin ? ("all" as const) : memberships.map((m) => m.regionId);
   const result = proposeDilemma(getDb(), { userId: user.id, regionIds, proposal: p });

@@ -10,6 +10,7 @@ import type { Db, Executor, Tx } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
+import { settleSuggestion } from "./suggestions.server";
 import { type WorkflowFailure, workflowFailure } from "./workflow-result";
 
 const IsoDate = z
@@ -106,6 +107,8 @@ function answerVersion(tx: Executor, answerId: number, which: "draft" | "publish
     .orderBy(desc(t.answerVersions.version))
     .get();
 }
+
+type Version = typeof t.answerVersions.$inferSelect;
 
 const findDraft = (tx: Executor, answerId: number) => answerVersion(tx, answerId, "draft");
 const latestPublished = (tx: Executor, answerId: number) => answerVersion(tx, answerId, "published");
@@ -248,6 +251,29 @@ function writableDilemma(tx: Executor, dilemmaId: number) {
 
 const badCitations = rollback(409, "Een van de gekozen artikelen bestaat niet (meer).");
 
+/** The form's text into the draft, or into a new next version, with its citations; published when `publishedAt` is given. */
+function storeVersion(
+  tx: Tx,
+  input: { answerId: number; draft: Version | undefined; actorId: number; form: AnswerForm; publishedAt?: string },
+) {
+  const content = { ...versionValues(input.form), ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}) };
+  const version = input.draft
+    ? tx.update(t.answerVersions).set(content).where(eq(t.answerVersions.id, input.draft.id)).returning().get()
+    : tx
+        .insert(t.answerVersions)
+        .values({
+          answerId: input.answerId,
+          version: nextVersion(tx, input.answerId),
+          ...content,
+          createdBy: input.actorId,
+          origin: "app",
+        })
+        .returning()
+        .get();
+  if (!setCitations(tx, version.id, input.form.citations)) throw badCitations;
+  return version;
+}
+
 /** Saves the region's draft (the next version, unpublished), replacing an earlier draft's text. */
 export function saveDraft(db: Db, target: Target, form: AnswerForm, basis?: string) {
   return writeOrFail(db, (tx) => {
@@ -258,20 +284,7 @@ export function saveDraft(db: Db, target: Target, form: AnswerForm, basis?: stri
     if (draft && storedFingerprint(tx, draft) === formFingerprint(form)) return { ok: true as const };
     if (basis !== undefined && basis !== editorBasis(tx, answer.id))
       throw staleAnswer(latestPublished(tx, answer.id)?.version ?? 0);
-    const versionId = draft
-      ? (tx.update(t.answerVersions).set(versionValues(form)).where(eq(t.answerVersions.id, draft.id)).run(), draft.id)
-      : tx
-          .insert(t.answerVersions)
-          .values({
-            answerId: answer.id,
-            version: nextVersion(tx, answer.id),
-            ...versionValues(form),
-            createdBy: target.actorId,
-            origin: "app",
-          })
-          .returning()
-          .get().id;
-    if (!setCitations(tx, versionId, form.citations)) throw badCitations;
+    storeVersion(tx, { answerId: answer.id, draft, actorId: target.actorId, form });
     recordAudit(tx, {
       actorId: target.actorId,
       action: "answer.draft",
@@ -306,26 +319,7 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
       (basis === undefined || latest.version > Number(basis.split(".")[0]));
     if (repeated) return { ok: true as const, version: latest.version };
     if (basis !== undefined && basis !== editorBasis(tx, answer.id)) throw staleAnswer(latest?.version ?? 0);
-    const version = draft
-      ? tx
-          .update(t.answerVersions)
-          .set({ ...versionValues(form), publishedAt: now })
-          .where(eq(t.answerVersions.id, draft.id))
-          .returning()
-          .get()
-      : tx
-          .insert(t.answerVersions)
-          .values({
-            answerId: answer.id,
-            version: nextVersion(tx, answer.id),
-            ...versionValues(form),
-            publishedAt: now,
-            createdBy: target.actorId,
-            origin: "app",
-          })
-          .returning()
-          .get();
-    if (!setCitations(tx, version.id, form.citations)) throw badCitations;
+    const version = storeVersion(tx, { answerId: answer.id, draft, actorId: target.actorId, form, publishedAt: now });
     tx.update(t.answers)
       .set({ status: "published", withdrawnReason: null, updatedAt: now })
       .where(eq(t.answers.id, answer.id))
@@ -395,14 +389,10 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
     )
     .all();
   for (const suggestion of open) {
-    tx.update(t.adoptionSuggestions)
-      .set({ status: "adopted", decidedBy: input.actorId, decidedAt: input.now })
-      .where(eq(t.adoptionSuggestions.id, suggestion.id))
-      .run();
-    notify(tx, {
-      userId: suggestion.suggestedBy,
+    settleSuggestion(tx, suggestion, {
+      status: "adopted",
       actorId: input.actorId,
-      kind: "suggestion-decided",
+      at: input.now,
       message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
       href: input.href,
     });

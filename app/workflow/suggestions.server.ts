@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -104,14 +104,11 @@ export function declineSuggestion(
       if (suggestion.status === "declined" && suggestion.reason === input.reason) return { ok: true };
       return workflowFailure(409, "Over dit voorstel is intussen al besloten.");
     }
-    tx.update(t.adoptionSuggestions)
-      .set({ status: "declined", reason: input.reason, decidedBy: input.actorId, decidedAt: new Date().toISOString() })
-      .where(eq(t.adoptionSuggestions.id, suggestion.id))
-      .run();
-    notify(tx, {
-      userId: suggestion.suggestedBy,
+    settleSuggestion(tx, suggestion, {
+      status: "declined",
+      reason: input.reason,
       actorId: input.actorId,
-      kind: "suggestion-decided",
+      at: new Date().toISOString(),
       message: `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${input.reason}`,
       href: "/meldingen",
     });
@@ -123,6 +120,32 @@ export function declineSuggestion(
       regionId: suggestion.regionId,
     });
     return { ok: true };
+  });
+}
+
+/** Closes an open suggestion (declined, or adopted by a published answer) and tells the member who made it. */
+export function settleSuggestion(
+  tx: Tx,
+  suggestion: { id: number; suggestedBy: number | null },
+  decision: {
+    status: "adopted" | "declined";
+    reason?: string;
+    actorId: number;
+    at: string;
+    message: string;
+    href: string;
+  },
+) {
+  tx.update(t.adoptionSuggestions)
+    .set({ status: decision.status, reason: decision.reason, decidedBy: decision.actorId, decidedAt: decision.at })
+    .where(eq(t.adoptionSuggestions.id, suggestion.id))
+    .run();
+  notify(tx, {
+    userId: suggestion.suggestedBy,
+    actorId: decision.actorId,
+    kind: "suggestion-decided",
+    message: decision.message,
+    href: decision.href,
   });
 }
 

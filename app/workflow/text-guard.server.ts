@@ -43,3 +43,18 @@ export function guardTexts(
   }
   return reports.length === 0 ? { ok: true } : { ok: false, blocked: reports.some((r) => r.blocked), reports };
 }
+
+/** `guardTexts` over the free texts a form's labels name, read from its parsed data (a list as its lines). */
+export function guardFields<K extends string>(
+  labels: Record<K, string>,
+  data: Record<NoInfer<K>, string | string[]>,
+  form: Record<string, unknown>,
+): GuardOutcome {
+  const texts = Object.fromEntries(
+    (Object.keys(labels) as K[]).map((field) => {
+      const value: string | string[] = data[field];
+      return [field, { label: labels[field], value: Array.isArray(value) ? value.join("\n") : value }];
+    }),
+  );
+  return guardTexts(texts, form);
+}

@@ -16,6 +16,23 @@ export function PasswordField({
   return <TextField name={name} id={id} label={label} type="password" autoComplete="current-password" error={error} />;
 }
 
+/** The code from an authenticator app (or a recovery code), in the field named `code`. */
+export function OneTimeCodeField({
+  id,
+  label,
+  description,
+  error,
+}: {
+  id?: string;
+  label: string;
+  description?: string;
+  error?: string;
+}) {
+  return (
+    <TextField name="code" id={id} label={label} description={description} autoComplete="one-time-code" error={error} />
+  );
+}
+
 /** A new password and its repetition, with the rules a new password must meet. */
 export function NewPasswordFields({
   names: [name, repeatName],
