@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { noteRequestRole } from "~/http/request-context.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { loginPath } from "~/utils/paths";
 import { singleton } from "~/utils/singleton.server";
 import * as t from "../../db/schema";
 import { sessionSecret } from "./session-secret.server";
@@ -158,7 +159,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (user) return user;
   const url = new URL(request.url);
-  throw redirect(`/inloggen?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  throw redirect(loginPath({ redirectTo: url.pathname + url.search }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
+import { dilemmaPath, versionPath, weighingPath } from "~/utils/paths";
 import type { CitedArticle } from "~/weighing/cited-articles.server";
 import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
 import type { AnswerState } from "~/weighing/weighing-requests.server";
@@ -65,7 +66,7 @@ function Matches({ view }: { view: WeighingView }) {
       {view.matches.map((m) => (
         <li key={m.slug} className="card">
           <Heading level={3}>
-            <Link className="utrecht-link" to={`/dilemmas/${m.slug}`}>
+            <Link className="utrecht-link" to={dilemmaPath(m.slug)}>
               {m.title}
             </Link>
           </Heading>
@@ -77,7 +78,7 @@ function Matches({ view }: { view: WeighingView }) {
           <ul className="weighing-verdicts">
             {m.answers.map((a) => (
               <li key={a.regionSlug}>
-                <Link className="utrecht-link" to={`/dilemmas/${m.slug}/afspraken/${a.regionSlug}/${a.version}`}>
+                <Link className="utrecht-link" to={versionPath(m.slug, a.regionSlug, a.version)}>
                   Afspraak {a.regionName}
                   {a.own ? " (uw regio)" : ""}
                 </Link>
@@ -208,8 +209,8 @@ export function WeighingAnswer({ state }: { state: AnswerState }) {
         ))}
       </dl>
       <div className="button-row">
-        <TextLink to={`/afwegen?${view.query}&aanpassen=1`}>Antwoorden aanpassen</TextLink>
-        <TextLink to={`/afwegen?${view.query}`}>Link naar deze afweging (zonder uw doel)</TextLink>
+        <TextLink to={weighingPath(`${view.query}&aanpassen=1`)}>Antwoorden aanpassen</TextLink>
+        <TextLink to={weighingPath(view.query)}>Link naar deze afweging (zonder uw doel)</TextLink>
       </div>
 
       <section aria-labelledby="afspraken-titel">

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 
 import { editionInForce } from "~/editions/edition-in-force";
 import type { Executor } from "~/utils/db.server";
+import { reviewPath } from "~/utils/paths";
 import { notify } from "~/workflow/notifications.server";
 import * as t from "../../db/schema";
 
@@ -126,7 +127,7 @@ function notifyFacilitators(
         actorId: context.actorId ?? 0,
         kind: "review-needed",
         message: `Herziening nodig: ${answers} ${answers === 1 ? "afspraak citeert" : "afspraken citeren"} een artikel van ${context.codeTitle} dat is gewijzigd per ${context.edition.effectiveFrom} (${context.edition.label}).`,
-        href: `/regios/${region.slug}/herziening`,
+        href: reviewPath(region.slug),
       });
     }
   }

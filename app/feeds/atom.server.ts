@@ -1,11 +1,11 @@
 import { Feed } from "feed";
 import { z } from "zod";
 
-import { versionPath } from "~/components/answer-card";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import type { PublishedVersion } from "~/models/feed.server";
 import { formatDate } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { regionPath, versionPath } from "~/utils/paths";
 
 // The feed library marks titles and summaries as type="html", so plain text is escaped first.
 const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -46,7 +46,7 @@ export function answersAtomFeed(input: {
       content:
         `<p><strong>Oordeel: ${VERDICT_LABELS[v.verdict]}</strong>, afgesproken op ${formatDate(v.agreedOn)}.</p>` +
         renderMarkdown(v.agreementMd),
-      author: [{ name: `Leertuin ${v.regionName}`, link: `${origin}/regios/${v.regionSlug}` }],
+      author: [{ name: `Leertuin ${v.regionName}`, link: origin + regionPath(v.regionSlug) }],
     });
   }
   return new Response(feed.atom1(), {

@@ -7,6 +7,7 @@ import { getRegionBySlug } from "~/models/region.server";
 import { listDueAnswers } from "~/review/review-list.server";
 import { getDb } from "~/utils/db.server";
 import { SlugParam } from "~/utils/params";
+import { versionPath } from "~/utils/paths";
 
 const ParamsSchema = z.object({ slug: SlugParam });
 
@@ -25,7 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const origin = new URL(request.url).origin;
   const due = listDueAnswers(getDb(), region.id).map((d) => ({
     dilemma: d.dilemmaTitle,
-    url: `${origin}/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`,
+    url: origin + versionPath(d.dilemmaSlug, region.slug, d.version),
     version: d.version,
     review_by: d.reviewBy,
     reasons: d.reasons,

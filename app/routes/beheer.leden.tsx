@@ -14,6 +14,7 @@ import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { passwordResetPath } from "~/utils/paths";
 
 export const meta: MetaFunction = () => pageMeta("Leden goedkeuren");
 
@@ -23,19 +24,19 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { regionIds } = await requireFacilitator(request);
+  const { scope } = await requireFacilitator(request);
   // Formatted here: Node's and the browser's Intl may word a time differently, which breaks hydration.
   return {
-    pending: listPendingMemberships(getDb(), regionIds).map((m) => ({
+    pending: listPendingMemberships(getDb(), scope).map((m) => ({
       ...m,
       requestedAt: formatDateTime(m.requestedAt),
     })),
-    members: listRegionMembers(getDb(), regionIds),
+    members: listRegionMembers(getDb(), scope),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, regionIds } = await requireFacilitator(request);
+  const { user, scope } = await requireFacilitator(request);
   const parsed = parseForm(ActionSchema, await readForm(request));
   if (!parsed.ok)
     return data(
@@ -43,9 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   if (parsed.data.intent === "reset-link") {
-    const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
+    const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, scope }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
-    const link = publicUrl(`/wachtwoord-herstellen/${token}`);
+    const link = publicUrl(passwordResetPath(token));
     return {
       message: `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
       ok: true,
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     membershipId: parsed.data.membershipId,
     decision: parsed.data.intent,
     deciderId: user.id,
-    regionIds,
+    scope,
   });
   if (!decided)
     forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");

@@ -32,15 +32,15 @@ const FiltersSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { regionIds } = await requireFacilitator(request);
+  const { scope } = await requireFacilitator(request);
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
-  const regions = listRegionNames(db).filter((r) => regionIds === "all" || regionIds.includes(r.id));
+  const regions = scope.filter(listRegionNames(db), (r) => r.id);
   const region = params.regio ? regions.find((r) => r.slug === params.regio) : undefined;
   if (params.regio && !region) notFound("Deze regio bestaat niet, of het logboek ervan is niet voor u.");
   const { total, entries } = listAuditEntries(
     db,
-    { visibleRegionIds: regionIds, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
+    { scope, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
     { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   );
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: params.pagina,
     pageCount,
     filters: params,
-    seesAll: regionIds === "all",
+    seesAll: scope.isAll,
     regions: regions.map((r) => ({ value: r.slug, label: r.name })),
     entries: entries.map((e) => ({
       id: e.id,

@@ -19,6 +19,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { adminOrganisationPath, adminRegionPath, regionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Regio ${data.region.name} beheren` : "Regio niet gevonden");
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
         { status: 400 },
       );
-    return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
+    return redirect(adminRegionPath(result.slug, "opgeslagen"));
   }
 
   const parsed = parseForm(OrganisationSchema, form);
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { intent: intent.data, values: parsed.values, errors: { [result.field]: result.message } },
       { status: 400 },
     );
-  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-toegevoegd`);
+  return redirect(adminRegionPath(region.slug, "organisatie-toegevoegd"));
 }
 
 const INVALID = "Niet alles is goed ingevuld. Kijk bij de velden hieronder.";
@@ -99,7 +100,7 @@ export default function AdminRegion() {
       {notice && <Alert type="ok">{notice}</Alert>}
       <Paragraph>
         <OriginTag origin={region.origin} />{" "}
-        <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
+        <TextLink to={regionPath(region.slug)}>De openbare pagina van deze regio</TextLink>
       </Paragraph>
 
       <section aria-labelledby="regio-titel" className="page-section narrow">
@@ -149,7 +150,7 @@ export default function AdminRegion() {
               <tr key={o.id}>
                 <th scope="row">
                   {o.origin === "app" ? (
-                    <TextLink to={`/beheer/regios/${region.slug}/organisaties/${o.id}`}>
+                    <TextLink to={adminOrganisationPath(region.slug, o.id)}>
                       {o.name}
                       <span className="visually-hidden"> wijzigen</span>
                     </TextLink>

@@ -16,6 +16,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { adminRegionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = updateOrganisation(getDb(), user.id, organisation, parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
-  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-opgeslagen`);
+  return redirect(adminRegionPath(region.slug, "organisatie-opgeslagen"));
 }
 
 export default function EditOrganisation() {
@@ -59,7 +60,7 @@ export default function EditOrganisation() {
       <Breadcrumbs
         trail={[
           { to: "/beheer", label: "Beheer" },
-          { to: `/beheer/regios/${region.slug}`, label: region.name },
+          { to: adminRegionPath(region.slug), label: region.name },
         ]}
         current={organisation.name}
       />

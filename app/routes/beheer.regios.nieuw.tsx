@@ -11,6 +11,7 @@ import { createRegion, RegionSchema } from "~/models/region-admin.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { adminRegionPath } from "~/utils/paths";
 
 export const meta: MetaFunction = () => pageMeta("Nieuwe regio");
 
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
   const result = createRegion(getDb(), user.id, parsed.data);
   if (!result.ok) return data({ values: parsed.values, errors: { [result.field]: result.message } }, { status: 400 });
-  return redirect(`/beheer/regios/${result.slug}?melding=aangemaakt`);
+  return redirect(adminRegionPath(result.slug, "aangemaakt"));
 }
 
 export default function NewRegion() {

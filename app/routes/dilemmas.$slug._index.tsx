@@ -5,12 +5,13 @@ import { z } from "zod";
 
 import {
   activeMemberships,
-  facilitatedRegionIds,
+  facilitatorScope,
   forbidden,
   isFacilitatorOf,
   isMember,
   requireMember,
 } from "~/auth/permissions.server";
+import { RegionScope } from "~/auth/region-scope";
 import type { SessionUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard } from "~/components/answer-card";
@@ -38,6 +39,16 @@ import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
+import {
+  adoptPath,
+  compareDilemmaPath,
+  dilemmaPath,
+  dilemmasPath,
+  editAnswerPath,
+  regionPath,
+  termPath,
+  weighingPath,
+} from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
@@ -53,11 +64,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 /** What this reader may do here; the actions check the same again. */
 function abilities(user: SessionUser | null, dilemma: { regionId: number; status: string }) {
   const member = isMember(user);
-  const facilitated = user ? facilitatedRegionIds(user) : [];
+  const facilitated = user ? facilitatorScope(user) : RegionScope.none();
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
-  const facilitates = (regionId: number) => facilitated === "all" || facilitated.includes(regionId);
+  const facilitates = (regionId: number) => facilitated.includes(regionId);
   // Only a facilitator answers for regions: readers and members need no region list.
-  const regions = writable && (facilitated === "all" || facilitated.length > 0) ? listRegionNames(getDb()) : [];
+  const regions = writable && !facilitated.isEmpty ? listRegionNames(getDb()) : [];
   return {
     member,
     moderator: member && facilitates(dilemma.regionId),
@@ -140,7 +151,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: null }, { status: 422 });
     const result = hideComment(db, {
       actorId: user.id,
-      regionIds: facilitatedRegionIds(user),
+      scope: facilitatorScope(user),
       dilemmaId: dilemma.id,
       ...parsed.data,
     });
@@ -180,7 +191,7 @@ function weighingLink(dilemma: { holderSector: string; asking: string[]; themes:
   const params = new URLSearchParams({ sector: dilemma.holderSector });
   if (dilemma.asking[0]) params.set("vrager", dilemma.asking[0]);
   for (const theme of dilemma.themes) params.append("thema", theme.slug);
-  return `/afwegen?${params.toString()}`;
+  return weighingPath(params.toString());
 }
 
 function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<typeof loader>>["dilemma"] }) {
@@ -196,7 +207,7 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
       {dilemma.status === "merged" && dilemma.mergedIntoSlug && (
         <>
           Het is samengevoegd met{" "}
-          <Link className="utrecht-link" to={`/dilemmas/${dilemma.mergedIntoSlug}`}>
+          <Link className="utrecht-link" to={dilemmaPath(dilemma.mergedIntoSlug)}>
             {dilemma.mergedIntoTitle}
           </Link>
           . Reden: {dilemma.statusReason}
@@ -252,7 +263,7 @@ export default function DilemmaPage() {
         />
       )}
       {(answers.length > 1 || reader?.source === "cookie") && (
-        <ReaderRegionForm regions={regions} current={reader} returnTo={`/dilemmas/${dilemma.slug}`} />
+        <ReaderRegionForm regions={regions} current={reader} returnTo={dilemmaPath(dilemma.slug)} />
       )}
 
       <dl className="answer__facts dilemma-facts">
@@ -264,7 +275,7 @@ export default function DilemmaPage() {
         )}
         <dt>Ingebracht in</dt>
         <dd>
-          <Link className="utrecht-link" to={`/regios/${dilemma.regionSlug}`}>
+          <Link className="utrecht-link" to={regionPath(dilemma.regionSlug)}>
             Leertuin {dilemma.regionName}
           </Link>
           , {formatDate(dilemma.raisedOn)}
@@ -272,7 +283,7 @@ export default function DilemmaPage() {
         <dt>Thema's</dt>
         <dd>
           {dilemma.themes.map((t) => (
-            <Link key={t.slug} to={`/dilemmas?thema=${t.slug}`} className="utrecht-link">
+            <Link key={t.slug} to={dilemmasPath({ thema: t.slug })} className="utrecht-link">
               <Tag>{t.label}</Tag>
             </Link>
           ))}
@@ -287,7 +298,7 @@ export default function DilemmaPage() {
           {dilemma.terms.map((t, i) => (
             <span key={t.slug}>
               {i > 0 && ", "}
-              <Link className="utrecht-link" to={`/begrippen#${t.slug}`}>
+              <Link className="utrecht-link" to={termPath(t.slug)}>
                 {t.term}
               </Link>
             </span>
@@ -299,7 +310,7 @@ export default function DilemmaPage() {
       {can.answerRegions.length > 0 && (
         <div className="button-row">
           {can.answerRegions.map((r) => (
-            <ButtonLink key={r.slug} to={`/dilemmas/${dilemma.slug}/afspraken/${r.slug}/bewerken`}>
+            <ButtonLink key={r.slug} to={editAnswerPath(dilemma.slug, r.slug)}>
               {answers.some((a) => a.regionSlug === r.slug) ? "Afspraak herzien" : "Afspraak schrijven"} voor {r.name}
             </ButtonLink>
           ))}
@@ -320,7 +331,7 @@ export default function DilemmaPage() {
           </Paragraph>
           {answers.length > 1 && (
             <Paragraph>
-              <Link className="utrecht-link" to={`/dilemmas/${dilemma.slug}/vergelijk`}>
+              <Link className="utrecht-link" to={compareDilemmaPath(dilemma.slug)}>
                 Vergelijk twee afspraken naast elkaar
               </Link>
             </Paragraph>
@@ -328,7 +339,7 @@ export default function DilemmaPage() {
           {answers.map((a) => {
             const adoptInto = can.answerRegions.filter((r) => r.slug !== a.regionSlug);
             const suggestFor = can.memberRegions.filter((slug) => slug !== a.regionSlug);
-            const adoptPath = `/dilemmas/${dilemma.slug}/afspraken/${a.regionSlug}/${a.current.version}/overnemen`;
+            const adoptHref = adoptPath(dilemma.slug, a.regionSlug, a.current.version);
             return (
               <AnswerCard
                 key={a.regionSlug}
@@ -340,12 +351,12 @@ export default function DilemmaPage() {
                 own={a.regionSlug === ownRegion}
                 actions={
                   adoptInto.length > 0 ? (
-                    <ButtonLink to={adoptPath}>
+                    <ButtonLink to={adoptHref}>
                       Overnemen voor {adoptInto.map((r) => r.name).join(" of ")}
                       <span className="visually-hidden"> (afspraak {a.regionName})</span>
                     </ButtonLink>
                   ) : suggestFor.length > 0 ? (
-                    <ButtonLink to={adoptPath}>
+                    <ButtonLink to={adoptHref}>
                       Voorstellen om over te nemen<span className="visually-hidden"> (afspraak {a.regionName})</span>
                     </ButtonLink>
                   ) : null

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
-import { AnswerCard, versionPath } from "~/components/answer-card";
+import { AnswerCard } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
@@ -20,6 +20,7 @@ import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { dilemmaPath, versionPath } from "~/utils/paths";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 
 const ParamsSchema = z.object({
@@ -89,7 +90,7 @@ export default function AnswerVersionPage() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current={`${regionName}, versie ${answer.version}`}
       />

@@ -3,10 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
-import type { SessionUser } from "~/auth/session.server";
+import { facilitatorScope, forbidden, memberScope, requireMember } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
-import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { SelectField, TextArea } from "~/components/form-field";
@@ -20,6 +18,7 @@ import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import { startAdoption } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
@@ -48,7 +47,6 @@ async function context(request: Request, params: unknown) {
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
   const others = listRegionNames(getDb()).filter((r) => r.slug !== regio);
-  const facilitated = facilitatedRegionIds(user);
   return {
     user,
     dilemma,
@@ -61,13 +59,9 @@ async function context(request: Request, params: unknown) {
       /** The version in force when the page was made: the adoption form's base. */
       inForce: answer.versions[0]!.version,
     },
-    adoptInto: others.filter((r) => facilitated === "all" || facilitated.includes(r.id)),
+    adoptInto: facilitatorScope(user).filter(others, (r) => r.id),
     suggestFor: others.filter((r) => memberships.some((m) => m.regionId === r.id)),
   };
-}
-
-function regionIdsOf(user: SessionUser) {
-  return user.isAdmin ? ("all" as const) : activeMemberships(user).map((m) => m.regionId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -104,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: result.status },
       );
     }
-    return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
+    return redirect(editAnswerPath(dilemma.slug, region.slug));
   }
   const parsed = parseForm(SuggestionSchema, form);
   if (!parsed.ok)
@@ -114,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent, values: parsed.values, errors: {}, guard: guard.reports, done: false }, { status: 422 });
   const result = suggestAdoption(db, {
     userId: user.id,
-    regionIds: regionIdsOf(user),
+    scope: memberScope(user),
     sourceVersionId: source.versionId,
     regionSlug: parsed.data.region,
     note: parsed.data.note,
@@ -148,7 +142,7 @@ export default function Adopt() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current="Overnemen"
       />

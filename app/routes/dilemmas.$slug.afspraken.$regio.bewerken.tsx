@@ -5,7 +5,6 @@ import { z } from "zod";
 
 import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
-import { versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
@@ -23,6 +22,7 @@ import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import {
   ANSWER_TEXT_FIELDS,
   AnswerFormSchema,
@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const target = { actorId: user.id, dilemmaId: dilemma.id, regionId: region.id };
   const { basis } = BasisSchema.parse(form);
-  const here = `/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`;
+  const here = editAnswerPath(dilemma.slug, region.slug);
 
   if (intent === "withdraw") {
     const parsed = parseForm(WithdrawSchema, form);
@@ -129,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 422 },
       );
     const result = withdrawAnswer(db, target, parsed.data.reason);
-    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failure(result, parsed.values);
+    return result.ok ? redirect(dilemmaPath(dilemma.slug)) : failure(result, parsed.values);
   }
   if (intent === "discard") {
     const result = discardDraft(db, target, basis);
@@ -164,11 +164,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "draft") {
     const result = saveDraft(db, target, answer, basis);
-    return result.ok ? redirect(`${here}?opgeslagen=1`) : failure(result, values);
+    return result.ok ? redirect(editAnswerPath(dilemma.slug, region.slug, { opgeslagen: 1 })) : failure(result, values);
   }
   const result = publishAnswer(db, target, answer, basis);
   return result.ok
-    ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`)
+    ? redirect(versionPath(dilemma.slug, region.slug, result.version, { gepubliceerd: 1 }))
     : failure(result, values);
 }
 
@@ -189,7 +189,7 @@ export default function EditAnswer() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current={`Afspraak ${region.name}`}
       />

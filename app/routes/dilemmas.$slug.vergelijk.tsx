@@ -8,7 +8,6 @@ import { formatShare } from "~/compare/agreement";
 import { RegionListParam } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
-import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
@@ -26,6 +25,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { adoptPath, dilemmaPath, versionPath } from "~/utils/paths";
 
 const ParamsSchema = z.object({ slug: SlugParam });
 const SearchSchema = z.object({ regio: RegionListParam.max(2) });
@@ -84,7 +84,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           sourceSlug: source.regionSlug,
           targetName: target.regionName,
           alreadyAdopted: target.adoptedFrom?.versionId === source.versionId,
-          href: `${versionPath(dilemma.slug, source.regionSlug, source.version)}/overnemen`,
+          href: adoptPath(dilemma.slug, source.regionSlug, source.version),
         }))
     : [];
   return { ...base, comparison, adoptLinks, error: null };
@@ -144,7 +144,7 @@ export default function CompareAnswersPage() {
   const { dilemma, regions, chosen, comparison, adoptLinks, error } = useLoaderData<typeof loader>();
   const trail = [
     { to: "/dilemmas", label: "Dilemma's" },
-    { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+    { to: dilemmaPath(dilemma.slug), label: dilemma.title },
   ];
   if (!comparison) {
     return (

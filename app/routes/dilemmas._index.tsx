@@ -8,7 +8,7 @@ import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
-import { feedLink, themeFeedPath } from "~/feeds/feed-links";
+import { feedLink } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
 import { dilemmaDirections } from "~/models/dilemma-direction.server";
 import { listRegionNames } from "~/models/region.server";
@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { dilemmaPath, feedPagePath, themeFeedPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const PAGE_SIZE = 20;
@@ -104,7 +105,7 @@ export default function Dilemmas() {
       </p>
       {filters.thema && (
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={`/feeds?feed=${themeFeedPath(filters.thema)}`}>
+          <Link className="utrecht-link" to={feedPagePath(themeFeedPath(filters.thema))}>
             Volg nieuwe afspraken over dit thema (feed)
           </Link>
         </p>
@@ -117,7 +118,7 @@ export default function Dilemmas() {
           {dilemmas.map((d) => (
             <li key={d.slug} className="card">
               <Heading level={2}>
-                <Link className="utrecht-link" to={`/dilemmas/${d.slug}`}>
+                <Link className="utrecht-link" to={dilemmaPath(d.slug)}>
                   {d.title}
                 </Link>
               </Heading>

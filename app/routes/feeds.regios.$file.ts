@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { answersAtomFeed, FeedFileParam } from "~/feeds/atom.server";
-import { regionFeedPath } from "~/feeds/feed-links";
 import { publicOrigin } from "~/http/public-origin.server";
 import { listPublishedVersions } from "~/models/feed.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { feedNotFound } from "~/open-data/responses.server";
 import { getDb } from "~/utils/db.server";
+import { regionFeedPath, regionPath } from "~/utils/paths";
 
 // GET /feeds/regios/:slug.atom — the region's new and revised answers.
 export function loader({ params }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   return answersAtomFeed({
     origin: publicOrigin(),
     selfPath: regionFeedPath(region.slug),
-    pagePath: `/regios/${region.slug}`,
+    pagePath: regionPath(region.slug),
     title: `Afspraken van Leertuin ${region.name}`,
     subtitle: `Nieuwe en herziene afspraken van Leertuin ${region.name} op Leertuin.`,
     versions: listPublishedVersions(db, { regionId: region.id }),

@@ -10,7 +10,7 @@ import { ButtonLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS, type UnverifiedPoint } from "~/domain/vocabulary";
-import { feedLink, regionFeedPath } from "~/feeds/feed-links";
+import { feedLink } from "~/feeds/feed-links";
 import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
 import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { unverifiedByVersion } from "~/models/unverified.server";
@@ -20,6 +20,17 @@ import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import {
+  agendaPath,
+  dilemmaPath,
+  feedPagePath,
+  regionAnswersCsvPath,
+  regionAnswersExcelPath,
+  regionAnswersJsonPath,
+  regionFeedPath,
+  regionPath,
+  rulebookPath,
+} from "~/utils/paths";
 import { listRegionProposals } from "~/workflow/proposals.server";
 
 const PAGE_SIZE = 25;
@@ -129,7 +140,6 @@ export default function RegionPage() {
     agenda,
   } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const regionPath = `/regios/${region.slug}`;
   return (
     <div className="page-width">
       <Breadcrumbs
@@ -156,7 +166,7 @@ export default function RegionPage() {
             <ul className="plain-list">
               {agenda.map((item) => (
                 <li key={item.slug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${item.slug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(item.slug)}>
                     {item.title}
                   </Link>{" "}
                   — {item.status.toLowerCase()}
@@ -166,7 +176,7 @@ export default function RegionPage() {
           )}
           {runsAgenda && (
             <p className="utrecht-paragraph">
-              <ButtonLink to={`${regionPath}/agenda`}>Agenda beheren</ButtonLink>
+              <ButtonLink to={agendaPath(region.slug)}>Agenda beheren</ButtonLink>
             </p>
           )}
         </section>
@@ -181,11 +191,11 @@ export default function RegionPage() {
             <strong>{dueCount === 1 ? "1 afspraak is" : `${dueCount} afspraken zijn`} toe aan herziening</strong> (de
             herzieningsdatum is verstreken).{" "}
             {dueOnly ? (
-              <Link className="utrecht-link" to={`${regionPath}#afspraken-titel`}>
+              <Link className="utrecht-link" to={regionPath(region.slug, { hash: "afspraken-titel" })}>
                 Toon alle afspraken
               </Link>
             ) : (
-              <Link className="utrecht-link" to={`${regionPath}?herziening=1#afspraken-titel`}>
+              <Link className="utrecht-link" to={regionPath(region.slug, { herziening: 1, hash: "afspraken-titel" })}>
                 Toon alleen {dueCount === 1 ? "deze afspraak" : "deze afspraken"}
               </Link>
             )}
@@ -193,27 +203,27 @@ export default function RegionPage() {
         )}
         <ul className="inline-list">
           <li>
-            <Link className="utrecht-link" to={`${regionPath}/spelregels`}>
+            <Link className="utrecht-link" to={rulebookPath(region.slug)}>
               Alle afspraken als één document (spelregels)
             </Link>
           </li>
           <li>
-            <Link className="utrecht-link" to={`/feeds?feed=${regionFeedPath(region.slug)}`}>
+            <Link className="utrecht-link" to={feedPagePath(regionFeedPath(region.slug))}>
               Volg nieuwe afspraken (feed)
             </Link>
           </li>
           <li>
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken-excel.csv`}>
+            <a className="utrecht-link" href={regionAnswersExcelPath(region.slug)}>
               Download alle afspraken voor Excel
             </a>
           </li>
           <li>
             Voor programma's:{" "}
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+            <a className="utrecht-link" href={regionAnswersCsvPath(region.slug)}>
               CSV
             </a>{" "}
             of{" "}
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+            <a className="utrecht-link" href={regionAnswersJsonPath(region.slug)}>
               JSON
             </a>
           </li>
@@ -252,7 +262,7 @@ export default function RegionPage() {
                     <th scope="row">
                       <Link
                         className="utrecht-link"
-                        to={`/dilemmas/${a.dilemmaSlug}?regio=${region.slug}#${region.slug}`}
+                        to={dilemmaPath(a.dilemmaSlug, { regio: region.slug, hash: region.slug })}
                       >
                         {a.dilemmaTitle}
                       </Link>
@@ -300,7 +310,7 @@ export default function RegionPage() {
             <ul>
               {tookOver.map((a) => (
                 <li key={a.dilemmaSlug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                     {a.dilemmaTitle}
                   </Link>{" "}
                   — van {a.from.regionName} (versie {a.from.version})
@@ -319,7 +329,7 @@ export default function RegionPage() {
             <ul>
               {givenAway.map((a) => (
                 <li key={a.dilemmaSlug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                     {a.dilemmaTitle}
                   </Link>{" "}
                   — door {a.by.map((r) => r.regionName).join(", ")}

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { facilitatedRegionIds, forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
+import { facilitatorScope, forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -17,6 +17,7 @@ import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { adoptPath, dilemmaPath, editAnswerPath, regionPath } from "~/utils/paths";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
 import { ReasonField } from "~/workflow/reason";
 import { declineSuggestion, listOpenSuggestions } from "~/workflow/suggestions.server";
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok)
     return data({ values: parsed.values, errors: parsed.errors, guard: null, message: null }, { status: 400 });
   const db = getDb();
-  const regionIds = facilitatedRegionIds(user);
+  const scope = facilitatorScope(user);
   const a = parsed.data;
   // The proposer or the member reads the reason: it goes through the anonymity guard first.
   if (a.intent !== "accept") {
@@ -93,10 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result =
     a.intent === "decline"
-      ? declineSuggestion(db, { actorId: user.id, regionIds, suggestionId: a.suggestionId, reason: a.reason })
+      ? declineSuggestion(db, { actorId: user.id, scope, suggestionId: a.suggestionId, reason: a.reason })
       : decideProposal(db, {
           actorId: user.id,
-          regionIds,
+          scope,
           dilemmaId: a.dilemmaId,
           basis: a.basis,
           ...(a.intent === "merge"
@@ -136,7 +137,7 @@ export default function Agenda() {
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: region.name },
+          { to: regionPath(region.slug), label: region.name },
         ]}
         current="Agenda"
       />
@@ -157,7 +158,7 @@ export default function Agenda() {
             return (
               <li key={p.id} className="card">
                 <Heading level={3}>
-                  <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(p.slug)}>
                     {p.title}
                   </Link>
                 </Heading>
@@ -225,7 +226,7 @@ export default function Agenda() {
       )}
       <datalist id="samenvoeg-doelen">
         {mergeTargets.map((d) => (
-          <option key={d.slug} value={`/dilemmas/${d.slug}`}>
+          <option key={d.slug} value={dilemmaPath(d.slug)}>
             {d.title}
           </option>
         ))}
@@ -238,11 +239,11 @@ export default function Agenda() {
         <ul className="plain-list">
           {onAgenda.map((p) => (
             <li key={p.id}>
-              <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+              <Link className="utrecht-link" to={dilemmaPath(p.slug)}>
                 {p.title}
               </Link>{" "}
               —{" "}
-              <Link className="utrecht-link" to={`/dilemmas/${p.slug}/afspraken/${region.slug}/bewerken`}>
+              <Link className="utrecht-link" to={editAnswerPath(p.slug, region.slug)}>
                 afspraak schrijven<span className="visually-hidden"> ({p.title})</span>
               </Link>
             </li>
@@ -257,7 +258,7 @@ export default function Agenda() {
         <ul className="plain-list">
           {drafts.map((d) => (
             <li key={d.dilemmaSlug}>
-              <Link className="utrecht-link" to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}>
+              <Link className="utrecht-link" to={editAnswerPath(d.dilemmaSlug, region.slug)}>
                 {d.dilemmaTitle}
               </Link>{" "}
               — concept voor versie {d.version}
@@ -288,7 +289,7 @@ export default function Agenda() {
                 <div className="button-row">
                   <Link
                     className="utrecht-button utrecht-button--primary-action"
-                    to={`/dilemmas/${s.dilemmaSlug}/afspraken/${s.sourceRegionSlug}/${s.version}/overnemen`}
+                    to={adoptPath(s.dilemmaSlug, s.sourceRegionSlug, s.version)}
                   >
                     Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
                   </Link>

@@ -17,6 +17,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParam } from "~/utils/params";
+import { articleChangePath, editAnswerPath, regionPath, versionPath } from "~/utils/paths";
 import { withdrawAnswer } from "~/workflow/answer-editing.server";
 import { ReasonField } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
@@ -110,7 +111,7 @@ export default function Review() {
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: region.name },
+          { to: regionPath(region.slug), label: region.name },
         ]}
         current="Herziening"
       />
@@ -131,7 +132,7 @@ export default function Review() {
           {due.map((d) => (
             <li key={d.answerId} className="card">
               <Heading level={2}>
-                <Link className="utrecht-link" to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`}>
+                <Link className="utrecht-link" to={versionPath(d.dilemmaSlug, region.slug, d.version)}>
                   {d.dilemmaTitle}
                 </Link>
               </Heading>
@@ -153,10 +154,7 @@ export default function Review() {
                   {d.changedArticles.map((c) => (
                     <li key={c.ref}>
                       Herziening nodig: artikel{" "}
-                      <Link
-                        className="utrecht-link"
-                        to={`/beroepscodes/${c.ref.split("#")[0]}#wijziging-${c.ref.split("#")[1]}`}
-                      >
+                      <Link className="utrecht-link" to={articleChangePath(c.ref)}>
                         {c.heading} ({c.codeTitle})
                       </Link>{" "}
                       is {c.change === "removed" ? "vervallen" : "gewijzigd"} per {c.effectiveText}
@@ -178,7 +176,7 @@ export default function Review() {
                 </Form>
                 <Link
                   className="utrecht-button utrecht-button--secondary-action"
-                  to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}
+                  to={editAnswerPath(d.dilemmaSlug, region.slug)}
                 >
                   Herzien<span className="visually-hidden"> ({d.dilemmaTitle})</span>
                 </Link>

@@ -7,7 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
-import { feedLink, regionFeedPath } from "~/feeds/feed-links";
+import { feedLink } from "~/feeds/feed-links";
 import { toVersionView } from "~/models/answer-view.server";
 import { getRegionBySlug } from "~/models/region.server";
 import {
@@ -23,6 +23,14 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import {
+  regionAnswersCsvPath,
+  regionAnswersJsonPath,
+  regionFeedPath,
+  regionPath,
+  rulebookPath,
+  versionPath,
+} from "~/utils/paths";
 
 /** Answers per page: a region's whole set at ten thousand dilemmas is thousands of them (16 MB as one page). */
 const PAGE_SIZE = 25;
@@ -125,17 +133,17 @@ const answersText = (n: number) => (n === 1 ? "1 afspraak" : `${n} afspraken`);
 export default function RulebookPage() {
   const { region, today, theme, count, page, pageCount, contents, groups } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const rulebookPath = `/regios/${region.slug}/spelregels`;
+  const rulebook = rulebookPath(region.slug);
   // On one page the contents point into it; spread over pages, each theme opens as a document of its own.
-  const themeHref = (slug: string) => (pageCount === 1 ? `#thema-${slug}` : `${rulebookPath}?thema=${slug}`);
+  const themeHref = (slug: string) => (pageCount === 1 ? `#thema-${slug}` : rulebookPath(region.slug, { thema: slug }));
   const onThisPage = new Map(groups.map((g) => [g.theme.slug, g.entries]));
   return (
     <div className="page-width rulebook">
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: `Leertuin ${region.name}` },
-          ...(theme ? [{ to: rulebookPath, label: "Spelregels" }] : []),
+          { to: regionPath(region.slug), label: `Leertuin ${region.name}` },
+          ...(theme ? [{ to: rulebook, label: "Spelregels" }] : []),
         ]}
         current={theme ? theme.label : "Spelregels"}
       />
@@ -156,18 +164,18 @@ export default function RulebookPage() {
         {theme && (
           <>
             {" "}
-            <Link className="utrecht-link" to={rulebookPath}>
+            <Link className="utrecht-link" to={rulebook}>
               Alle thema's
             </Link>
             .
           </>
         )}{" "}
         Alle afspraken van de regio staan in één bestand als{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+        <a className="utrecht-link" href={regionAnswersCsvPath(region.slug)}>
           CSV
         </a>{" "}
         of{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+        <a className="utrecht-link" href={regionAnswersJsonPath(region.slug)}>
           JSON
         </a>
         .
@@ -227,10 +235,7 @@ export default function RulebookPage() {
                 <dd>{ROUTE_LABELS[entry.route]}</dd>
                 <dt>Versie</dt>
                 <dd>
-                  <Link
-                    className="utrecht-link"
-                    to={`/dilemmas/${entry.dilemma.slug}/afspraken/${region.slug}/${entry.version}`}
-                  >
+                  <Link className="utrecht-link" to={versionPath(entry.dilemma.slug, region.slug, entry.version)}>
                     {entry.version}
                   </Link>
                   , afgesproken op {formatDate(entry.agreedOn)}

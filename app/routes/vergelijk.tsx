@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { compareDilemmaPath, compareRegionsPath, dilemmaPath, regionPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const FiltersSchema = z.object({
@@ -165,7 +166,7 @@ export default function ComparePage() {
                 {least.map((p, i) => (
                   <span key={`${p.a}-${p.b}`}>
                     {i > 0 && "; "}
-                    <Link className="utrecht-link" to={`/vergelijk?regio=${p.a}&regio=${p.b}`}>
+                    <Link className="utrecht-link" to={compareRegionsPath([p.a, p.b])}>
                       {name(p.a)} en {name(p.b)}
                     </Link>{" "}
                     ({formatShare(p.share!)}, {p.same} van {p.both})
@@ -201,7 +202,7 @@ export default function ComparePage() {
                   <th scope="col">Dilemma</th>
                   {regions.map((r) => (
                     <th key={r.slug} scope="col">
-                      <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                      <Link className="utrecht-link" to={regionPath(r.slug)}>
                         {r.name}
                       </Link>
                       {r.slug === ownRegion && (
@@ -220,13 +221,13 @@ export default function ComparePage() {
                   return (
                     <tr key={row.slug}>
                       <th scope="row">
-                        <Link className="utrecht-link" to={`/dilemmas/${row.slug}`}>
+                        <Link className="utrecht-link" to={dilemmaPath(row.slug)}>
                           {row.title}
                         </Link>
                         {pair && (
                           <Link
                             className="utrecht-link compare-matrix__pair-link"
-                            to={`/dilemmas/${row.slug}/vergelijk?regio=${pair[0].slug}&regio=${pair[1].slug}`}
+                            to={compareDilemmaPath(row.slug, [pair[0].slug, pair[1].slug])}
                           >
                             {pair[0].name} en {pair[1].name} naast elkaar
                             <span className="visually-hidden">: {row.title}</span>
@@ -295,7 +296,7 @@ export default function ComparePage() {
                         <ul className="lineage__list">
                           {group.items.map((a) => (
                             <li key={`${a.dilemmaSlug}-${a.to.version}`}>
-                              <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                              <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                                 {a.dilemmaTitle}
                               </Link>{" "}
                               (versie {a.from.version} → versie {a.to.version})

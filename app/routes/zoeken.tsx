@@ -16,6 +16,7 @@ import { searchLibrary } from "~/search/search-service.server";
 import { getDb } from "~/utils/db.server";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { dilemmasPath } from "~/utils/paths";
 import { readerRegion } from "~/utils/reader-region.server";
 
 export const links = searchSuggestionLinks;
@@ -168,7 +169,7 @@ export default function SearchPage() {
                 <ul className="inline-list">
                   {suggestions.map((s) => (
                     <li key={s.slug}>
-                      <TextLink to={`/dilemmas?thema=${s.slug}`}>{s.label}</TextLink>
+                      <TextLink to={dilemmasPath({ thema: s.slug })}>{s.label}</TextLink>
                     </li>
                   ))}
                 </ul>

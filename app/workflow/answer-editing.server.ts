@@ -7,6 +7,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { ANSWER_SECTIONS, ROUTES, VERDICTS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor, Tx } from "~/utils/db.server";
+import { dilemmaAnswerPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -345,7 +346,7 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
         actorId: target.actorId,
         kind: "proposal-answered",
         message: `Er is een afspraak over uw voorstel "${dilemma.title}": leertuin ${region.name} heeft haar gepubliceerd.`,
-        href: `/dilemmas/${dilemma.slug}`,
+        href: dilemmaPath(dilemma.slug),
       });
     }
     if (version.adoptedFromVersionId !== null) {
@@ -356,13 +357,13 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
           actorId: target.actorId,
           kind: "answer-adopted",
           message: `Leertuin ${region.name} heeft de afspraak van uw regio over "${dilemma.title}" overgenomen (versie ${version.version}).`,
-          href: `/dilemmas/${dilemma.slug}#${region.slug}`,
+          href: dilemmaAnswerPath(dilemma.slug, region.slug),
         });
       closeFulfilledSuggestions(tx, {
         ...target,
         sourceVersionId: version.adoptedFromVersionId,
         now,
-        href: `/dilemmas/${dilemma.slug}`,
+        href: dilemmaPath(dilemma.slug),
       });
     }
     recordAudit(tx, {

@@ -2,8 +2,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import { type Db, preparedPerDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { commentPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { answeringRegionIds, notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -44,7 +46,7 @@ export function addComment(
       .values({ dilemmaId: dilemma.id, authorId: input.authorId, parentId: parent?.id ?? null, bodyMd: input.body })
       .returning({ id: t.comments.id })
       .get();
-    const href = `/dilemmas/${dilemma.slug}#reactie-${comment.id}`;
+    const href = commentPath(dilemma.slug, comment.id);
     if (parent) {
       notify(tx, {
         userId: parent.authorId,
@@ -80,7 +82,7 @@ export function addComment(
  */
 export function hideComment(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number; commentId: number; reason: string },
+  input: { actorId: number; scope: RegionScope; dilemmaId: number; commentId: number; reason: string },
 ): { ok: true } | Failure {
   return db.transaction((tx) => {
     const row = tx
@@ -91,7 +93,7 @@ export function hideComment(
       .get();
     if (!row || row.comment.dilemmaId !== input.dilemmaId)
       return { ok: false, status: 404, message: "Deze reactie bestaat niet bij dit dilemma." };
-    if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
+    if (!input.scope.includes(row.dilemma.originRegionId)) {
       return {
         ok: false,
         status: 403,
@@ -108,7 +110,7 @@ export function hideComment(
       actorId: input.actorId,
       kind: "comment-hidden",
       message: `Uw reactie bij "${row.dilemma.title}" is verborgen door de leertuinbegeleider; de reden staat bij de reactie.`,
-      href: `/dilemmas/${row.dilemma.slug}#reactie-${row.comment.id}`,
+      href: commentPath(row.dilemma.slug, row.comment.id),
     });
     recordAudit(tx, {
       actorId: input.actorId,

@@ -2,10 +2,12 @@ import { and, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import { slugify } from "~/content/anchors";
 import { SECTORS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor } from "~/utils/db.server";
+import { agendaPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -59,12 +61,12 @@ export type ProposeResult = { ok: true; slug: string } | { ok: false; field: key
 /** Stores a proposal of a member for one of their regions, with themes, sectors and audit entry, in one transaction. */
 export function proposeDilemma(
   db: Db,
-  input: { userId: number; regionIds: number[] | "all"; proposal: Proposal },
+  input: { userId: number; scope: RegionScope; proposal: Proposal },
 ): ProposeResult {
   const p = input.proposal;
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, p.region)).get();
-    if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
+    if (!region || !input.scope.includes(region.id)) {
       return {
         ok: false,
         field: "region",
@@ -111,7 +113,7 @@ export function proposeDilemma(
       actorId: input.userId,
       kind: "proposal-new",
       message: `Nieuw voorstel voor leertuin ${region.name}: "${p.title}".`,
-      href: `/regios/${region.slug}/agenda`,
+      href: agendaPath(region.slug),
     });
     return { ok: true, slug };
   });
@@ -132,7 +134,7 @@ export function decideProposal(
   db: Db,
   input: {
     actorId: number;
-    regionIds: number[] | "all";
+    scope: RegionScope;
     dilemmaId: number;
     /** The proposal's updated_at when the agenda was opened (hidden field); without it no base is claimed. */
     basis?: string;
@@ -141,7 +143,7 @@ export function decideProposal(
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
     if (!dilemma) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
-    if (input.regionIds !== "all" && !input.regionIds.includes(dilemma.originRegionId)) {
+    if (!input.scope.includes(dilemma.originRegionId)) {
       return {
         ok: false,
         status: 403,
@@ -163,7 +165,7 @@ export function decideProposal(
         status: 409,
         message: "Dit voorstel is intussen gewijzigd. Bekijk het opnieuw op de agenda.",
       };
-    const href = `/dilemmas/${dilemma.slug}`;
+    const href = dilemmaPath(dilemma.slug);
     const now = new Date().toISOString();
     if (input.decision === "accept") {
       tx.update(t.dilemmas)
@@ -208,7 +210,7 @@ export function decideProposal(
         actorId: input.actorId,
         kind: "proposal-merged",
         message: `Uw voorstel "${dilemma.title}" is samengevoegd met "${target.title}".`,
-        href: `/dilemmas/${target.slug}`,
+        href: dilemmaPath(target.slug),
       });
     }
     recordAudit(tx, {

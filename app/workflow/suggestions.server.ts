@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import type { Db } from "~/utils/db.server";
+import { agendaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -24,11 +26,11 @@ type Failure = { ok: false; status: 403 | 404 | 409; message: string };
 /** A member suggests that their region take over another region's published answer version. */
 export function suggestAdoption(
   db: Db,
-  input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string },
+  input: { userId: number; scope: RegionScope; sourceVersionId: number; regionSlug: string; note: string },
 ): { ok: true } | Failure {
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, input.regionSlug)).get();
-    if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
+    if (!region || !input.scope.includes(region.id)) {
       return { ok: false, status: 403, message: "U kunt alleen voorstellen doen voor een regio waarvan u lid bent." };
     }
     const source = tx
@@ -81,7 +83,7 @@ export function suggestAdoption(
       actorId: input.userId,
       kind: "suggestion-new",
       message: `Een lid stelt voor een afspraak van een andere regio over te nemen voor leertuin ${region.name}.`,
-      href: `/regios/${region.slug}/agenda`,
+      href: agendaPath(region.slug),
     });
     return { ok: true };
   });
@@ -90,7 +92,7 @@ export function suggestAdoption(
 /** A facilitator of the suggested region declines it with a reason; the member who suggested it is told. */
 export function declineSuggestion(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string },
+  input: { actorId: number; scope: RegionScope; suggestionId: number; reason: string },
 ): { ok: true } | Failure {
   return db.transaction((tx) => {
     const suggestion = tx
@@ -99,7 +101,7 @@ export function declineSuggestion(
       .where(eq(t.adoptionSuggestions.id, input.suggestionId))
       .get();
     if (!suggestion) return { ok: false, status: 404, message: "Dit voorstel bestaat niet." };
-    if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
+    if (!input.scope.includes(suggestion.regionId)) {
       return { ok: false, status: 403, message: "Alleen de leertuinbegeleiders van deze regio beslissen hierover." };
     }
     if (suggestion.status !== "open") {
