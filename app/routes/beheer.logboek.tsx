@@ -14,6 +14,7 @@ import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Logboek");
@@ -38,13 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const regions = scope.filter(listRegionNames(db), (r) => r.id);
   const region = params.regio ? regions.find((r) => r.slug === params.regio) : undefined;
   if (params.regio && !region) notFound("Deze regio bestaat niet, of het logboek ervan is niet voor u.");
+  const page = paginate(params.pagina, PAGE_SIZE);
   const { total, entries } = listAuditEntries(
     db,
     { scope, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
-    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    page,
   );
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (params.pagina > pageCount) notFound("Deze pagina van het logboek bestaat niet.");
+  if (page.isPastEnd(total)) notFound("Deze pagina van het logboek bestaat niet.");
+  const pageCount = page.pageCount(total);
   return {
     total,
     page: params.pagina,

@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Rollen");
@@ -35,18 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
   const region = filters.regio ? (getRegionBySlug(db, filters.regio) ?? notFound("Deze regio bestaat niet.")) : null;
-  const { total, people } = listPeople(db, {
-    regionId: region?.id,
-    offset: (filters.pagina - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (filters.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const page = paginate(filters.pagina, PAGE_SIZE);
+  const { total, people } = listPeople(db, { regionId: region?.id, offset: page.offset, limit: page.limit });
+  if (page.isPastEnd(total)) notFound("Deze pagina van de lijst bestaat niet.");
   return {
     selfId: user.id,
     total,
-    page: filters.pagina,
-    pageCount,
+    page: page.page,
+    pageCount: page.pageCount(total),
     region: filters.regio ?? "",
     regions: listRegionNames(db).map((r) => ({ slug: r.slug, name: r.name })),
     people,

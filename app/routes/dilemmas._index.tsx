@@ -16,6 +16,7 @@ import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 import { dilemmaPath, feedPagePath, themeFeedPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
@@ -42,13 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const regions = listRegionNames(db);
   if (params.thema && !themes.some((t) => t.slug === params.thema)) notFound("Dit thema bestaat niet.");
   if (params.regio && !regions.some((r) => r.slug === params.regio)) notFound("Deze regio bestaat niet.");
+  const page = paginate(params.pagina, PAGE_SIZE);
   const { total, dilemmas } = listDilemmas(
     db,
     { theme: params.thema, sector: params.sector, region: params.regio, verdict: params.oordeel },
-    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    page,
   );
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (params.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  if (page.isPastEnd(total)) notFound("Deze pagina van de lijst bestaat niet.");
+  const pageCount = page.pageCount(total);
   const own = (await readerRegion(request))?.slug ?? null;
   const directions = dilemmaDirections(
     db,

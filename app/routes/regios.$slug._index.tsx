@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 import {
   agendaPath,
@@ -62,12 +63,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const counts = countRegionAnswers(db, region.id, today);
   const dueOnly = search.herziening === "1";
   const listed = dueOnly ? counts.due : counts.total;
-  const pageCount = Math.max(1, Math.ceil(listed / PAGE_SIZE));
-  if (search.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const page = paginate(search.pagina, PAGE_SIZE);
+  if (page.isPastEnd(listed)) notFound("Deze pagina van de lijst bestaat niet.");
+  const pageCount = page.pageCount(listed);
   const answers = listRegionAnswerPage(db, region.id, {
     dueBefore: dueOnly ? today : undefined,
-    offset: (search.pagina - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
+    offset: page.offset,
+    limit: page.limit,
     total: listed,
   });
   const runsAgenda = user !== null && isFacilitatorOf(user, region.id);

@@ -22,6 +22,7 @@ import { formatDate, todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 import {
   regionAnswersCsvPath,
@@ -73,16 +74,16 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const shown = search.thema ? contents.filter((c) => c.theme.slug === search.thema) : contents;
   if (search.thema && shown.length === 0) notFound(`Leertuin ${region.name} heeft geen afspraken over dit thema.`);
   const count = shown.reduce((sum, c) => sum + c.count, 0);
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE));
-  if (search.pagina > pageCount) notFound("Deze pagina van de spelregels bestaat niet.");
+  const page = paginate(search.pagina, PAGE_SIZE);
+  if (page.isPastEnd(count)) notFound("Deze pagina van de spelregels bestaat niet.");
+  const pageCount = page.pageCount(count);
 
   // This page's part of the document (themes in order, each by title), read per theme it touches.
-  const start = (search.pagina - 1) * PAGE_SIZE;
   const parts: { theme: { slug: string; label: string }; versionIds: number[] }[] = [];
   let at = 0;
   for (const c of shown) {
-    const from = Math.max(start, at);
-    const to = Math.min(start + PAGE_SIZE, at + c.count);
+    const from = Math.max(page.offset, at);
+    const to = Math.min(page.offset + page.limit, at + c.count);
     if (from < to)
       parts.push({
         theme: c.theme,

@@ -19,6 +19,7 @@ import compareStyles from "~/styles/compare.css";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
 import { optionalParam, PageParam, SlugParam } from "~/utils/params";
 import { compareDilemmaPath, compareRegionsPath, dilemmaPath, regionPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
@@ -59,19 +60,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const adoptions = listAdoptions(db, { dilemmaSlugs: rows.map((r) => r.slug), regionIds });
   const chosen = regions.map(({ slug, name }) => ({ slug, name }));
-  const pageCount = Math.max(1, Math.ceil(rows.length / MATRIX_PAGE_SIZE));
-  if (filters.pagina > pageCount) notFound("Deze pagina van de vergelijking bestaat niet.");
+  const page = paginate(filters.pagina, MATRIX_PAGE_SIZE);
+  if (page.isPastEnd(rows.length)) notFound("Deze pagina van de vergelijking bestaat niet.");
   return {
     filters: { thema: filters.thema, sector: filters.sector, regio: filters.regio },
     page: filters.pagina,
-    pageCount,
+    pageCount: page.pageCount(rows.length),
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     allRegions: (resolveRegions(db, []) ?? []).map(({ slug, name }) => ({ slug, name })),
     regions: chosen,
     ownRegion,
     dilemmaCount: rows.length,
-    firstShown: (filters.pagina - 1) * MATRIX_PAGE_SIZE + 1,
-    rows: rows.slice((filters.pagina - 1) * MATRIX_PAGE_SIZE, filters.pagina * MATRIX_PAGE_SIZE),
+    firstShown: page.firstShown,
+    rows: page.slice(rows),
     filled: rows.reduce((sum, row) => sum + Object.keys(row.cells).length, 0),
     pairs,
     least: leastAgreeing(pairs),
