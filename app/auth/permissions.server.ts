@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
 import { getRegionBySlug } from "~/models/region.server";
-import { getDb, preparedPerDb } from "~/utils/db.server";
+import { type Db, getDb, preparedPerDb } from "~/utils/db.server";
 import { totpRequired } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { totpSetupPath } from "~/utils/paths";
@@ -126,10 +126,14 @@ export async function requireFacilitatorOf(request: Request, regionId: number): 
   return user;
 }
 
+/** The region with this slug, or the Dutch 404 page. */
+export function requireRegionBySlug(db: Db, slug: string) {
+  return getRegionBySlug(db, slug) ?? notFound("Deze regio bestaat niet.");
+}
+
 /** A region's page for its facilitators (and admins): 404 for a region that does not exist, else the check above. */
 export async function requireFacilitatedRegion(request: Request, slug: string) {
-  const region = getRegionBySlug(getDb(), slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(getDb(), slug);
   const user = await requireFacilitatorOf(request, region.id);
   return { user, region };
 }

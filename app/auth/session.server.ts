@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { SESSION_COOKIE } from "~/http/cookie-names";
 import { noteRequestRole } from "~/http/request-context.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -27,7 +28,7 @@ export function cookieName(base: string): string {
 
 function sessionCookie() {
   return singleton("session-cookie", () =>
-    createCookie(cookieName("leertuin_sessie"), {
+    createCookie(cookieName(SESSION_COOKIE), {
       httpOnly: true,
       sameSite: "lax",
       secure: getEnv().NODE_ENV === "production",

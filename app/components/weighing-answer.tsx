@@ -8,6 +8,7 @@ import type { CitedArticle } from "~/weighing/cited-articles.server";
 import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
 import type { AnswerState } from "~/weighing/weighing-requests.server";
 import type { WeighingView } from "~/weighing/weighing-view.server";
+import { confirmationName } from "~/workflow/confirmation-field";
 import { Alert } from "./alert";
 import { VerdictBadge } from "./badges";
 import { ChoiceGroup } from "./form-field";
@@ -113,8 +114,8 @@ function RecordForm({ state }: { state: AnswerState }) {
       <Form method="post" noValidate>
         <AnswerFields answers={view.answers} />
         {/* A purpose already confirmed stays confirmed; the confirmation holds a hash of exactly this text. */}
-        {!guard && typeof values["bevestig-doel"] === "string" && (
-          <input type="hidden" name="bevestig-doel" value={values["bevestig-doel"]} />
+        {!guard && typeof values[confirmationName("doel")] === "string" && (
+          <input type="hidden" name={confirmationName("doel")} value={values[confirmationName("doel")]} />
         )}
         {guard && <GuardReport reports={guard} />}
         <div className={`utrecht-form-field${errors.doel ? " utrecht-form-field--invalid" : ""}`}>

@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
-import { hashPassword, PasswordRule, verifyPassword } from "~/auth/password.server";
+import { hashPassword, PasswordRuleSchema, verifyPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-strength.server";
 import { PersonSchema } from "~/auth/registration.server";
 import type { Db } from "~/utils/db.server";
@@ -26,7 +26,7 @@ export const ProfileSchema = z.object({
 export const PasswordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, "Vul uw huidige wachtwoord in.").max(1000),
-    newPassword: PasswordRule,
+    newPassword: PasswordRuleSchema,
     newPasswordRepeat: z.string(),
   })
   .refine((f) => f.newPassword === f.newPasswordRepeat, {

@@ -6,10 +6,10 @@ import { getUser } from "~/auth/session.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { listDueAnswers } from "~/review/review-list.server";
 import { getDb } from "~/utils/db.server";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { versionPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema });
 
 // GET /api/regios/:slug/herziening.json — the region's review list, for its facilitators and admins.
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -15,21 +15,21 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Logboek");
 
 const PAGE_SIZE = 50;
-const IsoDate = z
+const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => !Number.isNaN(Date.parse(d)));
 const FiltersSchema = z.object({
-  regio: optionalParam(SlugParam),
+  regio: optionalParam(SlugSchema),
   soort: optionalParam(z.enum(Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]])),
-  van: optionalParam(IsoDate),
-  tot: optionalParam(IsoDate),
-  pagina: PageParam,
+  van: optionalParam(IsoDateSchema),
+  tot: optionalParam(IsoDateSchema),
+  pagina: PageSchema,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

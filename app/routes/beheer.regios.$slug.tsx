@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -11,14 +11,14 @@ import { TextLink } from "~/components/links";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { getRegionBySlug, listOrganisations } from "~/models/region.server";
+import { listOrganisations } from "~/models/region.server";
 import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404, readNotice } from "~/utils/http.server";
+import { parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { adminOrganisationPath, adminRegionPath, regionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -30,12 +30,12 @@ const NOTICES = {
   "organisatie-toegevoegd": "De organisatie is toegevoegd.",
   "organisatie-opgeslagen": "De organisatie is opgeslagen.",
 } as const;
-const ParamsSchema = z.object({ slug: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema });
 const IntentSchema = z.enum(["regio", "organisatie"]);
 
 function findRegion(params: unknown) {
   const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  return getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+  return requireRegionBySlug(getDb(), slug);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

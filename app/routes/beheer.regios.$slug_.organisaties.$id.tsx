@@ -3,29 +3,31 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { getRegionBySlug } from "~/models/region.server";
 import { getOrganisation, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { adminRegionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
 
-const ParamsSchema = z.object({ slug: SlugParam, id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const ParamsSchema = z.object({
+  slug: SlugSchema,
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 function findOrganisation(params: unknown) {
   const { slug, id } = parseOr404(ParamsSchema, params, "Deze organisatie bestaat niet.");
-  const region = getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(getDb(), slug);
   const organisation =
     getOrganisation(getDb(), region.id, id) ?? notFound("Deze organisatie bestaat niet in deze regio.");
   return { region, organisation };

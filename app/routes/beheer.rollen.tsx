@@ -3,29 +3,29 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { requireAdmin } from "~/auth/permissions.server";
+import { requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
-import { getRegionBySlug, listRegionNames } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Rollen");
 
 const PAGE_SIZE = 50;
-const FiltersSchema = z.object({ regio: optionalParam(SlugParam), pagina: PageParam });
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const FiltersSchema = z.object({ regio: optionalParam(SlugSchema), pagina: PageSchema });
+const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const ChangeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rol"), membershipId: Id, role: z.enum(["member", "facilitator"]) }),
-  z.object({ intent: z.literal("beheerder"), userId: Id, admin: z.enum(["ja", "nee"]) }),
+  z.object({ intent: z.literal("rol"), membershipId: IdSchema, role: z.enum(["member", "facilitator"]) }),
+  z.object({ intent: z.literal("beheerder"), userId: IdSchema, admin: z.enum(["ja", "nee"]) }),
 ]);
 
 const ROLE_LABELS = { member: "lid", facilitator: "leertuinbegeleider" } as const;
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
   const filters = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
-  const region = filters.regio ? (getRegionBySlug(db, filters.regio) ?? notFound("Deze regio bestaat niet.")) : null;
+  const region = filters.regio ? requireRegionBySlug(db, filters.regio) : null;
   const page = paginate(filters.pagina, PAGE_SIZE);
   const { total, people } = listPeople(db, { regionId: region?.id, offset: page.offset, limit: page.limit });
   if (page.isPastEnd(total)) notFound("Deze pagina van de lijst bestaat niet.");

@@ -16,10 +16,10 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { codePath, dilemmaAnswerPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?editie=YYYY-MM-DD`: the edition in force from that date (a citation links to the one of its answer). */
 const SearchSchema = z.object({
   editie: z

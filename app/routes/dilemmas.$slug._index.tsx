@@ -38,7 +38,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, SlugParam } from "~/utils/params";
+import { optionalParam, SlugSchema } from "~/utils/params";
 import {
   adoptPath,
   compareDilemmaPath,
@@ -54,8 +54,8 @@ import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } fr
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const SearchSchema = z.object({ regio: optionalParam(SlugParam), voorgesteld: optionalParam(z.literal("1")) });
+const ParamsSchema = z.object({ slug: SlugSchema });
+const SearchSchema = z.object({ regio: optionalParam(SlugSchema), voorgesteld: optionalParam(z.literal("1")) });
 const IntentSchema = z.object({ intent: z.enum(["comment", "hide"]) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

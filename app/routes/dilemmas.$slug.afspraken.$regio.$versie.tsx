@@ -19,13 +19,13 @@ import { todayIso } from "~/utils/dates";
 import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { dilemmaPath, versionPath } from "~/utils/paths";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 
 const ParamsSchema = z.object({
-  slug: SlugParam,
-  regio: SlugParam,
+  slug: SlugSchema,
+  regio: SlugSchema,
   versie: z
     .string()
     .regex(/^[1-9]\d{0,5}$/)

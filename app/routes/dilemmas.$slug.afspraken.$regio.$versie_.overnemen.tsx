@@ -17,7 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import { startAdoption } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
@@ -25,8 +25,8 @@ import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server
 import { guardTexts } from "~/workflow/text-guard.server";
 
 const ParamsSchema = z.object({
-  slug: SlugParam,
-  regio: SlugParam,
+  slug: SlugSchema,
+  regio: SlugSchema,
   versie: z
     .string()
     .regex(/^[1-9]\d{0,5}$/)

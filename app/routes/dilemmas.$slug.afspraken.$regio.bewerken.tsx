@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireFacilitatorOf } from "~/auth/permissions.server";
+import { forbidden, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/error-summary";
@@ -14,19 +14,18 @@ import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { listCitableArticles } from "~/models/code.server";
-import { getRegionBySlug } from "~/models/region.server";
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import {
   ANSWER_TEXT_FIELDS,
   AnswerFormSchema,
-  BasisField,
+  BasisFieldSchema,
   discardDraft,
   type EditFailure,
   getEditorState,
@@ -35,23 +34,21 @@ import {
   withdrawAnswer,
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema, regio: SlugSchema });
 const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
-const WithdrawSchema = z.object({ reason: ReasonField });
+const WithdrawSchema = z.object({ reason: ReasonSchema });
 /** The base the form was opened on (hidden field); a form without one claims none, a malformed one is stale. */
-const BasisSchema = z.object({ basis: z.union([BasisField, z.string().transform(() => "0.0.x")]).optional() });
+const BasisSchema = z.object({ basis: z.union([BasisFieldSchema, z.string().transform(() => "0.0.x")]).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.region.name}: ${data.dilemma.title}` : "Afspraak bewerken");
 
 async function context(request: Request, params: unknown) {
   const { slug, regio } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
-  const region = getRegionBySlug(getDb(), regio);
-  if (!region) notFound("Deze regio bestaat niet.");
-  const user = await requireFacilitatorOf(request, region.id);
+  const { user, region } = await requireFacilitatedRegion(request, regio);
   const { dilemma } = await readableDilemma(request, slug);
   return { user, region, dilemma };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { formatShare } from "~/compare/agreement";
-import { RegionListParam } from "~/compare/params";
+import { RegionListSchema } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
 import { VerdictBadge } from "~/components/badges";
@@ -24,11 +24,11 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { adoptPath, dilemmaPath, versionPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const SearchSchema = z.object({ regio: RegionListParam.max(2) });
+const ParamsSchema = z.object({ slug: SlugSchema });
+const SearchSchema = z.object({ regio: RegionListSchema.max(2) });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 

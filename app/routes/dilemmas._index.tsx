@@ -17,17 +17,17 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 import { dilemmaPath, feedPagePath, themeFeedPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const PAGE_SIZE = 20;
 const FiltersSchema = z.object({
-  thema: optionalParam(SlugParam),
+  thema: optionalParam(SlugSchema),
   sector: optionalParam(z.enum(SECTORS)),
-  regio: optionalParam(SlugParam),
+  regio: optionalParam(SlugSchema),
   oordeel: optionalParam(z.enum(VERDICTS)),
-  pagina: PageParam,
+  pagina: PageSchema,
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { answersAtomFeed, FeedFileParam } from "~/feeds/atom.server";
+import { answersAtomFeed, FeedFileSchema } from "~/feeds/atom.server";
 import { publicOrigin } from "~/http/public-origin.server";
 import { listPublishedVersions } from "~/models/feed.server";
 import { getRegionBySlug } from "~/models/region.server";
@@ -10,7 +10,7 @@ import { regionFeedPath, regionPath } from "~/utils/paths";
 
 // GET /feeds/regios/:slug.atom — the region's new and revised answers.
 export function loader({ params }: LoaderFunctionArgs) {
-  const slug = FeedFileParam.safeParse(params.file);
+  const slug = FeedFileSchema.safeParse(params.file);
   const db = getDb();
   const region = slug.success ? getRegionBySlug(db, slug.data) : null;
   if (!region) return feedNotFound("Deze regio bestaat niet, dus er is geen feed voor.");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { answersAtomFeed, FeedFileParam } from "~/feeds/atom.server";
+import { answersAtomFeed, FeedFileSchema } from "~/feeds/atom.server";
 import { publicOrigin } from "~/http/public-origin.server";
 import { listPublishedVersions } from "~/models/feed.server";
 import { listThemes } from "~/models/theme.server";
@@ -13,7 +13,7 @@ const EMPTY_FEED_UPDATED = "2015-09-01T00:00:00.000Z";
 
 // GET /feeds/themas/:slug.atom — new and revised answers, of every region, on the theme's dilemmas.
 export function loader({ params }: LoaderFunctionArgs) {
-  const slug = FeedFileParam.safeParse(params.file);
+  const slug = FeedFileSchema.safeParse(params.file);
   const db = getDb();
   const theme = slug.success ? listThemes(db).find((th) => th.slug === slug.data) : undefined;
   if (!theme) return feedNotFound("Dit thema bestaat niet, dus er is geen feed voor.");

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
+import { isFacilitatorOf, isMember, requireRegionBySlug } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -11,7 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS, type UnverifiedPoint } from "~/domain/vocabulary";
 import { feedLink } from "~/feeds/feed-links";
-import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
+import { listFacilitators, listOrganisations } from "~/models/region.server";
 import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { unverifiedByVersion } from "~/models/unverified.server";
 import { formatDate, todayIso } from "~/utils/dates";
@@ -20,7 +20,7 @@ import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 import {
   agendaPath,
   dilemmaPath,
@@ -35,9 +35,9 @@ import {
 import { listRegionProposals } from "~/workflow/proposals.server";
 
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?herziening=1`: only the answers due for review; `?pagina=`: the page of the list of answers. */
-const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageParam });
+const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -55,8 +55,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     "Deze pagina bestaat niet: de link klopt niet.",
   );
   const db = getDb();
-  const region = getRegionBySlug(db, slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(db, slug);
   const user = await getUser(request);
   const organisations = listOrganisations(db, region.id);
   const today = todayIso();

@@ -16,40 +16,35 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema, slugSchema } from "~/utils/params";
 import { adoptPath, dilemmaPath, editAnswerPath, regionPath } from "~/utils/paths";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { declineSuggestion, listOpenSuggestions } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const DilemmaId = z.coerce.number().int().positive();
+const ParamsSchema = z.object({ slug: SlugSchema });
+const DilemmaIdSchema = z.coerce.number().int().positive();
 /** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
-const MergeTarget = z.preprocess(
+const MergeTargetSchema = z.preprocess(
   (value) => (typeof value === "string" ? (/\/dilemmas\/([^/?#\s]+)/.exec(value)?.[1] ?? value.trim()) : value),
-  z
-    .string()
-    .regex(
-      /^[a-z0-9-]{1,120}$/,
-      "Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma.",
-    ),
+  slugSchema("Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma."),
 );
 
 /** The proposal's updated_at when the agenda was opened: a decision on a changed proposal is refused (409). */
-const Basis = z.string().max(40).optional();
+const BasisSchema = z.string().max(40).optional();
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId, basis: Basis }),
-  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, basis: Basis, reason: ReasonField }),
+  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaIdSchema, basis: BasisSchema }),
+  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaIdSchema, basis: BasisSchema, reason: ReasonSchema }),
   z.object({
     intent: z.literal("merge"),
-    dilemmaId: DilemmaId,
-    basis: Basis,
-    reason: ReasonField,
-    intoSlug: MergeTarget,
+    dilemmaId: DilemmaIdSchema,
+    basis: BasisSchema,
+    reason: ReasonSchema,
+    intoSlug: MergeTargetSchema,
   }),
-  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonField }),
+  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonSchema }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");

@@ -16,18 +16,18 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { articleChangePath, editAnswerPath, regionPath, versionPath } from "~/utils/paths";
 import { withdrawAnswer } from "~/workflow/answer-editing.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const AnswerId = z.coerce.number().int().positive();
+const ParamsSchema = z.object({ slug: SlugSchema });
+const AnswerIdSchema = z.coerce.number().int().positive();
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("herbevestigen"), answerId: AnswerId }),
-  z.object({ intent: z.literal("intrekken"), answerId: AnswerId, reason: ReasonField }),
+  z.object({ intent: z.literal("herbevestigen"), answerId: AnswerIdSchema }),
+  z.object({ intent: z.literal("intrekken"), answerId: AnswerIdSchema, reason: ReasonSchema }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { requireRegionBySlug } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
@@ -9,7 +10,6 @@ import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
 import { feedLink } from "~/feeds/feed-links";
 import { toVersionView } from "~/models/answer-view.server";
-import { getRegionBySlug } from "~/models/region.server";
 import {
   countRegionAnswersByMainTheme,
   getRegionCurrentAnswers,
@@ -23,7 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 import {
   regionAnswersCsvPath,
   regionAnswersJsonPath,
@@ -35,9 +35,9 @@ import {
 
 /** Answers per page: a region's whole set at ten thousand dilemmas is thousands of them (16 MB as one page). */
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?thema=`: only the answers with that main theme, a document to print on its own; `?pagina=`: its page. */
-const SearchSchema = z.object({ thema: optionalParam(SlugParam), pagina: PageParam });
+const SearchSchema = z.object({ thema: optionalParam(SlugSchema), pagina: PageSchema });
 const NO_THEME = { slug: "overig", label: "Overig" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulebookStyles }];
@@ -58,8 +58,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     "Deze pagina bestaat niet: de link klopt niet.",
   );
   const db = getDb();
-  const region = getRegionBySlug(db, slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(db, slug);
   const today = todayIso();
 
   // The document's contents: each main theme with its number of answers, themes by their label.

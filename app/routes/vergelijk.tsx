@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
 import { groupByPair, layoutLineage } from "~/compare/lineage-graph";
-import { RegionListParam } from "~/compare/params";
+import { RegionListSchema } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
@@ -20,15 +20,15 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 import { compareDilemmaPath, compareRegionsPath, dilemmaPath, regionPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const FiltersSchema = z.object({
-  thema: optionalParam(SlugParam),
+  thema: optionalParam(SlugSchema),
   sector: optionalParam(z.enum(SECTORS)),
-  regio: RegionListParam,
-  pagina: PageParam,
+  regio: RegionListSchema,
+  pagina: PageSchema,
 });
 
 /** Dilemmas per page of the matrix; the agreement and the adoptions count all of them. */

@@ -12,7 +12,7 @@ import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
 
-const IsoDate = z
+const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in.")
   .refine((d) => !Number.isNaN(Date.parse(d)), "Vul een bestaande datum in.");
@@ -46,9 +46,9 @@ export const AnswerFormSchema = z
           .array(z.string().max(300, "Houd elke voorwaarde onder de 300 tekens."))
           .max(15, "Noem hoogstens 15 voorwaarden."),
       ),
-    agreedOn: IsoDate,
+    agreedOn: IsoDateSchema,
     agreedBy: z.string().trim().max(200, "Gebruik hoogstens 200 tekens."),
-    reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional()),
+    reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDateSchema.optional()),
     citations: z.array(z.coerce.number().int().positive()).max(40, "Kies hoogstens 40 artikelen."),
   })
   .refine((f) => f.agreedOn <= todayIso(), {
@@ -162,7 +162,7 @@ export function editorBasis(tx: Executor, answerId: number | null): string {
 }
 
 /** The hidden field's shape; anything else is treated as a stale base. */
-export const BasisField = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
+export const BasisFieldSchema = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
 
 const staleAnswer = (latest: number) =>
   new Rollback({

@@ -9,7 +9,7 @@ import { commentPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { answeringRegionIds, notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason";
+import { ReasonSchema } from "./reason";
 
 export const CommentSchema = z.object({
   body: z.string().trim().min(2, "Schrijf een reactie.").max(5000, "Gebruik hoogstens 5000 tekens."),
@@ -18,7 +18,7 @@ export const CommentSchema = z.object({
 
 export const HideSchema = z.object({
   commentId: z.coerce.number().int().positive(),
-  reason: ReasonField,
+  reason: ReasonSchema,
 });
 
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };

@@ -7,6 +7,7 @@ import { slugify } from "~/content/anchors";
 import { SECTORS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor } from "~/utils/db.server";
+import { SlugSchema, slugSchema } from "~/utils/params";
 import { agendaPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
@@ -16,7 +17,7 @@ const text = (min: number, max: number, tooShort: string) =>
   z.string().trim().min(min, tooShort).max(max, `Gebruik hoogstens ${max} tekens.`);
 
 export const ProposalSchema = z.object({
-  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u het dilemma voorstelt."),
+  region: slugSchema("Kies de regio waarvoor u het dilemma voorstelt."),
   title: text(5, 160, "Geef het dilemma een titel van minstens 5 tekens."),
   question: text(10, 400, "Schrijf de vraag op, zoals: Mag ik … delen met …?"),
   situation: text(20, 8000, "Beschrijf de situatie in minstens 20 tekens."),
@@ -25,10 +26,7 @@ export const ProposalSchema = z.object({
   askingSectors: z
     .array(z.enum(SECTORS, { message: "Kies sectoren uit de lijst." }))
     .min(1, "Kies minstens één sector die om de informatie vraagt."),
-  themes: z
-    .array(z.string().regex(/^[a-z0-9-]{1,80}$/))
-    .min(1, "Kies minstens één thema.")
-    .max(5, "Kies hoogstens vijf thema's."),
+  themes: z.array(SlugSchema).min(1, "Kies minstens één thema.").max(5, "Kies hoogstens vijf thema's."),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 

@@ -5,20 +5,21 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { type RegionScope } from "~/auth/region-scope";
 import type { Db } from "~/utils/db.server";
+import { slugSchema } from "~/utils/params";
 import { agendaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason";
+import { ReasonSchema } from "./reason";
 
 export const SuggestionSchema = z.object({
-  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),
+  region: slugSchema("Kies de regio waarvoor u de afspraak voorstelt."),
   note: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens."),
 });
 
 export const DeclineSchema = z.object({
   suggestionId: z.coerce.number().int().positive(),
-  reason: ReasonField,
+  reason: ReasonSchema,
 });
 
 type Failure = { ok: false; status: 403 | 404 | 409; message: string };
