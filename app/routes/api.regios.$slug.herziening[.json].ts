@@ -1,19 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { listDueAnswers } from "~/review/review-list.server";
 import { getDb } from "~/utils/db.server";
-import { SlugSchema } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
 import { versionPath } from "~/utils/paths";
-
-const ParamsSchema = z.object({ slug: SlugSchema });
 
 // GET /api/regios/:slug/herziening.json — the region's review list, for its facilitators and admins.
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const region = parsed.success ? getRegionBySlug(getDb(), parsed.data.slug) : null;
   if (!region) return Response.json({ error: "Deze regio bestaat niet." }, { status: 404 });
   const user = await getUser(request);

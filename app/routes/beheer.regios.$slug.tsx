@@ -18,7 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
 import { adminOrganisationPath, adminRegionPath, regionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -30,11 +30,10 @@ const NOTICES = {
   "organisatie-toegevoegd": "De organisatie is toegevoegd.",
   "organisatie-opgeslagen": "De organisatie is opgeslagen.",
 } as const;
-const ParamsSchema = z.object({ slug: SlugSchema });
 const IntentSchema = z.enum(["regio", "organisatie"]);
 
 function findRegion(params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   return requireRegionBySlug(getDb(), slug);
 }
 

@@ -16,10 +16,9 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
 import { codePath, dilemmaAnswerPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?editie=YYYY-MM-DD`: the edition in force from that date (a citation links to the one of its answer). */
 const SearchSchema = z.object({
   editie: z
@@ -32,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.code.title) : pageMeta("Beroepscode niet gevonden");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze beroepscode of wet bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze beroepscode of wet bestaat niet.");
   const { editie } = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze editie bestaat niet.");
   const db = getDb();
   const code = getCodeBySlug(db, slug);

@@ -38,7 +38,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, SlugSchema } from "~/utils/params";
+import { optionalParam, SlugParamsSchema, SlugSchema } from "~/utils/params";
 import {
   adoptPath,
   compareDilemmaPath,
@@ -54,7 +54,6 @@ import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } fr
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugSchema });
 const SearchSchema = z.object({ regio: optionalParam(SlugSchema), voorgesteld: optionalParam(z.literal("1")) });
 const IntentSchema = z.object({ intent: z.enum(["comment", "hide"]) });
 
@@ -80,7 +79,7 @@ function abilities(user: SessionUser | null, dilemma: { regionId: number; status
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
   const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
@@ -133,7 +132,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   const { user } = await requireMember(request);
   const { dilemma } = await readableDilemma(request, slug);
   const form = await readForm(request);

@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
@@ -19,18 +18,9 @@ import { todayIso } from "~/utils/dates";
 import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { VersionParamsSchema } from "~/utils/params";
 import { dilemmaPath, versionPath } from "~/utils/paths";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
-
-const ParamsSchema = z.object({
-  slug: SlugSchema,
-  regio: SlugSchema,
-  versie: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/)
-    .transform(Number),
-});
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 
@@ -48,7 +38,7 @@ function withdrawnVersionMessage(db: Db, dilemmaId: number, regionSlug: string, 
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const { slug, regio, versie } = parseOr404(VersionParamsSchema, params, "Deze afspraak bestaat niet.");
   const db = getDb();
   const { dilemma, user } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);

@@ -17,21 +17,13 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { VersionParamsSchema } from "~/utils/params";
 import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import { startAdoption } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({
-  slug: SlugSchema,
-  regio: SlugSchema,
-  versie: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/)
-    .transform(Number),
-});
 const IntentSchema = z.object({ intent: z.enum(["adopt", "suggest"]) });
 /** The source's version in force when the page was opened (hidden field); another value is a stale base (409). */
 const AdoptBasisSchema = z.object({ basis: z.string().max(12).optional() });
@@ -40,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.source.regionName} overnemen: ${data.dilemma.title}` : "Afspraak overnemen");
 
 async function context(request: Request, params: unknown) {
-  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const { slug, regio, versie } = parseOr404(VersionParamsSchema, params, "Deze afspraak bestaat niet.");
   const { user, memberships } = await requireMember(request);
   const { dilemma } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(getDb(), dilemma.id).find((a) => a.regionSlug === regio);

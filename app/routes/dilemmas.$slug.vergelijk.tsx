@@ -24,10 +24,9 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
 import { adoptPath, dilemmaPath, versionPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugSchema });
 const SearchSchema = z.object({ regio: RegionListSchema.max(2) });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
@@ -41,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   redirectIfMerged(request, slug);
   const { regio } = parseOr404(
     SearchSchema,

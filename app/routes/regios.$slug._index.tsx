@@ -20,7 +20,7 @@ import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
+import { optionalParam, PageSchema, SlugParamsSchema } from "~/utils/params";
 import {
   agendaPath,
   dilemmaPath,
@@ -35,7 +35,6 @@ import {
 import { listRegionProposals } from "~/workflow/proposals.server";
 
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?herziening=1`: only the answers due for review; `?pagina=`: the page of the list of answers. */
 const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageSchema });
 
@@ -48,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Regio niet gevonden");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   const search = parseOr404(
     SearchSchema,
     searchParamsObject(request.url),

@@ -16,14 +16,13 @@ import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema, slugSchema } from "~/utils/params";
+import { SlugParamsSchema, slugSchema } from "~/utils/params";
 import { adoptPath, dilemmaPath, editAnswerPath, regionPath } from "~/utils/paths";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
 import { ReasonSchema } from "~/workflow/reason";
 import { declineSuggestion, listOpenSuggestions } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugSchema });
 const DilemmaIdSchema = z.coerce.number().int().positive();
 /** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
 const MergeTargetSchema = z.preprocess(
@@ -50,7 +49,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");
 
 function context(request: Request, params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   return requireFacilitatedRegion(request, slug);
 }
 

@@ -16,13 +16,12 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugSchema } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
 import { articleChangePath, editAnswerPath, regionPath, versionPath } from "~/utils/paths";
 import { withdrawAnswer } from "~/workflow/answer-editing.server";
 import { ReasonSchema } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugSchema });
 const AnswerIdSchema = z.coerce.number().int().positive();
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -34,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Herziening ${data.region.name}` : "Herziening");
 
 function context(request: Request, params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   return requireFacilitatedRegion(request, slug);
 }
 

@@ -23,7 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
-import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
+import { optionalParam, PageSchema, SlugParamsSchema, SlugSchema } from "~/utils/params";
 import {
   regionAnswersCsvPath,
   regionAnswersJsonPath,
@@ -35,7 +35,6 @@ import {
 
 /** Answers per page: a region's whole set at ten thousand dilemmas is thousands of them (16 MB as one page). */
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugSchema });
 /** `?thema=`: only the answers with that main theme, a document to print on its own; `?pagina=`: its page. */
 const SearchSchema = z.object({ thema: optionalParam(SlugSchema), pagina: PageSchema });
 const NO_THEME = { slug: "overig", label: "Overig" };
@@ -51,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Regio niet gevonden");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   const search = parseOr404(
     SearchSchema,
     searchParamsObject(request.url),

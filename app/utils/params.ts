@@ -12,6 +12,19 @@ export function slugSchema(message = "expected a slug: lowercase letters, digits
 /** A slug in content, in a URL (path segment or query parameter: anything else is a wrong address) or a form. */
 export const SlugSchema = slugSchema();
 
+/** The params of a route with one `$slug` segment. */
+export const SlugParamsSchema = z.object({ slug: SlugSchema });
+
+/** The params of an answer version's pages: `/dilemmas/$slug/afspraken/$regio/$versie`. */
+export const VersionParamsSchema = z.object({
+  slug: SlugSchema,
+  regio: SlugSchema,
+  versie: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number),
+});
+
 /** An optional query parameter; an empty value (a form's "Alle") counts as absent. */
 export function optionalParam<S extends z.ZodType>(schema: S) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
