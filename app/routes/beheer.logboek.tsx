@@ -4,9 +4,9 @@ import { z } from "zod";
 
 import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
 import { requireFacilitator } from "~/auth/permissions.server";
-import { FilterSelect } from "~/components/filter-select";
-import { TextLink } from "~/components/links";
+import { FilterActions, FilterDate, FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
+import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { listAuditEntries } from "~/models/audit.server";
 import { listRegionNames } from "~/models/region.server";
@@ -85,69 +85,33 @@ export default function AuditLog() {
           options={Object.entries(AUDIT_CATEGORIES).map(([value, label]) => ({ value, label }))}
           value={filters.soort}
         />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-van">
-            Vanaf
-          </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            type="date"
-            id="filter-van"
-            name="van"
-            defaultValue={filters.van}
-          />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-tot">
-            Tot en met
-          </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            type="date"
-            id="filter-tot"
-            name="tot"
-            defaultValue={filters.tot}
-          />
-        </div>
-        <div className="filters__actions">
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Filter toepassen
-          </button>
-          {filtered && <TextLink to="/beheer/logboek">Filters wissen</TextLink>}
-        </div>
+        <FilterDate name="van" label="Vanaf" value={filters.van} />
+        <FilterDate name="tot" label="Tot en met" value={filters.tot} />
+        <FilterActions
+          submitLabel="Filter toepassen"
+          reset={filtered ? { to: "/beheer/logboek", label: "Filters wissen" } : undefined}
+        />
       </Form>
       <p className="utrecht-paragraph" role="status">
         {total === 1 ? "1 regel" : `${total} regels`}
         {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
       </p>
       {entries.length > 0 && (
-        <div className="table-wrap" role="region" aria-label="Logboekregels" tabIndex={0}>
-          <table className="utrecht-table">
-            <caption className="visually-hidden">Logboekregels, nieuwste eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tijd</th>
-                <th scope="col">Wie</th>
-                <th scope="col">Wat</th>
-                <th scope="col">Record</th>
-                <th scope="col">Regio</th>
-                <th scope="col">Toelichting</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.action}</td>
-                  <td>{e.target}</td>
-                  <td>{e.region}</td>
-                  <td>{e.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Logboekregels, nieuwste eerst"
+          columns={["Tijd", "Wie", "Wat", "Record", "Regio", "Toelichting"]}
+        >
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{e.at}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>{e.target}</td>
+              <td>{e.region}</td>
+              <td>{e.summary}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </div>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
@@ -80,24 +81,12 @@ export default function Roles() {
       </Paragraph>
       {result && <Alert type={result.ok ? "ok" : "error"}>{result.message}</Alert>}
       <Form method="get" className="filters">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-regio">
-            Regio
-          </label>
-          <select
-            className="utrecht-select utrecht-select--html-select"
-            id="filter-regio"
-            name="regio"
-            defaultValue={region}
-          >
-            <option value="">Alle</option>
-            {regions.map((r) => (
-              <option key={r.slug} value={r.slug}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="regio"
+          label="Regio"
+          options={regions.map((r) => ({ value: r.slug, label: r.name }))}
+          value={region}
+        />
         <div className="filters__actions">
           <button className="utrecht-button utrecht-button--secondary-action" type="submit">
             Filter toepassen
