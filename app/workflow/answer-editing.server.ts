@@ -11,6 +11,7 @@ import { dilemmaAnswerPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
+import { closeSuggestion } from "./suggestions.server";
 
 const IsoDateSchema = z
   .string()
@@ -403,19 +404,13 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
       ),
     )
     .all();
-  for (const suggestion of open) {
-    tx.update(t.adoptionSuggestions)
-      .set({ status: "adopted", decidedBy: input.actorId, decidedAt: input.now })
-      .where(eq(t.adoptionSuggestions.id, suggestion.id))
-      .run();
-    notify(tx, {
-      userId: suggestion.suggestedBy,
+  for (const suggestion of open)
+    closeSuggestion(tx, suggestion, {
+      outcome: { status: "adopted" },
       actorId: input.actorId,
-      kind: "suggestion-decided",
-      message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
+      at: input.now,
       href: input.href,
     });
-  }
 }
 
 /** Withdraws the region's published answer with a reason; its versions stay in the database, out of the library. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
 import { type RegionScope } from "~/auth/region-scope";
-import type { Db } from "~/utils/db.server";
+import type { Db, Executor } from "~/utils/db.server";
 import { slugSchema } from "~/utils/params";
 import { agendaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
@@ -110,15 +110,10 @@ export function declineSuggestion(
       if (suggestion.status === "declined" && suggestion.reason === input.reason) return { ok: true };
       return { ok: false, status: 409, message: "Over dit voorstel is intussen al besloten." };
     }
-    tx.update(t.adoptionSuggestions)
-      .set({ status: "declined", reason: input.reason, decidedBy: input.actorId, decidedAt: new Date().toISOString() })
-      .where(eq(t.adoptionSuggestions.id, suggestion.id))
-      .run();
-    notify(tx, {
-      userId: suggestion.suggestedBy,
+    closeSuggestion(tx, suggestion, {
+      outcome: { status: "declined", reason: input.reason },
       actorId: input.actorId,
-      kind: "suggestion-decided",
-      message: `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${input.reason}`,
+      at: new Date().toISOString(),
       href: "/meldingen",
     });
     recordAudit(tx, {
@@ -129,6 +124,39 @@ export function declineSuggestion(
       regionId: suggestion.regionId,
     });
     return { ok: true };
+  });
+}
+
+/** Closes an open suggestion, adopted or declined (with its reason), and tells the member who made it. */
+export function closeSuggestion(
+  tx: Executor,
+  suggestion: { id: number; suggestedBy: number | null },
+  input: {
+    outcome: { status: "adopted" } | { status: "declined"; reason: string };
+    actorId: number;
+    at: string;
+    href: string;
+  },
+) {
+  const { outcome } = input;
+  tx.update(t.adoptionSuggestions)
+    .set({
+      status: outcome.status,
+      reason: outcome.status === "declined" ? outcome.reason : undefined,
+      decidedBy: input.actorId,
+      decidedAt: input.at,
+    })
+    .where(eq(t.adoptionSuggestions.id, suggestion.id))
+    .run();
+  notify(tx, {
+    userId: suggestion.suggestedBy,
+    actorId: input.actorId,
+    kind: "suggestion-decided",
+    message:
+      outcome.status === "adopted"
+        ? "Een afspraak die u voorstelde over te nemen, is overgenomen."
+        : `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${outcome.reason}`,
+    href: input.href,
   });
 }
 
