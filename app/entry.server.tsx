@@ -13,6 +13,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { z } from "zod";
 
 import { NonceProvider } from "~/components/nonce";
+import { hasReaderRegionCookie } from "~/http/cookie-names";
 import { metrics } from "~/http/metrics.server";
 import { currentRequest } from "~/http/request-context.server";
 import { logger } from "~/utils/logger.server";
@@ -35,14 +36,13 @@ function withoutNulBytes() {
     },
   });
 }
-const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 
 /**
  * A visitor who chose "Mijn regio" gets pages ordered for that region: no shared cache may keep them
  * (the page cache passes such requests, see page-cache.server.ts).
  */
 function markPersonal(request: Request, headers: Headers) {
-  if (!REGION_COOKIE.test(request.headers.get("cookie") ?? "")) return;
+  if (!hasReaderRegionCookie(request.headers.get("cookie"))) return;
   headers.set("Cache-Control", "private, no-store");
   if (!/\bcookie\b/i.test(headers.get("Vary") ?? "")) headers.append("Vary", "Cookie");
 }

@@ -6,12 +6,11 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
-import { recordAudit } from "../app/audit/audit-log.server";
 import { hashPassword } from "../app/auth/password.server";
 import { passwordProblem } from "../app/auth/password-strength.server";
+import { insertAccount } from "../app/models/account.server";
 import { getEnv } from "../app/utils/env.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
-import * as t from "../db/schema";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, admin: { type: "boolean", default: false } },
@@ -37,18 +36,11 @@ try {
   while (await passwordProblem(password, parsed.data)) password = crypto.randomBytes(15).toString("base64url");
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    const user = tx
-      .insert(t.users)
-      .values({ email: parsed.data.email, name: parsed.data.name, passwordHash, isAdmin: parsed.data.admin })
-      .returning({ id: t.users.id })
-      .get();
-    recordAudit(tx, {
-      actorId: null,
-      action: "account.create",
-      targetType: "user",
-      targetId: user.id,
-      summary: parsed.data.admin ? "admin, via de opdrachtregel" : "via de opdrachtregel",
-    });
+    insertAccount(
+      tx,
+      { email: parsed.data.email, name: parsed.data.name, passwordHash, isAdmin: parsed.data.admin },
+      parsed.data.admin ? "admin, via de opdrachtregel" : "via de opdrachtregel",
+    );
   });
   console.log(`Created ${parsed.data.admin ? "admin " : ""}${parsed.data.email}. Password (shown once): ${password}`);
 } catch (error) {

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { insertAccount } from "~/models/account.server";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { hashPassword } from "./password.server";
@@ -61,29 +62,22 @@ export async function seedDemoAccounts(db: Db): Promise<boolean> {
         "region" in account ? tx.select().from(t.regions).where(eq(t.regions.slug, account.region)).get() : undefined;
       const organisation =
         region && tx.select().from(t.organisations).where(eq(t.organisations.regionId, region.id)).get();
-      const user = tx
-        .insert(t.users)
-        .values({
+      const userId = insertAccount(
+        tx,
+        {
           email: account.email,
           name: account.name,
           profession: account.profession,
           organisationId: organisation?.id ?? null,
           passwordHash,
           isAdmin: "admin" in account,
-        })
-        .returning({ id: t.users.id })
-        .get();
-      recordAudit(tx, {
-        actorId: null,
-        action: "account.create",
-        targetType: "user",
-        targetId: user.id,
-        summary: "demo-account",
-      });
+        },
+        "demo-account",
+      );
       if (region && "role" in account) {
         const membership = tx
           .insert(t.memberships)
-          .values({ userId: user.id, regionId: region.id, role: account.role, status: account.status })
+          .values({ userId, regionId: region.id, role: account.role, status: account.status })
           .returning({ id: t.memberships.id })
           .get();
         recordAudit(tx, {

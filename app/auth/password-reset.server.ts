@@ -5,13 +5,14 @@ import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { hashPassword } from "./password.server";
 import { RESET_LINK_HOURS } from "./password-rules";
+import { type RegionScope } from "./region-scope";
 import { hashToken, newToken } from "./tokens.server";
 
 export interface ResetIssuer {
   id: number;
   isAdmin: boolean;
-  /** The regions the issuer facilitates ("all" for an admin). */
-  regionIds: number[] | "all";
+  /** The regions the issuer facilitates (every region for an admin). */
+  scope: RegionScope;
 }
 
 /**
@@ -23,12 +24,11 @@ function mayReset(db: Executor, issuer: ResetIssuer, userId: number): { regionId
   if (userId === issuer.id) return null;
   const target = db.select({ isAdmin: t.users.isAdmin }).from(t.users).where(eq(t.users.id, userId)).get();
   if (!target) return null;
-  if (issuer.regionIds === "all") return { regionId: null };
+  if (issuer.scope.isAll) return { regionId: null };
   if (target.isAdmin) return null;
   const memberships = db.select().from(t.memberships).where(eq(t.memberships.userId, userId)).all();
-  const own = issuer.regionIds;
-  const shared = memberships.find((m) => own.includes(m.regionId) && m.status !== "rejected");
-  const facilitatesElsewhere = memberships.some((m) => m.role === "facilitator" && !own.includes(m.regionId));
+  const shared = memberships.find((m) => issuer.scope.includes(m.regionId) && m.status !== "rejected");
+  const facilitatesElsewhere = memberships.some((m) => m.role === "facilitator" && !issuer.scope.includes(m.regionId));
   return shared && !facilitatesElsewhere ? { regionId: shared.regionId } : null;
 }
 

@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH } from "./password-rules";
 export { MIN_PASSWORD_LENGTH };
 
 /** The rule for every new password. */
-export const PasswordRule = z
+export const PasswordRuleSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`)
   .max(1000);
@@ -14,7 +14,7 @@ export const PasswordRule = z
 /** A new password typed twice: the fields of the forms that set one. */
 export const NewPasswordSchema = z
   .object({
-    password: PasswordRule,
+    password: PasswordRuleSchema,
     passwordRepeat: z.string(),
   })
   .refine((f) => f.password === f.passwordRepeat, {

@@ -2,10 +2,12 @@ import { data, redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
 import { getRegionBySlug } from "~/models/region.server";
-import { getDb, preparedPerDb } from "~/utils/db.server";
+import { type Db, getDb, preparedPerDb } from "~/utils/db.server";
 import { totpRequired } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { totpSetupPath } from "~/utils/paths";
 import * as t from "../../db/schema";
+import { RegionScope } from "./region-scope";
 import { requestOfUser, requireUser, type SessionUser } from "./session.server";
 
 export interface Membership {
@@ -51,9 +53,6 @@ export function activeMemberships(user: SessionUser): Membership[] {
   return active;
 }
 
-/** The setup page, where a facilitator or admin without an authenticator app is sent. */
-export const TOTP_SETUP_PATH = "/account/tweestapsverificatie";
-
 /**
  * Facilitator and admin rights need a second factor (REQUIRE_TOTP). Every facilitator and admin check
  * below passes through here: without an authenticator app such a user is sent to set one up from any
@@ -72,7 +71,7 @@ export function sendToTotpSetup(request: Request): never {
   const url = new URL(request.url);
   // After a form submission the page it came from is the place to return to.
   const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-  throw redirect(`${TOTP_SETUP_PATH}?${new URLSearchParams({ verplicht: "1", redirectTo: back })}`);
+  throw redirect(totpSetupPath({ verplicht: "1", redirectTo: back }));
 }
 
 /** Whether the user holds a facilitator or admin role at all (whether or not it may be used yet). */
@@ -91,15 +90,12 @@ export function forbidden(message = "U heeft geen toegang tot deze pagina."): ne
 }
 
 /** A logged-in facilitator of at least one region (or an admin); anyone else gets 403. */
-export async function requireFacilitator(
-  request: Request,
-): Promise<{ user: SessionUser; regionIds: number[] | "all" }> {
+export async function requireFacilitator(request: Request): Promise<{ user: SessionUser; scope: RegionScope }> {
   const user = await requireUser(request);
   if (holdsElevatedRole(user) && !secondFactorPresent(user)) sendToTotpSetup(request);
-  const regionIds = facilitatedRegionIds(user);
-  if (regionIds !== "all" && regionIds.length === 0)
-    forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
-  return { user, regionIds };
+  const scope = facilitatorScope(user);
+  if (scope.isEmpty) forbidden("Alleen leertuinbegeleiders en beheerders kunnen hier werken.");
+  return { user, scope };
 }
 
 /**
@@ -130,21 +126,32 @@ export async function requireFacilitatorOf(request: Request, regionId: number): 
   return user;
 }
 
+/** The region with this slug, or the Dutch 404 page. */
+export function requireRegionBySlug(db: Db, slug: string) {
+  return getRegionBySlug(db, slug) ?? notFound("Deze regio bestaat niet.");
+}
+
 /** A region's page for its facilitators (and admins): 404 for a region that does not exist, else the check above. */
 export async function requireFacilitatedRegion(request: Request, slug: string) {
-  const region = getRegionBySlug(getDb(), slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(getDb(), slug);
   const user = await requireFacilitatorOf(request, region.id);
   return { user, region };
 }
 
 /** The regions this user may act for as facilitator: all for an admin. */
-export function facilitatedRegionIds(user: SessionUser): number[] | "all" {
-  if (holdsElevatedRole(user) && !secondFactorPresent(user)) return [];
-  if (user.isAdmin) return "all";
-  return activeMemberships(user)
-    .filter((m) => m.role === "facilitator")
-    .map((m) => m.regionId);
+export function facilitatorScope(user: SessionUser): RegionScope {
+  if (holdsElevatedRole(user) && !secondFactorPresent(user)) return RegionScope.none();
+  if (user.isAdmin) return RegionScope.all();
+  return RegionScope.of(
+    activeMemberships(user)
+      .filter((m) => m.role === "facilitator")
+      .map((m) => m.regionId),
+  );
+}
+
+/** The regions this user may propose and suggest for as a member: all for an admin. */
+export function memberScope(user: SessionUser): RegionScope {
+  return user.isAdmin ? RegionScope.all() : RegionScope.of(activeMemberships(user).map((m) => m.regionId));
 }
 
 /** A logged-in platform admin; anyone else gets 403, a visitor is sent to log in. */

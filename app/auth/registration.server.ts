@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
 import { getDb, isUniqueViolation } from "~/utils/db.server";
+import { slugSchema } from "~/utils/params";
 import * as t from "../../db/schema";
 import { hashPassword, NewPasswordSchema } from "./password.server";
 import { passwordProblem } from "./password-strength.server";
@@ -12,7 +13,7 @@ export const PersonSchema = z.object({
   name: z.string().trim().min(2, "Vul uw naam in.").max(120, "Gebruik hoogstens 120 tekens."),
   email: z.string().trim().toLowerCase().max(254).email("Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
   profession: z.string().trim().min(2, "Vul uw beroep of functie in.").max(120, "Gebruik hoogstens 120 tekens."),
-  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio van uw leertuin."),
+  region: slugSchema("Kies de regio van uw leertuin."),
   organisation: z.coerce.number({ message: "Kies uw organisatie." }).int().positive("Kies uw organisatie."),
 });
 

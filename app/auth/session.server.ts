@@ -2,9 +2,11 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { SESSION_COOKIE } from "~/http/cookie-names";
 import { noteRequestRole } from "~/http/request-context.server";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { loginPath } from "~/utils/paths";
 import { singleton } from "~/utils/singleton.server";
 import * as t from "../../db/schema";
 import { sessionSecret } from "./session-secret.server";
@@ -26,7 +28,7 @@ export function cookieName(base: string): string {
 
 function sessionCookie() {
   return singleton("session-cookie", () =>
-    createCookie(cookieName("leertuin_sessie"), {
+    createCookie(cookieName(SESSION_COOKIE), {
       httpOnly: true,
       sameSite: "lax",
       secure: getEnv().NODE_ENV === "production",
@@ -158,7 +160,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (user) return user;
   const url = new URL(request.url);
-  throw redirect(`/inloggen?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  throw redirect(loginPath({ redirectTo: url.pathname + url.search }));
 }
 
 /**

@@ -194,18 +194,28 @@ export async function enableTotp(
     tx.insert(t.recoveryCodes)
       .values(codes.map((c) => ({ userId, codeHash: hashToken(normaliseRecovery(c)) })))
       .run();
-    const ended = endOtherSessions(tx, userId, keepSessionHash);
-    recordAudit(tx, {
-      actorId: userId,
-      action: "auth.totp-enabled",
-      targetType: "user",
-      targetId: userId,
-      summary: `andere sessies beëindigd: ${ended}`,
-    });
+    secondFactorChanged(tx, userId, keepSessionHash, "auth.totp-enabled");
     return true;
   });
   if (!done) return { ok: false, status: 400, message: "Tweestapsverificatie staat al aan voor uw account." };
   return { ok: true, recoveryCodes: codes };
+}
+
+/** A second factor added or removed: the user's other sessions end, and the audit entry says how many. */
+function secondFactorChanged(
+  tx: Executor,
+  userId: number,
+  keepSessionHash: string,
+  action: "auth.totp-enabled" | "auth.totp-disabled",
+) {
+  const ended = endOtherSessions(tx, userId, keepSessionHash);
+  recordAudit(tx, {
+    actorId: userId,
+    action,
+    targetType: "user",
+    targetId: userId,
+    summary: `andere sessies beëindigd: ${ended}`,
+  });
 }
 
 /** Turns two-factor log-in off (the caller checked the password); the code must still be right. */
@@ -215,14 +225,7 @@ export async function disableTotp(db: Db, userId: number, code: string, keepSess
   db.transaction((tx) => {
     tx.delete(t.totpCredentials).where(eq(t.totpCredentials.userId, userId)).run();
     tx.delete(t.recoveryCodes).where(eq(t.recoveryCodes.userId, userId)).run();
-    const ended = endOtherSessions(tx, userId, keepSessionHash);
-    recordAudit(tx, {
-      actorId: userId,
-      action: "auth.totp-disabled",
-      targetType: "user",
-      targetId: userId,
-      summary: `andere sessies beëindigd: ${ended}`,
-    });
+    secondFactorChanged(tx, userId, keepSessionHash, "auth.totp-disabled");
   });
   return checked;
 }

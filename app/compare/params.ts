@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 
 /** A choice of regions in the URL (`?regio=a&regio=b`): slugs, at most as many as a page can show side by side. */
-export const RegionListParam = z.array(SlugParam).max(30);
+export const RegionListSchema = z.array(SlugSchema).max(30);

@@ -1,6 +1,7 @@
 import { ANSWER_SECTIONS } from "~/domain/vocabulary";
 import type { AnswerWithVersions, Citation } from "~/models/answer.server";
 import { todayIso } from "~/utils/dates";
+import { codePath } from "~/utils/paths";
 import { compareLists, diffMarkdown, normaliseCondition } from "./word-diff.server";
 
 const citationKey = (c: Citation) => `${c.codeSlug}#${c.anchor}`;
@@ -44,7 +45,7 @@ export function compareAnswers(left: AnswerWithVersions, right: AnswerWithVersio
 function citationView(c: Citation) {
   return {
     key: citationKey(c),
-    href: `/beroepscodes/${c.codeSlug}#${c.anchor}`,
+    href: codePath(c.codeSlug, { anchor: c.anchor }),
     label: `${c.codeTitle}, ${c.heading}`,
   };
 }

@@ -4,12 +4,9 @@ import type { ReactNode } from "react";
 import { ROUTE_MEANINGS, ROUTE_SHORT, verdictInContext } from "~/domain/answer-wording";
 import type { VersionView } from "~/models/answer-view.server";
 import { formatDate } from "~/utils/dates";
+import { articleChangePath, articlePath, codePath, versionPath } from "~/utils/paths";
 import { OwnRegionTag, VerdictBadge } from "./badges";
 import { Heading, RichText } from "./text";
-
-export function versionPath(dilemmaSlug: string, regionSlug: string, version: number) {
-  return `/dilemmas/${dilemmaSlug}/afspraken/${regionSlug}/${version}`;
-}
 
 /**
  * One region's answer version, answer first: verdict and what its route means, the Afspraak and its
@@ -139,7 +136,7 @@ export function AnswerCard({
                   <>
                     {" "}
                     (
-                    <Link className="utrecht-link" to={`/beroepscodes/${u.reference}`}>
+                    <Link className="utrecht-link" to={articlePath(u.reference)}>
                       {u.reference}
                     </Link>
                     )
@@ -185,7 +182,10 @@ export function AnswerCard({
               <li key={`${c.codeSlug}#${c.anchor}`}>
                 <Link
                   className="utrecht-link"
-                  to={`/beroepscodes/${c.codeSlug}${c.edition && !c.isNewest ? `?editie=${c.edition.effectiveFrom}` : ""}#${c.anchor}`}
+                  to={codePath(c.codeSlug, {
+                    editie: c.edition && !c.isNewest ? c.edition.effectiveFrom : undefined,
+                    anchor: c.anchor,
+                  })}
                 >
                   {c.codeTitle}
                   {c.edition ? ` (${c.edition.label})` : ""}, {c.heading}
@@ -195,7 +195,7 @@ export function AnswerCard({
                   <span className="quiet-note">
                     {" "}
                     Er is een nieuwere editie: {c.newer.label}, per {formatDate(c.newer.effectiveFrom)} (
-                    <Link className="utrecht-link" to={`/beroepscodes/${c.codeSlug}#wijziging-${c.anchor}`}>
+                    <Link className="utrecht-link" to={articleChangePath(c.codeSlug, c.anchor)}>
                       wat veranderde<span className="visually-hidden"> aan {c.heading}</span>
                     </Link>
                     ).

@@ -34,6 +34,24 @@ export function FilterSelect({
   );
 }
 
+/** A date in a GET filter form; empty means "no limit". */
+export function FilterDate({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <input
+        className="utrecht-textbox utrecht-textbox--html-input"
+        type="date"
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value}
+      />
+    </div>
+  );
+}
+
 /** The form's submit button, and a link that clears every filter when some are set. */
 export function FilterActions({ submitLabel, reset }: { submitLabel: string; reset?: { to: string; label: string } }) {
   return (

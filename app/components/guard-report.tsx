@@ -1,3 +1,4 @@
+import { confirmationName } from "~/workflow/confirmation-field";
 import { Alert } from "./alert";
 
 // The guard's report travels from the action as plain data; its types live here so the browser has them.
@@ -62,11 +63,14 @@ export function GuardReport({ reports }: { reports: GuardFieldReport[] }) {
               <input
                 className="utrecht-checkbox utrecht-checkbox--html-input"
                 type="checkbox"
-                id={`bevestig-${report.field}`}
-                name={`bevestig-${report.field}`}
+                id={confirmationName(report.field)}
+                name={confirmationName(report.field)}
                 value={report.confirmValue}
               />
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`bevestig-${report.field}`}>
+              <label
+                className="utrecht-form-label utrecht-form-label--checkbox"
+                htmlFor={confirmationName(report.field)}
+              >
                 Ik heb “{report.label}” gecontroleerd: deze tekst maakt niemand herkenbaar.
               </label>
             </div>

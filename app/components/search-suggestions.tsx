@@ -3,6 +3,7 @@ import { useNavigate } from "@remix-run/react";
 import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
 import styles from "~/styles/search-suggestions.css";
+import { suggestionsApiPath } from "~/utils/paths";
 
 export const searchSuggestionLinks: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -68,7 +69,7 @@ export function SearchSuggestions({ id, name, defaultValue, placeholder, maxLeng
       const controller = new AbortController();
       request.current = controller;
       try {
-        const response = await fetch(`/api/suggesties?${new URLSearchParams({ q: value }).toString()}`, {
+        const response = await fetch(suggestionsApiPath(value), {
           signal: controller.signal,
           headers: { accept: "application/json" },
         });

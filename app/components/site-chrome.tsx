@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import { useEffect, useRef, useState } from "react";
 
 import type { loader as rootLoader } from "~/root";
+import { agendaPath, loginPath } from "~/utils/paths";
 
 const NAVIGATION = [
   { to: "/dilemmas", label: "Dilemma's" },
@@ -97,13 +98,10 @@ function AccountMenu() {
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
   const location = useLocation();
   if (!user) {
-    const back =
-      location.pathname === "/inloggen"
-        ? ""
-        : `?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`;
+    const redirectTo = location.pathname === "/inloggen" ? undefined : location.pathname + location.search;
     return (
       <div className="site-account">
-        <Link to={`/inloggen${back}`}>Inloggen</Link>
+        <Link to={loginPath({ redirectTo })}>Inloggen</Link>
         <Link to="/registreren">Account aanvragen</Link>
       </div>
     );
@@ -124,7 +122,7 @@ function AccountMenu() {
       </Link>
       {user.member && <Link to="/voorstellen">Voorstellen</Link>}
       {user.agenda && (
-        <Link to={`/regios/${user.agenda}/agenda`}>
+        <Link to={agendaPath(user.agenda)}>
           Agenda
           {user.agendaWaiting > 0 && (
             <>

@@ -4,10 +4,12 @@ import { Fragment } from "react";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
 import { formState } from "~/utils/action-result";
+import { dilemmaPath, versionPath, weighingPath } from "~/utils/paths";
 import type { CitedArticle } from "~/weighing/cited-articles.server";
 import { chosenRouteLabel, recordRouteOptions } from "~/weighing/weighing-record";
 import type { AnswerState } from "~/weighing/weighing-requests.server";
 import type { WeighingView } from "~/weighing/weighing-view.server";
+import { confirmationName } from "~/workflow/confirmation-field";
 import { Alert } from "./alert";
 import { VerdictBadge } from "./badges";
 import { FormFeedback } from "./form-feedback";
@@ -67,7 +69,7 @@ function Matches({ view }: { view: WeighingView }) {
       {view.matches.map((m) => (
         <li key={m.slug} className="card">
           <Heading level={3}>
-            <Link className="utrecht-link" to={`/dilemmas/${m.slug}`}>
+            <Link className="utrecht-link" to={dilemmaPath(m.slug)}>
               {m.title}
             </Link>
           </Heading>
@@ -79,7 +81,7 @@ function Matches({ view }: { view: WeighingView }) {
           <ul className="weighing-verdicts">
             {m.answers.map((a) => (
               <li key={a.regionSlug}>
-                <Link className="utrecht-link" to={`/dilemmas/${m.slug}/afspraken/${a.regionSlug}/${a.version}`}>
+                <Link className="utrecht-link" to={versionPath(m.slug, a.regionSlug, a.version)}>
                   Afspraak {a.regionName}
                   {a.own ? " (uw regio)" : ""}
                 </Link>
@@ -96,7 +98,7 @@ function Matches({ view }: { view: WeighingView }) {
 function RecordForm({ state }: { state: AnswerState }) {
   const { view } = state;
   const form = formState(state.result ?? undefined, { initial: { doel: view.purpose, ...state.values } });
-  const confirmed = form.text("bevestig-doel");
+  const confirmed = form.text(confirmationName("doel"));
   return (
     <section aria-labelledby="vastleggen-titel" className="weighing-record-form">
       <Heading level={2} id="vastleggen-titel">
@@ -110,7 +112,9 @@ function RecordForm({ state }: { state: AnswerState }) {
       <Form method="post" noValidate>
         <AnswerFields answers={view.answers} />
         {/* A purpose already confirmed stays confirmed; the confirmation holds a hash of exactly this text. */}
-        {!form.guard && confirmed !== undefined && <input type="hidden" name="bevestig-doel" value={confirmed} />}
+        {!form.guard && confirmed !== undefined && (
+          <input type="hidden" name={confirmationName("doel")} value={confirmed} />
+        )}
         {form.guard && <GuardReport reports={form.guard} />}
         <TextArea {...form.field("doel")} id="record-doel" label="Het doel in één zin" rows={2} maxLength={300} />
         <ChoiceGroup
@@ -165,8 +169,8 @@ export function WeighingAnswer({ state }: { state: AnswerState }) {
         ))}
       </dl>
       <div className="button-row">
-        <TextLink to={`/afwegen?${view.query}&aanpassen=1`}>Antwoorden aanpassen</TextLink>
-        <TextLink to={`/afwegen?${view.query}`}>Link naar deze afweging (zonder uw doel)</TextLink>
+        <TextLink to={weighingPath(`${view.query}&aanpassen=1`)}>Antwoorden aanpassen</TextLink>
+        <TextLink to={weighingPath(view.query)}>Link naar deze afweging (zonder uw doel)</TextLink>
       </div>
 
       <section aria-labelledby="afspraken-titel">

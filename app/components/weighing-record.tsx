@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
 import type { RecordState } from "~/weighing/weighing-requests.server";
+import { confirmationName } from "~/workflow/confirmation-field";
 import { Alert } from "./alert";
 import { AnswerFields } from "./weighing-answer";
 
@@ -33,8 +34,8 @@ export function WeighingRecordPage({ state }: { state: RecordState }) {
           <input type="hidden" name="doel" value={view.purpose} />
           <input type="hidden" name="route" value={typeof values.route === "string" ? values.route : ""} />
           <input type="hidden" name="afspraak" value={typeof values.afspraak === "string" ? values.afspraak : ""} />
-          {typeof values["bevestig-doel"] === "string" && (
-            <input type="hidden" name="bevestig-doel" value={values["bevestig-doel"]} />
+          {typeof values[confirmationName("doel")] === "string" && (
+            <input type="hidden" name={confirmationName("doel")} value={values[confirmationName("doel")]} />
           )}
           <PrintButton />
           <button className="utrecht-button utrecht-button--secondary-action" type="submit">

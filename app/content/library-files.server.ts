@@ -5,6 +5,7 @@ import { redirect } from "@remix-run/node";
 import YAML from "yaml";
 import type { z } from "zod";
 
+import { dilemmaPath } from "~/utils/paths";
 import { singleton } from "~/utils/singleton.server";
 import { slugify } from "./anchors";
 import { contentRoot } from "./content-root.server";
@@ -62,7 +63,7 @@ export function mergedDilemmaTarget(slug: string): string | null {
 export function redirectIfMerged(request: Request, slug: string): void {
   if (request.method !== "GET" && request.method !== "HEAD") return;
   const target = mergedDilemmaTarget(slug);
-  if (target) throw redirect(`/dilemmas/${target}`, 301);
+  if (target) throw redirect(dilemmaPath(target), 301);
 }
 
 /** The glossary's terms that occur in a text (by term or one of its other names), in glossary order, for links to /begrippen. */

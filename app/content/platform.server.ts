@@ -7,23 +7,23 @@ import { z } from "zod";
 import { singleton } from "~/utils/singleton.server";
 import { contentRoot } from "./content-root.server";
 
-const Text = z.string().trim().min(1);
-const Email = z.email();
+const TextSchema = z.string().trim().min(1);
+const EmailSchema = z.email();
 
 /** content/platform.yml: who runs this Leertuin; the statements and security.txt are built from it. */
 export const PlatformSchema = z.strictObject({
   operator: z.strictObject({
-    name: Text,
-    description: Text,
-    address: Text,
-    email: Email,
+    name: TextSchema,
+    description: TextSchema,
+    address: TextSchema,
+    email: EmailSchema,
     website: z.url(),
   }),
   privacy: z.strictObject({
-    email: Email,
-    dpo: Text.optional(),
-    legal_basis: Text,
-    processors: z.array(z.strictObject({ name: Text, task: Text })),
+    email: EmailSchema,
+    dpo: TextSchema.optional(),
+    legal_basis: TextSchema,
+    processors: z.array(z.strictObject({ name: TextSchema, task: TextSchema })),
   }),
   security: z.strictObject({
     contact: z.string().regex(/^(mailto:|https:\/\/)/, "expected a mailto: or https:// address"),
@@ -32,8 +32,8 @@ export const PlatformSchema = z.strictObject({
   accessibility: z.strictObject({
     status: z.enum(["A", "B", "C", "D", "E"]),
     measured_on: z.iso.date(),
-    email: Email,
-    known_issues: z.array(Text),
+    email: EmailSchema,
+    known_issues: z.array(TextSchema),
   }),
   retention: z.strictObject({
     audit_log_days: z.number().int().min(30),

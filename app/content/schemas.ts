@@ -1,10 +1,9 @@
 import { z } from "zod";
 
 import { CODE_KINDS, ROUTES, SECTORS, VERDICTS } from "~/domain/vocabulary";
+import { SlugSchema } from "~/utils/params";
 
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a slug: lowercase letters, digits and single hyphens");
+export { SlugSchema };
 
 /** YAML turns unquoted dates into Date objects; both forms end up as `YYYY-MM-DD`. */
 export const DateSchema = z.preprocess(
@@ -15,17 +14,17 @@ export const DateSchema = z.preprocess(
     .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "expected a real date"),
 );
 
-const Text = z.string().trim().min(1, "expected non-empty text");
+const TextSchema = z.string().trim().min(1, "expected non-empty text");
 const ArticleRefSchema = z
   .string()
   .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, "expected a reference as <code-slug>#<anchor>, e.g. avg#art-6-lid-1-sub-e");
 
 export const SectorSchema = z.enum(SECTORS);
 
-export const ThemesFileSchema = z.record(SlugSchema, Text);
+export const ThemesFileSchema = z.record(SlugSchema, TextSchema);
 
 export const SynonymsFileSchema = z
-  .array(z.array(Text).min(2, "expected a group of at least two words"))
+  .array(z.array(TextSchema).min(2, "expected a group of at least two words"))
   .superRefine((groups, ctx) => {
     const seen = new Map<string, number>();
     groups.forEach((group, i) =>
@@ -38,38 +37,38 @@ export const SynonymsFileSchema = z
   });
 
 export const RegionFrontMatterSchema = z.strictObject({
-  name: Text,
-  province: Text,
+  name: TextSchema,
+  province: TextSchema,
   since: DateSchema,
   /** Within how many years an answer of this region is reviewed: an answer's review_by is its agreed date plus this. */
   review_years: z.number().int().min(1).max(5).optional(),
-  organisations: z.array(z.strictObject({ name: Text, sector: SectorSchema })).default([]),
+  organisations: z.array(z.strictObject({ name: TextSchema, sector: SectorSchema })).default([]),
 });
 
 export const CodeFrontMatterSchema = z.strictObject({
-  title: Text,
+  title: TextSchema,
   kind: z.enum(CODE_KINDS),
-  issuer: Text,
-  profession: Text.optional(),
-  version: z.union([Text, z.number().transform(String)]),
+  issuer: TextSchema,
+  profession: TextSchema.optional(),
+  version: z.union([TextSchema, z.number().transform(String)]),
   source: z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }),
   /** The date this edition took effect; required for a file in a code folder (content/codes/<slug>/<date>.md). */
   effective: DateSchema.optional(),
   /** The date the text stopped applying without a successor in this code (the Wbp: 2018-05-25). */
   ends: DateSchema.optional(),
   /** What changed in this edition, in our own words (markdown). */
-  summary: Text.optional(),
+  summary: TextSchema.optional(),
 });
 
 export const DilemmaFrontMatterSchema = z.strictObject({
-  title: Text,
-  question: Text,
+  title: TextSchema,
+  question: TextSchema,
   holder: SectorSchema,
   asking: z.array(SectorSchema).min(1, "expected at least one asking sector"),
   themes: z.array(SlugSchema).min(1, "expected at least one theme"),
   region: SlugSchema,
   raised: DateSchema,
-  purpose: Text.optional(),
+  purpose: TextSchema.optional(),
 });
 
 export const AnswerFrontMatterSchema = z
@@ -80,12 +79,12 @@ export const AnswerFrontMatterSchema = z
     adopted_from: SlugSchema.optional(),
     route: z.enum(ROUTES),
     review_by: DateSchema.optional(),
-    agreed_by: Text.optional(),
+    agreed_by: TextSchema.optional(),
     grounds: z.array(ArticleRefSchema).default([]),
     codes: z.array(ArticleRefSchema).default([]),
-    conditions: z.array(Text).default([]),
+    conditions: z.array(TextSchema).default([]),
     /** Points not yet checked against the official text: shown to the region's facilitators, never in public text. */
-    unverified: z.array(z.strictObject({ point: Text, reference: ArticleRefSchema.optional() })).default([]),
+    unverified: z.array(z.strictObject({ point: TextSchema, reference: ArticleRefSchema.optional() })).default([]),
   })
   .refine((a) => a.verdict !== "delen-onder-voorwaarden" || a.conditions.length > 0, {
     path: ["conditions"],
@@ -102,7 +101,7 @@ export const LibrarySettingsSchema = z
     /** The starter library is illustrative: a real deployment with its own agreed answers sets this to false. */
     illustrative: z.boolean(),
     /** The one quiet Dutch line shown on the home page and on every answer from content/ while illustrative. */
-    illustrative_notice: Text.optional(),
+    illustrative_notice: TextSchema.optional(),
   })
   .refine((s) => !s.illustrative || s.illustrative_notice, {
     path: ["illustrative_notice"],
@@ -113,12 +112,12 @@ export const LibrarySettingsSchema = z
 export const GlossaryFileSchema = z
   .array(
     z.strictObject({
-      term: Text,
+      term: TextSchema,
       /** The anchor on /begrippen; derived from the term when absent. */
       slug: SlugSchema.optional(),
       /** Other spellings and abbreviations a reader may meet. */
-      also: z.array(Text).default([]),
-      definition: Text,
+      also: z.array(TextSchema).default([]),
+      definition: TextSchema,
     }),
   )
   .min(1, "expected at least one term");

@@ -2,7 +2,7 @@
 // for the purpose, which only travels in a POST body. Shared by the route and the browser.
 import { z } from "zod";
 
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { ROUTES, SECTORS } from "./vocabulary";
 import { AGE_BANDS, CONSENT_STATES, DANGER_LEVELS, INFO_CATEGORIES, SECRECY_ANSWERS } from "./weighing-options";
 
@@ -22,7 +22,7 @@ export const WeighingAnswersSchema = z.object({
   toestemming: z.enum(CONSENT_STATES, { message: "Kies hoe het staat met toestemming." }),
   gevaar: z.enum(DANGER_LEVELS, { message: "Kies of er gevaar is of een vermoeden van geweld." }),
   thema: z
-    .array(SlugParam, { message: "Deze thema's bestaan niet." })
+    .array(SlugSchema, { message: "Deze thema's bestaan niet." })
     .max(10, { message: "Kies hoogstens tien thema's." }),
 });
 export type WeighingAnswers = z.output<typeof WeighingAnswersSchema>;

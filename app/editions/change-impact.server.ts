@@ -2,8 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 
 import { editionInForce } from "~/editions/edition-in-force";
 import type { Executor } from "~/utils/db.server";
+import { reviewPath } from "~/utils/paths";
 import { notify } from "~/workflow/notifications.server";
 import * as t from "../../db/schema";
+import { listEditions } from "./code-editions.server";
 
 interface EditionText {
   id: number;
@@ -12,27 +14,13 @@ interface EditionText {
   articles: Map<string, string>;
 }
 
+/** Each edition's article texts by anchor: a heading or body that differs is a changed article. */
 function editionsOf(tx: Executor, codeId: number): EditionText[] {
-  const editions = tx
-    .select({ id: t.codeEditions.id, effectiveFrom: t.codeEditions.effectiveFrom, label: t.codeEditions.label })
-    .from(t.codeEditions)
-    .where(eq(t.codeEditions.codeId, codeId))
-    .orderBy(t.codeEditions.effectiveFrom)
-    .all();
-  return editions.map((e) => ({
-    ...e,
-    articles: new Map(
-      tx
-        .select({
-          anchor: t.codeEditionArticles.anchor,
-          heading: t.codeEditionArticles.heading,
-          bodyMd: t.codeEditionArticles.bodyMd,
-        })
-        .from(t.codeEditionArticles)
-        .where(eq(t.codeEditionArticles.editionId, e.id))
-        .all()
-        .map((a) => [a.anchor, `${a.heading}\n${a.bodyMd}`]),
-    ),
+  return listEditions(tx, codeId).map((e) => ({
+    id: e.id,
+    effectiveFrom: e.effectiveFrom,
+    label: e.label,
+    articles: new Map(e.articles.map((a) => [a.anchor, `${a.heading}\n${a.bodyMd}`])),
   }));
 }
 
@@ -126,7 +114,7 @@ function notifyFacilitators(
         actorId: context.actorId ?? 0,
         kind: "review-needed",
         message: `Herziening nodig: ${answers} ${answers === 1 ? "afspraak citeert" : "afspraken citeren"} een artikel van ${context.codeTitle} dat is gewijzigd per ${context.edition.effectiveFrom} (${context.edition.label}).`,
-        href: `/regios/${region.slug}/herziening`,
+        href: reviewPath(region.slug),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 
 import { diffMarkdown, type SideBySideDiff } from "~/compare/word-diff.server";
-import type { Db } from "~/utils/db.server";
+import type { Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 
 export interface EditionArticle {
@@ -11,7 +11,7 @@ export interface EditionArticle {
 }
 
 /** A code's editions, oldest first, each with its articles in their order. */
-export function listEditions(db: Db, codeId: number) {
+export function listEditions(db: Executor, codeId: number) {
   const editions = db
     .select()
     .from(t.codeEditions)

@@ -1,11 +1,12 @@
 import { Feed } from "feed";
 import { z } from "zod";
 
-import { versionPath } from "~/components/answer-card";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import type { PublishedVersion } from "~/models/feed.server";
 import { formatDate } from "~/utils/dates";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { SlugSchema } from "~/utils/params";
+import { regionPath, versionPath } from "~/utils/paths";
 
 // The feed library marks titles and summaries as type="html", so plain text is escaped first.
 const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -46,7 +47,7 @@ export function answersAtomFeed(input: {
       content:
         `<p><strong>Oordeel: ${VERDICT_LABELS[v.verdict]}</strong>, afgesproken op ${formatDate(v.agreedOn)}.</p>` +
         renderMarkdown(v.agreementMd),
-      author: [{ name: `Leertuin ${v.regionName}`, link: `${origin}/regios/${v.regionSlug}` }],
+      author: [{ name: `Leertuin ${v.regionName}`, link: origin + regionPath(v.regionSlug) }],
     });
   }
   return new Response(feed.atom1(), {
@@ -55,7 +56,8 @@ export function answersAtomFeed(input: {
 }
 
 /** The last path segment of a feed URL, `zeeland.atom`, to its slug. */
-export const FeedFileParam = z
+export const FeedFileSchema = z
   .string()
-  .regex(/^[a-z0-9-]{1,120}\.atom$/)
-  .transform((file) => file.slice(0, -".atom".length));
+  .regex(/\.atom$/)
+  .transform((file) => file.slice(0, -".atom".length))
+  .pipe(SlugSchema);

@@ -1,8 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
 
-export const regionFeedPath = (regionSlug: string) => `/feeds/regios/${regionSlug}.atom`;
-export const themeFeedPath = (themeSlug: string) => `/feeds/themas/${themeSlug}.atom`;
-
 /** `<link rel="alternate">` in the page head, so feed readers find the feed from the page. */
 export function feedLink(href: string, title: string): MetaDescriptor {
   return { tagName: "link", rel: "alternate", type: "application/atom+xml", href, title };

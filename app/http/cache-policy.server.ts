@@ -1,11 +1,9 @@
 import type { IncomingMessage } from "node:http";
 
-/** The session cookie, also under the `__Host-` prefix it takes over HTTPS. */
-const SESSION_COOKIE = /(?:^|;)\s*(?:__Host-)?leertuin_sessie=/;
+import { hasSessionCookie } from "./cookie-names";
+
 /** Addresses that carry a secret of their own (a password-reset token, a mail's unsubscribe token). */
 const TOKEN_PATH = /^\/(?:wachtwoord-herstellen|afmelden)\//;
-
-export const hasSessionCookie = (cookie: string | undefined) => Boolean(cookie && SESSION_COOKIE.test(cookie));
 
 export const isTokenPath = (url: string | undefined) => TOKEN_PATH.test(url ?? "");
 

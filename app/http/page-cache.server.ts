@@ -7,7 +7,8 @@ import fresh from "fresh";
 import { LRUCache } from "lru-cache";
 
 import { todayIso } from "~/utils/dates";
-import { hasSessionCookie, isTokenPath } from "./cache-policy.server";
+import { isTokenPath } from "./cache-policy.server";
+import { hasReaderRegionCookie, hasSessionCookie } from "./cookie-names";
 
 /**
  * The page cache: what a visitor (no session) gets from a GET is the same for everyone until something
@@ -37,8 +38,6 @@ import { hasSessionCookie, isTokenPath } from "./cache-policy.server";
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|text\/csv)\b/i;
-/** A visitor's "Mijn regio" choice (utils/reader-region.server.ts): the page differs per reader. */
-const REGION_COOKIE = /(^|;)\s*mijn-regio=/;
 /** Headers that belong to one transfer, or that the cache sets itself. */
 const NOT_KEPT = new Set([
   "cache-control",
@@ -125,7 +124,7 @@ function candidateKey(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   if (req.headers.authorization) return null;
   const cookie = req.headers.cookie;
-  if (hasSessionCookie(cookie) || (cookie && REGION_COOKIE.test(cookie)) || isTokenPath(req.url)) return null;
+  if (hasSessionCookie(cookie) || hasReaderRegionCookie(cookie) || isTokenPath(req.url)) return null;
   return req.url ?? null;
 }
 

@@ -3,8 +3,8 @@ import { ipKeyGenerator, type Options, rateLimit } from "express-rate-limit";
 
 import { getUser } from "~/auth/session.server";
 import { getEnv } from "~/utils/env.server";
-import { hasSessionCookie } from "./cache-policy.server";
 import { clientAddress } from "./client-address.server";
+import { hasSessionCookie } from "./cookie-names";
 import { refuse } from "./refusal.server";
 
 function tooMany(req: Request, res: Response) {

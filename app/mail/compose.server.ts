@@ -1,4 +1,5 @@
 import { publicUrl } from "~/http/public-origin.server";
+import { unsubscribePath } from "~/utils/paths";
 import { unsubscribeToken } from "./unsubscribe-token.server";
 
 /** One line of a mail: a title-level sentence and the page it is about. */
@@ -24,7 +25,7 @@ export function mailSafeLine(message: string): string {
   return message.replace(/\s*Reden:[\s\S]*$/, "").trim();
 }
 
-export const unsubscribeUrl = (userId: number) => publicUrl(`/afmelden/${unsubscribeToken(userId)}`);
+export const unsubscribeUrl = (userId: number) => publicUrl(unsubscribePath(unsubscribeToken(userId)));
 
 /** A Dutch mail in plain text and simple HTML: an opening, the items with their links, and the footer. */
 export function composeMail(input: {

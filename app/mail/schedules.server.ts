@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { MAIL_PREFERENCES, type MailPreference, type NotificationKind } from "~/domain/vocabulary";
 import { formatDate, todayIso } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
+import { dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { composeMail } from "./compose.server";
 import { enqueueMail, mailTiming } from "./outbox.server";
@@ -119,7 +120,7 @@ export function queueReviewReminders(db: Db, now: Date): number {
           intro: "Deze afspraken van uw regio zijn over hun datum voor herziening (oudste eerst):",
           items: listed.map((answer) => ({
             line: `${answer.title} (${answer.region}, herzien uiterlijk ${formatDate(answer.reviewBy)})`,
-            href: `/dilemmas/${answer.slug}`,
+            href: dilemmaPath(answer.slug),
           })),
           more: due.length > listed.length ? `En ${due.length - listed.length} meer.` : undefined,
         });

@@ -2,10 +2,10 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
-import { hashPassword, PasswordRule, verifyPassword } from "~/auth/password.server";
+import { hashPassword, PasswordRuleSchema, verifyPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-strength.server";
 import { PersonSchema } from "~/auth/registration.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { countAdmins } from "./roles.server";
 
@@ -26,7 +26,7 @@ export const ProfileSchema = z.object({
 export const PasswordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, "Vul uw huidige wachtwoord in.").max(1000),
-    newPassword: PasswordRule,
+    newPassword: PasswordRuleSchema,
     newPasswordRepeat: z.string(),
   })
   .refine((f) => f.newPassword === f.newPasswordRepeat, {
@@ -197,4 +197,11 @@ export async function deleteAccount(
     tx.delete(t.users).where(eq(t.users.id, input.userId)).run();
     return { ok: true as const };
   });
+}
+
+/** A new account and its audit entry, in the caller's transaction (the command line, the demo accounts). */
+export function insertAccount(tx: Executor, values: typeof t.users.$inferInsert, summary: string): number {
+  const user = tx.insert(t.users).values(values).returning({ id: t.users.id }).get();
+  recordAudit(tx, { actorId: null, action: "account.create", targetType: "user", targetId: user.id, summary });
+  return user.id;
 }

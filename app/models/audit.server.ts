@@ -1,13 +1,14 @@
-import { and, count, desc, eq, gte, inArray, like, lt } from "drizzle-orm";
+import { and, count, desc, eq, gte, like, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { AuditCategory } from "~/audit/audit-actions";
+import { type RegionScope } from "~/auth/region-scope";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
 
 export interface AuditFilter {
-  /** The regions the reader may see ("all" for an admin, who also sees entries without a region). */
-  visibleRegionIds: number[] | "all";
+  /** The regions the reader may see (an admin sees every region and also entries without one). */
+  scope: RegionScope;
   regionId?: number;
   category?: AuditCategory;
   /** Inclusive ISO dates (yyyy-mm-dd). */
@@ -25,7 +26,7 @@ function nextDay(isoDate: string): string {
 export function listAuditEntries(db: Db, filter: AuditFilter, page: { offset: number; limit: number }) {
   const actor = alias(t.users, "actor");
   const where = and(
-    filter.visibleRegionIds === "all" ? undefined : inArray(t.auditLog.regionId, filter.visibleRegionIds),
+    filter.scope.where(t.auditLog.regionId),
     filter.regionId === undefined ? undefined : eq(t.auditLog.regionId, filter.regionId),
     filter.category ? like(t.auditLog.action, `${filter.category}.%`) : undefined,
     filter.from ? gte(t.auditLog.createdAt, filter.from) : undefined,

@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import type { Db } from "~/utils/db.server";
 import * as t from "../../db/schema";
 
 /** Membership requests waiting in the given regions (all regions for an admin). */
-export function listPendingMemberships(db: Db, regionIds: number[] | "all") {
+export function listPendingMemberships(db: Db, scope: RegionScope) {
   const organisation = alias(t.organisations, "organisation");
   return db
     .select({
@@ -22,12 +23,7 @@ export function listPendingMemberships(db: Db, regionIds: number[] | "all") {
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
     .leftJoin(organisation, eq(organisation.id, t.users.organisationId))
-    .where(
-      and(
-        eq(t.memberships.status, "pending"),
-        regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds),
-      ),
-    )
+    .where(and(eq(t.memberships.status, "pending"), scope.where(t.memberships.regionId)))
     .orderBy(asc(t.memberships.createdAt))
     .all();
 }
@@ -40,12 +36,12 @@ export type MembershipDecision = "approve" | "reject";
  */
 export function decideMembership(
   db: Db,
-  input: { membershipId: number; decision: MembershipDecision; deciderId: number; regionIds: number[] | "all" },
+  input: { membershipId: number; decision: MembershipDecision; deciderId: number; scope: RegionScope },
 ) {
   return db.transaction((tx) => {
     const membership = tx.select().from(t.memberships).where(eq(t.memberships.id, input.membershipId)).get();
     if (!membership || membership.status !== "pending") return false;
-    if (input.regionIds !== "all" && !input.regionIds.includes(membership.regionId)) return false;
+    if (!input.scope.includes(membership.regionId)) return false;
     tx.update(t.memberships)
       .set({
         status: input.decision === "approve" ? "active" : "rejected",
@@ -66,7 +62,7 @@ export function decideMembership(
 }
 
 /** Active members of the given regions, for the facilitator's member list. */
-export function listRegionMembers(db: Db, regionIds: number[] | "all") {
+export function listRegionMembers(db: Db, scope: RegionScope) {
   return db
     .select({
       userId: t.users.id,
@@ -78,12 +74,7 @@ export function listRegionMembers(db: Db, regionIds: number[] | "all") {
     .from(t.memberships)
     .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
     .innerJoin(t.regions, eq(t.regions.id, t.memberships.regionId))
-    .where(
-      and(
-        eq(t.memberships.status, "active"),
-        regionIds === "all" ? undefined : inArray(t.memberships.regionId, regionIds),
-      ),
-    )
+    .where(and(eq(t.memberships.status, "active"), scope.where(t.memberships.regionId)))
     .orderBy(t.regions.name, t.users.name)
     .all();
 }

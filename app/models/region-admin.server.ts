@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { SECTORS } from "~/domain/vocabulary";
 import { type Db, isUniqueViolation } from "~/utils/db.server";
+import { SLUG_PATTERN } from "~/utils/params";
 import * as t from "../../db/schema";
 
 const isRealDate = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
@@ -15,7 +16,7 @@ export const RegionSchema = z.object({
     .toLowerCase()
     .min(2, "Kies een adres van minstens 2 tekens, zoals noord-veluwe.")
     .max(60, "Gebruik hoogstens 60 tekens.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Gebruik kleine letters, cijfers en losse streepjes, zoals noord-veluwe.")
+    .regex(SLUG_PATTERN, "Gebruik kleine letters, cijfers en losse streepjes, zoals noord-veluwe.")
     // /beheer/regios/nieuw is the form for a new region, so no region can have that address.
     .refine((slug) => slug !== "nieuw", "Dit adres is gereserveerd; kies een ander."),
   name: z.string().trim().min(2, "Vul de naam van de regio in.").max(80, "Gebruik hoogstens 80 tekens."),

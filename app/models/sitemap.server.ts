@@ -1,5 +1,5 @@
-import { versionPath } from "~/components/answer-card";
 import type { Db } from "~/utils/db.server";
+import { codePath, dilemmaPath, regionPath, rulebookPath, versionPath } from "~/utils/paths";
 
 export interface SitemapEntry {
   path: string;
@@ -55,12 +55,12 @@ export function sitemapEntries(db: Db): SitemapEntry[] {
     .all() as { slug: string; lastmod: string }[];
   return [
     ...pages,
-    ...dilemmas.map((d) => ({ path: `/dilemmas/${d.slug}`, lastmod: day(d.lastmod) })),
+    ...dilemmas.map((d) => ({ path: dilemmaPath(d.slug), lastmod: day(d.lastmod) })),
     ...answers.map((a) => ({ path: versionPath(a.dilemma, a.region, a.version), lastmod: day(a.lastmod) })),
-    ...codes.map((c) => ({ path: `/beroepscodes/${c.slug}`, lastmod: day(c.lastmod) })),
+    ...codes.map((c) => ({ path: codePath(c.slug), lastmod: day(c.lastmod) })),
     ...regions.flatMap((r) => [
-      { path: `/regios/${r.slug}`, lastmod: day(r.lastmod) },
-      { path: `/regios/${r.slug}/spelregels`, lastmod: day(r.lastmod) },
+      { path: regionPath(r.slug), lastmod: day(r.lastmod) },
+      { path: rulebookPath(r.slug), lastmod: day(r.lastmod) },
     ]),
   ];
 }

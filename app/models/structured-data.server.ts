@@ -1,6 +1,6 @@
-import { versionPath } from "~/components/answer-card";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { publicUrl } from "~/http/public-origin.server";
+import { dilemmaPath, versionPath } from "~/utils/paths";
 import type { AnswerView } from "./answer-view.server";
 
 /**
@@ -14,7 +14,7 @@ export function dilemmaStructuredData(
   return {
     "@context": "https://schema.org",
     "@type": "QAPage",
-    url: publicUrl(`/dilemmas/${dilemma.slug}`),
+    url: publicUrl(dilemmaPath(dilemma.slug)),
     inLanguage: "nl-NL",
     mainEntity: {
       "@type": "Question",

@@ -1,33 +1,33 @@
 import { z } from "zod";
 
 import { ROUTES, SECTORS, VERDICTS } from "~/domain/vocabulary";
+import { SlugSchema } from "~/utils/params";
 
 // The shapes of Leertuin's public JSON (README, "Open data"): the open-data functions are typed by
 // them and /api/openapi.json is generated from them, so the document cannot drift from the code.
 
-const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const IsoDate = z.iso.date();
-const Url = z.url();
-const SectorSlug = z.enum(SECTORS);
+const IsoDateSchema = z.iso.date();
+const UrlSchema = z.url();
+const SectorSlugSchema = z.enum(SECTORS);
 
 export const CitationSchema = z.object({
   kind: z.string().describe("wet, beroepscode or richtlijn"),
-  code: Slug,
+  code: SlugSchema,
   anchor: z.string(),
   title: z.string(),
-  url: Url,
+  url: UrlSchema,
 });
 
-export const VersionRefSchema = z.object({ region: Slug, version: z.int().min(1) });
+export const VersionRefSchema = z.object({ region: SlugSchema, version: z.int().min(1) });
 
 export const AnswerVersionSchema = z
   .object({
     version: z.int().min(1),
     verdict: z.enum(VERDICTS),
     route: z.enum(ROUTES),
-    agreedOn: IsoDate,
+    agreedOn: IsoDateSchema,
     agreedBy: z.string(),
-    reviewBy: IsoDate.nullable(),
+    reviewBy: IsoDateSchema.nullable(),
     publishedAt: z.string().nullable().describe("When this version was published (always set in open data)."),
     adoptedFrom: VersionRefSchema.nullable(),
     adoptedBy: z.array(VersionRefSchema),
@@ -40,22 +40,22 @@ export const AnswerVersionSchema = z
       proportionality: z.string(),
       agreement: z.string(),
     }),
-    url: Url,
+    url: UrlSchema,
   })
   .describe("One published version of a region's answer; texts are markdown.");
 
 export const RegionAnswersSchema = z
   .object({
     schemaVersion: z.literal(1),
-    region: z.object({ slug: Slug, name: z.string(), province: z.string(), url: Url }),
+    region: z.object({ slug: SlugSchema, name: z.string(), province: z.string(), url: UrlSchema }),
     answers: z.array(
       AnswerVersionSchema.extend({
         dilemma: z.object({
-          slug: Slug,
+          slug: SlugSchema,
           title: z.string(),
           question: z.string(),
-          themes: z.array(Slug),
-          url: Url,
+          themes: z.array(SlugSchema),
+          url: UrlSchema,
         }),
       }),
     ),
@@ -66,21 +66,21 @@ export const DilemmaSchema = z
   .object({
     schemaVersion: z.literal(1),
     dilemma: z.object({
-      slug: Slug,
+      slug: SlugSchema,
       title: z.string(),
       question: z.string(),
       situation: z.string(),
       purpose: z.string().nullable(),
-      holderSector: SectorSlug,
-      askingSectors: z.array(SectorSlug),
-      themes: z.array(Slug),
-      originRegion: Slug.nullable(),
-      raisedOn: IsoDate,
-      url: Url,
+      holderSector: SectorSlugSchema,
+      askingSectors: z.array(SectorSlugSchema),
+      themes: z.array(SlugSchema),
+      originRegion: SlugSchema.nullable(),
+      raisedOn: IsoDateSchema,
+      url: UrlSchema,
     }),
     answers: z.array(
       z.object({
-        region: z.object({ slug: Slug, name: z.string() }),
+        region: z.object({ slug: SlugSchema, name: z.string() }),
         currentVersion: z.int().min(1),
         versions: z.array(AnswerVersionSchema),
       }),
@@ -88,17 +88,17 @@ export const DilemmaSchema = z
   })
   .describe("One answered dilemma with every region's published versions.");
 
-export const SectorRefSchema = z.object({ slug: SectorSlug, label: z.string() });
-const Counts = z.record(z.string(), z.int().min(0));
+export const SectorRefSchema = z.object({ slug: SectorSlugSchema, label: z.string() });
+const CountsSchema = z.record(z.string(), z.int().min(0));
 
 export const SearchResponseSchema = z.object({
   query: z.string(),
   total: z.int().min(0),
-  ownRegion: Slug.nullable().describe("The region whose answers ranked first, if any."),
+  ownRegion: SlugSchema.nullable().describe("The region whose answers ranked first, if any."),
   direction: z.object({
-    mentioned: z.array(SectorSlug),
-    holder: SectorSlug.optional(),
-    asking: SectorSlug.optional(),
+    mentioned: z.array(SectorSlugSchema),
+    holder: SectorSlugSchema.optional(),
+    asking: SectorSlugSchema.optional(),
   }),
   results: z.array(
     z.object({
@@ -108,13 +108,19 @@ export const SearchResponseSchema = z.object({
       title: z.string(),
       snippet: z.string().describe("Plain text with the matched words between <mark> and </mark>."),
       score: z.number(),
-      region: Slug.optional(),
+      region: SlugSchema.optional(),
       verdict: z.enum(VERDICTS).optional(),
       holder: SectorRefSchema.optional(),
       asking: z.array(SectorRefSchema).optional(),
     }),
   ),
-  facets: z.object({ type: Counts, region: Counts, theme: Counts, sector: Counts, verdict: Counts }),
+  facets: z.object({
+    type: CountsSchema,
+    region: CountsSchema,
+    theme: CountsSchema,
+    sector: CountsSchema,
+    verdict: CountsSchema,
+  }),
   didYouMean: z
     .union([
       z.object({ kind: z.literal("query"), query: z.string(), url: z.string() }),

@@ -6,7 +6,7 @@ import { getPublicDilemma } from "~/models/dilemma.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { getRegionCurrentAnswers } from "~/models/region-answers.server";
 import { getDb } from "~/utils/db.server";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
 import { jsonError } from "./responses.server";
 import { dilemmaJson, regionAnswersJson } from "./shapes.server";
 
@@ -14,7 +14,7 @@ type Loaded<T> = { document: T; error?: undefined } | { document?: undefined; er
 
 /** A region's answers in force as the open-data document, or the 400/404 JSON answer. */
 export function loadRegionAnswers(params: Params): Loaded<ReturnType<typeof regionAnswersJson>> {
-  const slug = SlugParam.safeParse(params.slug);
+  const slug = SlugSchema.safeParse(params.slug);
   if (!slug.success)
     return { error: jsonError(400, "Ongeldige regio: gebruik de slug uit de adresbalk, zoals 'zeeland'.", ["slug"]) };
   const db = getDb();
@@ -25,7 +25,7 @@ export function loadRegionAnswers(params: Params): Loaded<ReturnType<typeof regi
 
 /** A public dilemma with every published version of every answer, or the 400/404 JSON answer. */
 export function loadDilemma(params: Params): Loaded<ReturnType<typeof dilemmaJson>> {
-  const slug = SlugParam.safeParse(params.slug);
+  const slug = SlugSchema.safeParse(params.slug);
   if (!slug.success) return { error: jsonError(400, "Ongeldig dilemma: gebruik de slug uit de adresbalk.", ["slug"]) };
   const db = getDb();
   const dilemma = getPublicDilemma(db, slug.data);

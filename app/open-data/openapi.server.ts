@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { publicOrigin } from "~/http/public-origin.server";
+import { SLUG_PATTERN } from "~/utils/params";
 import { DilemmaSchema, ErrorSchema, RegionAnswersSchema, SearchResponseSchema } from "./api-schemas";
 
 const schemas = {
@@ -37,7 +38,7 @@ const slugParameter = (description: string) => ({
   in: "path",
   required: true,
   description,
-  schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+  schema: { type: "string", pattern: SLUG_PATTERN.source },
 });
 const errors = {
   "400": json("Error", "Een parameter klopt niet; `fields` noemt welke."),

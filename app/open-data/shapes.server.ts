@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 
-import { versionPath } from "~/components/answer-card";
 import type { AnswerVersion, AnswerWithVersions } from "~/models/answer.server";
 import type { getPublicDilemma } from "~/models/dilemma.server";
 import type { RegionCurrentAnswer } from "~/models/region-answers.server";
+import { codePath, dilemmaPath, regionPath, versionPath } from "~/utils/paths";
 import type { DilemmaDocument, RegionAnswersDocument } from "./api-schemas";
 import { csvCell } from "./csv-cell";
 
@@ -34,7 +34,7 @@ function versionRecord(origin: string, dilemmaSlug: string, regionSlug: string, 
       code: c.codeSlug,
       anchor: c.anchor,
       title: `${c.codeTitle}, ${c.heading}`,
-      url: `${origin}/beroepscodes/${c.codeSlug}#${c.anchor}`,
+      url: origin + codePath(c.codeSlug, { anchor: c.anchor }),
     })),
     text: {
       grounding: v.groundingMd,
@@ -55,14 +55,14 @@ export function regionAnswersJson(
 ): RegionAnswersDocument {
   return {
     schemaVersion: SCHEMA_VERSION,
-    region: { slug: region.slug, name: region.name, province: region.province, url: `${origin}/regios/${region.slug}` },
+    region: { slug: region.slug, name: region.name, province: region.province, url: origin + regionPath(region.slug) },
     answers: answers.map(({ dilemma, version }) => ({
       dilemma: {
         slug: dilemma.slug,
         title: dilemma.title,
         question: dilemma.question,
         themes: dilemma.themes.map((th) => th.slug),
-        url: `${origin}/dilemmas/${dilemma.slug}`,
+        url: origin + dilemmaPath(dilemma.slug),
       },
       ...versionRecord(origin, dilemma.slug, region.slug, version),
     })),
@@ -129,7 +129,7 @@ export function dilemmaJson(origin: string, dilemma: PublicDilemma, answers: Ans
       themes: dilemma.themes.map((th) => th.slug),
       originRegion: dilemma.regionSlug,
       raisedOn: dilemma.raisedOn,
-      url: `${origin}/dilemmas/${dilemma.slug}`,
+      url: origin + dilemmaPath(dilemma.slug),
     },
     answers: answers.map((answer) => ({
       region: { slug: answer.regionSlug, name: answer.regionName },

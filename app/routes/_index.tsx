@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/alert";
-import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
 import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
@@ -14,6 +13,7 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { regionPath, versionPath } from "~/utils/paths";
 
 export const links = searchSuggestionLinks;
 
@@ -108,7 +108,7 @@ export default function Home() {
           <ul className="card-list">
             {regions.map((r) => (
               <li key={r.slug} className="card">
-                <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                <Link className="utrecht-link" to={regionPath(r.slug)}>
                   Leertuin {r.name}
                 </Link>
                 <p className="card__meta">

@@ -38,12 +38,12 @@ const SearchSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-const CodeField = z.string().trim().min(1, "Vul de code uit uw app in.").max(40, "Deze code is te lang.");
-const EnableSchema = z.object({ intent: z.literal("enable"), code: CodeField, redirectTo: z.string().max(2000) });
+const CodeFieldSchema = z.string().trim().min(1, "Vul de code uit uw app in.").max(40, "Deze code is te lang.");
+const EnableSchema = z.object({ intent: z.literal("enable"), code: CodeFieldSchema, redirectTo: z.string().max(2000) });
 const DisableSchema = z.object({
   intent: z.literal("disable"),
   password: z.string().min(1, "Vul uw wachtwoord in.").max(1000),
-  code: CodeField,
+  code: CodeFieldSchema,
 });
 const IntentSchema = z.object({ intent: z.enum(["enable", "disable"]) });
 

@@ -18,13 +18,13 @@ import * as t from "../../db/schema";
 
 export const meta: MetaFunction = () => pageMeta("Afmelden voor e-mail");
 
-const TokenParam = z.object({ token: z.string().max(80) });
+const TokenParamsSchema = z.object({ token: z.string().max(80) });
 const INVALID =
   "Deze afmeldlink klopt niet. Gebruik de link uit de e-mail, of kies bij Mijn account hoe vaak u e-mail krijgt.";
 
 /** The account a valid token names; a forged, cut-off or stale token (deleted account) is a 404. */
 function userOf(params: unknown) {
-  const { token } = parseOr404(TokenParam, params, INVALID);
+  const { token } = parseOr404(TokenParamsSchema, params, INVALID);
   const userId = verifyUnsubscribeToken(token);
   const user =
     userId === null

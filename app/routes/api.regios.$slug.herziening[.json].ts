@@ -1,18 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { getRegionBySlug } from "~/models/region.server";
 import { listDueAnswers } from "~/review/review-list.server";
 import { getDb } from "~/utils/db.server";
-import { SlugParam } from "~/utils/params";
-
-const ParamsSchema = z.object({ slug: SlugParam });
+import { SlugParamsSchema } from "~/utils/params";
+import { versionPath } from "~/utils/paths";
 
 // GET /api/regios/:slug/herziening.json — the region's review list, for its facilitators and admins.
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const region = parsed.success ? getRegionBySlug(getDb(), parsed.data.slug) : null;
   if (!region) return Response.json({ error: "Deze regio bestaat niet." }, { status: 404 });
   const user = await getUser(request);
@@ -25,7 +23,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const origin = new URL(request.url).origin;
   const due = listDueAnswers(getDb(), region.id).map((d) => ({
     dilemma: d.dilemmaTitle,
-    url: `${origin}/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`,
+    url: origin + versionPath(d.dilemmaSlug, region.slug, d.version),
     version: d.version,
     review_by: d.reviewBy,
     reasons: d.reasons,

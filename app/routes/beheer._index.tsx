@@ -11,6 +11,7 @@ import { listRegionsForAdmin } from "~/models/region-admin.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { adminRegionPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 
 export const meta: MetaFunction = () => pageMeta("Beheer");
@@ -64,7 +65,7 @@ export default function Admin() {
           {regions.map((r) => (
             <tr key={r.slug}>
               <th scope="row">
-                <TextLink to={`/beheer/regios/${r.slug}`}>{r.name}</TextLink>
+                <TextLink to={adminRegionPath(r.slug)}>{r.name}</TextLink>
               </th>
               <td>{r.province}</td>
               <td>{formatDate(r.since)}</td>

@@ -8,6 +8,7 @@ import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
+import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { publicUrl } from "~/http/public-origin.server";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
@@ -17,6 +18,7 @@ import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { passwordResetPath } from "~/utils/paths";
 
 export const meta: MetaFunction = () => pageMeta("Leden goedkeuren");
 
@@ -26,25 +28,25 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { regionIds } = await requireFacilitator(request);
+  const { scope } = await requireFacilitator(request);
   // Formatted here: Node's and the browser's Intl may word a time differently, which breaks hydration.
   return {
-    pending: listPendingMemberships(getDb(), regionIds).map((m) => ({
+    pending: listPendingMemberships(getDb(), scope).map((m) => ({
       ...m,
       requestedAt: formatDateTime(m.requestedAt),
     })),
-    members: listRegionMembers(getDb(), regionIds),
+    members: listRegionMembers(getDb(), scope),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, regionIds } = await requireFacilitator(request);
+  const { user, scope } = await requireFacilitator(request);
   const parsed = parseForm(ActionSchema, await readForm(request));
   if (!parsed.ok) return refused({}, "Dit verzoek klopt niet. Probeer het opnieuw vanaf deze pagina.", { status: 400 });
   if (parsed.data.intent === "reset-link") {
-    const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, regionIds }, parsed.data.userId);
+    const token = issuePasswordReset(getDb(), { id: user.id, isAdmin: user.isAdmin, scope }, parsed.data.userId);
     if (!token) forbidden("Voor dit account kunt u geen herstellink maken.");
-    const link = publicUrl(`/wachtwoord-herstellen/${token}`);
+    const link = publicUrl(passwordResetPath(token));
     return done(
       `Herstellink gemaakt. Geef deze link persoonlijk door; hij werkt één keer en ${RESET_LINK_HOURS} uur lang:`,
       { payload: { link } },
@@ -54,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     membershipId: parsed.data.membershipId,
     decision: parsed.data.intent,
     deciderId: user.id,
-    regionIds,
+    scope,
   });
   if (!decided)
     forbidden("Deze aanvraag kunt u niet (meer) beoordelen: ze is al beoordeeld, of hoort bij een andere regio.");
@@ -81,87 +83,56 @@ export default function Members() {
       {pending.length === 0 ? (
         <Paragraph>Er wachten geen aanvragen.</Paragraph>
       ) : (
-        <div className="table-wrap" role="region" aria-label="Aanvragen die op goedkeuring wachten" tabIndex={0}>
-          <table className="utrecht-table">
-            <caption className="visually-hidden">Aanvragen die op goedkeuring wachten</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Organisatie en beroep</th>
-                <th scope="col">Regio</th>
-                <th scope="col">Aangevraagd</th>
-                <th scope="col">Besluit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.name}
-                    <br />
-                    <span className="muted">{m.email}</span>
-                  </th>
-                  <td>
-                    {m.organisation ?? "—"}, {m.profession}
-                  </td>
-                  <td>{m.regionName}</td>
-                  <td>{m.requestedAt}</td>
-                  <td>
-                    <Form method="post" className="decision-form">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <SubmitButton intent="approve" context={m.name}>
-                        Goedkeuren
-                      </SubmitButton>
-                      <SubmitButton appearance="secondary" intent="reject" context={m.name}>
-                        Afwijzen
-                      </SubmitButton>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Aanvragen die op goedkeuring wachten"
+          columns={["Naam", "Organisatie en beroep", "Regio", "Aangevraagd", "Besluit"]}
+        >
+          {pending.map((m) => (
+            <tr key={m.id}>
+              <PersonCell name={m.name} email={m.email} />
+              <td>
+                {m.organisation ?? "—"}, {m.profession}
+              </td>
+              <td>{m.regionName}</td>
+              <td>{m.requestedAt}</td>
+              <td>
+                <Form method="post" className="decision-form">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <SubmitButton intent="approve" context={m.name}>
+                    Goedkeuren
+                  </SubmitButton>
+                  <SubmitButton appearance="secondary" intent="reject" context={m.name}>
+                    Afwijzen
+                  </SubmitButton>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Heading level={2}>Leden</Heading>
       <Paragraph>
         Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer,{" "}
         {RESET_LINK_HOURS} uur lang, en meldt het lid overal af.
       </Paragraph>
-      <div className="table-wrap" role="region" aria-label="Actieve leden van uw regio" tabIndex={0}>
-        <table className="utrecht-table">
-          <caption className="visually-hidden">Actieve leden van uw regio</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Regio en rol</th>
-              <th scope="col">Wachtwoord</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={`${m.userId}-${m.regionName}`}>
-                <th scope="row">
-                  {m.name}
-                  <br />
-                  <span className="muted">{m.email}</span>
-                </th>
-                <td>
-                  {m.regionName}, {m.role === "facilitator" ? "leertuinbegeleider" : "lid"}
-                </td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <SubmitButton appearance="secondary" intent="reset-link" context={m.name}>
-                      Herstellink maken
-                    </SubmitButton>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Actieve leden van uw regio" columns={["Naam", "Regio en rol", "Wachtwoord"]}>
+        {members.map((m) => (
+          <tr key={`${m.userId}-${m.regionName}`}>
+            <PersonCell name={m.name} email={m.email} />
+            <td>
+              {m.regionName}, {m.role === "facilitator" ? "leertuinbegeleider" : "lid"}
+            </td>
+            <td>
+              <Form method="post">
+                <input type="hidden" name="userId" value={m.userId} />
+                <SubmitButton appearance="secondary" intent="reset-link" context={m.name}>
+                  Herstellink maken
+                </SubmitButton>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { z } from "zod";
 
 import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
 import { requireFacilitator } from "~/auth/permissions.server";
-import { FilterSelect } from "~/components/filter-select";
-import { TextLink } from "~/components/links";
+import { FilterActions, FilterDate, FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
+import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { listAuditEntries } from "~/models/audit.server";
 import { listRegionNames } from "~/models/region.server";
@@ -14,43 +14,45 @@ import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Logboek");
 
 const PAGE_SIZE = 50;
-const IsoDate = z
+const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => !Number.isNaN(Date.parse(d)));
 const FiltersSchema = z.object({
-  regio: optionalParam(SlugParam),
+  regio: optionalParam(SlugSchema),
   soort: optionalParam(z.enum(Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]])),
-  van: optionalParam(IsoDate),
-  tot: optionalParam(IsoDate),
-  pagina: PageParam,
+  van: optionalParam(IsoDateSchema),
+  tot: optionalParam(IsoDateSchema),
+  pagina: PageSchema,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { regionIds } = await requireFacilitator(request);
+  const { scope } = await requireFacilitator(request);
   const params = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
-  const regions = listRegionNames(db).filter((r) => regionIds === "all" || regionIds.includes(r.id));
+  const regions = scope.filter(listRegionNames(db), (r) => r.id);
   const region = params.regio ? regions.find((r) => r.slug === params.regio) : undefined;
   if (params.regio && !region) notFound("Deze regio bestaat niet, of het logboek ervan is niet voor u.");
+  const page = paginate(params.pagina, PAGE_SIZE);
   const { total, entries } = listAuditEntries(
     db,
-    { visibleRegionIds: regionIds, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
-    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { scope, regionId: region?.id, category: params.soort, from: params.van, to: params.tot },
+    page,
   );
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (params.pagina > pageCount) notFound("Deze pagina van het logboek bestaat niet.");
+  if (page.isPastEnd(total)) notFound("Deze pagina van het logboek bestaat niet.");
+  const pageCount = page.pageCount(total);
   return {
     total,
     page: params.pagina,
     pageCount,
     filters: params,
-    seesAll: regionIds === "all",
+    seesAll: scope.isAll,
     regions: regions.map((r) => ({ value: r.slug, label: r.name })),
     entries: entries.map((e) => ({
       id: e.id,
@@ -83,69 +85,33 @@ export default function AuditLog() {
           options={Object.entries(AUDIT_CATEGORIES).map(([value, label]) => ({ value, label }))}
           value={filters.soort}
         />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-van">
-            Vanaf
-          </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            type="date"
-            id="filter-van"
-            name="van"
-            defaultValue={filters.van}
-          />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-tot">
-            Tot en met
-          </label>
-          <input
-            className="utrecht-textbox utrecht-textbox--html-input"
-            type="date"
-            id="filter-tot"
-            name="tot"
-            defaultValue={filters.tot}
-          />
-        </div>
-        <div className="filters__actions">
-          <button className="utrecht-button utrecht-button--primary-action" type="submit">
-            Filter toepassen
-          </button>
-          {filtered && <TextLink to="/beheer/logboek">Filters wissen</TextLink>}
-        </div>
+        <FilterDate name="van" label="Vanaf" value={filters.van} />
+        <FilterDate name="tot" label="Tot en met" value={filters.tot} />
+        <FilterActions
+          submitLabel="Filter toepassen"
+          reset={filtered ? { to: "/beheer/logboek", label: "Filters wissen" } : undefined}
+        />
       </Form>
       <p className="utrecht-paragraph" role="status">
         {total === 1 ? "1 regel" : `${total} regels`}
         {pageCount > 1 ? ` — pagina ${page} van ${pageCount}` : ""}
       </p>
       {entries.length > 0 && (
-        <div className="table-wrap" role="region" aria-label="Logboekregels" tabIndex={0}>
-          <table className="utrecht-table">
-            <caption className="visually-hidden">Logboekregels, nieuwste eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tijd</th>
-                <th scope="col">Wie</th>
-                <th scope="col">Wat</th>
-                <th scope="col">Record</th>
-                <th scope="col">Regio</th>
-                <th scope="col">Toelichting</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.action}</td>
-                  <td>{e.target}</td>
-                  <td>{e.region}</td>
-                  <td>{e.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Logboekregels, nieuwste eerst"
+          columns={["Tijd", "Wie", "Wat", "Record", "Regio", "Toelichting"]}
+        >
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{e.at}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>{e.target}</td>
+              <td>{e.region}</td>
+              <td>{e.summary}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </div>

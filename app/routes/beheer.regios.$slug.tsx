@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -13,16 +13,17 @@ import { SubmitButton } from "~/components/submit-once";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { getRegionBySlug, listOrganisations } from "~/models/region.server";
+import { listOrganisations } from "~/models/region.server";
 import { addOrganisation, OrganisationSchema, RegionSchema, updateRegion } from "~/models/region-admin.server";
 import { formState } from "~/utils/action-result";
 import { invalid } from "~/utils/action-result.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404, readNotice } from "~/utils/http.server";
+import { parseOr404, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
+import { adminOrganisationPath, adminRegionPath, regionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Regio ${data.region.name} beheren` : "Regio niet gevonden");
@@ -33,12 +34,11 @@ const NOTICES = {
   "organisatie-toegevoegd": "De organisatie is toegevoegd.",
   "organisatie-opgeslagen": "De organisatie is opgeslagen.",
 } as const;
-const ParamsSchema = z.object({ slug: SlugParam });
 const IntentSchema = z.enum(["region", "organisation"]);
 
 function findRegion(params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
-  return getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
+  return requireRegionBySlug(getDb(), slug);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -72,14 +72,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed, { intent });
     const result = updateRegion(getDb(), user.id, region.id, parsed.data);
     if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } }, { intent });
-    return redirect(`/beheer/regios/${result.slug}?melding=opgeslagen`);
+    return redirect(adminRegionPath(result.slug, "opgeslagen"));
   }
 
   const parsed = parseForm(OrganisationSchema, form);
   if (!parsed.ok) return invalid(parsed, { intent });
   const result = addOrganisation(getDb(), user.id, region.id, parsed.data);
   if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } }, { intent });
-  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-toegevoegd`);
+  return redirect(adminRegionPath(region.slug, "organisatie-toegevoegd"));
 }
 
 export default function AdminRegion() {
@@ -103,7 +103,7 @@ export default function AdminRegion() {
       {notice && <Alert type="ok">{notice}</Alert>}
       <Paragraph>
         <OriginTag origin={region.origin} />{" "}
-        <TextLink to={`/regios/${region.slug}`}>De openbare pagina van deze regio</TextLink>
+        <TextLink to={regionPath(region.slug)}>De openbare pagina van deze regio</TextLink>
       </Paragraph>
 
       <section aria-labelledby="regio-titel" className="page-section narrow">
@@ -151,7 +151,7 @@ export default function AdminRegion() {
               <tr key={o.id}>
                 <th scope="row">
                   {o.origin === "app" ? (
-                    <TextLink to={`/beheer/regios/${region.slug}/organisaties/${o.id}`}>
+                    <TextLink to={adminOrganisationPath(region.slug, o.id)}>
                       {o.name}
                       <span className="visually-hidden"> wijzigen</span>
                     </TextLink>

@@ -3,14 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { forbidden, requireAdmin } from "~/auth/permissions.server";
+import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields } from "~/components/admin";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTOR_LABELS } from "~/domain/vocabulary";
-import { getRegionBySlug } from "~/models/region.server";
 import { getOrganisation, OrganisationSchema, updateOrganisation } from "~/models/region-admin.server";
 import { formState } from "~/utils/action-result";
 import { invalid } from "~/utils/action-result.server";
@@ -18,16 +17,20 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
+import { adminRegionPath } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `${data.organisation.name} wijzigen` : "Organisatie niet gevonden");
 
-const ParamsSchema = z.object({ slug: SlugParam, id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const ParamsSchema = z.object({
+  slug: SlugSchema,
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 function findOrganisation(params: unknown) {
   const { slug, id } = parseOr404(ParamsSchema, params, "Deze organisatie bestaat niet.");
-  const region = getRegionBySlug(getDb(), slug) ?? notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(getDb(), slug);
   const organisation =
     getOrganisation(getDb(), region.id, id) ?? notFound("Deze organisatie bestaat niet in deze regio.");
   return { region, organisation };
@@ -51,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const result = updateOrganisation(getDb(), user.id, organisation, parsed.data);
   if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
-  return redirect(`/beheer/regios/${region.slug}?melding=organisatie-opgeslagen`);
+  return redirect(adminRegionPath(region.slug, "organisatie-opgeslagen"));
 }
 
 export default function EditOrganisation() {
@@ -64,7 +67,7 @@ export default function EditOrganisation() {
       <Breadcrumbs
         trail={[
           { to: "/beheer", label: "Beheer" },
-          { to: `/beheer/regios/${region.slug}`, label: region.name },
+          { to: adminRegionPath(region.slug), label: region.name },
         ]}
         current={organisation.name}
       />

@@ -14,6 +14,7 @@ import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { adminRegionPath } from "~/utils/paths";
 
 export const meta: MetaFunction = () => pageMeta("Nieuwe regio");
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const result = createRegion(getDb(), user.id, parsed.data);
   if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
-  return redirect(`/beheer/regios/${result.slug}?melding=aangemaakt`);
+  return redirect(adminRegionPath(result.slug, "aangemaakt"));
 }
 
 export default function NewRegion() {

@@ -2,14 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { requireAdmin } from "~/auth/permissions.server";
+import { requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { FilterSelect } from "~/components/filter-select";
 import { FormFeedback } from "~/components/form-feedback";
 import { Pagination } from "~/components/pagination";
 import { SubmitButton } from "~/components/submit-once";
 import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
-import { getRegionBySlug, listRegionNames } from "~/models/region.server";
+import { listRegionNames } from "~/models/region.server";
 import { changeMembershipRole, listPeople, setPlatformAdmin } from "~/models/roles.server";
 import { formState } from "~/utils/action-result";
 import { done, refused } from "~/utils/action-result.server";
@@ -17,16 +18,17 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Rollen");
 
 const PAGE_SIZE = 50;
-const FiltersSchema = z.object({ regio: optionalParam(SlugParam), pagina: PageParam });
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const FiltersSchema = z.object({ regio: optionalParam(SlugSchema), pagina: PageSchema });
+const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const ChangeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("role"), membershipId: Id, role: z.enum(["member", "facilitator"]) }),
-  z.object({ intent: z.literal("admin"), userId: Id, admin: z.enum(["ja", "nee"]) }),
+  z.object({ intent: z.literal("role"), membershipId: IdSchema, role: z.enum(["member", "facilitator"]) }),
+  z.object({ intent: z.literal("admin"), userId: IdSchema, admin: z.enum(["ja", "nee"]) }),
 ]);
 
 const ROLE_LABELS = { member: "lid", facilitator: "leertuinbegeleider" } as const;
@@ -36,19 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
   const filters = parseOr404(FiltersSchema, searchParamsObject(request.url), "Deze filter bestaat niet.");
   const db = getDb();
-  const region = filters.regio ? (getRegionBySlug(db, filters.regio) ?? notFound("Deze regio bestaat niet.")) : null;
-  const { total, people } = listPeople(db, {
-    regionId: region?.id,
-    offset: (filters.pagina - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (filters.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const region = filters.regio ? requireRegionBySlug(db, filters.regio) : null;
+  const page = paginate(filters.pagina, PAGE_SIZE);
+  const { total, people } = listPeople(db, { regionId: region?.id, offset: page.offset, limit: page.limit });
+  if (page.isPastEnd(total)) notFound("Deze pagina van de lijst bestaat niet.");
   return {
     selfId: user.id,
     total,
-    page: filters.pagina,
-    pageCount,
+    page: page.page,
+    pageCount: page.pageCount(total),
     region: filters.regio ?? "",
     regions: listRegionNames(db).map((r) => ({ slug: r.slug, name: r.name })),
     people,
@@ -81,24 +79,12 @@ export default function Roles() {
       </Paragraph>
       <FormFeedback form={form} />
       <Form method="get" className="filters">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="filter-regio">
-            Regio
-          </label>
-          <select
-            className="utrecht-select utrecht-select--html-select"
-            id="filter-regio"
-            name="regio"
-            defaultValue={region}
-          >
-            <option value="">Alle</option>
-            {regions.map((r) => (
-              <option key={r.slug} value={r.slug}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="regio"
+          label="Regio"
+          options={regions.map((r) => ({ value: r.slug, label: r.name }))}
+          value={region}
+        />
         <div className="filters__actions">
           <button className="utrecht-button utrecht-button--secondary-action" type="submit">
             Filter toepassen

@@ -16,9 +16,9 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
+import { codePath, dilemmaAnswerPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugParam });
 /** `?editie=YYYY-MM-DD`: the edition in force from that date (a citation links to the one of its answer). */
 const SearchSchema = z.object({
   editie: z
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageMeta(data.code.title) : pageMeta("Beroepscode niet gevonden");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze beroepscode of wet bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze beroepscode of wet bestaat niet.");
   const { editie } = parseOr404(SearchSchema, searchParamsObject(request.url), "Deze editie bestaat niet.");
   const db = getDb();
   const code = getCodeBySlug(db, slug);
@@ -121,7 +121,7 @@ export default function CodePage() {
             <>
               {" "}
               (eerdere editie; de geldende is{" "}
-              <Link className="utrecht-link" to={`/beroepscodes/${code.slug}`}>
+              <Link className="utrecht-link" to={codePath(code.slug)}>
                 {newestLabel}
               </Link>
               )
@@ -149,9 +149,7 @@ export default function CodePage() {
                 ) : (
                   <Link
                     className="utrecht-link"
-                    to={
-                      e.newest ? `/beroepscodes/${code.slug}` : `/beroepscodes/${code.slug}?editie=${e.effectiveFrom}`
-                    }
+                    to={codePath(code.slug, { editie: e.newest ? undefined : e.effectiveFrom })}
                   >
                     {e.label}
                   </Link>
@@ -206,7 +204,7 @@ export default function CodePage() {
               <ul>
                 {a.citedBy.map((c) => (
                   <li key={`${c.dilemmaSlug}-${c.regionSlug}`}>
-                    <Link className="utrecht-link" to={`/dilemmas/${c.dilemmaSlug}#${c.regionSlug}`}>
+                    <Link className="utrecht-link" to={dilemmaAnswerPath(c.dilemmaSlug, c.regionSlug)}>
                       {c.dilemmaTitle}
                     </Link>{" "}
                     — {c.regionName} <VerdictBadge verdict={c.verdict} />
@@ -229,7 +227,10 @@ export default function CodePage() {
               <li key={r.anchor} id={`wijziging-${r.anchor}`}>
                 <Link
                   className="utrecht-link"
-                  to={`/beroepscodes/${code.slug}?editie=${editions.find((e) => e.label === previousLabel)?.effectiveFrom ?? ""}#${r.anchor}`}
+                  to={codePath(code.slug, {
+                    editie: editions.find((e) => e.label === previousLabel)?.effectiveFrom ?? "",
+                    anchor: r.anchor,
+                  })}
                 >
                   {r.heading}
                 </Link>{" "}

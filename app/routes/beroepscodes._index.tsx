@@ -6,6 +6,7 @@ import { CODE_KIND_LABELS } from "~/domain/vocabulary";
 import { listCodes } from "~/models/code.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { codePath } from "~/utils/paths";
 
 const GROUP_TITLES = { wet: "Wetten", beroepscode: "Beroepscodes", richtlijn: "Richtlijnen" } as const;
 
@@ -39,7 +40,7 @@ export default function Codes() {
             <ul className="card-list">
               {group.map((code) => (
                 <li key={code.slug} className="card">
-                  <Link className="utrecht-link" to={`/beroepscodes/${code.slug}`}>
+                  <Link className="utrecht-link" to={codePath(code.slug)}>
                     {code.title}
                   </Link>
                   <p className="card__meta">

@@ -4,12 +4,13 @@ import { z } from "zod";
 
 import {
   activeMemberships,
-  facilitatedRegionIds,
+  facilitatorScope,
   forbidden,
   isFacilitatorOf,
   isMember,
   requireMember,
 } from "~/auth/permissions.server";
+import { RegionScope } from "~/auth/region-scope";
 import type { SessionUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard } from "~/components/answer-card";
@@ -37,14 +38,23 @@ import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, SlugParam } from "~/utils/params";
+import { optionalParam, SlugParamsSchema, SlugSchema } from "~/utils/params";
+import {
+  adoptPath,
+  compareDilemmaPath,
+  dilemmaPath,
+  dilemmasPath,
+  editAnswerPath,
+  regionPath,
+  termPath,
+  weighingPath,
+} from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const SearchSchema = z.object({ regio: optionalParam(SlugParam), voorgesteld: optionalParam(z.literal("1")) });
+const SearchSchema = z.object({ regio: optionalParam(SlugSchema), voorgesteld: optionalParam(z.literal("1")) });
 const IntentSchema = z.object({ intent: z.enum(["comment", "hide"]) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -53,11 +63,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 /** What this reader may do here; the actions check the same again. */
 function abilities(user: SessionUser | null, dilemma: { regionId: number; status: string }) {
   const member = isMember(user);
-  const facilitated = user ? facilitatedRegionIds(user) : [];
+  const facilitated = user ? facilitatorScope(user) : RegionScope.none();
   const writable = dilemma.status === "on-agenda" || dilemma.status === "answered";
-  const facilitates = (regionId: number) => facilitated === "all" || facilitated.includes(regionId);
+  const facilitates = (regionId: number) => facilitated.includes(regionId);
   // Only a facilitator answers for regions: readers and members need no region list.
-  const regions = writable && (facilitated === "all" || facilitated.length > 0) ? listRegionNames(getDb()) : [];
+  const regions = writable && !facilitated.isEmpty ? listRegionNames(getDb()) : [];
   return {
     member,
     moderator: member && facilitates(dilemma.regionId),
@@ -69,7 +79,7 @@ function abilities(user: SessionUser | null, dilemma: { regionId: number; status
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
   const { dilemma, user } = await readableDilemma(request, slug);
   const db = getDb();
@@ -122,7 +132,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   const { user } = await requireMember(request);
   const { dilemma } = await readableDilemma(request, slug);
   const form = await readForm(request);
@@ -138,7 +148,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
     const result = hideComment(db, {
       actorId: user.id,
-      regionIds: facilitatedRegionIds(user),
+      scope: facilitatorScope(user),
       dilemmaId: dilemma.id,
       ...parsed.data,
     });
@@ -159,7 +169,7 @@ function weighingLink(dilemma: { holderSector: string; asking: string[]; themes:
   const params = new URLSearchParams({ sector: dilemma.holderSector });
   if (dilemma.asking[0]) params.set("vrager", dilemma.asking[0]);
   for (const theme of dilemma.themes) params.append("thema", theme.slug);
-  return `/afwegen?${params.toString()}`;
+  return weighingPath(params.toString());
 }
 
 function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<typeof loader>>["dilemma"] }) {
@@ -175,7 +185,7 @@ function StatusNotice({ dilemma }: { dilemma: ReturnType<typeof useLoaderData<ty
       {dilemma.status === "merged" && dilemma.mergedIntoSlug && (
         <>
           Het is samengevoegd met{" "}
-          <Link className="utrecht-link" to={`/dilemmas/${dilemma.mergedIntoSlug}`}>
+          <Link className="utrecht-link" to={dilemmaPath(dilemma.mergedIntoSlug)}>
             {dilemma.mergedIntoTitle}
           </Link>
           . Reden: {dilemma.statusReason}
@@ -231,7 +241,7 @@ export default function DilemmaPage() {
         />
       )}
       {(answers.length > 1 || reader?.source === "cookie") && (
-        <ReaderRegionForm regions={regions} current={reader} returnTo={`/dilemmas/${dilemma.slug}`} />
+        <ReaderRegionForm regions={regions} current={reader} returnTo={dilemmaPath(dilemma.slug)} />
       )}
 
       <dl className="answer__facts dilemma-facts">
@@ -243,7 +253,7 @@ export default function DilemmaPage() {
         )}
         <dt>Ingebracht in</dt>
         <dd>
-          <Link className="utrecht-link" to={`/regios/${dilemma.regionSlug}`}>
+          <Link className="utrecht-link" to={regionPath(dilemma.regionSlug)}>
             Leertuin {dilemma.regionName}
           </Link>
           , {formatDate(dilemma.raisedOn)}
@@ -251,7 +261,7 @@ export default function DilemmaPage() {
         <dt>Thema's</dt>
         <dd>
           {dilemma.themes.map((t) => (
-            <Link key={t.slug} to={`/dilemmas?thema=${t.slug}`} className="utrecht-link">
+            <Link key={t.slug} to={dilemmasPath({ thema: t.slug })} className="utrecht-link">
               <Tag>{t.label}</Tag>
             </Link>
           ))}
@@ -266,7 +276,7 @@ export default function DilemmaPage() {
           {dilemma.terms.map((t, i) => (
             <span key={t.slug}>
               {i > 0 && ", "}
-              <Link className="utrecht-link" to={`/begrippen#${t.slug}`}>
+              <Link className="utrecht-link" to={termPath(t.slug)}>
                 {t.term}
               </Link>
             </span>
@@ -278,7 +288,7 @@ export default function DilemmaPage() {
       {can.answerRegions.length > 0 && (
         <div className="button-row">
           {can.answerRegions.map((r) => (
-            <ButtonLink key={r.slug} to={`/dilemmas/${dilemma.slug}/afspraken/${r.slug}/bewerken`}>
+            <ButtonLink key={r.slug} to={editAnswerPath(dilemma.slug, r.slug)}>
               {answers.some((a) => a.regionSlug === r.slug) ? "Afspraak herzien" : "Afspraak schrijven"} voor {r.name}
             </ButtonLink>
           ))}
@@ -299,7 +309,7 @@ export default function DilemmaPage() {
           </Paragraph>
           {answers.length > 1 && (
             <Paragraph>
-              <Link className="utrecht-link" to={`/dilemmas/${dilemma.slug}/vergelijk`}>
+              <Link className="utrecht-link" to={compareDilemmaPath(dilemma.slug)}>
                 Vergelijk twee afspraken naast elkaar
               </Link>
             </Paragraph>
@@ -307,7 +317,7 @@ export default function DilemmaPage() {
           {answers.map((a) => {
             const adoptInto = can.answerRegions.filter((r) => r.slug !== a.regionSlug);
             const suggestFor = can.memberRegions.filter((slug) => slug !== a.regionSlug);
-            const adoptPath = `/dilemmas/${dilemma.slug}/afspraken/${a.regionSlug}/${a.current.version}/overnemen`;
+            const adoptHref = adoptPath(dilemma.slug, a.regionSlug, a.current.version);
             return (
               <AnswerCard
                 key={a.regionSlug}
@@ -319,12 +329,12 @@ export default function DilemmaPage() {
                 own={a.regionSlug === ownRegion}
                 actions={
                   adoptInto.length > 0 ? (
-                    <ButtonLink to={adoptPath}>
+                    <ButtonLink to={adoptHref}>
                       Overnemen voor {adoptInto.map((r) => r.name).join(" of ")}
                       <span className="visually-hidden"> (afspraak {a.regionName})</span>
                     </ButtonLink>
                   ) : suggestFor.length > 0 ? (
-                    <ButtonLink to={adoptPath}>
+                    <ButtonLink to={adoptHref}>
                       Voorstellen om over te nemen<span className="visually-hidden"> (afspraak {a.regionName})</span>
                     </ButtonLink>
                   ) : null

@@ -1,11 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
-import { AnswerCard, versionPath } from "~/components/answer-card";
+import { AnswerCard } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
@@ -19,17 +18,9 @@ import { todayIso } from "~/utils/dates";
 import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { VersionParamsSchema } from "~/utils/params";
+import { dilemmaPath, versionPath } from "~/utils/paths";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
-
-const ParamsSchema = z.object({
-  slug: SlugParam,
-  regio: SlugParam,
-  versie: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/)
-    .transform(Number),
-});
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 
@@ -47,7 +38,7 @@ function withdrawnVersionMessage(db: Db, dilemmaId: number, regionSlug: string, 
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const { slug, regio, versie } = parseOr404(VersionParamsSchema, params, "Deze afspraak bestaat niet.");
   const db = getDb();
   const { dilemma, user } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(db, dilemma.id).find((a) => a.regionSlug === regio);
@@ -89,7 +80,7 @@ export default function AnswerVersionPage() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current={`${regionName}, versie ${answer.version}`}
       />

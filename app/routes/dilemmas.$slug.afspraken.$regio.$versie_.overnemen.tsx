@@ -3,9 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { activeMemberships, facilitatedRegionIds, forbidden, requireMember } from "~/auth/permissions.server";
-import type { SessionUser } from "~/auth/session.server";
-import { versionPath } from "~/components/answer-card";
+import { facilitatorScope, forbidden, memberScope, requireMember } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
@@ -22,20 +20,13 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { VersionParamsSchema } from "~/utils/params";
+import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import { startAdoption } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({
-  slug: SlugParam,
-  regio: SlugParam,
-  versie: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/)
-    .transform(Number),
-});
 const IntentSchema = z.object({ intent: z.enum(["adopt", "suggest"]) });
 /** The source's version in force when the page was opened (hidden field); another value is a stale base (409). */
 const AdoptBasisSchema = z.object({ basis: z.string().max(12).optional() });
@@ -44,14 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.source.regionName} overnemen: ${data.dilemma.title}` : "Afspraak overnemen");
 
 async function context(request: Request, params: unknown) {
-  const { slug, regio, versie } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
+  const { slug, regio, versie } = parseOr404(VersionParamsSchema, params, "Deze afspraak bestaat niet.");
   const { user, memberships } = await requireMember(request);
   const { dilemma } = await readableDilemma(request, slug);
   const answer = getAnswersForDilemma(getDb(), dilemma.id).find((a) => a.regionSlug === regio);
   const version = answer?.versions.find((v) => v.version === versie);
   if (!answer || !version) notFound("Deze versie van de afspraak bestaat niet.");
   const others = listRegionNames(getDb()).filter((r) => r.slug !== regio);
-  const facilitated = facilitatedRegionIds(user);
   return {
     user,
     dilemma,
@@ -64,13 +54,9 @@ async function context(request: Request, params: unknown) {
       /** The version in force when the page was made: the adoption form's base. */
       inForce: answer.versions[0]!.version,
     },
-    adoptInto: others.filter((r) => facilitated === "all" || facilitated.includes(r.id)),
+    adoptInto: facilitatorScope(user).filter(others, (r) => r.id),
     suggestFor: others.filter((r) => memberships.some((m) => m.regionId === r.id)),
   };
-}
-
-function regionIdsOf(user: SessionUser) {
-  return user.isAdmin ? ("all" as const) : activeMemberships(user).map((m) => m.regionId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -101,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       sourceBasis: basis.success ? basis.data.basis : "stale",
     });
     if (!result.ok) return failed(result, formValues(form), { intent, field: "region" });
-    return redirect(`/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`);
+    return redirect(editAnswerPath(dilemma.slug, region.slug));
   }
   const parsed = parseForm(SuggestionSchema, form);
   if (!parsed.ok) return invalid(parsed, { intent });
@@ -109,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
   const result = suggestAdoption(db, {
     userId: user.id,
-    regionIds: regionIdsOf(user),
+    scope: memberScope(user),
     sourceVersionId: source.versionId,
     regionSlug: parsed.data.region,
     note: parsed.data.note,
@@ -137,7 +123,7 @@ export default function Adopt() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current="Overnemen"
       />

@@ -3,9 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
-import { requireFacilitatorOf } from "~/auth/permissions.server";
+import { requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
-import { versionPath } from "~/components/answer-card";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
@@ -15,20 +14,20 @@ import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ANSWER_SECTIONS, ROUTE_LABELS, ROUTES, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
 import { listCitableArticles } from "~/models/code.server";
-import { getRegionBySlug } from "~/models/region.server";
 import { formState, type FormValues } from "~/utils/action-result";
 import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm, readForm } from "~/utils/forms";
-import { notFound, parseOr404 } from "~/utils/http.server";
+import { parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugSchema } from "~/utils/params";
+import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
 import {
   ANSWER_TEXT_FIELDS,
   AnswerFormSchema,
-  BasisField,
+  BasisFieldSchema,
   discardDraft,
   getEditorState,
   publishAnswer,
@@ -36,23 +35,21 @@ import {
   withdrawAnswer,
 } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { guardFields, guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam, regio: SlugParam });
+const ParamsSchema = z.object({ slug: SlugSchema, regio: SlugSchema });
 const IntentSchema = z.object({ intent: z.enum(["preview", "draft", "publish", "discard", "withdraw"]) });
-const WithdrawSchema = z.object({ reason: ReasonField });
+const WithdrawSchema = z.object({ reason: ReasonSchema });
 /** The base the form was opened on (hidden field); a form without one claims none, a malformed one is stale. */
-const BasisSchema = z.object({ basis: z.union([BasisField, z.string().transform(() => "0.0.x")]).optional() });
+const BasisSchema = z.object({ basis: z.union([BasisFieldSchema, z.string().transform(() => "0.0.x")]).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Afspraak ${data.region.name}: ${data.dilemma.title}` : "Afspraak bewerken");
 
 async function context(request: Request, params: unknown) {
   const { slug, regio } = parseOr404(ParamsSchema, params, "Deze afspraak bestaat niet.");
-  const region = getRegionBySlug(getDb(), regio);
-  if (!region) notFound("Deze regio bestaat niet.");
-  const user = await requireFacilitatorOf(request, region.id);
+  const { user, region } = await requireFacilitatedRegion(request, regio);
   const { dilemma } = await readableDilemma(request, slug);
   return { user, region, dilemma };
 }
@@ -103,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const target = { actorId: user.id, dilemmaId: dilemma.id, regionId: region.id };
   const { basis } = BasisSchema.parse(form);
-  const here = `/dilemmas/${dilemma.slug}/afspraken/${region.slug}/bewerken`;
+  const here = editAnswerPath(dilemma.slug, region.slug);
 
   if (intent === "withdraw") {
     const parsed = parseForm(WithdrawSchema, form);
@@ -112,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const guard = guardTexts({ reason: { label: "Reden van intrekken", value: parsed.data.reason } }, form);
     if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
     const result = withdrawAnswer(db, target, parsed.data.reason);
-    return result.ok ? redirect(`/dilemmas/${dilemma.slug}`) : failed(result, parsed.values, { intent });
+    return result.ok ? redirect(dilemmaPath(dilemma.slug)) : failed(result, parsed.values, { intent });
   }
   if (intent === "discard") {
     const result = discardDraft(db, target, basis);
@@ -136,11 +133,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "draft") {
     const result = saveDraft(db, target, answer, basis);
-    return result.ok ? redirect(`${here}?opgeslagen=1`) : failed(result, withoutBasis(values), { intent });
+    return result.ok
+      ? redirect(editAnswerPath(dilemma.slug, region.slug, { opgeslagen: 1 }))
+      : failed(result, withoutBasis(values), { intent });
   }
   const result = publishAnswer(db, target, answer, basis);
   return result.ok
-    ? redirect(`${versionPath(dilemma.slug, region.slug, result.version)}?gepubliceerd=1`)
+    ? redirect(versionPath(dilemma.slug, region.slug, result.version, { gepubliceerd: 1 }))
     : failed(result, withoutBasis(values), { intent });
 }
 
@@ -161,7 +160,7 @@ export default function EditAnswer() {
       <Breadcrumbs
         trail={[
           { to: "/dilemmas", label: "Dilemma's" },
-          { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
         ]}
         current={`Afspraak ${region.name}`}
       />

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { formatShare } from "~/compare/agreement";
-import { RegionListParam } from "~/compare/params";
+import { RegionListSchema } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
-import { versionPath } from "~/components/answer-card";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
@@ -25,10 +24,10 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
+import { adoptPath, dilemmaPath, versionPath } from "~/utils/paths";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const SearchSchema = z.object({ regio: RegionListParam.max(2) });
+const SearchSchema = z.object({ regio: RegionListSchema.max(2) });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
 
@@ -41,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Dit dilemma bestaat niet.");
   redirectIfMerged(request, slug);
   const { regio } = parseOr404(
     SearchSchema,
@@ -84,7 +83,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           sourceSlug: source.regionSlug,
           targetName: target.regionName,
           alreadyAdopted: target.adoptedFrom?.versionId === source.versionId,
-          href: `${versionPath(dilemma.slug, source.regionSlug, source.version)}/overnemen`,
+          href: adoptPath(dilemma.slug, source.regionSlug, source.version),
         }))
     : [];
   return { ...base, comparison, adoptLinks, error: null };
@@ -144,7 +143,7 @@ export default function CompareAnswersPage() {
   const { dilemma, regions, chosen, comparison, adoptLinks, error } = useLoaderData<typeof loader>();
   const trail = [
     { to: "/dilemmas", label: "Dilemma's" },
-    { to: `/dilemmas/${dilemma.slug}`, label: dilemma.title },
+    { to: dilemmaPath(dilemma.slug), label: dilemma.title },
   ];
   if (!comparison) {
     return (

@@ -8,7 +8,7 @@ import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";
-import { feedLink, themeFeedPath } from "~/feeds/feed-links";
+import { feedLink } from "~/feeds/feed-links";
 import { listDilemmas } from "~/models/dilemma.server";
 import { dilemmaDirections } from "~/models/dilemma-direction.server";
 import { listRegionNames } from "~/models/region.server";
@@ -16,16 +16,18 @@ import { listThemes } from "~/models/theme.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
+import { dilemmaPath, feedPagePath, themeFeedPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const PAGE_SIZE = 20;
 const FiltersSchema = z.object({
-  thema: optionalParam(SlugParam),
+  thema: optionalParam(SlugSchema),
   sector: optionalParam(z.enum(SECTORS)),
-  regio: optionalParam(SlugParam),
+  regio: optionalParam(SlugSchema),
   oordeel: optionalParam(z.enum(VERDICTS)),
-  pagina: PageParam,
+  pagina: PageSchema,
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -41,13 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const regions = listRegionNames(db);
   if (params.thema && !themes.some((t) => t.slug === params.thema)) notFound("Dit thema bestaat niet.");
   if (params.regio && !regions.some((r) => r.slug === params.regio)) notFound("Deze regio bestaat niet.");
+  const page = paginate(params.pagina, PAGE_SIZE);
   const { total, dilemmas } = listDilemmas(
     db,
     { theme: params.thema, sector: params.sector, region: params.regio, verdict: params.oordeel },
-    { offset: (params.pagina - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    page,
   );
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (params.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  if (page.isPastEnd(total)) notFound("Deze pagina van de lijst bestaat niet.");
+  const pageCount = page.pageCount(total);
   const own = (await readerRegion(request))?.slug ?? null;
   const directions = dilemmaDirections(
     db,
@@ -104,7 +107,7 @@ export default function Dilemmas() {
       </p>
       {filters.thema && (
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={`/feeds?feed=${themeFeedPath(filters.thema)}`}>
+          <Link className="utrecht-link" to={feedPagePath(themeFeedPath(filters.thema))}>
             Volg nieuwe afspraken over dit thema (feed)
           </Link>
         </p>
@@ -117,7 +120,7 @@ export default function Dilemmas() {
           {dilemmas.map((d) => (
             <li key={d.slug} className="card">
               <Heading level={2}>
-                <Link className="utrecht-link" to={`/dilemmas/${d.slug}`}>
+                <Link className="utrecht-link" to={dilemmaPath(d.slug)}>
                   {d.title}
                 </Link>
               </Heading>

@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/forms";
 import { notFound, readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readerRegionPath } from "~/utils/paths";
 import { readerRegion, readerRegionCookieHeader, ReaderRegionFormSchema } from "~/utils/reader-region.server";
 
 export const meta: MetaFunction = () => pageMeta("Mijn regio", "Kies de regio waarvan u de afspraken het eerst ziet.");
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { regio, terug } = parsed.data;
   const regions = listRegionNames(getDb());
   if (regio !== "" && !regions.some((r) => r.slug === regio)) notFound("Deze regio bestaat niet.");
-  const to = terug ?? `/mijn-regio?melding=${regio === "" ? "gewist" : "opgeslagen"}`;
+  const to = terug ?? readerRegionPath(regio === "" ? "gewist" : "opgeslagen");
   return redirect(to, {
     status: 303,
     headers: { "Set-Cookie": await readerRegionCookieHeader(regio === "" ? null : regio) },

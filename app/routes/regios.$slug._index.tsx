@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { isFacilitatorOf, isMember } from "~/auth/permissions.server";
+import { isFacilitatorOf, isMember, requireRegionBySlug } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -10,8 +10,8 @@ import { ButtonLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { DILEMMA_STATUS_LABELS, SECTOR_LABELS, SECTORS, type UnverifiedPoint } from "~/domain/vocabulary";
-import { feedLink, regionFeedPath } from "~/feeds/feed-links";
-import { getRegionBySlug, listFacilitators, listOrganisations } from "~/models/region.server";
+import { feedLink } from "~/feeds/feed-links";
+import { listFacilitators, listOrganisations } from "~/models/region.server";
 import { countRegionAnswers, listRegionAdoptions, listRegionAnswerPage } from "~/models/region-answers.server";
 import { unverifiedByVersion } from "~/models/unverified.server";
 import { formatDate, todayIso } from "~/utils/dates";
@@ -19,13 +19,24 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugParamsSchema } from "~/utils/params";
+import {
+  agendaPath,
+  dilemmaPath,
+  feedPagePath,
+  regionAnswersCsvPath,
+  regionAnswersExcelPath,
+  regionAnswersJsonPath,
+  regionFeedPath,
+  regionPath,
+  rulebookPath,
+} from "~/utils/paths";
 import { listRegionProposals } from "~/workflow/proposals.server";
 
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugParam });
 /** `?herziening=1`: only the answers due for review; `?pagina=`: the page of the list of answers. */
-const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageParam });
+const SearchSchema = z.object({ herziening: optionalParam(z.literal("1")), pagina: PageSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -36,27 +47,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Regio niet gevonden");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   const search = parseOr404(
     SearchSchema,
     searchParamsObject(request.url),
     "Deze pagina bestaat niet: de link klopt niet.",
   );
   const db = getDb();
-  const region = getRegionBySlug(db, slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(db, slug);
   const user = await getUser(request);
   const organisations = listOrganisations(db, region.id);
   const today = todayIso();
   const counts = countRegionAnswers(db, region.id, today);
   const dueOnly = search.herziening === "1";
   const listed = dueOnly ? counts.due : counts.total;
-  const pageCount = Math.max(1, Math.ceil(listed / PAGE_SIZE));
-  if (search.pagina > pageCount) notFound("Deze pagina van de lijst bestaat niet.");
+  const page = paginate(search.pagina, PAGE_SIZE);
+  if (page.isPastEnd(listed)) notFound("Deze pagina van de lijst bestaat niet.");
+  const pageCount = page.pageCount(listed);
   const answers = listRegionAnswerPage(db, region.id, {
     dueBefore: dueOnly ? today : undefined,
-    offset: (search.pagina - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
+    offset: page.offset,
+    limit: page.limit,
     total: listed,
   });
   const runsAgenda = user !== null && isFacilitatorOf(user, region.id);
@@ -129,7 +140,6 @@ export default function RegionPage() {
     agenda,
   } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const regionPath = `/regios/${region.slug}`;
   return (
     <div className="page-width">
       <Breadcrumbs
@@ -156,7 +166,7 @@ export default function RegionPage() {
             <ul className="plain-list">
               {agenda.map((item) => (
                 <li key={item.slug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${item.slug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(item.slug)}>
                     {item.title}
                   </Link>{" "}
                   — {item.status.toLowerCase()}
@@ -166,7 +176,7 @@ export default function RegionPage() {
           )}
           {runsAgenda && (
             <p className="utrecht-paragraph">
-              <ButtonLink to={`${regionPath}/agenda`}>Agenda beheren</ButtonLink>
+              <ButtonLink to={agendaPath(region.slug)}>Agenda beheren</ButtonLink>
             </p>
           )}
         </section>
@@ -181,11 +191,11 @@ export default function RegionPage() {
             <strong>{dueCount === 1 ? "1 afspraak is" : `${dueCount} afspraken zijn`} toe aan herziening</strong> (de
             herzieningsdatum is verstreken).{" "}
             {dueOnly ? (
-              <Link className="utrecht-link" to={`${regionPath}#afspraken-titel`}>
+              <Link className="utrecht-link" to={regionPath(region.slug, { hash: "afspraken-titel" })}>
                 Toon alle afspraken
               </Link>
             ) : (
-              <Link className="utrecht-link" to={`${regionPath}?herziening=1#afspraken-titel`}>
+              <Link className="utrecht-link" to={regionPath(region.slug, { herziening: 1, hash: "afspraken-titel" })}>
                 Toon alleen {dueCount === 1 ? "deze afspraak" : "deze afspraken"}
               </Link>
             )}
@@ -193,27 +203,27 @@ export default function RegionPage() {
         )}
         <ul className="inline-list">
           <li>
-            <Link className="utrecht-link" to={`${regionPath}/spelregels`}>
+            <Link className="utrecht-link" to={rulebookPath(region.slug)}>
               Alle afspraken als één document (spelregels)
             </Link>
           </li>
           <li>
-            <Link className="utrecht-link" to={`/feeds?feed=${regionFeedPath(region.slug)}`}>
+            <Link className="utrecht-link" to={feedPagePath(regionFeedPath(region.slug))}>
               Volg nieuwe afspraken (feed)
             </Link>
           </li>
           <li>
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken-excel.csv`}>
+            <a className="utrecht-link" href={regionAnswersExcelPath(region.slug)}>
               Download alle afspraken voor Excel
             </a>
           </li>
           <li>
             Voor programma's:{" "}
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+            <a className="utrecht-link" href={regionAnswersCsvPath(region.slug)}>
               CSV
             </a>{" "}
             of{" "}
-            <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+            <a className="utrecht-link" href={regionAnswersJsonPath(region.slug)}>
               JSON
             </a>
           </li>
@@ -252,7 +262,7 @@ export default function RegionPage() {
                     <th scope="row">
                       <Link
                         className="utrecht-link"
-                        to={`/dilemmas/${a.dilemmaSlug}?regio=${region.slug}#${region.slug}`}
+                        to={dilemmaPath(a.dilemmaSlug, { regio: region.slug, hash: region.slug })}
                       >
                         {a.dilemmaTitle}
                       </Link>
@@ -300,7 +310,7 @@ export default function RegionPage() {
             <ul>
               {tookOver.map((a) => (
                 <li key={a.dilemmaSlug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                     {a.dilemmaTitle}
                   </Link>{" "}
                   — van {a.from.regionName} (versie {a.from.version})
@@ -319,7 +329,7 @@ export default function RegionPage() {
             <ul>
               {givenAway.map((a) => (
                 <li key={a.dilemmaSlug}>
-                  <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                     {a.dilemmaTitle}
                   </Link>{" "}
                   — door {a.by.map((r) => r.regionName).join(", ")}

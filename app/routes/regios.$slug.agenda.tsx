@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { facilitatedRegionIds, requireFacilitatedRegion } from "~/auth/permissions.server";
+import { facilitatorScope, requireFacilitatedRegion } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
@@ -18,45 +18,40 @@ import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404 } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugParamsSchema, slugSchema } from "~/utils/params";
+import { adoptPath, dilemmaPath, editAnswerPath, regionPath } from "~/utils/paths";
 import { decideProposal, listMergeTargets, listRegionDrafts, listRegionProposals } from "~/workflow/proposals.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { declineSuggestion, listOpenSuggestions } from "~/workflow/suggestions.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const DilemmaId = z.coerce.number().int().positive();
+const DilemmaIdSchema = z.coerce.number().int().positive();
 /** The dilemma to merge into: its address (`https://…/dilemmas/slug`, `/dilemmas/slug`) or just the slug. */
-const MergeTarget = z.preprocess(
+const MergeTargetSchema = z.preprocess(
   (value) => (typeof value === "string" ? (/\/dilemmas\/([^/?#\s]+)/.exec(value)?.[1] ?? value.trim()) : value),
-  z
-    .string()
-    .regex(
-      /^[a-z0-9-]{1,120}$/,
-      "Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma.",
-    ),
+  slugSchema("Geef het adres van het dilemma waarmee u samenvoegt, bijvoorbeeld /dilemmas/naam-van-het-dilemma."),
 );
 
 /** The proposal's updated_at when the agenda was opened: a decision on a changed proposal is refused (409). */
-const Basis = z.string().max(40).optional();
+const BasisSchema = z.string().max(40).optional();
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaId, basis: Basis }),
-  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaId, basis: Basis, reason: ReasonField }),
+  z.object({ intent: z.literal("accept"), dilemmaId: DilemmaIdSchema, basis: BasisSchema }),
+  z.object({ intent: z.literal("reject"), dilemmaId: DilemmaIdSchema, basis: BasisSchema, reason: ReasonSchema }),
   z.object({
     intent: z.literal("merge"),
-    dilemmaId: DilemmaId,
-    basis: Basis,
-    reason: ReasonField,
-    intoSlug: MergeTarget,
+    dilemmaId: DilemmaIdSchema,
+    basis: BasisSchema,
+    reason: ReasonSchema,
+    intoSlug: MergeTargetSchema,
   }),
-  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonField }),
+  z.object({ intent: z.literal("decline"), suggestionId: z.coerce.number().int().positive(), reason: ReasonSchema }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Agenda ${data.region.name}` : "Agenda");
 
 function context(request: Request, params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   return requireFacilitatedRegion(request, slug);
 }
 
@@ -84,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ActionSchema, form);
   if (!parsed.ok) return invalid(parsed);
   const db = getDb();
-  const regionIds = facilitatedRegionIds(user);
+  const scope = facilitatorScope(user);
   const a = parsed.data;
   // The proposer or the member reads the reason: it goes through the anonymity guard first.
   if (a.intent !== "accept") {
@@ -93,10 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result =
     a.intent === "decline"
-      ? declineSuggestion(db, { actorId: user.id, regionIds, suggestionId: a.suggestionId, reason: a.reason })
+      ? declineSuggestion(db, { actorId: user.id, scope, suggestionId: a.suggestionId, reason: a.reason })
       : decideProposal(db, {
           actorId: user.id,
-          regionIds,
+          scope,
           dilemmaId: a.dilemmaId,
           basis: a.basis,
           ...(a.intent === "merge"
@@ -131,7 +126,7 @@ export default function Agenda() {
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: region.name },
+          { to: regionPath(region.slug), label: region.name },
         ]}
         current="Agenda"
       />
@@ -148,7 +143,7 @@ export default function Agenda() {
             return (
               <li key={p.id} className="card">
                 <Heading level={3}>
-                  <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+                  <Link className="utrecht-link" to={dilemmaPath(p.slug)}>
                     {p.title}
                   </Link>
                 </Heading>
@@ -193,7 +188,7 @@ export default function Agenda() {
       )}
       <datalist id="samenvoeg-doelen">
         {mergeTargets.map((d) => (
-          <option key={d.slug} value={`/dilemmas/${d.slug}`}>
+          <option key={d.slug} value={dilemmaPath(d.slug)}>
             {d.title}
           </option>
         ))}
@@ -206,11 +201,11 @@ export default function Agenda() {
         <ul className="plain-list">
           {onAgenda.map((p) => (
             <li key={p.id}>
-              <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+              <Link className="utrecht-link" to={dilemmaPath(p.slug)}>
                 {p.title}
               </Link>{" "}
               —{" "}
-              <Link className="utrecht-link" to={`/dilemmas/${p.slug}/afspraken/${region.slug}/bewerken`}>
+              <Link className="utrecht-link" to={editAnswerPath(p.slug, region.slug)}>
                 afspraak schrijven<span className="visually-hidden"> ({p.title})</span>
               </Link>
             </li>
@@ -225,7 +220,7 @@ export default function Agenda() {
         <ul className="plain-list">
           {drafts.map((d) => (
             <li key={d.dilemmaSlug}>
-              <Link className="utrecht-link" to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}>
+              <Link className="utrecht-link" to={editAnswerPath(d.dilemmaSlug, region.slug)}>
                 {d.dilemmaTitle}
               </Link>{" "}
               — concept voor versie {d.version}
@@ -255,7 +250,7 @@ export default function Agenda() {
                 <div className="button-row">
                   <Link
                     className="utrecht-button utrecht-button--primary-action"
-                    to={`/dilemmas/${s.dilemmaSlug}/afspraken/${s.sourceRegionSlug}/${s.version}/overnemen`}
+                    to={adoptPath(s.dilemmaSlug, s.sourceRegionSlug, s.version)}
                   >
                     Overnemen<span className="visually-hidden"> ({s.dilemmaTitle})</span>
                   </Link>

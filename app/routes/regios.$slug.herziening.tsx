@@ -18,24 +18,24 @@ import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { SlugParam } from "~/utils/params";
+import { SlugParamsSchema } from "~/utils/params";
+import { articleChangePath, editAnswerPath, regionPath, versionPath } from "~/utils/paths";
 import { withdrawAnswer } from "~/workflow/answer-editing.server";
-import { ReasonField } from "~/workflow/reason";
+import { ReasonSchema } from "~/workflow/reason";
 import { guardTexts } from "~/workflow/text-guard.server";
 
-const ParamsSchema = z.object({ slug: SlugParam });
-const AnswerId = z.coerce.number().int().positive();
+const AnswerIdSchema = z.coerce.number().int().positive();
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reconfirm"), answerId: AnswerId }),
-  z.object({ intent: z.literal("withdraw"), answerId: AnswerId, reason: ReasonField }),
+  z.object({ intent: z.literal("reconfirm"), answerId: AnswerIdSchema }),
+  z.object({ intent: z.literal("withdraw"), answerId: AnswerIdSchema, reason: ReasonSchema }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data ? `Herziening ${data.region.name}` : "Herziening");
 
 function context(request: Request, params: unknown) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   return requireFacilitatedRegion(request, slug);
 }
 
@@ -87,7 +87,7 @@ export default function Review() {
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: region.name },
+          { to: regionPath(region.slug), label: region.name },
         ]}
         current="Herziening"
       />
@@ -107,10 +107,7 @@ export default function Review() {
             return (
               <li key={d.answerId} className="card">
                 <Heading level={2}>
-                  <Link
-                    className="utrecht-link"
-                    to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/${d.version}`}
-                  >
+                  <Link className="utrecht-link" to={versionPath(d.dilemmaSlug, region.slug, d.version)}>
                     {d.dilemmaTitle}
                   </Link>
                 </Heading>
@@ -132,10 +129,7 @@ export default function Review() {
                     {d.changedArticles.map((c) => (
                       <li key={c.ref}>
                         Herziening nodig: artikel{" "}
-                        <Link
-                          className="utrecht-link"
-                          to={`/beroepscodes/${c.ref.split("#")[0]}#wijziging-${c.ref.split("#")[1]}`}
-                        >
+                        <Link className="utrecht-link" to={articleChangePath(c.ref)}>
                           {c.heading} ({c.codeTitle})
                         </Link>{" "}
                         is {c.change === "removed" ? "vervallen" : "gewijzigd"} per {c.effectiveText}
@@ -152,7 +146,7 @@ export default function Review() {
                   </Form>
                   <Link
                     className="utrecht-button utrecht-button--secondary-action"
-                    to={`/dilemmas/${d.dilemmaSlug}/afspraken/${region.slug}/bewerken`}
+                    to={editAnswerPath(d.dilemmaSlug, region.slug)}
                   >
                     Herzien<span className="visually-hidden"> ({d.dilemmaTitle})</span>
                   </Link>

@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { requireRegionBySlug } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";
-import { feedLink, regionFeedPath } from "~/feeds/feed-links";
+import { feedLink } from "~/feeds/feed-links";
 import { toVersionView } from "~/models/answer-view.server";
-import { getRegionBySlug } from "~/models/region.server";
 import {
   countRegionAnswersByMainTheme,
   getRegionCurrentAnswers,
@@ -22,13 +22,21 @@ import { formatDate, todayIso } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugParamsSchema, SlugSchema } from "~/utils/params";
+import {
+  regionAnswersCsvPath,
+  regionAnswersJsonPath,
+  regionFeedPath,
+  regionPath,
+  rulebookPath,
+  versionPath,
+} from "~/utils/paths";
 
 /** Answers per page: a region's whole set at ten thousand dilemmas is thousands of them (16 MB as one page). */
 const PAGE_SIZE = 25;
-const ParamsSchema = z.object({ slug: SlugParam });
 /** `?thema=`: only the answers with that main theme, a document to print on its own; `?pagina=`: its page. */
-const SearchSchema = z.object({ thema: optionalParam(SlugParam), pagina: PageParam });
+const SearchSchema = z.object({ thema: optionalParam(SlugSchema), pagina: PageSchema });
 const NO_THEME = { slug: "overig", label: "Overig" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulebookStyles }];
@@ -42,15 +50,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : pageMeta("Regio niet gevonden");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { slug } = parseOr404(ParamsSchema, params, "Deze regio bestaat niet.");
+  const { slug } = parseOr404(SlugParamsSchema, params, "Deze regio bestaat niet.");
   const search = parseOr404(
     SearchSchema,
     searchParamsObject(request.url),
     "Deze pagina bestaat niet: de link klopt niet.",
   );
   const db = getDb();
-  const region = getRegionBySlug(db, slug);
-  if (!region) notFound("Deze regio bestaat niet.");
+  const region = requireRegionBySlug(db, slug);
   const today = todayIso();
 
   // The document's contents: each main theme with its number of answers, themes by their label.
@@ -65,16 +72,16 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const shown = search.thema ? contents.filter((c) => c.theme.slug === search.thema) : contents;
   if (search.thema && shown.length === 0) notFound(`Leertuin ${region.name} heeft geen afspraken over dit thema.`);
   const count = shown.reduce((sum, c) => sum + c.count, 0);
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE));
-  if (search.pagina > pageCount) notFound("Deze pagina van de spelregels bestaat niet.");
+  const page = paginate(search.pagina, PAGE_SIZE);
+  if (page.isPastEnd(count)) notFound("Deze pagina van de spelregels bestaat niet.");
+  const pageCount = page.pageCount(count);
 
   // This page's part of the document (themes in order, each by title), read per theme it touches.
-  const start = (search.pagina - 1) * PAGE_SIZE;
   const parts: { theme: { slug: string; label: string }; versionIds: number[] }[] = [];
   let at = 0;
   for (const c of shown) {
-    const from = Math.max(start, at);
-    const to = Math.min(start + PAGE_SIZE, at + c.count);
+    const from = Math.max(page.offset, at);
+    const to = Math.min(page.offset + page.limit, at + c.count);
     if (from < to)
       parts.push({
         theme: c.theme,
@@ -125,17 +132,17 @@ const answersText = (n: number) => (n === 1 ? "1 afspraak" : `${n} afspraken`);
 export default function RulebookPage() {
   const { region, today, theme, count, page, pageCount, contents, groups } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const rulebookPath = `/regios/${region.slug}/spelregels`;
+  const rulebook = rulebookPath(region.slug);
   // On one page the contents point into it; spread over pages, each theme opens as a document of its own.
-  const themeHref = (slug: string) => (pageCount === 1 ? `#thema-${slug}` : `${rulebookPath}?thema=${slug}`);
+  const themeHref = (slug: string) => (pageCount === 1 ? `#thema-${slug}` : rulebookPath(region.slug, { thema: slug }));
   const onThisPage = new Map(groups.map((g) => [g.theme.slug, g.entries]));
   return (
     <div className="page-width rulebook">
       <Breadcrumbs
         trail={[
           { to: "/regios", label: "Regio's" },
-          { to: `/regios/${region.slug}`, label: `Leertuin ${region.name}` },
-          ...(theme ? [{ to: rulebookPath, label: "Spelregels" }] : []),
+          { to: regionPath(region.slug), label: `Leertuin ${region.name}` },
+          ...(theme ? [{ to: rulebook, label: "Spelregels" }] : []),
         ]}
         current={theme ? theme.label : "Spelregels"}
       />
@@ -156,18 +163,18 @@ export default function RulebookPage() {
         {theme && (
           <>
             {" "}
-            <Link className="utrecht-link" to={rulebookPath}>
+            <Link className="utrecht-link" to={rulebook}>
               Alle thema's
             </Link>
             .
           </>
         )}{" "}
         Alle afspraken van de regio staan in één bestand als{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.csv`}>
+        <a className="utrecht-link" href={regionAnswersCsvPath(region.slug)}>
           CSV
         </a>{" "}
         of{" "}
-        <a className="utrecht-link" href={`/api/regios/${region.slug}/afspraken.json`}>
+        <a className="utrecht-link" href={regionAnswersJsonPath(region.slug)}>
           JSON
         </a>
         .
@@ -227,10 +234,7 @@ export default function RulebookPage() {
                 <dd>{ROUTE_LABELS[entry.route]}</dd>
                 <dt>Versie</dt>
                 <dd>
-                  <Link
-                    className="utrecht-link"
-                    to={`/dilemmas/${entry.dilemma.slug}/afspraken/${region.slug}/${entry.version}`}
-                  >
+                  <Link className="utrecht-link" to={versionPath(entry.dilemma.slug, region.slug, entry.version)}>
                     {entry.version}
                   </Link>
                   , afgesproken op {formatDate(entry.agreedOn)}

@@ -8,6 +8,7 @@ import { listRegions } from "~/models/region.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { regionPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 export const meta: MetaFunction = () =>
@@ -48,7 +49,7 @@ export default function Regions() {
             {regions.map((r) => (
               <tr key={r.slug}>
                 <th scope="row">
-                  <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                  <Link className="utrecht-link" to={regionPath(r.slug)}>
                     {r.name}
                   </Link>
                   {r.slug === reader?.slug && (

@@ -16,6 +16,7 @@ import { invalid } from "~/utils/action-result.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { registeredPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 
 export const meta: MetaFunction = () => pageMeta("Account aanvragen");
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await register(parsed.data);
   if (!result.ok) return invalid({ values: parsed.values, errors: { [result.field]: result.message } });
   // No session: a new address and a known one get the very same answer (no account enumeration).
-  return redirect(`/registreren/bedankt?${new URLSearchParams({ regio: result.regionSlug })}`);
+  return redirect(registeredPath(result.regionSlug));
 }
 
 export default function Register() {

@@ -2,19 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { getMemberships } from "~/auth/permissions.server";
+import { getMemberships, requireRegionBySlug } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";
-import { getRegionBySlug } from "~/models/region.server";
 import { getDb } from "~/utils/db.server";
-import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
+import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, SlugParam } from "~/utils/params";
+import { optionalParam, SlugSchema } from "~/utils/params";
 
 export const meta: MetaFunction = () => pageMeta("Aanvraag ontvangen");
 
-const QuerySchema = z.object({ regio: optionalParam(SlugParam) });
+const QuerySchema = z.object({ regio: optionalParam(SlugSchema) });
 
 /**
  * After a registration, for everyone alike: whether the address was new or already had an account is
@@ -22,8 +21,7 @@ const QuerySchema = z.object({ regio: optionalParam(SlugParam) });
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { regio } = parseOr404(QuerySchema, searchParamsObject(request.url));
-  const region = regio ? getRegionBySlug(getDb(), regio) : null;
-  if (regio && !region) notFound("Deze regio bestaat niet.");
+  const region = regio ? requireRegionBySlug(getDb(), regio) : null;
   const user = await getUser(request);
   return {
     regionName: region?.name ?? null,

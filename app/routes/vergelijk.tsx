@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
 import { groupByPair, layoutLineage } from "~/compare/lineage-graph";
-import { RegionListParam } from "~/compare/params";
+import { RegionListSchema } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
@@ -19,14 +19,16 @@ import compareStyles from "~/styles/compare.css";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { paginate } from "~/utils/paginate";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
+import { compareDilemmaPath, compareRegionsPath, dilemmaPath, regionPath } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
 
 const FiltersSchema = z.object({
-  thema: optionalParam(SlugParam),
+  thema: optionalParam(SlugSchema),
   sector: optionalParam(z.enum(SECTORS)),
-  regio: RegionListParam,
-  pagina: PageParam,
+  regio: RegionListSchema,
+  pagina: PageSchema,
 });
 
 /** Dilemmas per page of the matrix; the agreement and the adoptions count all of them. */
@@ -58,19 +60,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const adoptions = listAdoptions(db, { dilemmaSlugs: rows.map((r) => r.slug), regionIds });
   const chosen = regions.map(({ slug, name }) => ({ slug, name }));
-  const pageCount = Math.max(1, Math.ceil(rows.length / MATRIX_PAGE_SIZE));
-  if (filters.pagina > pageCount) notFound("Deze pagina van de vergelijking bestaat niet.");
+  const page = paginate(filters.pagina, MATRIX_PAGE_SIZE);
+  if (page.isPastEnd(rows.length)) notFound("Deze pagina van de vergelijking bestaat niet.");
   return {
     filters: { thema: filters.thema, sector: filters.sector, regio: filters.regio },
     page: filters.pagina,
-    pageCount,
+    pageCount: page.pageCount(rows.length),
     themes: themes.map((t) => ({ value: t.slug, label: t.label })),
     allRegions: (resolveRegions(db, []) ?? []).map(({ slug, name }) => ({ slug, name })),
     regions: chosen,
     ownRegion,
     dilemmaCount: rows.length,
-    firstShown: (filters.pagina - 1) * MATRIX_PAGE_SIZE + 1,
-    rows: rows.slice((filters.pagina - 1) * MATRIX_PAGE_SIZE, filters.pagina * MATRIX_PAGE_SIZE),
+    firstShown: page.firstShown,
+    rows: page.slice(rows),
     filled: rows.reduce((sum, row) => sum + Object.keys(row.cells).length, 0),
     pairs,
     least: leastAgreeing(pairs),
@@ -165,7 +167,7 @@ export default function ComparePage() {
                 {least.map((p, i) => (
                   <span key={`${p.a}-${p.b}`}>
                     {i > 0 && "; "}
-                    <Link className="utrecht-link" to={`/vergelijk?regio=${p.a}&regio=${p.b}`}>
+                    <Link className="utrecht-link" to={compareRegionsPath([p.a, p.b])}>
                       {name(p.a)} en {name(p.b)}
                     </Link>{" "}
                     ({formatShare(p.share!)}, {p.same} van {p.both})
@@ -201,7 +203,7 @@ export default function ComparePage() {
                   <th scope="col">Dilemma</th>
                   {regions.map((r) => (
                     <th key={r.slug} scope="col">
-                      <Link className="utrecht-link" to={`/regios/${r.slug}`}>
+                      <Link className="utrecht-link" to={regionPath(r.slug)}>
                         {r.name}
                       </Link>
                       {r.slug === ownRegion && (
@@ -220,13 +222,13 @@ export default function ComparePage() {
                   return (
                     <tr key={row.slug}>
                       <th scope="row">
-                        <Link className="utrecht-link" to={`/dilemmas/${row.slug}`}>
+                        <Link className="utrecht-link" to={dilemmaPath(row.slug)}>
                           {row.title}
                         </Link>
                         {pair && (
                           <Link
                             className="utrecht-link compare-matrix__pair-link"
-                            to={`/dilemmas/${row.slug}/vergelijk?regio=${pair[0].slug}&regio=${pair[1].slug}`}
+                            to={compareDilemmaPath(row.slug, [pair[0].slug, pair[1].slug])}
                           >
                             {pair[0].name} en {pair[1].name} naast elkaar
                             <span className="visually-hidden">: {row.title}</span>
@@ -295,7 +297,7 @@ export default function ComparePage() {
                         <ul className="lineage__list">
                           {group.items.map((a) => (
                             <li key={`${a.dilemmaSlug}-${a.to.version}`}>
-                              <Link className="utrecht-link" to={`/dilemmas/${a.dilemmaSlug}`}>
+                              <Link className="utrecht-link" to={dilemmaPath(a.dilemmaSlug)}>
                                 {a.dilemmaTitle}
                               </Link>{" "}
                               (versie {a.from.version} → versie {a.to.version})

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { requireMember } from "~/auth/permissions.server";
+import { memberScope, requireMember } from "~/auth/permissions.server";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, SECTOR_OPTIONS, SectorSelect, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
@@ -17,22 +17,20 @@ import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { pageMeta } from "~/utils/meta";
+import { dilemmaPath } from "~/utils/paths";
 import { listOwnProposals, PROPOSAL_TEXT_FIELDS, ProposalSchema, proposeDilemma } from "~/workflow/proposals.server";
 import { guardFields } from "~/workflow/text-guard.server";
 
 export const meta: MetaFunction = () => pageMeta("Dilemma voorstellen");
 
-/** The regions a user may propose for: their approved memberships, or every region for an admin. */
-function proposableRegions(user: { isAdmin: boolean }, memberships: { regionId: number }[]) {
-  const regions = listRegionNames(getDb());
-  return user.isAdmin ? regions : regions.filter((r) => memberships.some((m) => m.regionId === r.id));
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, memberships } = await requireMember(request);
+  const { user } = await requireMember(request);
   const db = getDb();
   return {
-    regions: proposableRegions(user, memberships).map((r) => ({ value: r.slug, label: r.name })),
+    // The regions a member may propose for: their approved memberships, or every region for an admin.
+    regions: memberScope(user)
+      .filter(listRegionNames(db), (r) => r.id)
+      .map((r) => ({ value: r.slug, label: r.name })),
     themes: listThemes(db).map((t) => ({ value: t.slug, label: t.label })),
     proposals: listOwnProposals(db, user.id).map((p) => ({
       ...p,
@@ -43,17 +41,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, memberships } = await requireMember(request);
+  const { user } = await requireMember(request);
   const form = await readForm(request, ["askingSectors", "themes"] as const);
   const parsed = parseForm(ProposalSchema, form);
   if (!parsed.ok) return invalid(parsed);
   const { data: p, values } = parsed;
   const guard = guardFields(PROPOSAL_TEXT_FIELDS, p, form);
   if (!guard.ok) return guarded(values, guard.reports);
-  const regionIds = user.isAdmin ? ("all" as const) : memberships.map((m) => m.regionId);
-  const result = proposeDilemma(getDb(), { userId: user.id, regionIds, proposal: p });
+  const result = proposeDilemma(getDb(), { userId: user.id, scope: memberScope(user), proposal: p });
   if (!result.ok) return invalid({ values, errors: { [result.field]: result.message } });
-  return redirect(`/dilemmas/${result.slug}?voorgesteld=1`);
+  return redirect(dilemmaPath(result.slug, { voorgesteld: 1 }));
 }
 
 export default function Propose() {
@@ -126,7 +123,7 @@ export default function Propose() {
         <ul className="plain-list">
           {proposals.map((p) => (
             <li key={p.slug}>
-              <Link className="utrecht-link" to={`/dilemmas/${p.slug}`}>
+              <Link className="utrecht-link" to={dilemmaPath(p.slug)}>
                 {p.title}
               </Link>{" "}
               — {p.statusLabel}, {p.raisedOn}

@@ -19,19 +19,19 @@ import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageMeta("Nieuw wachtwoord kiezen");
 
-const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const TokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const INVALID =
   "Deze herstellink werkt niet (meer): hij is al gebruikt, verlopen of onvolledig. Vraag uw leertuinbegeleider om een nieuwe.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { token } = parseOr404(TokenParam, params, INVALID);
+  const { token } = parseOr404(TokenParamsSchema, params, INVALID);
   const reset = findPasswordReset(getDb(), token);
   if (!reset) notFound(INVALID);
   return { email: reset.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { token } = parseOr404(TokenParam, params, INVALID);
+  const { token } = parseOr404(TokenParamsSchema, params, INVALID);
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.ok) return invalid({ values: {}, errors: parsed.errors });
   const reset = findPasswordReset(getDb(), token);

@@ -16,6 +16,8 @@ import { searchLibrary } from "~/search/search-service.server";
 import { getDb } from "~/utils/db.server";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { paginate } from "~/utils/paginate";
+import { dilemmasPath } from "~/utils/paths";
 import { readerRegion } from "~/utils/reader-region.server";
 
 export const links = searchSuggestionLinks;
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A member's region, or the one a visitor chose, ranks first (the page cache skips such readers).
   const own = await readerRegion(request);
   const response = searchLibrary(params, own?.slug);
+  const page = paginate(params.pagina, SEARCH_PAGE_SIZE);
   const label = (facet: (typeof FACET_PARAMS)[number]["facet"], value: string) =>
     ({
       type: SEARCH_TYPE_LABELS[value as keyof typeof SEARCH_TYPE_LABELS],
@@ -50,7 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query: params.q,
     page: params.pagina,
-    pageCount: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
+    pageCount: page.pageCount(response.total),
+    firstShown: page.firstShown,
     total: response.total,
     fuzzy: response.mode === "fuzzy",
     ownRegion: own?.slug ?? null,
@@ -81,8 +85,20 @@ function toggled(search: URLSearchParams, param: string, value: string) {
 }
 
 export default function SearchPage() {
-  const { query, page, pageCount, total, fuzzy, ownRegion, ownRegionName, results, didYouMean, facets, suggestions } =
-    useLoaderData<typeof loader>();
+  const {
+    query,
+    page,
+    pageCount,
+    firstShown,
+    total,
+    fuzzy,
+    ownRegion,
+    ownRegionName,
+    results,
+    didYouMean,
+    facets,
+    suggestions,
+  } = useLoaderData<typeof loader>();
   const member = useRouteLoaderData<typeof rootLoader>("root")?.user?.member ?? false;
   const [searchParams] = useSearchParams();
   const filtered = facets.some((f) => f.active);
@@ -168,13 +184,13 @@ export default function SearchPage() {
                 <ul className="inline-list">
                   {suggestions.map((s) => (
                     <li key={s.slug}>
-                      <TextLink to={`/dilemmas?thema=${s.slug}`}>{s.label}</TextLink>
+                      <TextLink to={dilemmasPath({ thema: s.slug })}>{s.label}</TextLink>
                     </li>
                   ))}
                 </ul>
               </div>
             ) : (
-              <ol className="card-list" start={(page - 1) * SEARCH_PAGE_SIZE + 1}>
+              <ol className="card-list" start={firstShown}>
                 {results.map((r) => (
                   <li key={`${r.type}-${r.slug}-${r.region ?? ""}`} className="card">
                     <p className="card__meta">

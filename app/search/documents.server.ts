@@ -1,5 +1,6 @@
 import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
+import { codePath, dilemmaAnswerPath, dilemmaPath } from "~/utils/paths";
 import { markdownPlainText } from "./plain-text.server";
 
 export type SearchType = "dilemma" | "answer" | "article";
@@ -78,7 +79,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       dilemmaId: d.id,
       type: "dilemma",
       slug: d.slug,
-      url: `/dilemmas/${d.slug}`,
+      url: dilemmaPath(d.slug),
       title: d.title,
       question: d.question,
       body: markdownPlainText(d.situation_md),
@@ -119,7 +120,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       dilemmaId: dilemma.id,
       type: "answer",
       slug: dilemma.slug,
-      url: `/dilemmas/${dilemma.slug}#${a.region}`,
+      url: dilemmaAnswerPath(dilemma.slug, a.region),
       title: `Afspraak ${a.region_name}: ${dilemma.title}`,
       question: dilemma.question,
       body: [...sections, ...list(a.conditions)].join(" "),
@@ -146,7 +147,7 @@ export function loadSearchDocuments(db: Db, dilemmaIds?: number[]): IndexedDoc[]
       dilemmaId: null,
       type: "article",
       slug: `${a.code}#${a.anchor}`,
-      url: `/beroepscodes/${a.code}#${a.anchor}`,
+      url: codePath(a.code, { anchor: a.anchor }),
       title: `${a.code_title}, ${a.heading}`,
       question: a.code_title,
       body: markdownPlainText(a.body_md),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { SECTORS, VERDICTS } from "~/domain/vocabulary";
-import { optionalParam, PageParam, SlugParam } from "~/utils/params";
+import { optionalParam, PageSchema, SlugSchema } from "~/utils/params";
 import { MAX_QUERY_LENGTH } from "./query";
 
 /** The search parameters of /zoeken and /api/search. A long query is cut, not refused. */
@@ -11,11 +11,11 @@ export const SearchParamsSchema = z.object({
     .default("")
     .transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
   type: optionalParam(z.enum(["dilemma", "answer", "article"])),
-  regio: optionalParam(SlugParam),
-  thema: optionalParam(SlugParam),
+  regio: optionalParam(SlugSchema),
+  thema: optionalParam(SlugSchema),
   sector: optionalParam(z.enum(SECTORS)),
   oordeel: optionalParam(z.enum(VERDICTS)),
-  pagina: PageParam,
+  pagina: PageSchema,
 });
 
 export type SearchParams = z.infer<typeof SearchParamsSchema>;

@@ -6,6 +6,7 @@ import YAML from "yaml";
 import { contentRoot } from "~/content/content-root.server";
 import { SynonymsFileSchema } from "~/content/schemas";
 import { getDb } from "~/utils/db.server";
+import { searchPath } from "~/utils/paths";
 import { singleton } from "~/utils/singleton.server";
 import { SEARCH_PAGE_SIZE, type SearchParams } from "./params";
 import { buildSynonymIndex, type SynonymIndex } from "./query";
@@ -54,8 +55,7 @@ function didYouMean(query: string, total: number): DidYouMean | null {
   const nearer = nearestQuery(index, synonyms(), query);
   if (nearer) {
     const found = search(index, synonyms(), { query: nearer, page: 1, pageSize: 1 }).total;
-    if (found > 0 && found >= total)
-      return { kind: "query", query: nearer, url: `/zoeken?${new URLSearchParams({ q: nearer }).toString()}` };
+    if (found > 0 && found >= total) return { kind: "query", query: nearer, url: searchPath({ q: nearer }) };
   }
   if (total > 0) return null;
   const title = nearestTitle(index, query);

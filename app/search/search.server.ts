@@ -1,4 +1,5 @@
 import { type Sector, SECTOR_LABELS, type Verdict } from "~/domain/vocabulary";
+import { paginate } from "~/utils/paginate";
 import { sectorMask } from "./direction-columns.server";
 import type { SearchType } from "./documents.server";
 import { findTerms, isStopWord, stem } from "./dutch-analysis.server";
@@ -305,8 +306,8 @@ export function search(index: SearchIndex, synonyms: SynonymIndex, request: Sear
     for (let i = 0; i < filtered.length; i++)
       if (inRegion(filtered[i]!) && scores[i]! >= OWN_REGION_SHARE * best) scores[i] = scores[i]! + best;
   }
-  const start = (request.page - 1) * request.pageSize;
-  const shown = topRows(filtered, scores, Math.min(filtered.length, start + request.pageSize)).slice(start);
+  const page = paginate(request.page, request.pageSize);
+  const shown = page.slice(topRows(filtered, scores, Math.min(filtered.length, page.offset + page.limit)));
   const docs = index.storedDocs(shown.map((i) => filtered[i]!));
   const terms = new Set(active.filter((clause) => clause.highlight).map(({ term }) => term));
   return {

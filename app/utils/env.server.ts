@@ -5,7 +5,7 @@ import { z } from "zod";
  * address counts); a number: that many proxy hops of X-Forwarded-For; "fly": Fly.io's Fly-Client-IP;
  * otherwise a comma-separated list of proxy addresses or subnets as Express reads them (loopback, uniquelocal, CIDRs).
  */
-const TrustProxy = z
+const TrustProxySchema = z
   .string()
   .trim()
   .default("false")
@@ -24,7 +24,7 @@ const TrustProxy = z
   });
 
 /** PUBLIC_URL: the canonical origin, e.g. https://leertuin.nl (no path). */
-const PublicUrl = z
+const PublicUrlSchema = z
   .string()
   .trim()
   .transform((value, ctx) => {
@@ -41,7 +41,7 @@ const PublicUrl = z
   });
 
 /** SMTP_URL: where mail goes, e.g. smtp://user:pass@host:587 or smtps://host:465 (nodemailer reads the rest). */
-const SmtpUrl = z
+const SmtpUrlSchema = z
   .string()
   .trim()
   .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol) && new URL(value).hostname, {
@@ -49,7 +49,7 @@ const SmtpUrl = z
   });
 
 /** MAIL_FROM: an address, optionally with a name: `Leertuin <noreply@leertuin.nl>`. */
-const MailFrom = z
+const MailFromSchema = z
   .string()
   .trim()
   .regex(/^(?:[^<>@\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
@@ -79,8 +79,8 @@ const EnvSchema = z
     BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
     LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
     /** The canonical origin for every absolute link (feeds, open data, reset links, mails); see public-origin.server.ts. */
-    PUBLIC_URL: PublicUrl.optional(),
-    TRUST_PROXY: TrustProxy,
+    PUBLIC_URL: PublicUrlSchema.optional(),
+    TRUST_PROXY: TrustProxySchema,
     /** Two-factor log-in for facilitators and admins: default on in production without demo accounts (see totpRequired). */
     REQUIRE_TOTP: z.enum(["0", "1"]).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -89,9 +89,9 @@ const EnvSchema = z
     /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     /** Unset: mail stays in the outbox and admins read it at /beheer/mail (app/mail/). */
-    SMTP_URL: SmtpUrl.optional(),
+    SMTP_URL: SmtpUrlSchema.optional(),
     /** Default (demo, development): Leertuin <noreply@leertuin.invalid>. */
-    MAIL_FROM: MailFrom.optional(),
+    MAIL_FROM: MailFromSchema.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.LEERTUIN_DEMO === "0" && !env.PUBLIC_URL)

@@ -3,14 +3,12 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { getUser } from "~/auth/session.server";
+import { READER_REGION_COOKIE } from "~/http/cookie-names";
 import { getDb, preparedPerDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
 import * as t from "../../db/schema";
-import { optionalParam, SlugParam } from "./params";
-
-/** The cookie a visitor's "Mijn regio" choice lives in; the page cache passes requests that carry it. */
-export const READER_REGION_COOKIE = "mijn-regio";
+import { optionalParam, SlugSchema } from "./params";
 
 export interface ReaderRegion {
   slug: string;
@@ -52,7 +50,7 @@ const regionBySlug = preparedPerDb((db) =>
 
 /** The region a visitor chose, when the cookie holds the slug of a region that exists. */
 export async function chosenRegion(request: Request): Promise<{ slug: string; name: string } | null> {
-  const parsed = SlugParam.safeParse(await regionCookie().parse(request.headers.get("cookie")));
+  const parsed = SlugSchema.safeParse(await regionCookie().parse(request.headers.get("cookie")));
   if (!parsed.success) return null;
   return regionBySlug(getDb()).get({ slug: parsed.data }) ?? null;
 }
@@ -93,7 +91,7 @@ export function ownRegionFirst<T>(
 
 /** The form of "Mijn regio": a region slug to remember, or empty to forget the choice. */
 export const ReaderRegionFormSchema = z.object({
-  regio: z.union([SlugParam, z.literal("")]),
+  regio: z.union([SlugSchema, z.literal("")]),
   /** The page to go back to: a path on this site only (never "//host" or a full URL). */
   terug: optionalParam(
     z

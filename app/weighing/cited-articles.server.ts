@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { ArticleRef } from "~/domain/weighing-rules";
 import type { Db } from "~/utils/db.server";
+import { codePath } from "~/utils/paths";
 
 export interface CitedArticle {
   ref: ArticleRef;
@@ -27,7 +28,7 @@ export function describeArticles(db: Db, refs: readonly ArticleRef[]): CitedArti
     const row = byRef.get(ref);
     return {
       ref,
-      path: `/beroepscodes/${code}#${anchor}`,
+      path: codePath(code, { anchor }),
       label: row ? `${shortName(row.title)}, ${row.heading}` : ref,
     };
   });

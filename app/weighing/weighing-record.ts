@@ -1,5 +1,6 @@
 import { type Route, ROUTE_LABELS, VERDICT_LABELS } from "~/domain/vocabulary";
 import { formatDate } from "~/utils/dates";
+import { versionPath } from "~/utils/paths";
 import type { WeighingView } from "./weighing-view.server";
 
 export type ChosenRoute = Route | "niet-delen";
@@ -19,7 +20,7 @@ export function consultedAnswer(view: Pick<WeighingView, "matches">, consulted: 
   const match = view.matches.find((m) => m.slug === dilemma);
   const answer = match?.answers.find((a) => a.regionSlug === region && String(a.version) === version);
   return match && answer
-    ? { dilemma: match, answer, path: `/dilemmas/${match.slug}/afspraken/${region}/${version}` }
+    ? { dilemma: match, answer, path: versionPath(match.slug, answer.regionSlug, answer.version) }
     : null;
 }
 

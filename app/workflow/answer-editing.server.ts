@@ -7,13 +7,14 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { ANSWER_SECTIONS, ROUTES, VERDICTS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor, Tx } from "~/utils/db.server";
+import { dilemmaAnswerPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators, regionOfVersion } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
-import { settleSuggestion } from "./suggestions.server";
+import { closeSuggestion } from "./suggestions.server";
 import { type WorkflowFailure, workflowFailure } from "./workflow-result";
 
-const IsoDate = z
+const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in.")
   .refine((d) => !Number.isNaN(Date.parse(d)), "Vul een bestaande datum in.");
@@ -47,9 +48,9 @@ export const AnswerFormSchema = z
           .array(z.string().max(300, "Houd elke voorwaarde onder de 300 tekens."))
           .max(15, "Noem hoogstens 15 voorwaarden."),
       ),
-    agreedOn: IsoDate,
+    agreedOn: IsoDateSchema,
     agreedBy: z.string().trim().max(200, "Gebruik hoogstens 200 tekens."),
-    reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional()),
+    reviewBy: z.preprocess((v) => (v === "" ? undefined : v), IsoDateSchema.optional()),
     citations: z.array(z.coerce.number().int().positive()).max(40, "Kies hoogstens 40 artikelen."),
   })
   .refine((f) => f.agreedOn <= todayIso(), {
@@ -160,7 +161,7 @@ export function editorBasis(tx: Executor, answerId: number | null): string {
 }
 
 /** The hidden field's shape; anything else is treated as a stale base. */
-export const BasisField = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
+export const BasisFieldSchema = z.string().regex(/^\d{1,6}\.\d{1,12}\.[0-9a-f]{1,16}$/);
 
 const staleAnswer = (latest: number) =>
   rollback(
@@ -331,7 +332,7 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
         actorId: target.actorId,
         kind: "proposal-answered",
         message: `Er is een afspraak over uw voorstel "${dilemma.title}": leertuin ${region.name} heeft haar gepubliceerd.`,
-        href: `/dilemmas/${dilemma.slug}`,
+        href: dilemmaPath(dilemma.slug),
       });
     }
     if (version.adoptedFromVersionId !== null) {
@@ -342,13 +343,13 @@ export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: 
           actorId: target.actorId,
           kind: "answer-adopted",
           message: `Leertuin ${region.name} heeft de afspraak van uw regio over "${dilemma.title}" overgenomen (versie ${version.version}).`,
-          href: `/dilemmas/${dilemma.slug}#${region.slug}`,
+          href: dilemmaAnswerPath(dilemma.slug, region.slug),
         });
       closeFulfilledSuggestions(tx, {
         ...target,
         sourceVersionId: version.adoptedFromVersionId,
         now,
-        href: `/dilemmas/${dilemma.slug}`,
+        href: dilemmaPath(dilemma.slug),
       });
     }
     recordAudit(tx, {
@@ -388,15 +389,13 @@ function closeFulfilledSuggestions(tx: Tx, input: Target & { sourceVersionId: nu
       ),
     )
     .all();
-  for (const suggestion of open) {
-    settleSuggestion(tx, suggestion, {
-      status: "adopted",
+  for (const suggestion of open)
+    closeSuggestion(tx, suggestion, {
+      outcome: { status: "adopted" },
       actorId: input.actorId,
       at: input.now,
-      message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
       href: input.href,
     });
-  }
 }
 
 /** Withdraws the region's published answer with a reason; its versions stay in the database, out of the library. */

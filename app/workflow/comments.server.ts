@@ -2,12 +2,14 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import { type Db, preparedPerDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { commentPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { answeringRegionIds, notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason";
+import { ReasonSchema } from "./reason";
 import { workflowFailure, type WorkflowResult } from "./workflow-result";
 
 export const CommentSchema = z.object({
@@ -17,7 +19,7 @@ export const CommentSchema = z.object({
 
 export const HideSchema = z.object({
   commentId: z.coerce.number().int().positive(),
-  reason: ReasonField,
+  reason: ReasonSchema,
 });
 
 /** A member's comment on a dilemma, or a reply to a top-level comment (one level deep). */
@@ -42,7 +44,7 @@ export function addComment(
       .values({ dilemmaId: dilemma.id, authorId: input.authorId, parentId: parent?.id ?? null, bodyMd: input.body })
       .returning({ id: t.comments.id })
       .get();
-    const href = `/dilemmas/${dilemma.slug}#reactie-${comment.id}`;
+    const href = commentPath(dilemma.slug, comment.id);
     if (parent) {
       notify(tx, {
         userId: parent.authorId,
@@ -78,7 +80,7 @@ export function addComment(
  */
 export function hideComment(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; dilemmaId: number; commentId: number; reason: string },
+  input: { actorId: number; scope: RegionScope; dilemmaId: number; commentId: number; reason: string },
 ): WorkflowResult {
   return db.transaction((tx) => {
     const row = tx
@@ -89,7 +91,7 @@ export function hideComment(
       .get();
     if (!row || row.comment.dilemmaId !== input.dilemmaId)
       return workflowFailure(404, "Deze reactie bestaat niet bij dit dilemma.");
-    if (input.regionIds !== "all" && !input.regionIds.includes(row.dilemma.originRegionId)) {
+    if (!input.scope.includes(row.dilemma.originRegionId)) {
       return workflowFailure(
         403,
         "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.",
@@ -105,7 +107,7 @@ export function hideComment(
       actorId: input.actorId,
       kind: "comment-hidden",
       message: `Uw reactie bij "${row.dilemma.title}" is verborgen door de leertuinbegeleider; de reden staat bij de reactie.`,
-      href: `/dilemmas/${row.dilemma.slug}#reactie-${row.comment.id}`,
+      href: commentPath(row.dilemma.slug, row.comment.id),
     });
     recordAudit(tx, {
       actorId: input.actorId,

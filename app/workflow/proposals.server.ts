@@ -2,10 +2,13 @@ import { and, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
+import { type RegionScope } from "~/auth/region-scope";
 import { slugify } from "~/content/anchors";
 import { SECTORS } from "~/domain/vocabulary";
 import { todayIso } from "~/utils/dates";
 import type { Db, Executor } from "~/utils/db.server";
+import { SlugSchema, slugSchema } from "~/utils/params";
+import { agendaPath, dilemmaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
@@ -15,7 +18,7 @@ const text = (min: number, max: number, tooShort: string) =>
   z.string().trim().min(min, tooShort).max(max, `Gebruik hoogstens ${max} tekens.`);
 
 export const ProposalSchema = z.object({
-  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u het dilemma voorstelt."),
+  region: slugSchema("Kies de regio waarvoor u het dilemma voorstelt."),
   title: text(5, 160, "Geef het dilemma een titel van minstens 5 tekens."),
   question: text(10, 400, "Schrijf de vraag op, zoals: Mag ik … delen met …?"),
   situation: text(20, 8000, "Beschrijf de situatie in minstens 20 tekens."),
@@ -24,10 +27,7 @@ export const ProposalSchema = z.object({
   askingSectors: z
     .array(z.enum(SECTORS, { message: "Kies sectoren uit de lijst." }))
     .min(1, "Kies minstens één sector die om de informatie vraagt."),
-  themes: z
-    .array(z.string().regex(/^[a-z0-9-]{1,80}$/))
-    .min(1, "Kies minstens één thema.")
-    .max(5, "Kies hoogstens vijf thema's."),
+  themes: z.array(SlugSchema).min(1, "Kies minstens één thema.").max(5, "Kies hoogstens vijf thema's."),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
@@ -60,12 +60,12 @@ export type ProposeResult = { ok: true; slug: string } | { ok: false; field: key
 /** Stores a proposal of a member for one of their regions, with themes, sectors and audit entry, in one transaction. */
 export function proposeDilemma(
   db: Db,
-  input: { userId: number; regionIds: number[] | "all"; proposal: Proposal },
+  input: { userId: number; scope: RegionScope; proposal: Proposal },
 ): ProposeResult {
   const p = input.proposal;
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, p.region)).get();
-    if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
+    if (!region || !input.scope.includes(region.id)) {
       return {
         ok: false,
         field: "region",
@@ -112,7 +112,7 @@ export function proposeDilemma(
       actorId: input.userId,
       kind: "proposal-new",
       message: `Nieuw voorstel voor leertuin ${region.name}: "${p.title}".`,
-      href: `/regios/${region.slug}/agenda`,
+      href: agendaPath(region.slug),
     });
     return { ok: true, slug };
   });
@@ -131,7 +131,7 @@ export function decideProposal(
   db: Db,
   input: {
     actorId: number;
-    regionIds: number[] | "all";
+    scope: RegionScope;
     dilemmaId: number;
     /** The proposal's updated_at when the agenda was opened (hidden field); without it no base is claimed. */
     basis?: string;
@@ -140,7 +140,7 @@ export function decideProposal(
   return db.transaction((tx) => {
     const dilemma = tx.select().from(t.dilemmas).where(eq(t.dilemmas.id, input.dilemmaId)).get();
     if (!dilemma) return workflowFailure(404, "Dit voorstel bestaat niet.");
-    if (input.regionIds !== "all" && !input.regionIds.includes(dilemma.originRegionId)) {
+    if (!input.scope.includes(dilemma.originRegionId)) {
       return workflowFailure(403, "Alleen de leertuinbegeleiders van de regio van dit voorstel beslissen erover.");
     }
     if (dilemma.status !== "proposed") {
@@ -153,7 +153,7 @@ export function decideProposal(
     }
     if (input.basis !== undefined && input.basis !== dilemma.updatedAt)
       return workflowFailure(409, "Dit voorstel is intussen gewijzigd. Bekijk het opnieuw op de agenda.");
-    const href = `/dilemmas/${dilemma.slug}`;
+    const href = dilemmaPath(dilemma.slug);
     const now = new Date().toISOString();
     if (input.decision === "accept") {
       tx.update(t.dilemmas)
@@ -197,7 +197,7 @@ export function decideProposal(
         actorId: input.actorId,
         kind: "proposal-merged",
         message: `Uw voorstel "${dilemma.title}" is samengevoegd met "${target.title}".`,
-        href: `/dilemmas/${target.slug}`,
+        href: dilemmaPath(target.slug),
       });
     }
     recordAudit(tx, {

@@ -3,31 +3,34 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
-import type { Db, Tx } from "~/utils/db.server";
+import { type RegionScope } from "~/auth/region-scope";
+import type { Db, Executor } from "~/utils/db.server";
+import { slugSchema } from "~/utils/params";
+import { agendaPath } from "~/utils/paths";
 import * as t from "../../db/schema";
 import { notifyFacilitators } from "./facilitator-notifications.server";
 import { notify } from "./notifications.server";
-import { ReasonField } from "./reason";
+import { ReasonSchema } from "./reason";
 import { workflowFailure, type WorkflowResult } from "./workflow-result";
 
 export const SuggestionSchema = z.object({
-  region: z.string().regex(/^[a-z0-9-]{1,80}$/, "Kies de regio waarvoor u de afspraak voorstelt."),
+  region: slugSchema("Kies de regio waarvoor u de afspraak voorstelt."),
   note: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens."),
 });
 
 export const DeclineSchema = z.object({
   suggestionId: z.coerce.number().int().positive(),
-  reason: ReasonField,
+  reason: ReasonSchema,
 });
 
 /** A member suggests that their region take over another region's published answer version. */
 export function suggestAdoption(
   db: Db,
-  input: { userId: number; regionIds: number[] | "all"; sourceVersionId: number; regionSlug: string; note: string },
+  input: { userId: number; scope: RegionScope; sourceVersionId: number; regionSlug: string; note: string },
 ): WorkflowResult {
   return db.transaction((tx) => {
     const region = tx.select().from(t.regions).where(eq(t.regions.slug, input.regionSlug)).get();
-    if (!region || (input.regionIds !== "all" && !input.regionIds.includes(region.id))) {
+    if (!region || !input.scope.includes(region.id)) {
       return workflowFailure(403, "U kunt alleen voorstellen doen voor een regio waarvan u lid bent.");
     }
     const source = tx
@@ -78,7 +81,7 @@ export function suggestAdoption(
       actorId: input.userId,
       kind: "suggestion-new",
       message: `Een lid stelt voor een afspraak van een andere regio over te nemen voor leertuin ${region.name}.`,
-      href: `/regios/${region.slug}/agenda`,
+      href: agendaPath(region.slug),
     });
     return { ok: true };
   });
@@ -87,7 +90,7 @@ export function suggestAdoption(
 /** A facilitator of the suggested region declines it with a reason; the member who suggested it is told. */
 export function declineSuggestion(
   db: Db,
-  input: { actorId: number; regionIds: number[] | "all"; suggestionId: number; reason: string },
+  input: { actorId: number; scope: RegionScope; suggestionId: number; reason: string },
 ): WorkflowResult {
   return db.transaction((tx) => {
     const suggestion = tx
@@ -96,7 +99,7 @@ export function declineSuggestion(
       .where(eq(t.adoptionSuggestions.id, input.suggestionId))
       .get();
     if (!suggestion) return workflowFailure(404, "Dit voorstel bestaat niet.");
-    if (input.regionIds !== "all" && !input.regionIds.includes(suggestion.regionId)) {
+    if (!input.scope.includes(suggestion.regionId)) {
       return workflowFailure(403, "Alleen de leertuinbegeleiders van deze regio beslissen hierover.");
     }
     if (suggestion.status !== "open") {
@@ -104,12 +107,10 @@ export function declineSuggestion(
       if (suggestion.status === "declined" && suggestion.reason === input.reason) return { ok: true };
       return workflowFailure(409, "Over dit voorstel is intussen al besloten.");
     }
-    settleSuggestion(tx, suggestion, {
-      status: "declined",
-      reason: input.reason,
+    closeSuggestion(tx, suggestion, {
+      outcome: { status: "declined", reason: input.reason },
       actorId: input.actorId,
       at: new Date().toISOString(),
-      message: `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${input.reason}`,
       href: "/meldingen",
     });
     recordAudit(tx, {
@@ -123,29 +124,36 @@ export function declineSuggestion(
   });
 }
 
-/** Closes an open suggestion (declined, or adopted by a published answer) and tells the member who made it. */
-export function settleSuggestion(
-  tx: Tx,
+/** Closes an open suggestion, adopted or declined (with its reason), and tells the member who made it. */
+export function closeSuggestion(
+  tx: Executor,
   suggestion: { id: number; suggestedBy: number | null },
-  decision: {
-    status: "adopted" | "declined";
-    reason?: string;
+  input: {
+    outcome: { status: "adopted" } | { status: "declined"; reason: string };
     actorId: number;
     at: string;
-    message: string;
     href: string;
   },
 ) {
+  const { outcome } = input;
   tx.update(t.adoptionSuggestions)
-    .set({ status: decision.status, reason: decision.reason, decidedBy: decision.actorId, decidedAt: decision.at })
+    .set({
+      status: outcome.status,
+      reason: outcome.status === "declined" ? outcome.reason : undefined,
+      decidedBy: input.actorId,
+      decidedAt: input.at,
+    })
     .where(eq(t.adoptionSuggestions.id, suggestion.id))
     .run();
   notify(tx, {
     userId: suggestion.suggestedBy,
-    actorId: decision.actorId,
+    actorId: input.actorId,
     kind: "suggestion-decided",
-    message: decision.message,
-    href: decision.href,
+    message:
+      outcome.status === "adopted"
+        ? "Een afspraak die u voorstelde over te nemen, is overgenomen."
+        : `Een afspraak die u voorstelde over te nemen, is niet overgenomen. Reden: ${outcome.reason}`,
+    href: input.href,
   });
 }
 

@@ -2,10 +2,10 @@ import crypto from "node:crypto";
 
 import { checkAnonymity, type Finding, KIND_LABELS } from "~/anonymity/anonymity";
 import type { GuardFieldReport, GuardSegment } from "~/components/guard-report";
+import { confirmationName } from "~/workflow/confirmation-field";
 
 export type GuardOutcome = { ok: true } | { ok: false; blocked: boolean; reports: GuardFieldReport[] };
 
-export const confirmationName = (field: string) => `bevestig-${field}`;
 /** The confirmation checkbox carries this: it confirms exactly this text, not a later edit. */
 const fingerprint = (text: string) => crypto.createHash("sha256").update(text).digest("hex").slice(0, 24);
 

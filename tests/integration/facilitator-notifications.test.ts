@@ -103,6 +103,29 @@ describe("a facilitator is told", () => {
     expect(notificationsOf(DEMO.otherFacilitator)).toEqual([]);
   });
 
+  it("a member, when their facilitator adopts the answer they suggested: the suggestion closes", async () => {
+    const source = zeelandSource();
+    const adoptPage = `/dilemmas/${source.slug}/afspraken/zeeland/${source.version}/overnemen`;
+    const member = await http.logIn(DEMO.otherMember);
+    expect(
+      (await http.post(adoptPage, { intent: "suggest", region: "twente", note: "Past bij ons." }, member)).status,
+    ).toBe(200);
+    const twente = await http.logIn(DEMO.otherFacilitator);
+    expect((await http.post(adoptPage, { intent: "adopt", region: "twente" }, twente)).status).toBe(302);
+    const published = await http.post(`/dilemmas/${source.slug}/afspraken/twente/bewerken`, publishForm(http), twente);
+    expect(published.status).toBe(302);
+    expect(http.sql("select status, decided_by as decidedBy from adoption_suggestions")).toEqual([
+      { status: "adopted", decidedBy: userId(DEMO.otherFacilitator) },
+    ]);
+    expect(notificationsOf(DEMO.otherMember)).toEqual([
+      {
+        kind: "suggestion-decided",
+        message: "Een afspraak die u voorstelde over te nemen, is overgenomen.",
+        href: `/dilemmas/${source.slug}`,
+      },
+    ]);
+  });
+
   it("of a comment on a dilemma their region answered, but not of their own", async () => {
     const source = zeelandSource();
     expect(
