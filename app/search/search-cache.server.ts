@@ -215,6 +215,14 @@ function rebuildInWorker(file: string) {
   worker.once("exit", (code) => done(new Error(`the worker stopped (${code}) before it finished`)));
 }
 
+/**
+ * True while the index is rebuilt behind the one that answers: search may miss the newest writes, so
+ * the page cache keeps nothing and readiness reports it.
+ */
+export function searchIndexLagging(): boolean {
+  return state().rebuilding !== null;
+}
+
 /** At shutdown: stops a rebuild in progress (its temporary file is removed) and closes the index. */
 export async function closeSearchIndex() {
   const current = state();

@@ -11,8 +11,8 @@ afterEach(() => {
 async function withEnv(env: Record<string, string | undefined>) {
   vi.resetModules();
   process.env = { ...saved, ...env };
-  // The secret is kept per process (globalThis), beyond the reach of resetModules.
-  (globalThis as { __leertuinSingletons?: Map<string, unknown> }).__leertuinSingletons?.delete("session-secret");
+  // The secret is kept per process, beyond the reach of resetModules.
+  (await import("~/auth/session-secret.server")).forgetSessionSecret();
   return {
     ...(await import("~/utils/env.server")),
     ...(await import("~/mail/unsubscribe-token.server")),
