@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { unsubscribeToken } from "../../app/mail/unsubscribe-token.server";
-import { httpClient } from "../support/http";
+import { ANSWER_FIELDS, httpClient, proposalForm } from "../support/http";
 import { useTestServer } from "../support/test-server";
 import { enrolTotp, logInWithCode } from "../support/totp";
 
@@ -91,21 +91,7 @@ interface Case {
 }
 
 function answerForm(f: Fixture) {
-  return new URLSearchParams({
-    intent: "publish",
-    verdict: "delen",
-    route: "toestemming",
-    grounding: "Toestemming van de ouders.",
-    purpose: "Tijdig hulp kunnen bieden.",
-    necessity: "Alleen de zorgen, niet de oorzaak.",
-    proportionality: "Eerst het gesprek met de ouders.",
-    agreement: "Vraag de ouders om toestemming en deel dan de zorgen.",
-    conditions: "",
-    agreedOn: "2026-11-01",
-    agreedBy: "",
-    reviewBy: "",
-    dilemma: f.agenda.slug,
-  });
+  return new URLSearchParams({ intent: "publish", ...ANSWER_FIELDS, dilemma: f.agenda.slug });
 }
 
 /** A weighing in the afwegingshulp: public, and nothing of it is stored. */
@@ -236,15 +222,10 @@ const MATRIX: Case[] = [
     "voorstellen",
     "/voorstellen",
     (_f, role) =>
-      new URLSearchParams({
+      proposalForm({
         region: role === "otherFacilitator" ? "twente" : "zeeland",
         title: "Zorgen over een gezin",
-        question: "Mag de school het wijkteam inlichten over zorgen?",
-        situation: "Een leerling vertelt over spanningen thuis en wil niet dat de school iets doet.",
         purpose: "",
-        holderSector: "onderwijs",
-        askingSectors: "wijkteam",
-        themes: "signalen",
       }),
     MEMBERS,
   ),

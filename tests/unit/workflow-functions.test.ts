@@ -17,6 +17,7 @@ import {
 import { addComment, hideComment } from "~/workflow/comments.server";
 import { decideProposal, type Proposal, proposeDilemma } from "~/workflow/proposals.server";
 import { declineSuggestion, suggestAdoption } from "~/workflow/suggestions.server";
+import { ANSWER_FIELDS } from "../support/http";
 import { idOf, lastAudit, rowCount, useTestDatabase } from "../support/test-database";
 
 const database = useTestDatabase();
@@ -32,21 +33,8 @@ const PROPOSAL: Proposal = {
   themes: ["signalen"],
 };
 
-function answerForm(agreement = "Vraag de ouders om toestemming en deel dan alleen de zorgen."): AnswerForm {
-  return AnswerFormSchema.parse({
-    verdict: "delen",
-    route: "toestemming",
-    grounding: "Toestemming van de ouders.",
-    purpose: "Tijdig hulp kunnen bieden.",
-    necessity: "Alleen de zorgen, niet de oorzaak.",
-    proportionality: "Eerst het gesprek met de ouders.",
-    agreement,
-    conditions: "",
-    agreedOn: "2026-11-01",
-    agreedBy: "",
-    reviewBy: "",
-    citations: [],
-  });
+function answerForm(agreement: string = ANSWER_FIELDS.agreement): AnswerForm {
+  return AnswerFormSchema.parse({ ...ANSWER_FIELDS, agreement, citations: [] });
 }
 
 /** The demo accounts and regions the tests act as and in. */
