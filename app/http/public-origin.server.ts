@@ -1,7 +1,7 @@
 import { getEnv } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
 
-// Shared through globalThis: server.ts and the Remix build each load their own copy of this module.
+// A singleton: the HTTP server (server.server.ts) and the Remix build each load their own copy of this module.
 const listening = () => singleton("listening-port", () => ({ port: undefined as number | undefined }));
 
 /** Told by the server once it listens, so the default origin names the port really in use (tests listen on port 0). */

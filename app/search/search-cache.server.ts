@@ -63,7 +63,7 @@ export function getSearchIndex(db: Db): SearchIndex {
 /** Makes the index file current at start (built or updated inside this call); the server then uses it. */
 export function ensureSearchIndexFile(db: Db, databasePath: string): "current" | "updated" | "built" {
   const file = searchIndexPath(databasePath);
-  // Earlier versions kept a lunr index as JSON; builds interrupted by a crash leave temporary files.
+  // Remove what a crashed build left (temporary files) and a lunr index file of an old install.
   const dir = path.dirname(file);
   const base = path.basename(file);
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {

@@ -118,10 +118,8 @@ const COLUMN_WEIGHTS = Object.values(FIELDS);
 const BM25 = `bm25(fts, ${COLUMN_WEIGHTS.map((w) => w.toFixed(1)).join(", ")})`;
 
 /**
- * The search index: SQLite FTS5 over Dutch-analysed text, in a database of its own beside the
- * application's (a derived file: delete it and it is rebuilt). FTS5 finds and scores; per term, the
- * rows and their bm25 scores are kept in memory once read, so a query combines a few arrays instead of
- * scoring every matching document again.
+ * SQLite FTS5 over Dutch-analysed text in a derived file beside the database. Each term's scored rows
+ * are kept in memory once read, so a query combines arrays instead of scoring every match again.
  */
 export class SearchIndex {
   readonly facets = new FacetColumns();
@@ -490,10 +488,8 @@ function insertDocuments(sqlite: Database.Database, docs: IndexedDoc[]) {
 }
 
 /**
- * Opens an index database. A file being built needs no journal: until it is complete and synced it is
- * a temporary file, thrown away after a crash. The index in use has one connection (this process's) in
- * WAL mode: an update commits without waiting for the disk, and a power cut loses at most the last
- * updates, which the audit log brings back.
+ * A file being built needs no journal: a crash throws the temporary file away. The index in use commits
+ * in WAL mode without waiting for the disk: a power cut loses only updates the audit log brings back.
  */
 function openIndexDatabase(file: string, use: "build" | "serve"): Database.Database {
   const sqlite = new Database(file);
