@@ -29,6 +29,13 @@ function databaseState() {
 const weigh = (answers: Answers, extra: Record<string, string> = {}) =>
   http.post("/afwegen", formOf(answers, { intent: "afwegen", ...extra }));
 
+/** The page the afwegingshulp answers with, once its status is the one expected. */
+async function weighedPage(status: number, answers: Answers, extra: Record<string, string> = {}) {
+  const response = await weigh(answers, extra);
+  expect(response.status).toBe(status);
+  return http.html(response);
+}
+
 let before: ReturnType<typeof databaseState>;
 beforeEach(() => {
   before = databaseState();
@@ -73,9 +80,7 @@ describe("the form", () => {
   });
 
   it("refuses an incomplete posted form with Dutch errors per field and keeps what was typed", async () => {
-    const response = await weigh({ ...TEACHER, gegevens: [], leeftijd: "" }, { doel: "kort" });
-    expect(response.status).toBe(400);
-    const page = await http.html(response);
+    const page = await weighedPage(400, { ...TEACHER, gegevens: [], leeftijd: "" }, { doel: "kort" });
     expect(page).toContain("Kies ten minste één soort informatie die de vrager wil weten.");
     expect(page).toContain("Kies om wie het gaat.");
     expect(page).toContain("Beschrijf het doel in één zin van ten minste 10 tekens.");
@@ -86,9 +91,7 @@ describe("the form", () => {
 
   it("blocks a purpose with personal data, shows the finding, and stores nothing", async () => {
     const doel = "Moeder belt op 06-12345678 en wil dat de school het wijkteam inlicht over haar zoon.";
-    const response = await weigh({ ...TEACHER, doel });
-    expect(response.status).toBe(422);
-    const page = await http.html(response);
+    const page = await weighedPage(422, { ...TEACHER, doel });
     expect(page).toContain("We hebben niets opgeslagen");
     expect(page).toMatch(/<mark class="finding finding--block">06-12345678/);
     expect(page).toContain(`>${doel}</textarea>`);
@@ -98,14 +101,10 @@ describe("the form", () => {
 
   it("asks to confirm a purpose with a warning, once, and keeps the confirmation into the record", async () => {
     const doel = "Mevrouw Jansen van het wijkteam wil weten of de school zich zorgen maakt over de leerling.";
-    const warned = await weigh({ ...TEACHER, doel });
-    expect(warned.status).toBe(422);
-    const page = await http.html(warned);
+    const page = await weighedPage(422, { ...TEACHER, doel });
     const confirm = /name="bevestig-doel" value="([0-9a-f]+)"/.exec(page)?.[1];
     expect(confirm).toBeDefined();
-    const confirmed = await weigh({ ...TEACHER, doel }, { "bevestig-doel": confirm! });
-    expect(confirmed.status).toBe(200);
-    const answer = await http.html(confirmed);
+    const answer = await weighedPage(200, { ...TEACHER, doel }, { "bevestig-doel": confirm! });
     expect(answer).toContain('type="hidden" name="bevestig-doel" value="' + confirm + '"');
     const recorded = await http.post(
       "/afwegen",
