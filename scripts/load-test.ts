@@ -6,26 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-import Database from "better-sqlite3";
 import { z } from "zod";
 
 import { backupDatabase, databaseProblems } from "../db/backup.server";
 import { buildIfNeeded } from "./build-if-needed";
 import { startServerProcess } from "./harness/server-process";
-import {
-  ACCOUNTS,
-  ackCounts,
-  Client,
-  consistencyProblems,
-  pick,
-  readLibrary,
-  Stats,
-  type Step,
-  storedWrites,
-  unacknowledgedStored,
-  verifyAcks,
-  weighted,
-} from "./harness/workload";
+import { accountForRun, ACCOUNTS, Client, pick, readLibrary, Stats, type Step, weighted } from "./harness/workload";
 
 const options = z
   .object({
@@ -144,16 +130,9 @@ clearTimeout(backupAt);
 const memory = peakMemoryMb(server.pid);
 await server.stop();
 
-const db = new Database(database, { readonly: true });
-const { found, missing } = verifyAcks(db, stats.acks);
-const stored = storedWrites(db, client.marker.run);
-const problems = consistencyProblems(db);
-db.close();
-
-const acked = ackCounts(stats.acks);
+const { found, missing, acked, unacknowledged, problems } = accountForRun(database, stats.acks, client.marker.run);
 const fiveXx = stats.count("5xx");
 const errors = stats.count("error");
-const unacknowledged = unacknowledgedStored(stored, acked);
 const pass = fiveXx === 0 && errors === 0 && missing.length === 0 && problems.length === 0 && backupOk;
 
 console.log("");

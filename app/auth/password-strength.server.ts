@@ -2,10 +2,8 @@ import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
-/**
- * ASVS 5.0 V6: a new password is long enough, not a common or breached one and not made of the
- * user's own e-mail address or name. No composition rules: a long phrase of ordinary words is fine.
- */
+// ASVS 5.0 V6: a new password is long enough, not a common or breached one and not made of the
+// user's own e-mail address or name. No composition rules: a long phrase of ordinary words is fine.
 
 /** zxcvbn's score from 0 to 4; below this a password is guessed too easily. */
 export const MIN_PASSWORD_SCORE = 3;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 
 import { getEnv } from "~/utils/env.server";
-import { singleton } from "~/utils/singleton.server";
+import { forgetSingleton, singleton } from "~/utils/singleton.server";
 
 /**
  * SESSION_SECRET signs the session cookie. A real deployment (LEERTUIN_DEMO=0 in production) must set
@@ -21,4 +21,9 @@ export function sessionSecret(): string {
     fs.writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   });
+}
+
+/** Forgets the secret kept for this process, so the next call reads the settings again (tests change them). */
+export function forgetSessionSecret(): void {
+  forgetSingleton("session-secret");
 }

@@ -1,4 +1,4 @@
-/** Who took over how many answers from whom: the lineage graph's geometry, drawn by LineageGraph. */
+// Who took over how many answers from whom: the lineage graph's geometry, drawn by LineageGraph.
 
 export interface LineageEdgeInput {
   from: string;

@@ -27,10 +27,8 @@ interface Props {
 }
 
 /**
- * The search box. Without JavaScript it is a plain search field in its form. Once the page runs
- * scripts it becomes an ARIA 1.2 combobox: titles of dilemmas and articles appear as one types
- * (`/api/suggesties`), arrow keys move through them, Enter opens the one chosen (or submits the
- * form when none is), Escape closes the list, and a polite live region says how many there are.
+ * The search box: a plain search field without JavaScript, an ARIA 1.2 combobox over `/api/suggesties`
+ * once scripts run (the APG's keyboard pattern, the count in a polite live region).
  */
 export function SearchSuggestions({ id, name, defaultValue, placeholder, maxLength }: Props) {
   const navigate = useNavigate();

@@ -8,10 +8,8 @@ const TOKEN_PATH = /^\/(?:wachtwoord-herstellen|afmelden)\//;
 export const isTokenPath = (url: string | undefined) => TOKEN_PATH.test(url ?? "");
 
 /**
- * A response that depends on who asks — the request carries a session, the response sets a cookie —
- * or whose address is a secret is never kept by a browser, a proxy or the page cache: no-store
- * (the page cache skips a no-store response, see page-cache.server.ts). Everything else keeps its own
- * Cache-Control.
+ * no-store for a response that depends on who asks (a session, a Set-Cookie) or whose address is a
+ * secret: no browser, proxy or page cache may keep it. Everything else keeps its own Cache-Control.
  */
 export function withCachePolicy(req: IncomingMessage, response: Response): Response {
   const personal = hasSessionCookie(req.headers.cookie) || response.headers.has("set-cookie") || isTokenPath(req.url);

@@ -1,13 +1,8 @@
+// The log-in limit per account and per account+address pair (rate-limits.server.ts limits per address).
+// It slows down instead of locking out, so a guesser cannot lock the owner out from another address;
+// an account failing from many addresses gives each one free try. In memory, per process.
 import { LRUCache } from "lru-cache";
 
-/**
- * The log-in's limit per account and per account+address pair, beside the limit per address
- * (rate-limits.server.ts). It slows down instead of locking out: a pair that failed too often must
- * wait a time that doubles with each further failure (429 with Retry-After), while the account's
- * owner at another address keeps their own free tries. When an account fails from many addresses
- * (someone spreads a guessing attack), every address gets one free try for it instead of five.
- * Memory only: a restart forgets, and each process of a multi-process deployment counts on its own.
- */
 const WINDOW_MS = 15 * 60 * 1000;
 const FREE_FAILURES_PER_PAIR = 5;
 const ACCOUNT_UNDER_ATTACK = 20;

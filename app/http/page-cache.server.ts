@@ -10,30 +10,9 @@ import { todayIso } from "~/utils/dates";
 import { isTokenPath } from "./cache-policy.server";
 import { hasReaderRegionCookie, hasSessionCookie } from "./cookie-names";
 
-/**
- * The page cache: what a visitor (no session) gets from a GET is the same for everyone until something
- * is written, so the first render of a URL is kept and sent again, with a strong ETag.
- *
- * Exact invalidation: every write appends to audit_log in its own transaction, so the newest audit id
- * changes with every write, also one made by another process or replica. SQLite's data_version adds
- * any commit by another connection (a script, a test, sqlite3 by hand) that wrote no audit entry; it
- * cannot see this connection's own commits, which is why it is not enough alone. Both come from one
- * statement. An entry is sent only while the generation is the one it was rendered in; the generation
- * is read before the render, so a write during the render makes the entry stale at once. Pages that
- * show "today" (review dates) are kept per UTC day, the day todayIso() gives; a new connection (a
- * restart, a test's fresh database) starts a new generation.
- *
- * The CSP nonce: a cached body carries the nonce of its render and is sent with that render's own
- * headers, so CSP and inline scripts always agree. The nonce no longer differs per response, only per
- * render. That is acceptable because a nonce must be unknown to whoever can put markup *into* the page:
- * here that markup is stored content or the URL, both fixed before the render that draws the nonce,
- * and any change of content is a write that starts a new render with a new nonce. A visitor who reads a
- * cached nonce can only inject into a URL that is rendered (and gets its own nonce) afterwards.
- * Members never get a cached page.
- *
- * The cache works on Node's own request and response, so a hit is answered before Express and Remix
- * are entered: the server asks it first (see server.ts).
- */
+// The page cache: a visitor's GET is the same for everyone until the next write, so its first render is
+// kept and sent again with a strong ETag, before Express is entered. Why the generation and the kept CSP
+// nonce are safe: README, "Performance".
 
 /** Revalidate every time (a 304 costs little); no-transform: the strong ETag names these exact bytes. */
 export const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
@@ -96,7 +75,10 @@ export interface PageCache {
 const strongTag = (body: Buffer, suffix = "") =>
   `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}${suffix}"`;
 
-/** Reads the cache generation in one statement (see above); exported for the benchmark. */
+/**
+ * The generation in one statement: the newest audit id sees every write, also another process's;
+ * data_version sees other connections' commits without an audit entry. Exported for the benchmark.
+ */
 export const GENERATION_SQL =
   "select coalesce((select max(id) from audit_log), 0) || '.' || (select data_version from pragma_data_version())";
 

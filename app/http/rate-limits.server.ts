@@ -32,11 +32,7 @@ function limitPerAddress(windowMinutes: number, limit: () => number, options: Pa
 // The limits come from the environment (LOGIN_RATE_LIMIT, REGISTRATION_RATE_LIMIT, POSTING_RATE_LIMIT), read per request,
 // so a load test from one address can raise them without a code path that switches them off.
 
-/**
- * Failed log-ins: 10 per 15 minutes from one network address, so nobody can guess passwords. Only
- * failures count (a successful log-in costs nothing). The limit per account (and per account and
- * address) is login-throttle.server.ts's, in the log-in action, which reads the e-mail address.
- */
+/** Failed log-ins per network address per 15 minutes; the limit per account is login-throttle.server.ts's. */
 export const loginRateLimit = limitPerAddress(15, () => getEnv().LOGIN_RATE_LIMIT, { skipSuccessfulRequests: true });
 
 /** Account requests: 10 an hour from one network address, against sign-up floods. */

@@ -12,7 +12,7 @@ export interface RequestContext {
   role: RequestRole;
 }
 
-// A singleton: server.ts and the app's build each load this module, and both must see one store.
+// A singleton: the HTTP server (server.server.ts) and the app's build each load this module; both must see one store.
 const storage = singleton("request-context", () => new AsyncLocalStorage<RequestContext>());
 
 /** A proxy's request id is kept when it looks like one; otherwise a new one is made. */

@@ -14,11 +14,8 @@ export interface ShutdownOutcome {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A graceful stop: readiness turns false (a load balancer stops sending) and every answer from now on
- * closes its connection. Connections a busy server has not yet accepted are still in flight for their
- * clients, so the listener closes only at the first quiet moment (nothing in flight for 40 ms), when
- * Node also drops the idle connections. Whatever still runs at the end of the grace period is cut off.
- * Last the mail and search index workers stop and the database is checkpointed and closed.
+ * A graceful stop: readiness turns false and each answer closes its connection; the listener closes at
+ * the first quiet moment, since connections not yet accepted are in flight for their clients.
  */
 export async function shutDown(server: http.Server, graceMs: number): Promise<ShutdownOutcome> {
   const started = Date.now();

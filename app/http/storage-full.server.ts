@@ -13,7 +13,7 @@ export function isStorageFull(error: unknown): boolean {
   return code === "SQLITE_FULL" || code === "ENOSPC" || code === "EDQUOT";
 }
 
-// Shared by server.ts and the app's build, which each load this module.
+// A singleton: the HTTP server (server.server.ts) and the app's build each load this module.
 const reported = singleton("storage-full-reported", () => ({ at: 0 }));
 
 /** Counts every refusal and logs a full disk at most once a minute, however many requests meet it. */

@@ -20,7 +20,7 @@ export function mailTiming(preference: MailPreference | null, kind: Notification
   return preference ?? (AGENDA_KINDS.has(kind) ? "immediately" : "weekly");
 }
 
-// The worker registers here; server.ts and the Remix build each load this module, hence the singleton.
+// The worker registers here; the HTTP server and the Remix build each load this module, hence the singleton.
 const waker = () => singleton("mail-waker", () => ({ wake: null as (() => void) | null }));
 
 export function onMailQueued(wake: (() => void) | null) {

@@ -6,12 +6,9 @@ import * as t from "../../db/schema";
 import { answerLineage, citationsOf } from "./answer.server";
 
 /*
- * A region's answers in force, for its page, its spelregels and its open data. At ten thousand dilemmas a
- * region holds thousands of them, so the pages read one page of them at a time, and the counts come from
- * indexes: `answer_versions_published` holds each published version's answer, number, review date and
- * verdict, so the version in force (the highest published one, as in the view current_answer_versions) is
- * found without reading any version's texts. `indexed by` keeps SQLite from taking the unique (answer,
- * version) index instead, which would read every version's row.
+ * A region's answers in force, a page at a time (thousands at 10k dilemmas). The partial index
+ * `answer_versions_published` finds the version in force without reading texts; `indexed by` keeps
+ * SQLite from the unique (answer, version) index, which would read every version's row.
  */
 
 /** SQL: the id of the answer's version in force, or null when it has none. */

@@ -29,10 +29,8 @@ const BLOCKS = new Set([
 const htmlText = (html: string) => html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ");
 
 /**
- * Markdown as the plain text search indexes and cuts snippets from: the words of every block, list
- * item and table cell, without markup, link targets, images or tags, entities decoded. Marked's lexer
- * alone, without rendering and sanitising HTML: the same words as `markdownToText`, several times faster
- * (building the index of a large library is mostly this).
+ * Markdown as the plain text search indexes and cuts snippets from. Marked's lexer alone, without
+ * rendering and sanitising: the words of `markdownToText`, several times faster (index builds are mostly this).
  */
 export function markdownPlainText(markdown: string): string {
   const parts: string[] = [];

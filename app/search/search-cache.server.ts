@@ -63,7 +63,7 @@ export function getSearchIndex(db: Db): SearchIndex {
 /** Makes the index file current at start (built or updated inside this call); the server then uses it. */
 export function ensureSearchIndexFile(db: Db, databasePath: string): "current" | "updated" | "built" {
   const file = searchIndexPath(databasePath);
-  // Earlier versions kept a lunr index as JSON; builds interrupted by a crash leave temporary files.
+  // Remove what a crashed build left (temporary files) and a lunr index file of an old install.
   const dir = path.dirname(file);
   const base = path.basename(file);
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
@@ -213,6 +213,14 @@ function rebuildInWorker(file: string) {
   worker.once("message", (message: { ok: boolean; error?: string }) => done(message.ok ? undefined : message.error));
   worker.once("error", done);
   worker.once("exit", (code) => done(new Error(`the worker stopped (${code}) before it finished`)));
+}
+
+/**
+ * True while the index is rebuilt behind the one that answers: search may miss the newest writes, so
+ * the page cache keeps nothing and readiness reports it.
+ */
+export function searchIndexLagging(): boolean {
+  return state().rebuilding !== null;
 }
 
 /** At shutdown: stops a rebuild in progress (its temporary file is removed) and closes the index. */

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 
 import Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 
 import type { Sector, Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/utils/db.server";
@@ -117,10 +118,8 @@ const COLUMN_WEIGHTS = Object.values(FIELDS);
 const BM25 = `bm25(fts, ${COLUMN_WEIGHTS.map((w) => w.toFixed(1)).join(", ")})`;
 
 /**
- * The search index: SQLite FTS5 over Dutch-analysed text, in a database of its own beside the
- * application's (a derived file: delete it and it is rebuilt). FTS5 finds and scores; per term, the
- * rows and their bm25 scores are kept in memory once read, so a query combines a few arrays instead of
- * scoring every matching document again.
+ * SQLite FTS5 over Dutch-analysed text in a derived file beside the database. Each term's scored rows
+ * are kept in memory once read, so a query combines arrays instead of scoring every match again.
  */
 export class SearchIndex {
   readonly facets = new FacetColumns();
@@ -131,8 +130,7 @@ export class SearchIndex {
   /** bm25's corpus statistics, kept for scoring documents added by an update. */
   private rowCount = 0;
   private tokenCount = 0;
-  private lists = new Map<string, TermList>();
-  private cachedRows = 0;
+  private readonly lists = termListCache();
   /** Counts the updates, so that a warm-up slice read before one is not used after it. */
   private updates = 0;
   /** Every term of the index, once the warm-up has read them (typo lookups); null until then. */
@@ -184,14 +182,9 @@ export class SearchIndex {
   /** The rows that contain the term, each with its score: from memory, else from FTS5 (then kept). */
   termList(term: string): TermList {
     const cached = this.lists.get(term);
-    if (cached) {
-      // Most recently used last: the first entries are the ones to forget.
-      this.lists.delete(term);
-      this.lists.set(term, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const list = this.readList(term, 0, this.maxRow + 1);
-    this.remember(term, list);
+    this.lists.set(term, list);
     return list;
   }
 
@@ -206,20 +199,9 @@ export class SearchIndex {
     return { rows, scores };
   }
 
-  private remember(term: string, list: TermList) {
-    this.lists.set(term, list);
-    this.cachedRows += list.rows.length;
-    for (const [key, old] of this.lists) {
-      if (this.cachedRows <= MAX_CACHED_ROWS && this.lists.size <= MAX_CACHED_TERMS) break;
-      this.lists.delete(key);
-      this.cachedRows -= old.rows.length;
-    }
-  }
-
   /** Forgets the scored rows held in memory (benchmarks measure the first query this way). */
   forgetTermLists() {
     this.lists.clear();
-    this.cachedRows = 0;
   }
 
   /** Which of these terms the index holds (typo tolerance looks up a word's neighbours). */
@@ -306,17 +288,20 @@ export class SearchIndex {
     }
     const averageTokens = this.tokenCount / Math.max(1, this.rowCount);
     for (const [term, { removed: gone, added: rows }] of changes) {
-      const list = this.lists.get(term)!;
-      const before = list.rows.length;
+      // Setting a patched list may evict one patched before it.
+      const list = this.lists.peek(term);
+      if (!list) continue;
       const kept = withoutRows(list, gone);
       const hits = kept.rows.reduce((n, part) => n + part.length, 0) + rows.length;
-      // New rows have the highest ids: they go at the end, and the list stays sorted.
-      list.rows = joined(Int32Array, [...kept.rows, Int32Array.from(rows, (r) => r.row)]);
-      list.scores = joined(Float32Array, [
-        ...kept.scores,
-        Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)),
-      ]);
-      this.cachedRows += list.rows.length - before;
+      // New rows have the highest ids: they go at the end, and the list stays sorted. A new object, so
+      // the cache counts its new size.
+      this.lists.set(term, {
+        rows: joined(Int32Array, [...kept.rows, Int32Array.from(rows, (r) => r.row)]),
+        scores: joined(Float32Array, [
+          ...kept.scores,
+          Float32Array.from(rows, (r) => bm25(r.weight, r.tokens, hits, this.rowCount, averageTokens)),
+        ]),
+      });
     }
     this.mark = mark;
     this.updates++;
@@ -369,8 +354,8 @@ export class SearchIndex {
       }
       // An update between the slices: the list is read again when a query needs it.
       if (this.closed || this.updates !== updates || this.lists.has(term)) continue;
-      if (this.cachedRows >= MAX_CACHED_ROWS) return;
-      this.remember(term, {
+      if (this.lists.calculatedSize >= MAX_CACHED_ROWS) return;
+      this.lists.set(term, {
         rows: joined(
           Int32Array,
           parts.map((p) => p.rows),
@@ -382,6 +367,16 @@ export class SearchIndex {
       });
     }
   }
+}
+
+/** The scored lists kept in memory: the least recently used go first beyond `maxRows` rows or `maxTerms` terms. */
+export function termListCache({ maxRows = MAX_CACHED_ROWS, maxTerms = MAX_CACHED_TERMS } = {}) {
+  // lru-cache sizes must be positive: an empty list counts as one row.
+  return new LRUCache<string, TermList>({
+    max: maxTerms,
+    maxSize: maxRows,
+    sizeCalculation: (list) => Math.max(1, list.rows.length),
+  });
 }
 
 /** FTS5's bm25 (fts5_aux.c) for one term and one document: k1 = 1.2, b = 0.75, idf floored at 1e-6. */
@@ -493,10 +488,8 @@ function insertDocuments(sqlite: Database.Database, docs: IndexedDoc[]) {
 }
 
 /**
- * Opens an index database. A file being built needs no journal: until it is complete and synced it is
- * a temporary file, thrown away after a crash. The index in use has one connection (this process's) in
- * WAL mode: an update commits without waiting for the disk, and a power cut loses at most the last
- * updates, which the audit log brings back.
+ * A file being built needs no journal: a crash throws the temporary file away. The index in use commits
+ * in WAL mode without waiting for the disk: a power cut loses only updates the audit log brings back.
  */
 function openIndexDatabase(file: string, use: "build" | "serve"): Database.Database {
   const sqlite = new Database(file);

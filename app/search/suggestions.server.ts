@@ -137,11 +137,8 @@ function phraseTitles(list: TitleList, phrase: string, whole: number, start: num
 }
 
 /**
- * Titles of dilemmas and articles for what has been typed so far: every meaningful word (or phrase of
- * the vocabulary, "ib er", "veilig thuis") must start words of the title, the last one may be half typed;
- * a term of its synonym group counts too ("wijkcoach" → "wijkteam"). A whole word counts 3, the start
- * of a word 2, a synonym 1; dilemmas first at equal fit, then shorter titles. The titles holding a
- * prefix are read from sorted words, not scanned.
+ * Titles whose words start with each word typed so far (the last may be half typed; a synonym counts
+ * too): a whole word weighs 3, a start 2, a synonym 1; dilemmas first at equal fit, then shorter titles.
  */
 export function suggest(index: SearchIndex, synonyms: SynonymIndex, query: string): Suggestion[] {
   const words = queryWords(query);

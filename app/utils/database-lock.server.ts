@@ -1,13 +1,8 @@
+// Who holds a database file: the server's `<database>.pid` while its process lives (kill -9 leaves it
+// behind), and on Linux any process with the file or its WAL open (an `sqlite3` shell, say).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
-/**
- * Who holds a database file. A server writes `<database>.pid` when it starts listening and removes it
- * when it closes; a process killed with -9 leaves the file behind, so the file only counts while its
- * process lives. On Linux every process that has the file (or its WAL) open is found as well, which
- * also catches an `sqlite3` shell or a server without the pid file.
- */
 
 interface PidFile {
   pid: number;

@@ -3,12 +3,17 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { type Db, type Executor, openDatabase, type Tx } from "../../db/client.server";
 import { getEnv } from "./env.server";
-import { singleton } from "./singleton.server";
+import { forgetSingleton, singleton } from "./singleton.server";
 
 export type { Db, Executor, Tx };
 
 export function getDb(): Db {
   return singleton("db", () => openDatabase(getEnv().DATABASE_PATH));
+}
+
+/** Closes the process's connection; the next `getDb()` opens DATABASE_PATH again (tests swap databases). */
+export function closeDb(): void {
+  forgetSingleton<Db>("db")?.$client.close();
 }
 
 /** A UNIQUE constraint failure, told by SQLite's error code rather than by its message. */

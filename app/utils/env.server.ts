@@ -73,10 +73,10 @@ const EnvSchema = z
     /** Account requests per network address per hour. */
     REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     POSTING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-    /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
     /** `npm run db:backup`: where backups go and how many of the newest are kept. */
     BACKUP_DIR: z.string().min(1).default("db/backups"),
     BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+    /** LiteFS's `.primary` file (e.g. /litefs/.primary): while it exists this node is a read replica. */
     LITEFS_PRIMARY_FILE: z.string().min(1).optional(),
     /** The canonical origin for every absolute link (feeds, open data, reset links, mails); see public-origin.server.ts. */
     PUBLIC_URL: PublicUrlSchema.optional(),

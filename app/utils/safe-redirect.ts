@@ -2,9 +2,7 @@ const BASE = "http://leertuin.invalid";
 
 /**
  * Only a path inside Leertuin, or the fallback: a log-in link must not send people to another site.
- * Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so `/\t/evil.example`
- * means `//evil.example` to them; anything but printable ASCII is refused before that can matter, and a
- * line break or a non-Latin-1 character would make an invalid Location header besides.
+ * Only printable ASCII: browsers drop tabs and read `\` as `/`, so `/\t/evil.example` is `//evil.example`.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !/^\/[\x21-\x7e]*$/.test(to)) return fallback;

@@ -298,11 +298,7 @@ export function saveDraft(db: Db, target: Target, form: AnswerForm, basis?: stri
   });
 }
 
-/**
- * Publishes the region's answer: the draft (or a new version) becomes the version in force, the
- * dilemma is answered, the proposer is told, suggestions it fulfils are closed, and the audit log
- * says so — all in one transaction.
- */
+/** The draft (or a new version) comes in force; dilemma, proposer, fulfilled suggestions and audit log in the same transaction. */
 export function publishAnswer(db: Db, target: Target, form: AnswerForm, basis?: string) {
   return writeOrFail(db, (tx) => {
     const dilemma = writableDilemma(tx, target.dilemmaId);

@@ -363,3 +363,22 @@ export const ackCounts = (acks: readonly Ack[]) => {
   for (const ack of acks) counts[ack.kind]++;
   return counts;
 };
+
+/**
+ * The account of a run, read from its database once the writes are over: the acknowledged writes
+ * found and missing, the run's records stored without an acknowledgement, and the consistency checks.
+ */
+export function accountForRun(database: string, acks: readonly Ack[], run: string) {
+  const db = new Database(database, { readonly: true });
+  try {
+    const acked = ackCounts(acks);
+    return {
+      ...verifyAcks(db, acks),
+      acked,
+      unacknowledged: unacknowledgedStored(storedWrites(db, run), acked),
+      problems: consistencyProblems(db),
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,24 +1,14 @@
 import fs from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = (page: Page, email: string) => logInOn(page, baseUrl, email);
+const { baseUrl, logIn } = useBrowser();
 
 describe("my account", () => {
   it("changes the name, explains a mistake beside the field, and offers the data download — accessible", async () => {
-    const page = await newPage(browser);
-    await logIn(page, "lid.twente@leertuin.test");
+    const page = await logIn("lid.twente@leertuin.test");
     await page.getByRole("link", { name: "Mijn account" }).click();
     await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
     await expectAccessible(page);
@@ -49,12 +39,10 @@ describe("my account", () => {
 
 describe("admin pages", () => {
   it("shows the overview, the roles and a region form with its errors — accessible, and no 'Beheer' link for others", async () => {
-    const member = await newPage(browser);
-    await logIn(member, "begeleider.twente@leertuin.test");
+    const member = await logIn("begeleider.twente@leertuin.test");
     await expect(member.getByRole("link", { name: "Beheer", exact: true }).count()).resolves.toBe(0);
 
-    const page = await newPage(browser);
-    await logIn(page, "admin@leertuin.test");
+    const page = await logIn("admin@leertuin.test");
     await page.getByRole("link", { name: "Beheer", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
     await expectAccessible(page);

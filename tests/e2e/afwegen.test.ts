@@ -3,18 +3,12 @@
 // every page at desktop (1280×800) and phone (390×844) size.
 import fs from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const { baseUrl, newPage } = useBrowser();
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -34,7 +28,7 @@ async function accessibleAtBothSizes(page: Page) {
  */
 async function accessibleWithoutScript(plain: Page) {
   const html = (await plain.content()).replace(/<script\b[\s\S]*?<\/script>/g, "");
-  const page = await newPage(browser, { viewport: plain.viewportSize()! });
+  const page = await newPage({ viewport: plain.viewportSize()! });
   await page.route(plain.url(), (route) =>
     route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
   );
@@ -54,7 +48,7 @@ async function downloadRecord(page: Page): Promise<string> {
 
 describe("the afwegingshulp", () => {
   it("works without JavaScript: a teacher's gut feeling, from the home page to the downloaded record", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false, viewport: DESKTOP });
+    const page = await newPage({ javaScriptEnabled: false, viewport: DESKTOP });
     await page.goto(baseUrl);
     await page.getByRole("link", { name: "Stap voor stap afwegen" }).click();
     await page.waitForURL(`${baseUrl}/afwegen`);
@@ -122,7 +116,7 @@ describe("the afwegingshulp", () => {
   });
 
   it("works with JavaScript on a phone: a huisarts asked by Veilig Thuis, from the dilemma page", async () => {
-    const page = await newPage(browser, { viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await page.goto(`${baseUrl}/dilemmas/veilig-thuis-vraagt-huisarts-informatie`);
     await page.getByRole("link", { name: "Afwegen voor mijn situatie" }).click();
     await page.getByRole("heading", { level: 1, name: "Stap voor stap afwegen" }).waitFor();

@@ -1,21 +1,12 @@
 // Answer first, in a real browser at phone and desktop size: the verdicts on the first phone screen,
 // results before filters, the reader's own region first, the error summary taking focus, and a publish
 // button that cannot publish twice. axe (desktop and phone) on every page visited.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage, PHONE } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, PHONE, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = async (email: string, options = {}): Promise<Page> =>
-  logInOn(await newPage(browser, options), baseUrl, email);
+const { baseUrl, newPage, logIn } = useBrowser();
 
 /** The regions of the verdict summary, top to bottom, and the one marked "Uw regio". */
 async function summaryRows(page: Page) {
@@ -62,7 +53,7 @@ describe("the verdict summary", () => {
     await publishAs(admin, dilemma, "twente", "delen-onder-voorwaarden", long);
     await publishAs(admin, dilemma, "groningen", "niet-delen", long);
 
-    const page = await newPage(browser, { viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await page.goto(`${baseUrl}/dilemmas/${dilemma}`);
     await page.getByRole("heading", { level: 2, name: "De oordelen van 4 regio's" }).waitFor();
     const badges = page.locator(".verdict-summary .verdict-badge");
@@ -93,7 +84,7 @@ describe("the verdict summary", () => {
 
 describe("search on a phone", () => {
   it("shows the first result before the filters, within the first screen", async () => {
-    const page = await newPage(browser, { viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await page.goto(`${baseUrl}/zoeken?q=leerling+verzuim+wijkteam`);
     const first = page.locator(".search-results .card").first();
     await first.waitFor();
@@ -111,7 +102,7 @@ describe("search on a phone", () => {
   });
 
   it("offers a visitor the way to propose when nothing is found", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/zoeken?q=xyzzyplugh`);
     await page.getByRole("heading", { level: 2, name: "Staat uw vraag er niet bij?" }).waitFor();
     await page.getByRole("link", { name: "Vraag een account aan" }).waitFor();
@@ -134,7 +125,7 @@ describe("own region first", () => {
   });
 
   it("for a visitor who chose a region with the form, without JavaScript", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage({ javaScriptEnabled: false });
     await page.goto(baseUrl + dilemma);
     await expect(summaryRows(page)).resolves.toEqual({ regions: ["groningen", "twente"], own: [] });
     await page.getByLabel("Mijn regio").selectOption({ label: "Twente" });
@@ -148,7 +139,7 @@ describe("own region first", () => {
   });
 
   it("for a visitor who chose a region with JavaScript", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl + dilemma);
     await page.getByLabel("Mijn regio").selectOption({ label: "Twente" });
     await page.getByRole("button", { name: "Opslaan" }).click();
@@ -161,7 +152,7 @@ describe("own region first", () => {
 
 describe("navigation inside the app", () => {
   it("announces the new page's title politely", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/dilemmas`);
     const link = page.locator(".card h2 a").first();
     const title = (await link.textContent())!;
@@ -177,7 +168,7 @@ describe("navigation inside the app", () => {
 
 describe("forms", () => {
   it("move focus to the error summary after a failed submit with JavaScript; its links lead to the fields", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/registreren`);
     await page.getByLabel("Naam").fill("Iemand");
     await page.getByRole("button", { name: "Account aanvragen" }).click();
@@ -195,7 +186,7 @@ describe("forms", () => {
   });
 
   it("move focus to the error summary without JavaScript too", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage({ javaScriptEnabled: false });
     await page.goto(`${baseUrl}/registreren`);
     await page.getByRole("button", { name: "Account aanvragen" }).click();
     await page.locator(".error-summary").waitFor();

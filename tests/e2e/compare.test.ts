@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const { baseUrl, newPage } = useBrowser();
 
 describe("comparing regions", () => {
   it("compares two regions in the matrix, opens their answers side by side and prints the spelregels — accessible on every page", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl);
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Vergelijken" }).click();
     await page.getByRole("heading", { level: 1, name: "Regio's vergelijken" }).waitFor();
@@ -80,7 +73,7 @@ describe("comparing regions", () => {
   });
 
   it("chooses two regions from a dilemma's page — the choice accessible, a wrong choice explained", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/vergelijk`);
     const href = await page.locator("a.compare-matrix__pair-link").first().getAttribute("href");
     await page.goto(baseUrl + href!.split("/vergelijk")[0]);
@@ -104,7 +97,7 @@ describe("comparing regions", () => {
   });
 
   it("narrows a region's answers to those due for review and its spelregels to one theme, without JavaScript — accessible", async () => {
-    const plain = await newPage(browser, { javaScriptEnabled: false });
+    const plain = await newPage({ javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/regios/zeeland`);
     const due = await plain.getByText(/^\d+ afspraken zijn toe aan herziening$/).textContent();
     await plain.getByRole("link", { name: "Toon alleen deze afspraken" }).click();
@@ -113,7 +106,7 @@ describe("comparing regions", () => {
     await expect(table.getByRole("rowheader").count()).resolves.toBe(Number.parseInt(due!, 10));
     await expect(table.getByText("— toe aan herziening").count()).resolves.toBe(Number.parseInt(due!, 10));
     // axe runs in the page, so it looks at the same address with JavaScript.
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(plain.url());
     await expectAccessible(page);
     await plain.getByRole("link", { name: "Toon alle afspraken" }).click();
@@ -139,7 +132,7 @@ describe("comparing regions", () => {
   });
 
   it("filters the matrix without JavaScript, and fits a phone screen", async () => {
-    const plain = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const plain = await newPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await plain.goto(`${baseUrl}/vergelijk`);
     await plain.getByLabel("Groningen").check();
     await plain.getByLabel("Twente").check();
@@ -154,7 +147,7 @@ describe("comparing regions", () => {
     const overflow = await plain.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${baseUrl}/vergelijk`);
     await expect(
       page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

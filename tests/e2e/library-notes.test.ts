@@ -1,24 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
 // Issue 15 in a browser: the glossary reached from the footer, the quiet "illustrative" line, and the
 // facilitator's block of points still to verify, each accessible (axe: no serious or critical findings).
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = async (email: string): Promise<Page> => logInOn(await newPage(browser), baseUrl, email);
+const { baseUrl, newPage, logIn } = useBrowser();
 
 describe("the library's notes", () => {
   it("goes from the footer to the glossary, and a term keeps its own anchor", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl);
     await expect(page.locator(".quiet-note").textContent()).resolves.toMatch(/illustratief/);
     await page.getByRole("contentinfo").getByRole("link", { name: "begrippenlijst" }).click();

@@ -1,22 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { DESKTOP, expectAccessible, expectNoPageErrors, logInOn, newPage } from "../support/browser";
-import { launchBrowser } from "../support/browser";
+import { DESKTOP, expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
+import { proposalForm } from "../support/http";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = (page: Page, email: string) => logInOn(page, baseUrl, email);
+const { baseUrl, newPage, logIn } = useBrowser();
 
 /** A member's proposal, sent as the form would: it gives Zeeland's facilitators a mail in the outbox. */
 async function proposeAsMember() {
-  const form = (body: Record<string, string>, cookie?: string) =>
+  const form = (body: Record<string, string> | URLSearchParams, cookie?: string) =>
     fetch(baseUrl + (cookie ? "/voorstellen" : "/inloggen"), {
       method: "POST",
       redirect: "manual",
@@ -25,27 +16,14 @@ async function proposeAsMember() {
     });
   const login = await form({ email: "lid.zeeland@leertuin.test", password: "leertuin-demo" });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const response = await form(
-    {
-      region: "zeeland",
-      title: "Voorstel voor de e-mailtest",
-      question: "Mag de school het wijkteam inlichten over zorgen?",
-      situation: "Een leerling vertelt over spanningen thuis en wil niet dat de school iets doet.",
-      purpose: "Vroeg hulp bieden",
-      holderSector: "onderwijs",
-      askingSectors: "wijkteam",
-      themes: "signalen",
-    },
-    cookie,
-  );
+  const response = await form(proposalForm({ title: "Voorstel voor de e-mailtest" }), cookie);
   expect(response.status).toBe(302);
 }
 
 describe("e-mail", () => {
   it("shows the outbox to an admin, unsubscribes from a mail's link and sets the choice in the account — accessible", async () => {
     await proposeAsMember();
-    const admin = await newPage(browser, { viewport: DESKTOP });
-    await logIn(admin, "admin@leertuin.test");
+    const admin = await logIn("admin@leertuin.test", { viewport: DESKTOP });
     await admin.goto(`${baseUrl}/beheer/mail`);
     await admin.getByRole("heading", { level: 1, name: "E-mail" }).waitFor();
     await admin.getByText("Er is geen mailserver ingesteld (SMTP_URL)").waitFor();
@@ -57,7 +35,7 @@ describe("e-mail", () => {
     const unsubscribe = /Geen e-mail meer: (\S+)/.exec(text)![1]!;
 
     // The link from the mail, opened without being logged in.
-    const reader = await newPage(browser);
+    const reader = await newPage();
     await reader.goto(unsubscribe);
     await reader.getByRole("heading", { level: 1, name: "Afmelden voor e-mail" }).waitFor();
     await expectAccessible(reader);
@@ -66,8 +44,7 @@ describe("e-mail", () => {
     await expectAccessible(reader);
     expectNoPageErrors(reader);
 
-    const member = await newPage(browser);
-    await logIn(member, "lid.twente@leertuin.test");
+    const member = await logIn("lid.twente@leertuin.test");
     await member.goto(`${baseUrl}/account`);
     await member.getByRole("heading", { level: 2, name: "E-mail over meldingen" }).waitFor();
     await member.getByLabel("Direct: een e-mail bij elke melding").check();

@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const { baseUrl, newPage } = useBrowser();
 
 describe("the reading journey", () => {
   it("goes from the home page through a dilemma, a cited article and a region — accessible on every page", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl);
     await expect(page.title()).resolves.toBe("Startpagina — Leertuin");
     await page.getByRole("heading", { level: 1, name: "Mag ik dit delen?" }).waitFor();
@@ -78,7 +71,7 @@ describe("the reading journey", () => {
   });
 
   it("shows an earlier version of an answer with a link to the version in force", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/dilemmas`);
     // Find a dilemma with an earlier version by following the library's own links.
     const links = await page.locator(".card h2 a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -99,7 +92,7 @@ describe("the reading journey", () => {
   });
 
   it("works without JavaScript: filters, paging links and navigation are plain HTML", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage({ javaScriptEnabled: false });
     await page.goto(`${baseUrl}/dilemmas`);
     await page.getByLabel("Oordeel").selectOption("niet-delen");
     await page.getByRole("button", { name: "Filter toepassen" }).click();
@@ -113,7 +106,7 @@ describe("the reading journey", () => {
   });
 
   it("can be used with the keyboard: the skip link comes first and moves focus to the content", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/dilemmas`);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Naar de inhoud" });
@@ -124,7 +117,7 @@ describe("the reading journey", () => {
   });
 
   it("fits a phone screen without sideways scrolling", async () => {
-    const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
     for (const path of ["/", "/dilemmas", "/beroepscodes", "/regios"]) {
       await page.goto(baseUrl + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -136,7 +129,7 @@ describe("the reading journey", () => {
 
 describe("search", () => {
   it("searches from the home page, narrows with a facet and opens a result — accessible on the way", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl);
     await page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" }).fill("beroepsgeheim huisarts");
     await page.keyboard.press("Enter");
@@ -170,7 +163,7 @@ describe("search", () => {
 
 describe("accounts", () => {
   it("logs in with a demo account from any page, comes back there, and logs out — accessible on the way", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/regios`);
     await page.getByRole("link", { name: "Inloggen" }).click();
     await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
@@ -194,7 +187,7 @@ describe("accounts", () => {
   });
 
   it("lets a facilitator approve the pending demo member and see it in the audit log — accessible, and working without JavaScript", async () => {
-    const plain = await newPage(browser, { javaScriptEnabled: false });
+    const plain = await newPage({ javaScriptEnabled: false });
     await plain.goto(`${baseUrl}/registreren`);
     await plain.getByLabel("Naam").fill("Iemand Zonder Script");
     await plain.getByRole("button", { name: "Account aanvragen" }).click();
@@ -202,7 +195,7 @@ describe("accounts", () => {
     await expect(plain.getByLabel("Naam").inputValue()).resolves.toBe("Iemand Zonder Script");
 
     // axe runs as a script in the page, so the accessibility checks use a page with JavaScript.
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/registreren`);
     await page.getByRole("button", { name: "Account aanvragen" }).click();
     await page.getByText("Niet alles is goed ingevuld").waitFor();

@@ -1,24 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
 // Issue 16 in a browser: a code's edition history with what changed per article, and a region's review
 // list where a facilitator reconfirms an answer, each accessible (axe: no serious or critical findings).
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = async (email: string): Promise<Page> => logInOn(await newPage(browser), baseUrl, email);
+const { baseUrl, newPage, logIn } = useBrowser();
 
 describe("editions and review", () => {
   it("shows the meldcode's editions and, per article, what changed in 2019", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/beroepscodes/meldcode`);
     await page.getByRole("heading", { level: 2, name: "Edities" }).waitFor();
     const change = page.locator("#wijziging-stap-5");

@@ -1,18 +1,12 @@
 // The search box's suggestions in a real browser: an ARIA 1.2 combobox once scripts run (keys, live
 // region, axe), and a plain search form without JavaScript.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const { baseUrl, newPage } = useBrowser();
 
 /**
  * axe over the page with the suggestions open: no serious or critical WCAG 2.1 AA violation. The site
@@ -33,7 +27,7 @@ async function expectAccessible(page: Page) {
 
 describe("search suggestions", () => {
   it("offer titles while typing on the home page, chosen with the keyboard — accessible", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(baseUrl);
     const box = page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" });
     await box.waitFor();
@@ -71,7 +65,7 @@ describe("search suggestions", () => {
   });
 
   it("leave Enter to the form when no suggestion is chosen, on /zoeken", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     await page.goto(`${baseUrl}/zoeken`);
     const box = page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" });
     await box.pressSequentially("wijkcoach", { delay: 30 });
@@ -84,7 +78,7 @@ describe("search suggestions", () => {
   });
 
   it("leave a plain search form without JavaScript", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage({ javaScriptEnabled: false });
     await page.goto(baseUrl);
     expect(await page.getByRole("combobox").count()).toBe(0);
     const box = page.getByRole("searchbox", { name: "Zoek een dilemma, afspraak of artikel" });

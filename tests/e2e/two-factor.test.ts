@@ -1,22 +1,15 @@
 // Two-factor log-in in a real browser, with axe on the set-up, the recovery codes and the code step.
 // A new account of its own: the demo accounts stay password-only for the other browser tests.
 import { generate } from "otplib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const { baseUrl, newPage } = useBrowser();
 
 describe("two-factor log-in", () => {
   it("sets up an authenticator app, shows the recovery codes once, and asks for a code at log-in — accessible", async () => {
-    const page = await newPage(browser);
+    const page = await newPage();
     const email = `tweestaps.${Date.now()}@voorbeeld.nl`;
     const password = "zeven groene kikkers zingen";
     await page.goto(`${baseUrl}/registreren`);

@@ -1,20 +1,11 @@
 // The whole journey of the learning garden in a real browser: a member proposes (the guard stops a
 // phone number), the facilitator accepts and publishes, another region adopts with a change, and the
 // member is told. axe checks every page on the way.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { expectAccessible, expectNoPageErrors, launchBrowser, logInOn, newPage } from "../support/browser";
+import { expectAccessible, expectNoPageErrors, useBrowser } from "../support/browser";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const logIn = async (email: string): Promise<Page> => logInOn(await newPage(browser), baseUrl, email);
+const { baseUrl, logIn } = useBrowser();
 
 const TITLE = "Oma haalt de kinderen niet meer op";
 

@@ -17,6 +17,7 @@ import { CommentSchema, HideSchema } from "~/workflow/comments.server";
 import { ProposalSchema } from "~/workflow/proposals.server";
 import { DeclineSchema, SuggestionSchema } from "~/workflow/suggestions.server";
 import { encodeForm, type Form, mutatedForm } from "../support/fuzz";
+import { HUISARTS } from "../support/weighing";
 
 const person = {
   name: "Sanne de Boer",
@@ -26,18 +27,6 @@ const person = {
   organisation: "3",
 };
 const password = { password: "een-lang-wachtwoord", passwordRepeat: "een-lang-wachtwoord" };
-
-const weighing = {
-  sector: "huisarts",
-  beroepsgeheim: "gebruikelijk",
-  vrager: "veilig-thuis",
-  gegevens: ["veiligheid", "gezondheid"],
-  doel: "Veilig Thuis onderzoekt zorgen over de kinderen.",
-  leeftijd: "volwassene",
-  toestemming: "niet-zonder-gevaar",
-  gevaar: "vermoeden",
-  thema: ["meldcode"],
-};
 
 /** Each parser with a form it accepts (as `readForm` hands it over: lists as arrays). */
 const PARSERS: [string, z.ZodType, Form][] = [
@@ -97,8 +86,8 @@ const PARSERS: [string, z.ZodType, Form][] = [
     },
   ],
   ["AccountDeletionSchema", AccountDeletionSchema, { confirmPassword: "mijn-wachtwoord" }],
-  ["WeighingFormSchema", WeighingFormSchema, weighing],
-  ["RecordFormSchema", RecordFormSchema, { ...weighing, route: "meldrecht", afspraak: "een-dilemma/twente/2" }],
+  ["WeighingFormSchema", WeighingFormSchema, HUISARTS],
+  ["RecordFormSchema", RecordFormSchema, { ...HUISARTS, route: "meldrecht", afspraak: "een-dilemma/twente/2" }],
 ];
 
 const ENUMS: Record<string, readonly string[]> = {

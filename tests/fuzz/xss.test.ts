@@ -4,13 +4,13 @@
 import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { marked } from "marked";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { renderMarkdown } from "~/utils/markdown.server";
 import { encodeForm, XSS_FRAGMENTS, XSS_VECTORS } from "../support/fuzz";
 import { executableInFragment, executableInPage, richTextBlocks } from "../support/html-safety";
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
 describe("the markdown renderer", () => {
   it("the corpus is hostile: unsanitised, most vectors come out executable", () => {
@@ -47,13 +47,8 @@ describe("the markdown renderer", () => {
 });
 
 describe("the corpus through the forms and the pages that show them", () => {
-  let server: TestServer;
-  let http: ReturnType<typeof httpClient>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    http = httpClient(server);
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ resetBetweenTests: false });
+  const http = httpClient(server);
 
   /** Fills a markdown field of at most `max` characters with as many vectors as fit, starting at `from`. */
   const vectors = (from: number, max: number) => {

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { encodeForm, mutatedForm } from "../support/fuzz";
 import { DEMO, httpClient, regionCookie } from "../support/http";
 import { useTestServer } from "../support/test-server";
+import { type Answers, formOf, HUISARTS, queryOf, TEACHER } from "../support/weighing";
 
 const server = useTestServer();
 const http = httpClient(server);
@@ -24,42 +25,15 @@ function databaseState() {
   };
 }
 
-const TEACHER = {
-  sector: "onderwijs",
-  beroepsgeheim: "gebruikelijk",
-  vrager: "onderwijs",
-  gegevens: ["veiligheid", "school"],
-  doel: "De collega en de intern begeleider helpen mij inschatten of mijn zorg over een leerling terecht is.",
-  leeftijd: "onder-12",
-  toestemming: "niet-gevraagd",
-  gevaar: "nee",
-  thema: ["signalen", "overleg-collega", "kindermishandeling"],
-};
+/** The afwegingshulp's answer to these answers, as its form posts them. */
+const weigh = (answers: Answers, extra: Record<string, string> = {}) =>
+  http.post("/afwegen", formOf(answers, { intent: "weigh", ...extra }));
 
-const HUISARTS = {
-  sector: "huisarts",
-  beroepsgeheim: "gebruikelijk",
-  vrager: "veilig-thuis",
-  gegevens: ["gezondheid", "veiligheid"],
-  doel: "Veilig Thuis onderzoekt een melding over de kinderen in het gezin en wil weten wat de huisarts heeft gezien.",
-  leeftijd: "volwassene",
-  toestemming: "niet-zonder-gevaar",
-  gevaar: "vermoeden",
-  thema: [] as string[],
-};
-
-type Answers = typeof TEACHER;
-
-function formOf(answers: Answers, extra: Record<string, string> = {}) {
-  const form = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...answers, ...extra }))
-    for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
-  return form;
-}
-
-function queryOf(answers: Answers) {
-  const { doel: _purpose, ...rest } = answers;
-  return formOf(rest as Answers).toString();
+/** The page the afwegingshulp answers with, once its status is the one expected. */
+async function weighedPage(status: number, answers: Answers, extra: Record<string, string> = {}) {
+  const response = await weigh(answers, extra);
+  expect(response.status).toBe(status);
+  return http.html(response);
 }
 
 let before: ReturnType<typeof databaseState>;
@@ -106,12 +80,7 @@ describe("the form", () => {
   });
 
   it("refuses an incomplete posted form with Dutch errors per field and keeps what was typed", async () => {
-    const response = await http.post(
-      "/afwegen",
-      formOf({ ...TEACHER, gegevens: [], leeftijd: "" }, { intent: "weigh", doel: "kort" }),
-    );
-    expect(response.status).toBe(400);
-    const page = await http.html(response);
+    const page = await weighedPage(400, { ...TEACHER, gegevens: [], leeftijd: "" }, { doel: "kort" });
     expect(page).toContain("Kies ten minste één soort informatie die de vrager wil weten.");
     expect(page).toContain("Kies om wie het gaat.");
     expect(page).toContain("Beschrijf het doel in één zin van ten minste 10 tekens.");
@@ -122,9 +91,7 @@ describe("the form", () => {
 
   it("blocks a purpose with personal data, shows the finding, and stores nothing", async () => {
     const doel = "Moeder belt op 06-12345678 en wil dat de school het wijkteam inlicht over haar zoon.";
-    const response = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "weigh" }));
-    expect(response.status).toBe(422);
-    const page = await http.html(response);
+    const page = await weighedPage(422, { ...TEACHER, doel });
     expect(page).toContain("We hebben niets opgeslagen");
     expect(page).toMatch(/<mark class="finding finding--block">06-12345678/);
     expect(page).toContain(`>${doel}</textarea>`);
@@ -134,17 +101,10 @@ describe("the form", () => {
 
   it("asks to confirm a purpose with a warning, once, and keeps the confirmation into the record", async () => {
     const doel = "Mevrouw Jansen van het wijkteam wil weten of de school zich zorgen maakt over de leerling.";
-    const warned = await http.post("/afwegen", formOf({ ...TEACHER, doel }, { intent: "weigh" }));
-    expect(warned.status).toBe(422);
-    const page = await http.html(warned);
+    const page = await weighedPage(422, { ...TEACHER, doel });
     const confirm = /name="bevestig-doel" value="([0-9a-f]+)"/.exec(page)?.[1];
     expect(confirm).toBeDefined();
-    const confirmed = await http.post(
-      "/afwegen",
-      formOf({ ...TEACHER, doel }, { intent: "weigh", "bevestig-doel": confirm! }),
-    );
-    expect(confirmed.status).toBe(200);
-    const answer = await http.html(confirmed);
+    const answer = await weighedPage(200, { ...TEACHER, doel }, { "bevestig-doel": confirm! });
     expect(answer).toContain('type="hidden" name="bevestig-doel" value="' + confirm + '"');
     const recorded = await http.post(
       "/afwegen",
@@ -166,7 +126,7 @@ describe("the form", () => {
 
 describe("the answer page", () => {
   it("gives the teacher the school's regional answers, the internal consultation and the meldcode's first steps", async () => {
-    const response = await http.post("/afwegen", formOf(TEACHER, { intent: "weigh" }));
+    const response = await weigh(TEACHER);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toContain("no-store");
     const page = await http.html(response);
@@ -176,11 +136,14 @@ describe("the answer page", () => {
     );
     expect(matches).toContain('href="/dilemmas/onderbuikgevoel-leerkracht-collega"');
     expect(matches).toContain('href="/dilemmas/onderbuikgevoel-leerkracht-collega/afspraken/twente/');
-    expect(page).toContain("Overleg binnen de zorgstructuur van de school");
-    expect(page).toContain('href="/beroepscodes/beroepscode-leraren#zorgstructuur"');
-    expect(page).toContain("Toestemming: Toestemming vragen");
-    expect(page).toContain("Meldrecht: Signalen vastleggen en toetsen bij een collega");
-    expect(page).toContain('href="/beroepscodes/meldcode#stap-2"');
+    for (const route of [
+      "Overleg binnen de zorgstructuur van de school",
+      'href="/beroepscodes/beroepscode-leraren#zorgstructuur"',
+      "Toestemming: Toestemming vragen",
+      "Meldrecht: Signalen vastleggen en toetsen bij een collega",
+      'href="/beroepscodes/meldcode#stap-2"',
+    ])
+      expect(page).toContain(route);
     expect(page).not.toContain("Conflict van plichten");
     // Consent for a pupil under 12 at a school: the parents (UAVG art. 5).
     expect(page).toContain("De ouders met gezag, omdat de jongere jonger is dan 16.");

@@ -3,7 +3,7 @@
 // header's Agenda link says how many items wait.
 import { describe, expect, it } from "vitest";
 
-import { DEMO, httpClient, publishForm } from "../support/http";
+import { DEMO, httpClient, proposalForm, publishForm, zeelandAnswersTwenteLacks } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -17,12 +17,7 @@ const notificationsOf = (email: string) =>
   );
 
 /** A Zeeland answer in force on a dilemma Twente has not answered. */
-const zeelandSource = () =>
-  http.one<{ slug: string; version: number; title: string }>(
-    `select d.slug, d.title, v.version from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
-     join regions r on r.id = v.region_id where r.slug = 'zeeland' and not exists (select 1 from answers a
-     join regions r2 on r2.id = a.region_id where a.dilemma_id = d.id and r2.slug = 'twente') order by d.slug limit 1`,
-  )!;
+const zeelandSource = () => zeelandAnswersTwenteLacks(http)[0]!;
 
 /** The count beside the header's Agenda link, or null without one. */
 async function agendaCount(cookie: string) {
@@ -44,16 +39,12 @@ describe("a facilitator is told", () => {
 
     const response = await http.post(
       "/voorstellen",
-      {
-        region: "zeeland",
+      proposalForm({
         title: "Broertje vaak afwezig op de opvang",
         question: "Mag de pedagogisch medewerker het wijkteam vertellen dat een broertje vaak afwezig is?",
         situation: "Een jongen van vier komt sinds de zomer vaak niet naar de opvang.",
         purpose: "",
-        holderSector: "onderwijs",
-        askingSectors: "wijkteam",
-        themes: "signalen",
-      },
+      }),
       await http.logIn(DEMO.member),
     );
     expect(response.status).toBe(302);

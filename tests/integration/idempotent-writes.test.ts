@@ -2,19 +2,14 @@
 // based on; a stale base is a 409 with a Dutch message, and a repeated identical submit writes nothing new.
 import { describe, expect, it } from "vitest";
 
-import { DEMO, httpClient, publishForm } from "../support/http";
+import { DEMO, httpClient, proposalForm, publishForm, zeelandAnswersTwenteLacks } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
 const http = httpClient(server);
 
 /** A dilemma Zeeland has an answer in force for, with nothing of Twente's. */
-const zeelandAnswer = () =>
-  http.one<{ slug: string; version: number; answer_id: number }>(
-    `select d.slug, v.version, v.answer_id from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
-     join regions r on r.id = v.region_id where r.slug = 'zeeland' and not exists (select 1 from answers a
-     join regions r2 on r2.id = a.region_id where a.dilemma_id = d.id and r2.slug = 'twente') order by d.id limit 1`,
-  )!;
+const zeelandAnswer = () => zeelandAnswersTwenteLacks(http)[0]!;
 const versions = (answerId: number) =>
   http.sql<{ version: number; published: number }>(
     "select version, published_at is not null as published from answer_versions where answer_id = ? order by version",
@@ -140,16 +135,12 @@ describe("agenda decisions and adoption", () => {
     const member = await http.logIn(DEMO.member);
     const response = await http.post(
       "/voorstellen",
-      {
-        region: "zeeland",
+      proposalForm({
         title: "Oma haalt het kind niet meer op",
         question: "Mag de opvang de school vertellen dat oma het kind niet meer ophaalt?",
         situation: "Sinds kort haalt niemand het kind op tijd op en de opvang maakt zich zorgen.",
         purpose: "",
-        holderSector: "onderwijs",
-        askingSectors: "wijkteam",
-        themes: "signalen",
-      },
+      }),
       member,
     );
     const slug = /\/dilemmas\/([a-z0-9-]+)/.exec(response.headers.get("location")!)![1]!;
@@ -218,9 +209,4 @@ describe("agenda decisions and adoption", () => {
 });
 
 /** A second dilemma like zeelandAnswer's. */
-const zeelandAnswer2 = () =>
-  http.one<{ slug: string; version: number }>(
-    `select d.slug, v.version from current_answer_versions v join dilemmas d on d.id = v.dilemma_id
-     join regions r on r.id = v.region_id where r.slug = 'zeeland' and not exists (select 1 from answers a
-     join regions r2 on r2.id = a.region_id where a.dilemma_id = d.id and r2.slug = 'twente') order by d.id limit 1 offset 1`,
-  )!;
+const zeelandAnswer2 = () => zeelandAnswersTwenteLacks(http)[1]!;

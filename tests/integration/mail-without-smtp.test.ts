@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 
 import { mailRound } from "../../app/mail/mail-worker.server";
-import { DEMO, httpClient } from "../support/http";
+import { DEMO, httpClient, proposalForm } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 delete process.env.SMTP_URL;
@@ -13,16 +13,7 @@ describe("mail without SMTP", () => {
   it("keeps the mails in the outbox, readable by admins only", async () => {
     const response = await http.post(
       "/voorstellen",
-      new URLSearchParams({
-        region: "zeeland",
-        title: "Voorstel zonder mailserver",
-        question: "Mag de school het wijkteam inlichten over zorgen?",
-        situation: "Een leerling vertelt over spanningen thuis en wil niet dat de school iets doet.",
-        purpose: "Vroeg hulp bieden",
-        holderSector: "onderwijs",
-        askingSectors: "wijkteam",
-        themes: "signalen",
-      }),
+      proposalForm({ title: "Voorstel zonder mailserver" }),
       await http.logIn(DEMO.member),
     );
     expect(response.status).toBe(302);

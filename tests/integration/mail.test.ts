@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailRound, startMailWorker, stopMailWorker } from "../../app/mail/mail-worker.server";
 import { digestMoment } from "../../app/mail/schedules.server";
 import { notify } from "../../app/workflow/notifications.server";
-import { DEMO, httpClient } from "../support/http";
+import { DEMO, httpClient, proposalForm } from "../support/http";
 import { type ReceivedMail, smtpSink } from "../support/smtp-sink";
 import { useTestServer } from "../support/test-server";
 
@@ -26,16 +26,7 @@ const SECRET_SITUATION =
 async function propose(title: string, who: string = DEMO.member) {
   const response = await http.post(
     "/voorstellen",
-    new URLSearchParams({
-      region: "zeeland",
-      title,
-      question: "Mag de school het wijkteam inlichten over zorgen?",
-      situation: SECRET_SITUATION,
-      purpose: "Vroeg hulp bieden",
-      holderSector: "onderwijs",
-      askingSectors: "wijkteam",
-      themes: "signalen",
-    }),
+    proposalForm({ title, situation: SECRET_SITUATION }),
     await http.logIn(who),
   );
   expect(response.status).toBe(302);

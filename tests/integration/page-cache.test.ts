@@ -1,17 +1,11 @@
 // The page cache over HTTP: visitors get a kept copy with a strong ETag; a publish is seen at once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { DEMO, httpClient, publishForm } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-beforeEach(() => server.resetDatabase());
-afterAll(() => server.close());
+const server = useTestServer();
+const http = httpClient(server);
 
 const CACHE_CONTROL = "public, max-age=0, must-revalidate, no-transform";
 

@@ -1,17 +1,12 @@
 // "Own region first": a member's region, or the one a visitor chose with "Mijn regio" (a cookie), heads
 // every list of several regions; such pages never come from or go into the shared page cache.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { DEMO, httpClient } from "../support/http";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { useTestServer } from "../support/test-server";
 
-let server: TestServer;
-let http: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  http = httpClient(server);
-});
-afterAll(() => server.close());
+const server = useTestServer({ resetBetweenTests: false });
+const http = httpClient(server);
 
 /** Answered by Twente and Zeeland; without a preference Twente comes first (by name). */
 const DILEMMA = "/dilemmas/huisarts-van-slachtoffer-en-pleger";

@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEMO, httpClient } from "../support/http";
+import { DEMO, httpClient, proposalForm } from "../support/http";
 import { TMP_DIR } from "../support/paths";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -28,16 +28,12 @@ const proposals = () => http.one<{ n: number }>("select count(*) as n from dilem
 const propose = (cookie: string) =>
   http.post(
     "/voorstellen",
-    {
-      region: "zeeland",
+    proposalForm({
       title: "Zorgen over een leerling op de opvang",
       question: "Mag de opvang het wijkteam vertellen dat een kind vaak afwezig is?",
       situation: "Een kind komt sinds de zomer vaak niet naar de opvang en de medewerker twijfelt.",
       purpose: "",
-      holderSector: "onderwijs",
-      askingSectors: "wijkteam",
-      themes: "signalen",
-    },
+    }),
     cookie,
   );
 

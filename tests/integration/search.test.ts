@@ -1,25 +1,15 @@
 import { describe, expect, it } from "vitest";
 
+import type { SearchResponse, SearchResult } from "~/search/search.server";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer({ resetBetweenTests: false });
 
-interface ApiResponse {
-  query: string;
-  total: number;
-  results: {
-    type: string;
-    slug: string;
-    url: string;
-    title: string;
-    snippet: string;
-    score: number;
-    region?: string;
-    verdict?: string;
-  }[];
-  facets: Record<"type" | "region" | "theme" | "sector" | "verdict", Record<string, number>>;
+/** /api/search's JSON: the search response without its mode, each result without its region's name. */
+type ApiResponse = Omit<SearchResponse, "mode" | "results"> & {
+  results: Omit<SearchResult, "regionName">[];
   error?: string;
-}
+};
 
 async function api(query: string) {
   const response = await fetch(`${server.url}/api/search?${query}`);

@@ -3,7 +3,7 @@
 // account enumeration, odd bodies and caching.
 import { describe, expect, it } from "vitest";
 
-import { DEMO, httpClient, publishForm } from "../support/http";
+import { DEMO, httpClient, publishForm, zeelandAnswersTwenteLacks } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -128,11 +128,7 @@ describe("finding 4: a hide reason always passes the anonymity guard", () => {
 
 describe("finding 5: a withdrawn answer's text leaves the change view of an answer adopted from it", () => {
   it("shows that the source was withdrawn instead of its words", async () => {
-    const source = http.one<{ slug: string }>(
-      `select d.slug from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id
-       where r.slug = 'zeeland' and not exists (select 1 from answers a join regions r2 on r2.id = a.region_id
-       where a.dilemma_id = d.id and r2.slug = 'twente') order by d.id limit 1`,
-    )!;
+    const source = zeelandAnswersTwenteLacks(http)[0]!;
     const zeeland = await http.logIn(DEMO.facilitator);
     const zeelandWords = "Zeeuwse afspraak: bel eerst de ouders en daarna pas de school.";
     const revised = await http.post(

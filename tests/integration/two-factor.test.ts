@@ -160,28 +160,20 @@ describe("two-factor log-in", () => {
     expect(blocked.headers.getSetCookie().some((c) => c.startsWith("leertuin_sessie="))).toBe(false);
   });
 
+  /** The form that turns two-factor log-in off, as the account page sends it. */
+  const turnOff = (cookie: string, password: string, code: string) =>
+    http.post("/account/tweestapsverificatie", { intent: "disable", password, code }, cookie);
+
   it("turning it off needs the password and a code, and is audited", async () => {
     const secret = enrolTotp(http, DEMO.member);
     const cookie = await logInWithCode(http, DEMO.member, secret);
-    const wrongPassword = await http.post(
-      "/account/tweestapsverificatie",
-      { intent: "disable", password: "niet-het-wachtwoord", code: await freshCode(http, DEMO.member, secret) },
-      cookie,
-    );
+    const wrongPassword = await turnOff(cookie, "niet-het-wachtwoord", await freshCode(http, DEMO.member, secret));
     expect(wrongPassword.status).toBe(400);
     expect(await http.html(wrongPassword)).toContain("Dit is niet uw wachtwoord.");
-    const wrongCode = await http.post(
-      "/account/tweestapsverificatie",
-      { intent: "disable", password: "leertuin-demo", code: "000000" },
-      cookie,
-    );
+    const wrongCode = await turnOff(cookie, "leertuin-demo", "000000");
     expect(wrongCode.status).toBe(400);
     expect(http.one("select count(*) as n from totp_credentials")).toEqual({ n: 1 });
-    const off = await http.post(
-      "/account/tweestapsverificatie",
-      { intent: "disable", password: "leertuin-demo", code: await freshCode(http, DEMO.member, secret) },
-      cookie,
-    );
+    const off = await turnOff(cookie, "leertuin-demo", await freshCode(http, DEMO.member, secret));
     expect(off.status).toBe(200);
     expect(await http.html(off)).toContain("Tweestapsverificatie staat nu uit.");
     expect(http.one("select count(*) as n from totp_credentials")).toEqual({ n: 0 });

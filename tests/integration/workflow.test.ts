@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 import { formatDateTime } from "~/utils/dates";
-import { DEMO, httpClient, publishForm } from "../support/http";
+import { DEMO, httpClient, proposalForm, publishForm, zeelandAnswersTwenteLacks } from "../support/http";
 import { useTestServer } from "../support/test-server";
 
 const server = useTestServer();
@@ -12,15 +12,10 @@ const http = httpClient(server);
 const count = (table: string) => http.one<{ n: number }>(`select count(*) as n from ${table}`)!.n;
 
 const proposal = (overrides: Record<string, string> = {}) =>
-  new URLSearchParams({
-    region: "zeeland",
+  proposalForm({
     title: "Broertje vaak afwezig op de opvang",
     question: "Mag de pedagogisch medewerker het wijkteam vertellen dat een broertje vaak afwezig is?",
     situation: "Een jongen van vier komt sinds de zomer vaak niet naar de opvang. Zijn zus zit op de basisschool.",
-    purpose: "Vroeg hulp bieden",
-    holderSector: "onderwijs",
-    askingSectors: "wijkteam",
-    themes: "signalen",
     ...overrides,
   });
 
@@ -531,10 +526,7 @@ describe("publishing", () => {
 
 describe("adopting another region's answer", () => {
   it("makes a draft from the source version; published, it says where it came from", async () => {
-    const source = http.one<{ slug: string; version: number; id: number }>(
-      `select d.slug, v.version, v.id from current_answer_versions v join dilemmas d on d.id = v.dilemma_id join regions r on r.id = v.region_id
-       where r.slug = 'zeeland' and not exists (select 1 from answers a join regions r2 on r2.id = a.region_id where a.dilemma_id = d.id and r2.slug = 'twente') limit 1`,
-    )!;
+    const source = zeelandAnswersTwenteLacks(http)[0]!;
     const twente = await http.logIn(DEMO.otherFacilitator);
     const adoptPage = `/dilemmas/${source.slug}/afspraken/zeeland/${source.version}/overnemen`;
     expect(await http.html(await http.get(adoptPage, twente))).toContain("Concept maken");

@@ -10,11 +10,35 @@ import { termsOf } from "~/search/dutch-analysis.server";
 import { buildSynonymIndex } from "~/search/query";
 import { search } from "~/search/search.server";
 import { ensureSearchIndexFile } from "~/search/search-cache.server";
-import { auditMark, buildSearchIndex, searchIndexPath } from "~/search/search-index.server";
+import { auditMark, buildSearchIndex, searchIndexPath, termListCache } from "~/search/search-index.server";
 import { openDatabase } from "../../db/client.server";
 import { BASE_DB, TMP_DIR } from "../support/paths";
 
 const synonyms = buildSynonymIndex(YAML.parse(fs.readFileSync("content/synonyms.yml", "utf8")) as string[][]);
+
+describe("the term lists kept in memory", () => {
+  const list = (rows: number) => ({ rows: new Int32Array(rows), scores: new Float32Array(rows) });
+
+  it("forget the least recently used beyond their row bound", () => {
+    const cache = termListCache({ maxRows: 100, maxTerms: 10 });
+    cache.set("a", list(40));
+    cache.set("b", list(40));
+    cache.get("a");
+    cache.set("c", list(40));
+    expect([...cache.keys()].sort()).toEqual(["a", "c"]);
+    expect(cache.calculatedSize).toBe(80);
+    // A list larger than the whole bound is not kept, and pushes nothing out.
+    cache.set("d", list(101));
+    expect([...cache.keys()].sort()).toEqual(["a", "c"]);
+  });
+
+  it("forget the least recently used beyond their term bound, counting an empty list as one row", () => {
+    const cache = termListCache({ maxRows: 100, maxTerms: 3 });
+    for (const term of ["a", "b", "c", "d"]) cache.set(term, list(0));
+    expect([...cache.keys()].sort()).toEqual(["b", "c", "d"]);
+    expect(cache.calculatedSize).toBe(3);
+  });
+});
 
 describe("an update of the index", () => {
   const db = openDatabase(BASE_DB);

@@ -1,6 +1,6 @@
 import axe from "axe-core";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /** Debian's Chromium, headless, without the background traffic this machine's closed network refuses. */
 export function launchBrowser(): Promise<Browser> {
@@ -32,7 +32,6 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return page;
 }
 
-/** Script errors and CSP violations show up as console errors; a page must have none. */
 /** Logs a demo account in on this page, as a person does it, and waits for the header to say so. */
 export async function logInOn(page: Page, baseUrl: string, email: string, password = "leertuin-demo") {
   await page.goto(`${baseUrl}/inloggen`);
@@ -43,6 +42,7 @@ export async function logInOn(page: Page, baseUrl: string, email: string, passwo
   return page;
 }
 
+/** Script errors and CSP violations show up as console errors; a page must have none. */
 export function expectNoPageErrors(page: Page) {
   expect((page as Page & { problems?: string[] }).problems ?? []).toEqual([]);
 }
@@ -108,3 +108,25 @@ export async function expectAccessible(page: Page) {
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * The test file's browser on the e2e server: launched before its tests, closed after them. `newPage`
+ * opens a page in a context of its own; `logIn` opens one with a demo account logged in.
+ */
+export function useBrowser() {
+  const baseUrl = inject("baseUrl");
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  const open = (options: BrowserContextOptions = {}) => {
+    if (!browser) throw new Error("the browser is launched in beforeAll");
+    return newPage(browser, options);
+  };
+  return {
+    baseUrl,
+    newPage: open,
+    logIn: async (email: string, options: BrowserContextOptions = {}) => logInOn(await open(options), baseUrl, email),
+  };
+}

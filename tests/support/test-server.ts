@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
+import { closeDb } from "~/utils/db.server";
 import { type Db, openDatabase } from "../../db/client.server";
 import { BASE_DB, TMP_DIR } from "./paths";
 
@@ -14,13 +15,6 @@ export interface TestServer {
   /** A connection of the test's own to the server's current database. */
   db(): Db;
   close(): Promise<void>;
-}
-
-function forgetServerDatabase() {
-  const store = globalThis as unknown as { __leertuinSingletons?: Map<string, unknown> };
-  const db = store.__leertuinSingletons?.get("db") as Db | undefined;
-  db?.$client.close();
-  store.__leertuinSingletons?.delete("db");
 }
 
 /** Starts the real server (production build, Express, SQLite) in this test file's process. */
@@ -35,13 +29,13 @@ export async function startTestServer({ mailWorker = false } = {}): Promise<Test
   // The posting limit counts per account: test files that write more than 30 times a minute as one
   // demo account would trip it. A file that tests the limit sets POSTING_RATE_LIMIT itself.
   if (!("POSTING_RATE_LIMIT" in process.env)) process.env.POSTING_RATE_LIMIT = "100000";
-  const { startServer } = await import("../../server");
+  const { startServer } = await import("../../app/http/server.server");
   const server = await startServer({ port: 0, host: "127.0.0.1", mailWorker });
   const own: Db[] = [];
   return {
     url: server.url,
     resetDatabase() {
-      forgetServerDatabase();
+      closeDb();
       own.splice(0).forEach((db) => db.$client.close());
       copyBase();
     },
@@ -52,7 +46,7 @@ export async function startTestServer({ mailWorker = false } = {}): Promise<Test
     },
     async close() {
       await server.close();
-      forgetServerDatabase();
+      closeDb();
       own.splice(0).forEach((db) => db.$client.close());
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     },

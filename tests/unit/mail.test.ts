@@ -1,18 +1,15 @@
 // The mail rules that need no server: back-off, schedule moments, timing by preference, what a mail
 // may carry, the unsubscribe signature and the SMTP settings.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  vi.resetModules();
-});
+import { useEnvironment } from "../support/env";
+
+const setEnv = useEnvironment();
 
 async function withEnv(env: Record<string, string | undefined>) {
-  vi.resetModules();
-  process.env = { ...saved, ...env };
-  // The secret is kept per process (globalThis), beyond the reach of resetModules.
-  (globalThis as { __leertuinSingletons?: Map<string, unknown> }).__leertuinSingletons?.delete("session-secret");
+  setEnv(env);
+  // The secret is kept per process, beyond the reach of resetModules.
+  (await import("~/auth/session-secret.server")).forgetSessionSecret();
   return {
     ...(await import("~/utils/env.server")),
     ...(await import("~/mail/unsubscribe-token.server")),

@@ -5,12 +5,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import { sendRemixResponse } from "@remix-run/express/dist/server.js";
 import Database from "better-sqlite3";
 import express from "express";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { createPageCache, type PageCache, prefersGzip } from "~/http/page-cache.server";
+import { sendRemixResponse } from "~/http/remix-express.server";
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-page-cache-")), "test.sqlite");
 const sqlite = new Database(file);

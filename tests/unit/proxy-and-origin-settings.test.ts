@@ -1,17 +1,14 @@
 // TRUST_PROXY and PUBLIC_URL as the environment gives them: validated at start, read as README says.
 import type { IncomingMessage } from "node:http";
 
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  vi.resetModules();
-});
+import { useEnvironment } from "../support/env";
+
+const setEnv = useEnvironment();
 
 async function withEnv(env: Record<string, string | undefined>) {
-  vi.resetModules();
-  process.env = { ...saved, ...env };
+  setEnv(env);
   const { getEnv } = await import("~/utils/env.server");
   const address = await import("~/http/client-address.server");
   const origin = await import("~/http/public-origin.server");
