@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { type Sector, SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
@@ -49,6 +49,12 @@ function SectorSelect({
   error?: string;
   onChange?: (value: string) => void;
 }) {
+  const select = useRef<HTMLSelectElement>(null);
+  // A choice made before React took over the page (or restored by the browser) counts too.
+  useEffect(() => {
+    if (select.current && select.current.value !== value) onChange?.(select.current.value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when React takes over
+  }, []);
   return (
     <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
       <label className="utrecht-form-label" htmlFor={name}>
@@ -60,6 +66,7 @@ function SectorSelect({
         </p>
       )}
       <select
+        ref={select}
         className="utrecht-select utrecht-select--html-select"
         id={name}
         name={name}
