@@ -7,6 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
 import { ExternalLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
+import type { ScriptsHandle } from "~/components/page-scripts";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { CODE_KIND_LABELS } from "~/domain/vocabulary";
 import { type ArticleChange, changesAgainstPrevious, listEditions } from "~/editions/code-editions.server";
@@ -257,3 +258,6 @@ export default function CodePage() {
     </div>
   );
 }
+
+/** Read as HTML: articles, editions and their changes (details elements) need no JavaScript. */
+export const handle: ScriptsHandle = { scripts: false };
