@@ -81,7 +81,9 @@ try {
     const total = summary(report, "total");
     const js = summary(report, "script");
     const css = summary(report, "stylesheet");
-    const blocking = report.audits["render-blocking-resources"]?.details?.items?.length ?? 0;
+    // Lighthouse 12.2.3's render-blocking audit errors on Debian's Chromium (its trace has no frame_sequence): "-".
+    const blockingAudit = report.audits["render-blocking-resources"];
+    const blocking = blockingAudit?.details ? String(blockingAudit.details.items?.length ?? 0) : "-";
     const unusedJs = report.audits["unused-javascript"]?.details?.overallSavingsBytes ?? 0;
     const unusedCss = report.audits["unused-css-rules"]?.details?.overallSavingsBytes ?? 0;
     lines.push(
@@ -89,7 +91,7 @@ try {
         ` ${String(value("first-contentful-paint")).padStart(6)} ${String(value("largest-contentful-paint")).padStart(6)}` +
         ` ${String(value("total-blocking-time")).padStart(4)}` +
         ` ${kib(total.bytes)} ${String(total.count).padStart(4)} ${kib(js.bytes)} ${String(js.count).padStart(3)}` +
-        ` ${kib(css.bytes)} ${String(css.count).padStart(3)} ${String(blocking).padStart(5)} ${kib(unusedJs)} ${kib(unusedCss)}`,
+        ` ${kib(css.bytes)} ${String(css.count).padStart(3)} ${blocking.padStart(5)} ${kib(unusedJs)} ${kib(unusedCss)}`,
       `         not full marks: ${failing(report).join(", ") || "none"}`,
     );
   }
