@@ -91,8 +91,10 @@ export function enhanceSearchBox(input: HTMLInputElement | null, navigate?: (url
         });
         if (!response.ok) return;
         const body = (await response.json()) as { suggestions: typeof suggestions };
+        // A late answer keeps the option the reader already moved to, when it is still offered.
+        const chosen = suggestions[active]?.url;
         suggestions = body.suggestions;
-        active = -1;
+        active = suggestions.findIndex((suggestion) => suggestion.url === chosen);
         render();
         show(suggestions.length > 0);
         const count = suggestions.length;

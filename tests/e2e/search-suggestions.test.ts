@@ -94,6 +94,10 @@ describe("search suggestions", () => {
     await box.pressSequentially("huurachter", { delay: 30 });
     const options = page.getByRole("listbox", { name: "Suggesties" }).getByRole("option");
     await options.first().waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /\d+ suggesties?;/ })
+      .waitFor();
     await box.press("ArrowDown");
     await expect(options.first().getAttribute("aria-selected")).resolves.toBe("true");
     await box.press("Enter");
