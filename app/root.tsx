@@ -10,14 +10,13 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
-import utrechtTokens from "@utrecht/design-tokens/dist/index.css";
 import type { ReactNode } from "react";
 
 import { activeMemberships } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
+import { useScriptsRun } from "~/components/page-scripts";
 import { RouteAnnouncer, SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";
@@ -25,16 +24,12 @@ import { publicOrigin } from "~/http/public-origin.server";
 import { currentRequest, noteRequestRole } from "~/http/request-context.server";
 import type { StorageFullData } from "~/http/storage-full.server";
 import { waitingOnAgenda } from "~/models/agenda-count.server";
-import appStyles from "~/styles/app.css";
-import readingStyles from "~/styles/reading.css";
+import siteStyles from "~/styles/site.css";
 import { getDb } from "~/utils/db.server";
 import { unreadCount } from "~/workflow/notifications.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: utrechtTokens },
-  { rel: "stylesheet", href: utrechtComponents },
-  { rel: "stylesheet", href: appStyles },
-  { rel: "stylesheet", href: readingStyles },
+  { rel: "stylesheet", href: siteStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -78,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const origin = useRouteLoaderData<typeof loader>("root")?.origin;
   const { pathname } = useLocation();
+  const scripts = useScriptsRun();
   return (
     <html lang="nl" className="utrecht-root">
       <head>
@@ -104,9 +100,13 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </div>
-        <RouteAnnouncer />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts && (
+          <>
+            <RouteAnnouncer />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

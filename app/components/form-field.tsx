@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 import { SECTOR_LABELS, SECTORS } from "~/domain/vocabulary";
 
@@ -87,10 +87,17 @@ export function SelectField({
   onChange?: (value: string) => void;
   children: ReactNode;
 }) {
+  const select = useRef<HTMLSelectElement>(null);
+  // A choice made before React took over the page (or restored by the browser) counts too.
+  useEffect(() => {
+    if (select.current && select.current.value !== (defaultValue ?? "")) onChange?.(select.current.value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when React takes over
+  }, []);
   return (
     <Field {...field}>
       {(aria) => (
         <select
+          ref={select}
           className="utrecht-select utrecht-select--html-select"
           defaultValue={defaultValue ?? ""}
           required={!optional}

@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
 import { TextLink } from "~/components/links";
-import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
+import type { ScriptsHandle } from "~/components/page-scripts";
+import { SearchSuggestions } from "~/components/search-suggestions";
 import { Heading, Paragraph } from "~/components/text";
 import { illustrativeNotice } from "~/content/library-files.server";
 import { listRecentOutcomes } from "~/models/answer.server";
@@ -14,8 +15,6 @@ import { getDb } from "~/utils/db.server";
 import { readNotice } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { regionPath, versionPath } from "~/utils/paths";
-
-export const links = searchSuggestionLinks;
 
 export const meta: MetaFunction = () =>
   pageMeta("Startpagina", "Zoek in dilemma's, regionale afspraken en beroepscodes over gegevens delen rond gezinnen.");
@@ -124,3 +123,6 @@ export default function Home() {
     </div>
   );
 }
+
+/** Read as HTML: the search field enhances itself with a small inline script (no React). */
+export const handle: ScriptsHandle = { scripts: false };

@@ -6,11 +6,14 @@ import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
 import { ExternalLink } from "~/components/links";
+import { useNonce } from "~/components/nonce";
+import type { ScriptsHandle } from "~/components/page-scripts";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { CODE_KIND_LABELS } from "~/domain/vocabulary";
 import { type ArticleChange, changesAgainstPrevious, listEditions } from "~/editions/code-editions.server";
 import { ALWAYS } from "~/editions/edition-in-force";
 import { getCodeBySlug } from "~/models/code.server";
+import { codeStructuredData, jsonForScript } from "~/models/structured-data.server";
 import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -46,7 +49,17 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const citedBy = new Map(code.articles.map((a) => [a.anchor, a.citedBy]));
   // Without editions (not imported yet) the code's own articles are the text.
   const articles = shown ? shown.articles : code.articles;
+  const structuredData = codeStructuredData(
+    code,
+    {
+      effectiveFrom: shown && shown.effectiveFrom !== ALWAYS ? shown.effectiveFrom : null,
+      inForce: !shown?.endsOn || shown.endsOn > new Date().toISOString().slice(0, 10),
+      editie: editie && shownIndex < editions.length - 1 ? editie : undefined,
+    },
+    articles,
+  );
   return {
+    structuredData: jsonForScript(structuredData),
     editions: editions.map((e, i) => ({
       label: e.label,
       effectiveFrom: e.effectiveFrom,
@@ -91,10 +104,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function CodePage() {
-  const { code, articles, editions, shownLabel, previousLabel, newestLabel, removed } = useLoaderData<typeof loader>();
+  const { code, articles, editions, shownLabel, previousLabel, newestLabel, removed, structuredData } =
+    useLoaderData<typeof loader>();
+  const nonce = useNonce();
   const shown = editions.find((e) => e.shown);
   return (
     <div className="page-width">
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: structuredData }} />
       <Breadcrumbs
         trail={[
           { to: "/", label: "Home" },
@@ -243,3 +259,6 @@ export default function CodePage() {
     </div>
   );
 }
+
+/** Read as HTML: articles, editions and their changes (details elements) need no JavaScript. */
+export const handle: ScriptsHandle = { scripts: false };

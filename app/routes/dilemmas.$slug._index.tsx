@@ -20,6 +20,7 @@ import { Direction } from "~/components/direction";
 import { Discussion } from "~/components/discussion";
 import { ButtonLink, TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
+import type { ScriptsHandle } from "~/components/page-scripts";
 import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { VerdictSummary } from "~/components/verdict-summary";
@@ -352,3 +353,8 @@ export default function DilemmaPage() {
     </div>
   );
 }
+
+/** Readers get this page without JavaScript; members get React for the discussion (no double submits). */
+export const handle: ScriptsHandle = {
+  scripts: (data) => Boolean((data as { discussion?: unknown } | undefined)?.discussion),
+};

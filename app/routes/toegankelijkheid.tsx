@@ -50,8 +50,12 @@ export default function AccessibilityStatement() {
           en de afspraken lezen, regio's vergelijken, inloggen, een dilemma voorstellen, een afspraak publiceren.
         </li>
         <li>
-          Op elke bezochte pagina toetst axe-core (de regels voor WCAG 2.0, 2.1 en 2.2 A en AA) op een bureaubladscherm
-          en op een telefoonscherm; een ernstige of kritieke bevinding laat de test falen.
+          Op elke bezochte pagina toetst axe-core (de regels voor WCAG 2.0 en 2.1, niveau A en AA) op een
+          bureaubladscherm en op een telefoonscherm; een ernstige of kritieke bevinding laat de test falen.
+        </li>
+        <li>
+          Lighthouse (mobiel) meet de startpagina, de zoekpagina en een dilemmapagina; die halen 100 van de 100 voor
+          toegankelijkheid.
         </li>
         <li>
           Alle formulieren werken zonder JavaScript en met alleen het toetsenbord; foutmeldingen staan bij het veld.

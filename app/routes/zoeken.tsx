@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams } from "
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { Direction } from "~/components/direction";
 import { TextLink } from "~/components/links";
+import type { ScriptsHandle } from "~/components/page-scripts";
 import { Pagination } from "~/components/pagination";
-import { searchSuggestionLinks, SearchSuggestions } from "~/components/search-suggestions";
+import { SearchSuggestions } from "~/components/search-suggestions";
 import { Heading, Paragraph } from "~/components/text";
 import { type Sector, SECTOR_LABELS, type Verdict, VERDICT_LABELS } from "~/domain/vocabulary";
 import { listRegionNames } from "~/models/region.server";
@@ -19,8 +20,6 @@ import { pageMeta } from "~/utils/meta";
 import { paginate } from "~/utils/paginate";
 import { dilemmasPath } from "~/utils/paths";
 import { readerRegion } from "~/utils/reader-region.server";
-
-export const links = searchSuggestionLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageMeta(data?.query ? `Zoeken naar "${data.query}"` : "Zoeken");
@@ -246,3 +245,6 @@ export default function SearchPage() {
     </div>
   );
 }
+
+/** Read as HTML: the search field enhances itself with a small inline script (no React). */
+export const handle: ScriptsHandle = { scripts: false };

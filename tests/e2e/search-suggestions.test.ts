@@ -77,6 +77,29 @@ describe("search suggestions", () => {
     expectNoPageErrors(page);
   });
 
+  it("work the same on the home page reached by an in-app navigation, where React renders it", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/dilemmas`);
+    await page.getByRole("link", { name: /^Leertuin/ }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    // Rendered by React in the page that was already loaded, not by a new page load.
+    await expect(page.evaluate(() => "__remixContext" in window)).resolves.toBe(true);
+    const box = page.getByRole("combobox", { name: "Zoek een dilemma, afspraak of artikel" });
+    await box.pressSequentially("huurachter", { delay: 30 });
+    const options = page.getByRole("listbox", { name: "Suggesties" }).getByRole("option");
+    await options.first().waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /\d+ suggesties?;/ })
+      .waitFor();
+    await box.press("ArrowDown");
+    await expect(options.first().getAttribute("aria-selected")).resolves.toBe("true");
+    await box.press("Enter");
+    await page.waitForURL(/\/dilemmas\/[a-z0-9-]+$/);
+    expect(await page.getByRole("listbox").count()).toBe(0);
+    expectNoPageErrors(page);
+  });
+
   it("leave a plain search form without JavaScript", async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(baseUrl);

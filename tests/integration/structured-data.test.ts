@@ -1,5 +1,6 @@
 // Findable and quotable: a canonical link, Open Graph tags and a description on every page, and
-// schema.org JSON-LD on an answered dilemma (a QAPage with one Answer per region).
+// schema.org JSON-LD on an answered dilemma (a QAPage with one Answer per region) and on a law or code
+// page (a Legislation, or a CreativeWork for a professional code, with one part per article).
 import { parse } from "parse5";
 import { describe, expect, it } from "vitest";
 
@@ -23,6 +24,14 @@ function elements(node: Node, name: string): Node[] {
   ];
 }
 const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
+
+/** The one JSON-LD block of a page, parsed; it carries the response's nonce. */
+function jsonLd(doc: Node) {
+  const scripts = elements(doc, "script").filter((s) => attr(s, "type") === "application/ld+json");
+  expect(scripts).toHaveLength(1);
+  expect(attr(scripts[0]!, "nonce")).toBeTruthy();
+  return JSON.parse(scripts[0]!.childNodes![0]!.value!) as unknown;
+}
 
 async function page(path: string) {
   const response = await http.get(path);
@@ -93,5 +102,105 @@ describe("an answered dilemma", () => {
     const cookie = await http.logIn("lid.zeeland@leertuin.test");
     const response = await http.get(`/dilemmas/${proposed.slug}`, cookie);
     expect(await response.text()).not.toContain("application/ld+json");
+  });
+});
+
+interface Part {
+  "@type": string;
+  name: string;
+  url: string;
+  abstract: string;
+}
+interface CodeData {
+  "@context": string;
+  "@type": string;
+  name: string;
+  url: string;
+  sameAs: string;
+  legislationIdentifier?: string;
+  legislationJurisdiction?: string;
+  legislationLegalForce?: string;
+  legislationPassedBy?: { "@type": string; name: string };
+  publisher?: { "@type": string; name: string };
+  hasPart: Part[];
+}
+
+/** The articles of a code's newest edition, in their order. */
+const newestArticles = (slug: string) =>
+  http.sql<{ anchor: string; heading: string }>(
+    `select a.anchor, a.heading from code_edition_articles a
+       join code_editions e on e.id = a.edition_id join codes c on c.id = e.code_id
+      where c.slug = ? and e.effective_from = (select max(effective_from) from code_editions where code_id = c.id)
+      order by a.position`,
+    slug,
+  );
+
+describe("a law's page", () => {
+  it("carries a Legislation with one Legislation part per article, in order, each with its address", async () => {
+    const law = http.one<{ slug: string; title: string; issuer: string; source_url: string }>(
+      "select slug, title, issuer, source_url from codes where kind = 'wet' and source_url like 'https://wetten.overheid.nl/BWBR%' order by slug limit 1",
+    )!;
+    const articles = newestArticles(law.slug);
+    expect(articles.length).toBeGreaterThan(0);
+    const data = jsonLd(await page(`/beroepscodes/${law.slug}`)) as CodeData;
+    expect(data["@context"]).toBe("https://schema.org");
+    expect(data["@type"]).toBe("Legislation");
+    expect(data.name).toBe(law.title);
+    expect(data.url).toBe(`${server.url}/beroepscodes/${law.slug}`);
+    expect(data.sameAs).toBe(law.source_url);
+    expect(data.legislationIdentifier).toMatch(/^BWBR\d{7}$/);
+    expect(law.source_url).toContain(data.legislationIdentifier);
+    expect(data.legislationJurisdiction).toBe("NL");
+    expect(data.legislationLegalForce).toBe("InForce");
+    expect(data.legislationPassedBy).toEqual({ "@type": "Organization", name: law.issuer });
+    expect(data.hasPart.map((p) => p.name)).toEqual(articles.map((a) => a.heading));
+    for (const [i, part] of data.hasPart.entries()) {
+      expect(part["@type"]).toBe("Legislation");
+      expect(part.url).toBe(`${server.url}/beroepscodes/${law.slug}#${articles[i]!.anchor}`);
+      // Our own summary as plain text: no markdown, no HTML entities.
+      expect(part.abstract.length).toBeGreaterThan(40);
+      expect(part.abstract).not.toMatch(/[*#]|&(amp|lt|gt);/);
+    }
+  });
+
+  it("names the EU regulation by its ELI and the EU as jurisdiction", async () => {
+    const avg = http.one<{ slug: string }>(
+      "select slug from codes where source_url like '%eur-lex.europa.eu/eli/reg/%'",
+    );
+    expect(avg, "the AVG in the library").toBeDefined();
+    const data = jsonLd(await page(`/beroepscodes/${avg!.slug}`)) as CodeData;
+    expect(data["@type"]).toBe("Legislation");
+    expect(data.legislationIdentifier).toMatch(/^http:\/\/data\.europa\.eu\/eli\/reg\/\d{4}\/\d+\/oj$/);
+    expect(data.legislationJurisdiction).toBe("EU");
+  });
+
+  it("of an edition no longer in force says so, at that edition's address", async () => {
+    const ended = http.one<{ slug: string; effective_from: string; newest: string }>(
+      `select c.slug, e.effective_from, (select max(effective_from) from code_editions where code_id = c.id) as newest
+         from code_editions e join codes c on c.id = e.code_id
+        where c.kind = 'wet' and e.ends_on is not null and e.ends_on <= date('now') limit 1`,
+    );
+    expect(ended, "an edition that ended (the Wbp)").toBeDefined();
+    const path =
+      ended!.effective_from === ended!.newest
+        ? `/beroepscodes/${ended!.slug}`
+        : `/beroepscodes/${ended!.slug}?editie=${ended!.effective_from}`;
+    const data = jsonLd(await page(path)) as CodeData;
+    expect(data.legislationLegalForce).toBe("NotInForce");
+    expect(data.url).toBe(server.url + path);
+  });
+});
+
+describe("a professional code's page", () => {
+  it("is a CreativeWork of its publisher with one part per article, not legislation", async () => {
+    const code = http.one<{ slug: string; issuer: string }>(
+      "select slug, issuer from codes where kind = 'beroepscode' order by slug limit 1",
+    )!;
+    const data = jsonLd(await page(`/beroepscodes/${code.slug}`)) as CodeData;
+    expect(data["@type"]).toBe("CreativeWork");
+    expect(data.publisher).toEqual({ "@type": "Organization", name: code.issuer });
+    expect(data.legislationIdentifier).toBeUndefined();
+    expect(data.hasPart.map((p) => p.name)).toEqual(newestArticles(code.slug).map((a) => a.heading));
+    expect(data.hasPart.every((p) => p["@type"] === "CreativeWork")).toBe(true);
   });
 });
