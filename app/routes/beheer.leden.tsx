@@ -8,6 +8,7 @@ import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
+import { PersonCell, Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";
 import { publicUrl } from "~/http/public-origin.server";
 import { decideMembership, listPendingMemberships, listRegionMembers } from "~/models/membership.server";
@@ -81,87 +82,56 @@ export default function Members() {
       {pending.length === 0 ? (
         <Paragraph>Er wachten geen aanvragen.</Paragraph>
       ) : (
-        <div className="table-wrap" role="region" aria-label="Aanvragen die op goedkeuring wachten" tabIndex={0}>
-          <table className="utrecht-table">
-            <caption className="visually-hidden">Aanvragen die op goedkeuring wachten</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Organisatie en beroep</th>
-                <th scope="col">Regio</th>
-                <th scope="col">Aangevraagd</th>
-                <th scope="col">Besluit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.name}
-                    <br />
-                    <span className="muted">{m.email}</span>
-                  </th>
-                  <td>
-                    {m.organisation ?? "—"}, {m.profession}
-                  </td>
-                  <td>{m.regionName}</td>
-                  <td>{m.requestedAt}</td>
-                  <td>
-                    <Form method="post" className="decision-form">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <SubmitButton intent="approve" context={m.name}>
-                        Goedkeuren
-                      </SubmitButton>
-                      <SubmitButton appearance="secondary" intent="reject" context={m.name}>
-                        Afwijzen
-                      </SubmitButton>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Aanvragen die op goedkeuring wachten"
+          columns={["Naam", "Organisatie en beroep", "Regio", "Aangevraagd", "Besluit"]}
+        >
+          {pending.map((m) => (
+            <tr key={m.id}>
+              <PersonCell name={m.name} email={m.email} />
+              <td>
+                {m.organisation ?? "—"}, {m.profession}
+              </td>
+              <td>{m.regionName}</td>
+              <td>{m.requestedAt}</td>
+              <td>
+                <Form method="post" className="decision-form">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <SubmitButton intent="approve" context={m.name}>
+                    Goedkeuren
+                  </SubmitButton>
+                  <SubmitButton appearance="secondary" intent="reject" context={m.name}>
+                    Afwijzen
+                  </SubmitButton>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Heading level={2}>Leden</Heading>
       <Paragraph>
         Is een lid het wachtwoord kwijt? Maak een herstellink en geef die persoonlijk door. De link werkt één keer,{" "}
         {RESET_LINK_HOURS} uur lang, en meldt het lid overal af.
       </Paragraph>
-      <div className="table-wrap" role="region" aria-label="Actieve leden van uw regio" tabIndex={0}>
-        <table className="utrecht-table">
-          <caption className="visually-hidden">Actieve leden van uw regio</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Regio en rol</th>
-              <th scope="col">Wachtwoord</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={`${m.userId}-${m.regionName}`}>
-                <th scope="row">
-                  {m.name}
-                  <br />
-                  <span className="muted">{m.email}</span>
-                </th>
-                <td>
-                  {m.regionName}, {m.role === "facilitator" ? "leertuinbegeleider" : "lid"}
-                </td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <SubmitButton appearance="secondary" intent="reset-link" context={m.name}>
-                      Herstellink maken
-                    </SubmitButton>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Actieve leden van uw regio" columns={["Naam", "Regio en rol", "Wachtwoord"]}>
+        {members.map((m) => (
+          <tr key={`${m.userId}-${m.regionName}`}>
+            <PersonCell name={m.name} email={m.email} />
+            <td>
+              {m.regionName}, {m.role === "facilitator" ? "leertuinbegeleider" : "lid"}
+            </td>
+            <td>
+              <Form method="post">
+                <input type="hidden" name="userId" value={m.userId} />
+                <SubmitButton appearance="secondary" intent="reset-link" context={m.name}>
+                  Herstellink maken
+                </SubmitButton>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

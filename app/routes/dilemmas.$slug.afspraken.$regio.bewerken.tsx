@@ -275,8 +275,7 @@ export default function EditAnswer() {
         <div className="button-row">
           <SubmitButton
             appearance="secondary"
-            name="intent"
-            value="preview"
+            intent="preview"
             pending={submitOnce.pending}
             busy={sentIntent === "preview"}
           >
@@ -284,8 +283,7 @@ export default function EditAnswer() {
           </SubmitButton>
           <SubmitButton
             appearance="secondary"
-            name="intent"
-            value="draft"
+            intent="draft"
             pending={submitOnce.pending}
             busy={sentIntent === "draft"}
             pendingLabel="Bezig met opslaan…"
@@ -293,8 +291,7 @@ export default function EditAnswer() {
             Concept opslaan
           </SubmitButton>
           <SubmitButton
-            name="intent"
-            value="publish"
+            intent="publish"
             pending={submitOnce.pending || !writable}
             busy={sentIntent === "publish"}
             pendingLabel="Bezig met publiceren…"
