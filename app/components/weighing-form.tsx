@@ -27,6 +27,8 @@ import { Heading, Paragraph } from "./text";
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
 
+/** The questions in the order of the page (the schema checks the purpose last). */
+const FIELD_ORDER = ["sector", "beroepsgeheim", "vrager", "gegevens", "doel", "leeftijd", "toestemming", "gevaar"];
 /** Where an error in the summary leads: the first option of a group. */
 const FIELD_TARGET: Record<string, string> = {
   beroepsgeheim: "beroepsgeheim-gebruikelijk",
@@ -90,7 +92,7 @@ export function WeighingForm({ state }: { state: FormState }) {
         Dit is een hulpmiddel bij het afwegen, geen juridisch advies. Leertuin slaat niets op van wat u hier invult.
         Liever zoeken? <TextLink to="/zoeken">Zoek in dilemma's en afspraken</TextLink>.
       </Paragraph>
-      <FormFeedback form={form} fieldIds={FIELD_TARGET} />
+      <FormFeedback form={form} fieldIds={FIELD_TARGET} order={FIELD_ORDER} />
       <Form method="post" className="weighing-form" noValidate>
         {form.list("thema").map((t) => (
           <input key={t} type="hidden" name="thema" value={t} />

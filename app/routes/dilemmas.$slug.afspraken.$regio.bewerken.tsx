@@ -274,8 +274,7 @@ export default function EditAnswer() {
         <div className="button-row">
           <SubmitButton
             appearance="secondary"
-            name="intent"
-            value="preview"
+            intent="preview"
             pending={submitOnce.pending}
             busy={sentIntent === "preview"}
           >
@@ -283,8 +282,7 @@ export default function EditAnswer() {
           </SubmitButton>
           <SubmitButton
             appearance="secondary"
-            name="intent"
-            value="draft"
+            intent="draft"
             pending={submitOnce.pending}
             busy={sentIntent === "draft"}
             pendingLabel="Bezig met opslaan…"
@@ -292,8 +290,7 @@ export default function EditAnswer() {
             Concept opslaan
           </SubmitButton>
           <SubmitButton
-            name="intent"
-            value="publish"
+            intent="publish"
             pending={submitOnce.pending || !writable}
             busy={sentIntent === "publish"}
             pendingLabel="Bezig met publiceren…"

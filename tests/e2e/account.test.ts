@@ -16,7 +16,9 @@ describe("my account", () => {
     const name = page.getByLabel("Naam", { exact: true });
     await name.fill("");
     await page.getByRole("button", { name: "Gegevens opslaan" }).click();
-    await page.getByText("Vul uw naam in.").waitFor();
+    // In the error summary, as a link to the field, and beside the field itself.
+    await expect(page.getByRole("link", { name: "Vul uw naam in." }).getAttribute("href")).resolves.toBe("#name");
+    await page.locator("#name-fout").filter({ hasText: "Vul uw naam in." }).waitFor();
     await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
     await expectAccessible(page);
 
@@ -54,7 +56,10 @@ describe("admin pages", () => {
     await page.goto(`${baseUrl}/beheer/regios/nieuw`);
     await page.getByLabel("Naam").fill("Proefregio");
     await page.getByRole("button", { name: "Regio aanmaken" }).click();
-    await page.getByText("Vul de provincie in.").waitFor();
+    await expect(page.getByRole("link", { name: "Vul de provincie in." }).getAttribute("href")).resolves.toBe(
+      "#province",
+    );
+    await page.locator("#province-fout").filter({ hasText: "Vul de provincie in." }).waitFor();
     await expect(page.getByLabel("Naam").inputValue()).resolves.toBe("Proefregio");
     await expectAccessible(page);
 

@@ -1,5 +1,8 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
+import { FormFeedback } from "~/components/form-feedback";
 import { actionResult, formState } from "~/utils/action-result";
 import { done, failed, guarded, invalid, refused } from "~/utils/action-result.server";
 import { workflowFailure } from "~/workflow/workflow-result";
@@ -140,5 +143,41 @@ describe("formState: a form's fields from the action's answer", () => {
     });
     expect(form.text("name")).toBe("Nieuw");
     expect(form.errors).toEqual({});
+  });
+});
+
+describe("FormFeedback: the answer above its form", () => {
+  const render = (result: Parameters<typeof formState>[0], props: { intent?: string; order?: string[] } = {}) =>
+    renderToStaticMarkup(
+      createElement(FormFeedback, {
+        form: formState(result, { intent: props.intent }),
+        fieldIds: { gevaar: "gevaar-nee" },
+        order: props.order,
+      }),
+    );
+
+  it("summarises the field errors as links to the fields, in the page's order", () => {
+    const result = actionResult({
+      outcome: "invalid",
+      errors: { doel: "Schrijf het doel.", sector: "Kies de sector.", gevaar: "Kies." },
+    });
+    const html = render(result, { order: ["sector", "doel", "gevaar"] });
+    expect(html).toContain("Niet alles is goed ingevuld");
+    expect([...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(["sector", "doel", "gevaar-nee"]);
+  });
+
+  it("shows a problem of the whole form as an alert, and a success as a status", () => {
+    expect(render(actionResult({ outcome: "refused", formError: "Iemand was u voor." }))).toMatch(
+      /role="alert".*Iemand was u voor\./,
+    );
+    const success = render(actionResult({ outcome: "done", message: "Opgeslagen." }));
+    expect(success).toMatch(/role="status".*Opgeslagen\./);
+    expect(success).not.toContain("Niet alles is goed ingevuld");
+  });
+
+  it("shows nothing for another form's answer", () => {
+    expect(
+      render(actionResult({ outcome: "done", intent: "mail", message: "Opgeslagen." }), { intent: "profile" }),
+    ).toBe("");
   });
 });
