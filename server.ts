@@ -9,6 +9,7 @@ import { matchRoutes } from "@remix-run/react";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { LRUCache } from "lru-cache";
 
 import { platform } from "./app/content/platform.server";
 import { withCachePolicy } from "./app/http/cache-policy.server";
@@ -100,7 +101,9 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   app.post(["/inloggen", "/inloggen/code", "/wachtwoord-herstellen/:token"], loginRateLimit);
   app.post("/registreren", registrationRateLimit);
   app.post(/^\/(?!inloggen$|inloggen\/code$|registreren$|wachtwoord-herstellen\/|uitloggen$)/, postingRateLimit);
-  app.use(compression());
+  // Pages made per request (members'): level 3 is a third of level 6's time for 10% more bytes; the
+  // page cache compresses visitors' pages once, at the default level.
+  app.use(compression({ level: 3 }));
 
   // Remix fingerprints everything below /build: cache it for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -170,10 +173,17 @@ function routeLabeler(build: ServerBuild) {
     const parent = route.parentId ? nodes.get(route.parentId) : undefined;
     (parent ? parent.children : roots).push(nodes.get(route.id)!);
   }
+  // Matching flattens and ranks every route again: the label of a path is worked out once.
+  const labels = new LRUCache<string, string>({ max: 5000 });
   return (path: string) => {
     if (path.startsWith("/build/") || /\.\w+$/.test(path)) return "static";
-    const matches = matchRoutes(roots as Parameters<typeof matchRoutes>[0], path);
-    return (matches?.at(-1)?.route as Node | undefined)?.id ?? "unmatched";
+    let label = labels.get(path);
+    if (label === undefined) {
+      const matches = matchRoutes(roots as Parameters<typeof matchRoutes>[0], path);
+      label = (matches?.at(-1)?.route as Node | undefined)?.id ?? "unmatched";
+      labels.set(path, label);
+    }
+    return label;
   };
 }
 

@@ -11,6 +11,8 @@ const { startServer } = await import("../server");
 const { sessionSecret } = await import("../app/auth/session-secret.server");
 const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../app/auth/demo-accounts.server");
 const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
+const { warmSearchIndex } = await import("../app/search/search-cache.server");
+const { getDb } = await import("../app/utils/db.server");
 
 try {
   buildIfNeeded();
@@ -20,6 +22,8 @@ try {
   checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);
   sessionSecret();
   await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
+  // The frequent term lists are read before the first request: no search after a start waits for them.
+  await warmSearchIndex(getDb());
   const { url, shutDown } = await startServer();
   const stop = async (signal: string) => {
     console.log(

@@ -39,6 +39,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
+import { keptUntilWrite } from "~/utils/until-write.server";
 import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
@@ -68,6 +69,35 @@ function abilities(user: SessionUser | null, dilemma: { regionId: number; status
   };
 }
 
+/**
+ * What every reader with the same rights sees of a dilemma's answers: the versions as shown (unverified
+ * points only for the regions the reader facilitates), the situation as HTML, the glossary terms, the
+ * withdrawn answers. Kept until the next write: a member's page is rendered per request, its data need not be.
+ */
+const sharedView = keptUntilWrite<ReturnType<typeof readSharedView>>(500);
+
+function readSharedView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
+  const db = getDb();
+  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
+    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+  );
+  return {
+    answers,
+    situationHtml: renderMarkdown(dilemma.situationMd),
+    // Jargon in the situation and the answers, linked to its explanation on /begrippen.
+    terms: glossaryTermsIn(
+      [
+        dilemma.situationMd,
+        ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " "))),
+      ].join("\n"),
+    ),
+    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
+      regionSlug: w.regionSlug,
+      message: withdrawalMessage(w),
+    })),
+  };
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
@@ -76,13 +106,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // The reader's own region first: a member's or the one a visitor chose; a link's ?regio= overrides it.
   const reader = await readerRegion(request);
   const first = regio ?? reader?.slug ?? null;
-  const answers = ownRegionFirst(
-    getAnswersForDilemma(db, dilemma.id).map((a) =>
-      toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
-    ),
-    first,
-    (a) => a.regionSlug,
+  // Unverified points differ by the regions a reader facilitates: that is part of the key.
+  const facilitated = user ? facilitatedRegionIds(user) : [];
+  const shared = sharedView(`${dilemma.id} ${facilitated === "all" ? "all" : facilitated.join(",")}`, () =>
+    readSharedView(dilemma, user),
   );
+  const answers = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
   const can = abilities(user, dilemma);
   const discussion = can.member
     ? listDiscussion(db, dilemma.id).map((c) => ({
@@ -91,17 +120,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         replies: c.replies.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt) })),
       }))
     : null;
-  const { situationMd, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
+  const { situationMd: _situation, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
   return {
     dilemma: {
       ...rest,
-      situationHtml: renderMarkdown(situationMd),
-      // Jargon in the situation and the answers, linked to its explanation on /begrippen.
-      terms: glossaryTermsIn(
-        [situationMd, ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " ")))].join(
-          "\n",
-        ),
-      ),
+      situationHtml: shared.situationHtml,
+      terms: shared.terms,
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
     answers,
@@ -112,10 +136,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ownRegion: reader?.slug ?? null,
     reader,
     regions: reader?.source === "membership" ? [] : listRegionNames(db).map(({ slug, name }) => ({ slug, name })),
-    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
-      regionSlug: w.regionSlug,
-      message: withdrawalMessage(w),
-    })),
+    withdrawn: shared.withdrawn,
     can,
     discussion,
   };

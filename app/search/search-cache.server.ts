@@ -27,10 +27,19 @@ interface State {
   builds: number;
   /** When a rebuild in a worker last failed: the next attempt waits a while. */
   failedAt: number;
+  /** The current index's warm-up (frequent term lists, vocabulary), while or after it runs. */
+  warming: Promise<void> | null;
 }
 
 const state = () =>
-  singleton<State>("search-index", () => ({ file: null, index: null, rebuilding: null, builds: 0, failedAt: 0 }));
+  singleton<State>("search-index", () => ({
+    file: null,
+    index: null,
+    rebuilding: null,
+    builds: 0,
+    failedAt: 0,
+    warming: null,
+  }));
 
 /** Shared by name with the server bundle, so a test can send small rebuilds to the worker too. */
 export const rebuildOptions = () =>
@@ -60,6 +69,15 @@ export function getSearchIndex(db: Db): SearchIndex {
   return currentIndex(db, searchIndexPath(getEnv().DATABASE_PATH), { inline: false });
 }
 
+/**
+ * Opens the index for the database and waits until its frequent term lists are read: the server calls
+ * it before it listens, so the first searches after a start cost what later ones do.
+ */
+export async function warmSearchIndex(db: Db): Promise<void> {
+  getSearchIndex(db);
+  await state().warming;
+}
+
 /** Makes the index file current at start (built or updated inside this call); the server then uses it. */
 export function ensureSearchIndexFile(db: Db, databasePath: string): "current" | "updated" | "built" {
   const file = searchIndexPath(databasePath);
@@ -87,7 +105,7 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
     current.index = openSearchIndex(file);
     if (!current.index) rebuildInline(db, file);
     else {
-      void current.index.warmUp();
+      current.warming = current.index.warmUp();
       prepareSuggestions(current.index);
     }
   }
@@ -168,7 +186,7 @@ function swapIn(file: string, built: string) {
   current.index = openSearchIndex(file);
   if (!current.index) throw new Error(`The search index ${file} could not be opened after it was built.`);
   current.builds++;
-  void current.index.warmUp();
+  current.warming = current.index.warmUp();
   prepareSuggestions(current.index);
 }
 
