@@ -14,6 +14,7 @@ import { LRUCache } from "lru-cache";
 import { platform } from "./app/content/platform.server";
 import { withCachePolicy } from "./app/http/cache-policy.server";
 import { clientAddress, expressTrustProxy } from "./app/http/client-address.server";
+import { workerSlot } from "./app/http/cluster.server";
 import { lifecycle, serveLiveness, serveReadiness } from "./app/http/health.server";
 import { metrics, observePageCache, observeSearchLag, serveMetrics } from "./app/http/metrics.server";
 import { createPageCache } from "./app/http/page-cache.server";
@@ -137,6 +138,8 @@ export function createRequestListener(build: ServerBuild): RequestListener {
   };
   const routeOf = routeLabeler(build);
   const log = logger();
+  // Which cluster worker answered (WEB_CONCURRENCY > 1): for the operator and the cluster test.
+  const worker = workerSlot();
 
   return (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0]!;
@@ -145,6 +148,7 @@ export function createRequestListener(build: ServerBuild): RequestListener {
     if (path === "/metrics") return void serveMetrics(req, res, env.METRICS_TOKEN);
     const context: RequestContext = { id: requestIdOf(req), role: "visitor" };
     res.setHeader("X-Request-Id", context.id);
+    if (worker !== null) res.setHeader("X-Worker", String(worker));
     // While draining, a kept-alive connection is told to close after this answer.
     if (lifecycle.phase === "draining") res.setHeader("Connection", "close");
     const started = process.hrtime.bigint();
@@ -191,7 +195,9 @@ function routeLabeler(build: ServerBuild) {
  * Starts the server and resolves with its address once it listens. The mail worker (app/mail/) runs
  * beside it unless `mailWorker: false` (tests of other things keep their database still).
  */
-export async function startServer(options: { port?: number; host?: string; mailWorker?: boolean } = {}) {
+export async function startServer(
+  options: { port?: number; host?: string; mailWorker?: boolean; claimDatabase?: boolean } = {},
+) {
   const env = getEnv();
   const build = await loadBuild();
   const listener = createRequestListener(build);
@@ -201,7 +207,8 @@ export async function startServer(options: { port?: number; host?: string; mailW
     (resolve) => {
       const server = http.createServer(listener).listen(port, host, () => {
         // `npm run db:restore` refuses to replace a database while this file names a live process.
-        const release = claimDatabase(env.DATABASE_PATH);
+        // In a cluster the primary holds it (scripts/start.ts), not each worker.
+        const release = options.claimDatabase === false ? () => {} : claimDatabase(env.DATABASE_PATH);
         // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
         const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);
         retention.unref();

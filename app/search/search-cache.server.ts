@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
+import { workerSlot } from "~/http/cluster.server";
 import { isStorageFull, reportStorageFull } from "~/http/storage-full.server";
 import type { Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -66,7 +67,29 @@ const IGNORED_TARGETS = new Set(["user", "membership", "session", "comment", "no
  * takes long, while the current index keeps answering.
  */
 export function getSearchIndex(db: Db): SearchIndex {
-  return currentIndex(db, searchIndexPath(getEnv().DATABASE_PATH), { inline: false });
+  return currentIndex(db, indexFileOf(getEnv().DATABASE_PATH), { inline: false });
+}
+
+/**
+ * The index file this process uses: a cluster worker (app/http/cluster.server.ts) keeps a copy of its
+ * own, because an update writes to the file and the term lists in memory must match what it holds.
+ */
+function indexFileOf(databasePath: string): string {
+  const slot = workerSlot();
+  const shared = searchIndexPath(databasePath);
+  return slot === null ? shared : shared.replace(/\.search\.sqlite$/, `.worker-${slot}.search.sqlite`);
+}
+
+/**
+ * In a cluster worker, before the index is opened: starts its copy from the index the primary made
+ * current at start (closed by then, so the file is whole), replacing the copy of an earlier worker.
+ */
+export function copySearchIndexForWorker(databasePath: string) {
+  const own = indexFileOf(databasePath);
+  const shared = searchIndexPath(databasePath);
+  if (own === shared) return;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(own + suffix, { force: true });
+  fs.copyFileSync(shared, own);
 }
 
 /**

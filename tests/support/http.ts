@@ -46,7 +46,7 @@ export const DEMO = {
 
 /** The answer editor's form as a facilitator sends it, citing two articles; publishes unless told otherwise. */
 export function publishForm(
-  http: ReturnType<typeof httpClient>,
+  http: Pick<ReturnType<typeof httpClient>, "sql">,
   overrides: Record<string, string> = {},
   intent = "publish",
 ) {
