@@ -26,6 +26,7 @@ import { limitBodySize, refuseCrossSiteWrites, refuseUnsupportedBodies } from ".
 import { searchIndexLagging } from "./app/http/search-lag.server";
 import { shutDown, type ShutdownOutcome } from "./app/http/shutdown.server";
 import { STORAGE_FULL_RETRY_SECONDS, withStorageFullHandling } from "./app/http/storage-full.server";
+import { warmUpSearch } from "./app/http/warm-up.server";
 import { startMailWorker, stopMailWorker } from "./app/mail/mail-worker.server";
 import { applyRetention } from "./app/models/retention.server";
 import { claimDatabase } from "./app/utils/database-lock.server";
@@ -196,11 +197,13 @@ function routeLabeler(build: ServerBuild) {
  * beside it unless `mailWorker: false` (tests of other things keep their database still).
  */
 export async function startServer(
-  options: { port?: number; host?: string; mailWorker?: boolean; claimDatabase?: boolean } = {},
+  options: { port?: number; host?: string; mailWorker?: boolean; claimDatabase?: boolean; warmUp?: boolean } = {},
 ) {
   const env = getEnv();
   const build = await loadBuild();
   const listener = createRequestListener(build);
+  // npm start: the first searches after a start should not wait for compiled code (app/http/warm-up.server.ts).
+  if (options.warmUp) await warmUpSearch(build);
   const port = options.port ?? env.PORT;
   const host = options.host ?? env.HOST;
   return new Promise<{ url: string; close: () => Promise<void>; shutDown: () => Promise<ShutdownOutcome> }>(

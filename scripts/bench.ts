@@ -34,11 +34,14 @@ const SEARCH = "toestemming ouders school";
 const ROWS = ["home", "dilemma", "zoeken", "api-search", "vergelijk", "member", "minimal", "workers"] as const;
 type RowKey = (typeof ROWS)[number];
 const chosen = new Set(
-  (process.env.BENCH_ROWS ?? ROWS.join(",")).split(",").map((key) => {
-    if (!(ROWS as readonly string[]).includes(key))
-      throw new Error(`BENCH_ROWS: "${key}" is none of ${ROWS.join(", ")}`);
-    return key as RowKey;
-  }),
+  (process.env.BENCH_ROWS ?? ROWS.join(","))
+    .split(",")
+    .filter(Boolean)
+    .map((key) => {
+      if (!(ROWS as readonly string[]).includes(key))
+        throw new Error(`BENCH_ROWS: "${key}" is none of ${ROWS.join(", ")}`);
+      return key as RowKey;
+    }),
 );
 /** Queries for the search API's latency, one request at a time and past the page cache. */
 const LATENCY_QUERIES = [

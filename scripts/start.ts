@@ -37,6 +37,7 @@ async function serve(env: ReturnType<typeof getEnv>, slot: number | null) {
   const { url, shutDown } = await startServer({
     mailWorker: slot === null || slot === 1,
     claimDatabase: slot === null,
+    warmUp: true,
   });
   onSignals(async (signal) => {
     console.log(
