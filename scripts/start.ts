@@ -6,18 +6,12 @@ import { performance } from "node:perf_hooks";
 process.env.NODE_ENV ??= "production";
 
 const started = performance.now();
-const { buildIfNeeded } = await import("./build-if-needed");
-const { prepareDatabase } = await import("./prepare-database");
 const { getEnv } = await import("../app/utils/env.server");
 const { startServer } = await import("../server");
-const { sessionSecret } = await import("../app/auth/session-secret.server");
-const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../app/auth/demo-accounts.server");
-const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
 const { closeSearchIndex, copySearchIndexForWorker, warmSearchIndex } =
   await import("../app/search/search-cache.server");
 const { getDb } = await import("../app/utils/db.server");
 const { runCluster, tellPrimary, workerSlot } = await import("../app/http/cluster.server");
-const { claimDatabase } = await import("../app/utils/database-lock.server");
 
 /** Runs `stop` once on the first SIGTERM or SIGINT; a second signal (a terminal sends SIGINT to every worker too) waits for it. */
 function onSignals(stop: (signal: string) => Promise<void>) {
@@ -52,7 +46,8 @@ async function serve(env: ReturnType<typeof getEnv>, slot: number | null) {
   return url;
 }
 
-function printDemoAccounts() {
+async function printDemoAccounts() {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../app/auth/demo-accounts.server");
   console.log(`Demo accounts, each with the password '${DEMO_PASSWORD}' (LEERTUIN_DEMO=0 switches them off):`);
   for (const account of DEMO_ACCOUNTS)
     console.log(
@@ -67,20 +62,26 @@ try {
     // A cluster worker: the primary has built, checked and migrated; this one only serves.
     tellPrimary({ type: "listening", url: await serve(env, slot) });
   } else {
+    // Only the first process prepares: a worker does not load the importer, the checks or the build step.
+    const { buildIfNeeded } = await import("./build-if-needed");
+    const { prepareDatabase } = await import("./prepare-database");
+    const { sessionSecret } = await import("../app/auth/session-secret.server");
+    const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
+    const { claimDatabase } = await import("../app/utils/database-lock.server");
     buildIfNeeded();
     // Before anything writes: the folder exists and can be written, an existing database is sound.
     ensureWritableFolder("DATABASE_PATH", env.DATABASE_PATH);
     checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);
     sessionSecret();
     await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
-    const ready = (url: string, workers: string) => {
-      if (env.LEERTUIN_DEMO === "1") printDemoAccounts();
+    const ready = async (url: string, workers: string) => {
+      if (env.LEERTUIN_DEMO === "1") await printDemoAccounts();
       console.log(
         `Leertuin runs at ${url} (database ${env.DATABASE_PATH}${workers}, started in ${Math.round(performance.now() - started)} ms)`,
       );
     };
     if (env.WEB_CONCURRENCY === 1) {
-      ready(await serve(env, null), "");
+      await ready(await serve(env, null), "");
     } else {
       // The workers open the index themselves, each its own copy: this process keeps none in memory.
       await closeSearchIndex();
@@ -97,7 +98,7 @@ try {
         );
         process.exit(0);
       });
-      ready(await workers.listening, `, ${env.WEB_CONCURRENCY} workers`);
+      await ready(await workers.listening, `, ${env.WEB_CONCURRENCY} workers`);
     }
   }
 } catch (error) {
