@@ -23,23 +23,18 @@ import { useNonce } from "~/components/nonce";
 import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { VerdictSummary } from "~/components/verdict-summary";
-import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
-import { glossaryTermsIn } from "~/content/library-files.server";
+import { WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { DILEMMA_STATUS_LABELS } from "~/domain/vocabulary";
-import { getAnswersForDilemma } from "~/models/answer.server";
-import { toAnswerView } from "~/models/answer-view.server";
+import { sharedDilemmaView } from "~/models/dilemma-page.server";
 import { listRegionNames } from "~/models/region.server";
 import { dilemmaStructuredData, jsonForScript } from "~/models/structured-data.server";
-import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404, searchParamsObject } from "~/utils/http.server";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParam } from "~/utils/params";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
-import { keptUntilWrite } from "~/utils/until-write.server";
 import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
@@ -69,35 +64,6 @@ function abilities(user: SessionUser | null, dilemma: { regionId: number; status
   };
 }
 
-/**
- * What every reader with the same rights sees of a dilemma's answers: the versions as shown (unverified
- * points only for the regions the reader facilitates), the situation as HTML, the glossary terms, the
- * withdrawn answers. Kept until the next write: a member's page is rendered per request, its data need not be.
- */
-const sharedView = keptUntilWrite<ReturnType<typeof readSharedView>>(500);
-
-function readSharedView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
-  const db = getDb();
-  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
-    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
-  );
-  return {
-    answers,
-    situationHtml: renderMarkdown(dilemma.situationMd),
-    // Jargon in the situation and the answers, linked to its explanation on /begrippen.
-    terms: glossaryTermsIn(
-      [
-        dilemma.situationMd,
-        ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " "))),
-      ].join("\n"),
-    ),
-    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
-      regionSlug: w.regionSlug,
-      message: withdrawalMessage(w),
-    })),
-  };
-}
-
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { slug } = parseOr404(ParamsSchema, params, "Dit dilemma bestaat niet.");
   const { regio } = parseOr404(SearchSchema, searchParamsObject(request.url));
@@ -106,11 +72,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // The reader's own region first: a member's or the one a visitor chose; a link's ?regio= overrides it.
   const reader = await readerRegion(request);
   const first = regio ?? reader?.slug ?? null;
-  // Unverified points differ by the regions a reader facilitates: that is part of the key.
-  const facilitated = user ? facilitatedRegionIds(user) : [];
-  const shared = sharedView(`${dilemma.id} ${facilitated === "all" ? "all" : facilitated.join(",")}`, () =>
-    readSharedView(dilemma, user),
-  );
+  const shared = sharedDilemmaView(dilemma, user);
   const answers = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
   const can = abilities(user, dilemma);
   const discussion = can.member
