@@ -25,7 +25,13 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // With WAL, NORMAL never corrupts the database; a power cut may lose the last commits only.
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction here writes, so it starts as a writer (BEGIN IMMEDIATE): behind another process's
+  // write (a cluster worker, a script) it waits busy_timeout, where a deferred one that read first fails
+  // at once with SQLITE_BUSY (SQLite cannot turn a snapshot older than that write into a writer).
+  const transaction = db.transaction.bind(db);
+  db.transaction = (run, config) => transaction(run, { behavior: "immediate", ...config });
+  return db;
 }
 
 /**

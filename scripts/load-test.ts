@@ -31,15 +31,19 @@ const SEARCH_WORDS = [
   "avg",
   "jeugdhulp",
 ];
+/** Peak resident memory of the server: the process and, with WEB_CONCURRENCY > 1, each of its workers. */
 const peakMemoryMb = (pid: number) => {
+  const peak = (id: number) =>
+    Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
   try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? `${Math.round(Number(kb) / 1024)} MB` : "unknown";
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    const kb = [pid, ...children.map(Number)].map(peak);
+    const mb = (n: number) => `${Math.round(n / 1024)} MB`;
+    return kb.length > 1 ? `${mb(kb.reduce((a, b) => a + b, 0))} (${kb.map(mb).join(" + ")})` : mb(kb[0]!);
   } catch {
     return "unknown";
   }
 };
-
 buildIfNeeded();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-load-"));
 const database = path.join(dir, "leertuin.sqlite");

@@ -36,6 +36,11 @@ export class RegionScope {
     return regionId !== null && regionId !== undefined && this.ids.has(regionId);
   }
 
+  /** A stable text for the scope ("all", or the region ids in order), e.g. as part of a cache key. */
+  get key(): string {
+    return this.ids === null ? "all" : [...this.ids].sort((a, b) => a - b).join(",");
+  }
+
   /** The items whose region is in scope. */
   filter<T>(items: readonly T[], regionIdOf: (item: T) => number | null): T[] {
     return items.filter((item) => this.includes(regionIdOf(item)));

@@ -66,16 +66,25 @@ export function redirectIfMerged(request: Request, slug: string): void {
   if (target) throw redirect(dilemmaPath(target), 301);
 }
 
+/** Each glossary term with one pattern for its names, made once per glossary (not per page view). */
+const glossaryPatterns = new WeakMap<GlossaryTerm[], { slug: string; term: string; pattern: RegExp }[]>();
+
 /** The glossary's terms that occur in a text (by term or one of its other names), in glossary order, for links to /begrippen. */
 export function glossaryTermsIn(text: string): { slug: string; term: string }[] {
+  const terms = glossary();
+  let patterns = glossaryPatterns.get(terms);
+  if (!patterns) {
+    patterns = terms.map((t) => {
+      const names = [t.term, ...t.also].map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      // A Dutch plural (-s, -en, -'s) still counts: "regisseurs" is about the regisseur.
+      return {
+        slug: t.slug,
+        term: t.term,
+        pattern: new RegExp(`(^|[^\\p{L}\\p{N}])(${names.join("|")})(s|en|'s)?([^\\p{L}\\p{N}]|$)`, "u"),
+      };
+    });
+    glossaryPatterns.set(terms, patterns);
+  }
   const haystack = ` ${text.toLowerCase()} `;
-  return glossary()
-    .filter((t) =>
-      [t.term, ...t.also].some((name) => {
-        const escaped = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        // A Dutch plural (-s, -en, -'s) still counts: "regisseurs" is about the regisseur.
-        return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(s|en|'s)?([^\\p{L}\\p{N}]|$)`, "u").test(haystack);
-      }),
-    )
-    .map((t) => ({ slug: t.slug, term: t.term }));
+  return patterns.filter((t) => t.pattern.test(haystack)).map(({ slug, term }) => ({ slug, term }));
 }

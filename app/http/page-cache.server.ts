@@ -82,8 +82,11 @@ const strongTag = (body: Buffer, suffix = "") =>
 export const GENERATION_SQL =
   "select coalesce((select max(id) from audit_log), 0) || '.' || (select data_version from pragma_data_version())";
 
-/** The connection, the newest audit-log id, the data version and today's date; a statement per connection. */
-function generationReader(sqlite: () => Database.Database) {
+/**
+ * The connection, the newest audit-log id, the data version and today's date; a statement per connection.
+ * Also keys the data kept per generation (app/utils/until-write.server.ts).
+ */
+export function generationReader(sqlite: () => Database.Database) {
   const statements = new WeakMap<Database.Database, { statement: Database.Statement; id: string }>();
   return () => {
     const connection = sqlite();

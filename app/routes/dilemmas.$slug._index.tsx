@@ -24,20 +24,16 @@ import type { ScriptsHandle } from "~/components/page-scripts";
 import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { VerdictSummary } from "~/components/verdict-summary";
-import { withdrawalMessage, WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
-import { glossaryTermsIn } from "~/content/library-files.server";
+import { WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { DILEMMA_STATUS_LABELS } from "~/domain/vocabulary";
-import { getAnswersForDilemma } from "~/models/answer.server";
-import { toAnswerView } from "~/models/answer-view.server";
+import { sharedDilemmaView } from "~/models/dilemma-page.server";
 import { listRegionNames } from "~/models/region.server";
 import { dilemmaStructuredData, jsonForScript } from "~/models/structured-data.server";
-import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
 import { done, failed, guarded, invalid } from "~/utils/action-result.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { optionalParam, SlugParamsSchema, SlugSchema } from "~/utils/params";
 import {
@@ -87,13 +83,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // The reader's own region first: a member's or the one a visitor chose; a link's ?regio= overrides it.
   const reader = await readerRegion(request);
   const first = regio ?? reader?.slug ?? null;
-  const answers = ownRegionFirst(
-    getAnswersForDilemma(db, dilemma.id).map((a) =>
-      toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
-    ),
-    first,
-    (a) => a.regionSlug,
-  );
+  const shared = sharedDilemmaView(dilemma, user);
+  const answers = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
   const can = abilities(user, dilemma);
   const discussion = can.member
     ? listDiscussion(db, dilemma.id).map((c) => ({
@@ -102,17 +93,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         replies: c.replies.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt) })),
       }))
     : null;
-  const { situationMd, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
+  const { situationMd: _situation, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
   return {
     dilemma: {
       ...rest,
-      situationHtml: renderMarkdown(situationMd),
-      // Jargon in the situation and the answers, linked to its explanation on /begrippen.
-      terms: glossaryTermsIn(
-        [situationMd, ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " ")))].join(
-          "\n",
-        ),
-      ),
+      situationHtml: shared.situationHtml,
+      terms: shared.terms,
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
     answers,
@@ -123,10 +109,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ownRegion: reader?.slug ?? null,
     reader,
     regions: reader?.source === "membership" ? [] : listRegionNames(db).map(({ slug, name }) => ({ slug, name })),
-    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
-      regionSlug: w.regionSlug,
-      message: withdrawalMessage(w),
-    })),
+    withdrawn: shared.withdrawn,
     can,
     discussion,
   };

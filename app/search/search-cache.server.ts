@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
+import { workerSlot } from "~/http/cluster.server";
 import { isStorageFull, reportStorageFull } from "~/http/storage-full.server";
 import type { Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -27,10 +28,19 @@ interface State {
   builds: number;
   /** When a rebuild in a worker last failed: the next attempt waits a while. */
   failedAt: number;
+  /** The current index's warm-up (frequent term lists, vocabulary), while or after it runs. */
+  warming: Promise<void> | null;
 }
 
 const state = () =>
-  singleton<State>("search-index", () => ({ file: null, index: null, rebuilding: null, builds: 0, failedAt: 0 }));
+  singleton<State>("search-index", () => ({
+    file: null,
+    index: null,
+    rebuilding: null,
+    builds: 0,
+    failedAt: 0,
+    warming: null,
+  }));
 
 /** Shared by name with the server bundle, so a test can send small rebuilds to the worker too. */
 export const rebuildOptions = () =>
@@ -57,7 +67,38 @@ const IGNORED_TARGETS = new Set(["user", "membership", "session", "comment", "no
  * takes long, while the current index keeps answering.
  */
 export function getSearchIndex(db: Db): SearchIndex {
-  return currentIndex(db, searchIndexPath(getEnv().DATABASE_PATH), { inline: false });
+  return currentIndex(db, indexFileOf(getEnv().DATABASE_PATH), { inline: false });
+}
+
+/**
+ * The index file this process uses: a cluster worker (app/http/cluster.server.ts) keeps a copy of its
+ * own, because an update writes to the file and the term lists in memory must match what it holds.
+ */
+function indexFileOf(databasePath: string): string {
+  const slot = workerSlot();
+  const shared = searchIndexPath(databasePath);
+  return slot === null ? shared : shared.replace(/\.search\.sqlite$/, `.worker-${slot}.search.sqlite`);
+}
+
+/**
+ * In a cluster worker, before the index is opened: starts its copy from the index the primary made
+ * current at start (closed by then, so the file is whole), replacing the copy of an earlier worker.
+ */
+export function copySearchIndexForWorker(databasePath: string) {
+  const own = indexFileOf(databasePath);
+  const shared = searchIndexPath(databasePath);
+  if (own === shared) return;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(own + suffix, { force: true });
+  fs.copyFileSync(shared, own);
+}
+
+/**
+ * Opens the index for the database and waits until its frequent term lists are read: the server calls
+ * it before it listens, so the first searches after a start cost what later ones do.
+ */
+export async function warmSearchIndex(db: Db): Promise<void> {
+  getSearchIndex(db);
+  await state().warming;
 }
 
 /** Makes the index file current at start (built or updated inside this call); the server then uses it. */
@@ -87,7 +128,7 @@ function currentIndex(db: Db, file: string, options: { inline: boolean }): Searc
     current.index = openSearchIndex(file);
     if (!current.index) rebuildInline(db, file);
     else {
-      void current.index.warmUp();
+      current.warming = current.index.warmUp();
       prepareSuggestions(current.index);
     }
   }
@@ -168,7 +209,7 @@ function swapIn(file: string, built: string) {
   current.index = openSearchIndex(file);
   if (!current.index) throw new Error(`The search index ${file} could not be opened after it was built.`);
   current.builds++;
-  void current.index.warmUp();
+  current.warming = current.index.warmUp();
   prepareSuggestions(current.index);
 }
 

@@ -86,6 +86,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** `/metrics` answers only with `Authorization: Bearer <METRICS_TOKEN>`; without a token it is off (404). */
     METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+    /** Worker processes on one port (node:cluster, app/http/cluster.server.ts); 1 serves from the process itself. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /** On SIGTERM/SIGINT: how long requests in flight may take before the process exits anyway. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     /** Unset: mail stays in the outbox and admins read it at /beheer/mail (app/mail/). */

@@ -51,6 +51,8 @@ export async function startServerProcess(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(options.log, "a");
+  // The log is appended to across restarts: only what this start writes counts.
+  const logStart = fs.fstatSync(out).size;
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
     env: {
@@ -72,7 +74,9 @@ export async function startServerProcess(options: {
     try {
       const response = await fetch(`${url}/`, { redirect: "manual" });
       await response.arrayBuffer();
-      if (response.status === 200) break;
+      // With WEB_CONCURRENCY > 1 one worker may answer before the others listen: the line says all do.
+      if (response.status === 200 && fs.readFileSync(options.log).subarray(logStart).includes("Leertuin runs at"))
+        break;
     } catch {
       // not listening yet
     }

@@ -1,6 +1,6 @@
 // Issue #17: two-factor log-in (TOTP) over HTTP, with REQUIRE_TOTP on as in a real deployment.
 process.env.REQUIRE_TOTP = "1";
-// The per-address limit on failed log-ins (server.ts) is not what these tests count: the per-account one is.
+// The per-address limit on failed log-ins (app/http/server.server.ts) is not what these tests count: the per-account one is.
 process.env.LOGIN_RATE_LIMIT = "100";
 
 import { generate } from "otplib";

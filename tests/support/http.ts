@@ -61,7 +61,7 @@ export const ANSWER_FIELDS = {
 
 /** The answer editor's form as a facilitator sends it, citing two articles; publishes unless told otherwise. */
 export function publishForm(
-  http: ReturnType<typeof httpClient>,
+  http: Pick<ReturnType<typeof httpClient>, "sql">,
   overrides: Record<string, string> = {},
   intent = "publish",
 ) {

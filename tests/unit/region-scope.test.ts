@@ -66,4 +66,11 @@ describe("RegionScope", () => {
       expect(selectIn(scope)).toEqual(expected);
     }
   });
+
+  it("has one key per set of regions, whatever the order, and another for every region", () => {
+    expect(RegionScope.of([30, 10]).key).toBe(RegionScope.of([10, 30]).key);
+    expect(RegionScope.of([10]).key).not.toBe(RegionScope.of([10, 30]).key);
+    expect(RegionScope.all().key).not.toBe(RegionScope.none().key);
+    expect(RegionScope.of([1, 2]).key).not.toBe(RegionScope.of([12]).key);
+  });
 });

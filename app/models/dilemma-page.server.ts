@@ -1,0 +1,46 @@
+import { facilitatorScope, isFacilitatorOf } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
+import { withdrawalMessage } from "~/components/withdrawn-answer";
+import { glossaryTermsIn } from "~/content/library-files.server";
+import { getAnswersForDilemma } from "~/models/answer.server";
+import { toAnswerView } from "~/models/answer-view.server";
+import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
+import { getDb } from "~/utils/db.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { keptUntilWrite } from "~/utils/until-write.server";
+
+function readSharedView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
+  const db = getDb();
+  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
+    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+  );
+  return {
+    answers,
+    situationHtml: renderMarkdown(dilemma.situationMd),
+    // Jargon in the situation and the answers, linked to its explanation on /begrippen.
+    terms: glossaryTermsIn(
+      [
+        dilemma.situationMd,
+        ...answers.flatMap((a) => a.current.sections.map((s) => s.html.replace(/<[^>]+>/g, " "))),
+      ].join("\n"),
+    ),
+    withdrawn: listWithdrawnAnswers(db, dilemma.id).map((w) => ({
+      regionSlug: w.regionSlug,
+      message: withdrawalMessage(w),
+    })),
+  };
+}
+
+const sharedViews = keptUntilWrite<ReturnType<typeof readSharedView>>(500);
+
+/**
+ * What every reader with the same rights sees of a dilemma's answers on its page: the versions as
+ * shown (unverified points only for the regions the reader facilitates), the situation as HTML, the
+ * glossary terms, the withdrawn answers. Kept until the next write (until-write.server.ts): a member's
+ * page is rendered per request, its data need not be read and shaped again.
+ */
+export function sharedDilemmaView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
+  // Unverified points differ by the regions a reader facilitates: that is part of the key.
+  const facilitated = user ? facilitatorScope(user).key : "";
+  return sharedViews(`${dilemma.id} ${facilitated}`, () => readSharedView(dilemma, user));
+}
