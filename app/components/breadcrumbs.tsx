@@ -1,11 +1,19 @@
 import { Link } from "@remix-run/react";
 
+import { dilemmaPath } from "~/utils/paths";
+
 export interface Crumb {
   to: string;
   label: string;
 }
 
 const HOME: Crumb = { to: "/", label: "Home" };
+
+/** The trail of every page below a dilemma: the list, then the dilemma itself. */
+export const dilemmaTrail = (dilemma: { slug: string; title: string }): Crumb[] => [
+  { to: "/dilemmas", label: "Dilemma's" },
+  { to: dilemmaPath(dilemma.slug), label: dilemma.title },
+];
 
 /** The trail to the current page, always from Home; the page itself is the last crumb, marked as current. */
 export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {

@@ -5,7 +5,7 @@ import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard } from "~/components/answer-card";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
 import { VersionChangesView } from "~/components/version-changes";
@@ -19,7 +19,7 @@ import { type Db, getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { VersionParamsSchema } from "~/utils/params";
-import { dilemmaPath, versionPath } from "~/utils/paths";
+import { versionPath } from "~/utils/paths";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
@@ -77,13 +77,7 @@ export default function AnswerVersionPage() {
   const isCurrent = answer.version === currentVersion;
   return (
     <div className="page-width">
-      <Breadcrumbs
-        trail={[
-          { to: "/dilemmas", label: "Dilemma's" },
-          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
-        ]}
-        current={`${regionName}, versie ${answer.version}`}
-      />
+      <Breadcrumbs trail={dilemmaTrail(dilemma)} current={`${regionName}, versie ${answer.version}`} />
       {searchParams.has("gepubliceerd") && (
         <Alert type="ok">De afspraak is gepubliceerd als versie {answer.version}.</Alert>
       )}

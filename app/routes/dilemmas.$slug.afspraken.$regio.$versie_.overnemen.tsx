@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { facilitatorScope, forbidden, memberScope, requireMember } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextArea } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
@@ -21,7 +21,7 @@ import { formValues, parseForm, readForm } from "~/utils/forms";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { VersionParamsSchema } from "~/utils/params";
-import { dilemmaPath, editAnswerPath, versionPath } from "~/utils/paths";
+import { editAnswerPath, versionPath } from "~/utils/paths";
 import { startAdoption } from "~/workflow/answer-editing.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { suggestAdoption, SuggestionSchema } from "~/workflow/suggestions.server";
@@ -120,13 +120,7 @@ export default function Adopt() {
   });
   return (
     <div className="page-width narrow">
-      <Breadcrumbs
-        trail={[
-          { to: "/dilemmas", label: "Dilemma's" },
-          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
-        ]}
-        current="Overnemen"
-      />
+      <Breadcrumbs trail={dilemmaTrail(dilemma)} current="Overnemen" />
       <Heading level={1}>Afspraak van {source.regionName} overnemen</Heading>
       <Paragraph>
         <TextLink to={versionPath(dilemma.slug, source.regionSlug, source.version)}>

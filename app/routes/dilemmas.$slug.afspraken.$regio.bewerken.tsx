@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
@@ -157,13 +157,7 @@ export default function EditAnswer() {
   const sentIntent = submitOnce.pending ? navigation.formData?.get("intent") : null;
   return (
     <div className="page-width narrow">
-      <Breadcrumbs
-        trail={[
-          { to: "/dilemmas", label: "Dilemma's" },
-          { to: dilemmaPath(dilemma.slug), label: dilemma.title },
-        ]}
-        current={`Afspraak ${region.name}`}
-      />
+      <Breadcrumbs trail={dilemmaTrail(dilemma)} current={`Afspraak ${region.name}`} />
       <Heading level={1}>Afspraak van {region.name}</Heading>
       <p className="lead-question">{dilemma.question}</p>
       {loaded.saved && !result && (

@@ -9,7 +9,7 @@ import { RegionListSchema } from "~/compare/params";
 import { searchParamsWithRegions } from "~/compare/params.server";
 import { compareAnswers } from "~/compare/side-by-side.server";
 import { VerdictBadge } from "~/components/badges";
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
 import { FilterSelect } from "~/components/filter-select";
 import { ButtonLink } from "~/components/links";
@@ -25,7 +25,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound, parseOr404 } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { SlugParamsSchema } from "~/utils/params";
-import { adoptPath, dilemmaPath, versionPath } from "~/utils/paths";
+import { adoptPath, versionPath } from "~/utils/paths";
 
 const SearchSchema = z.object({ regio: RegionListSchema.max(2) });
 
@@ -141,10 +141,7 @@ function ListComparison<T>({
 
 export default function CompareAnswersPage() {
   const { dilemma, regions, chosen, comparison, adoptLinks, error } = useLoaderData<typeof loader>();
-  const trail = [
-    { to: "/dilemmas", label: "Dilemma's" },
-    { to: dilemmaPath(dilemma.slug), label: dilemma.title },
-  ];
+  const trail = dilemmaTrail(dilemma);
   if (!comparison) {
     return (
       <div className="page-width">

@@ -60,12 +60,17 @@ const dilemmaRow = (db: Db, slug: string) =>
     updatedAt: string;
   };
 
+/** A proposal by the Zeeland member, not yet decided on. */
+function proposedByMember(db: Db, p: ReturnType<typeof people>) {
+  const proposed = proposeDilemma(db, { userId: p.member, scope: RegionScope.of([p.zeeland]), proposal: PROPOSAL });
+  if (!proposed.ok) throw new Error(proposed.message);
+  return { slug: proposed.slug, id: dilemmaRow(db, proposed.slug).id };
+}
+
 /** A Zeeland member's proposal, put on Zeeland's agenda by its facilitator. */
 function dilemmaOnAgenda(db: Db) {
   const p = people(db);
-  const proposed = proposeDilemma(db, { userId: p.member, scope: RegionScope.of([p.zeeland]), proposal: PROPOSAL });
-  if (!proposed.ok) throw new Error(proposed.message);
-  const { id } = dilemmaRow(db, proposed.slug);
+  const { slug, id } = proposedByMember(db, p);
   expect(
     decideProposal(db, {
       actorId: p.facilitator,
@@ -74,7 +79,7 @@ function dilemmaOnAgenda(db: Db) {
       decision: "accept",
     }),
   ).toEqual({ ok: true });
-  return { ...p, dilemmaId: id, slug: proposed.slug };
+  return { ...p, dilemmaId: id, slug };
 }
 
 /** Zeeland's answer on a dilemma of its agenda, published as version 1. */
@@ -135,14 +140,7 @@ describe("deciding on a proposal", () => {
   it("puts it on the agenda, tells the proposer and writes the audit entry", () => {
     const db = database();
     const p = people(db);
-    const { slug } = proposeDilemma(db, {
-      userId: p.member,
-      scope: RegionScope.of([p.zeeland]),
-      proposal: PROPOSAL,
-    }) as {
-      slug: string;
-    };
-    const { id } = dilemmaRow(db, slug);
+    const { slug, id } = proposedByMember(db, p);
     expect(
       decideProposal(db, {
         actorId: p.facilitator,
@@ -159,14 +157,7 @@ describe("deciding on a proposal", () => {
   it("refuses a facilitator of another region and a stale view of the proposal, and writes nothing", () => {
     const db = database();
     const p = people(db);
-    const { slug } = proposeDilemma(db, {
-      userId: p.member,
-      scope: RegionScope.of([p.zeeland]),
-      proposal: PROPOSAL,
-    }) as {
-      slug: string;
-    };
-    const { id } = dilemmaRow(db, slug);
+    const { slug, id } = proposedByMember(db, p);
     const audit = rowCount(db, "audit_log");
     const reject = { decision: "reject" as const, reason: "Dit hoort niet bij de leertuin." };
     expect(
@@ -229,14 +220,8 @@ describe("editing and publishing an answer", () => {
   it("refuses an answer on a dilemma that is not on the agenda", () => {
     const db = database();
     const p = people(db);
-    const { slug } = proposeDilemma(db, {
-      userId: p.member,
-      scope: RegionScope.of([p.zeeland]),
-      proposal: PROPOSAL,
-    }) as {
-      slug: string;
-    };
-    const target = { actorId: p.facilitator, dilemmaId: dilemmaRow(db, slug).id, regionId: p.zeeland };
+    const { id } = proposedByMember(db, p);
+    const target = { actorId: p.facilitator, dilemmaId: id, regionId: p.zeeland };
     const [answers, audit] = [rowCount(db, "answers"), rowCount(db, "audit_log")];
     expect(publishAnswer(db, target, answerForm())).toMatchObject({ ok: false, status: 409 });
     expect([rowCount(db, "answers"), rowCount(db, "audit_log")]).toEqual([answers, audit]);
