@@ -16,9 +16,13 @@ let pipeline: DutchPipeline | null = null;
 
 function dutchPipeline(): DutchPipeline {
   if (!pipeline) {
-    stemmerSupport(lunr);
-    dutch(lunr);
-    pipeline = (lunr as unknown as { nl: DutchPipeline }).nl;
+    // The server and the Remix build each load this module but share one lunr: patch it once.
+    const patched = lunr as unknown as { nl?: DutchPipeline };
+    if (!patched.nl) {
+      stemmerSupport(lunr);
+      dutch(lunr);
+    }
+    pipeline = patched.nl!;
   }
   return pipeline;
 }
