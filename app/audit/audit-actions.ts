@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.totp-enabled": "tweestapsverificatie ingesteld",
   "auth.totp-disabled": "tweestapsverificatie uitgezet",
   "auth.totp-failed": "onjuiste code bij tweestapsverificatie",
+  "auth.totp-reset": "tweestapsverificatie gewist door het beheer (app en herstelcodes kwijt)",
   "auth.recovery-code-used": "herstelcode gebruikt",
   "account.register": "account aangevraagd",
   "account.create": "account aangemaakt",

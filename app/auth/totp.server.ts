@@ -229,3 +229,25 @@ export async function disableTotp(db: Db, userId: number, code: string, keepSess
   });
   return checked;
 }
+
+/**
+ * For someone who lost both the app and the recovery codes (`npm run user:reset-totp`, run by whoever
+ * runs the server after checking who asks): the second factor is removed and every session of the
+ * account ends, so the next log-in sets a new one up. False when the account had none.
+ */
+export function resetSecondFactor(db: Db, userId: number): boolean {
+  return db.transaction((tx) => {
+    const removed = tx.delete(t.totpCredentials).where(eq(t.totpCredentials.userId, userId)).run().changes;
+    if (removed === 0) return false;
+    tx.delete(t.recoveryCodes).where(eq(t.recoveryCodes.userId, userId)).run();
+    const ended = tx.delete(t.sessions).where(eq(t.sessions.userId, userId)).run().changes;
+    recordAudit(tx, {
+      actorId: null,
+      action: "auth.totp-reset",
+      targetType: "user",
+      targetId: userId,
+      summary: `via de opdrachtregel; sessies beëindigd: ${ended}`,
+    });
+    return true;
+  });
+}
