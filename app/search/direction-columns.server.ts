@@ -31,14 +31,9 @@ export class DirectionColumns {
     }
   }
 
-  /** The holding sector's bit (0 when the row has no direction: an article). */
-  holderBit(row: number): number {
-    const code = this.holders[row] ?? 0;
-    return code === 0 ? 0 : 1 << (code - 1);
-  }
-
-  askingMask(row: number): number {
-    return this.asking[row] ?? 0;
+  /** The columns themselves (holder code plus one, asking mask), for ranking loops that read every match. */
+  columns(): { holders: Uint8Array; asking: Uint16Array } {
+    return { holders: this.holders, asking: this.asking };
   }
 }
 

@@ -154,10 +154,8 @@ export class FacetColumns {
     return named;
   }
 
-  /** Whether a row belongs to the region: the reader's own region ranks first. */
-  inRegion(region: string): (row: number) => boolean {
-    const wanted = this.dictionaries.get("region")!.find(region) + 1;
-    const column = this.single.get("region")!;
-    return (row) => wanted > 0 && column[row] === wanted;
+  /** The region column and the region's code in it (0: a region no row has), for loops over every match. */
+  regionColumn(region: string): { column: Int32Array; wanted: number } {
+    return { column: this.single.get("region")!, wanted: this.dictionaries.get("region")!.find(region) + 1 };
   }
 }

@@ -163,28 +163,46 @@ function inAtLeast(sets: RowSet[], count: number): RowSet {
 }
 
 /**
- * How much a row's score is raised for the sectors the query names: dilemmas and answers whose holder
- * or asking sector matches, more when they match the direction the query gives. Articles have no sides.
+ * Raises each row's score for the sectors the query names: dilemmas and answers whose holder or asking
+ * sector matches, more when they match the direction the query gives. Articles have no sides. One loop
+ * over the columns, without a call per row: it runs over every match, and is fast before it is compiled.
  */
-function directionFactor(index: SearchIndex, direction: QuestionDirection): ((row: number) => number) | null {
-  if (direction.mentioned.length === 0) return null;
+function applyDirection(index: SearchIndex, rows: RowSet, scores: Float64Array, direction: QuestionDirection) {
+  if (direction.mentioned.length === 0) return;
   const holder = direction.holder ? sectorMask([direction.holder]) : 0;
   const asking = direction.asking ? sectorMask([direction.asking]) : 0;
   const named = sectorMask(direction.mentioned);
-  return (row) => {
-    const rowHolder = index.directions.holderBit(row);
-    if (rowHolder === 0) return 1;
-    const rowAsking = index.directions.askingMask(row);
-    if (holder === 0 && asking === 0)
-      return 1 + SECTOR_BOOST * (Number((rowHolder & named) !== 0) + Number((rowAsking & named) !== 0));
+  const { holders, asking: askingColumn } = index.directions.columns();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const code = holders[row] ?? 0;
+    if (code === 0) continue;
+    const rowHolder = 1 << (code - 1);
+    const rowAsking = askingColumn[row] ?? 0;
     let factor = 1;
-    if (holder !== 0)
-      factor += rowHolder === holder ? DIRECTION_BOOST : (rowAsking & holder) !== 0 ? REVERSED_BOOST : 0;
-    if (asking !== 0)
-      factor += (rowAsking & asking) !== 0 ? DIRECTION_BOOST : rowHolder === asking ? REVERSED_BOOST : 0;
-    // Neither side is a sector the question puts there: the information goes another way than asked.
-    return factor === 1 ? OTHER_DIRECTION : factor;
-  };
+    if (holder === 0 && asking === 0)
+      factor = 1 + SECTOR_BOOST * (Number((rowHolder & named) !== 0) + Number((rowAsking & named) !== 0));
+    else {
+      if (holder !== 0)
+        factor += rowHolder === holder ? DIRECTION_BOOST : (rowAsking & holder) !== 0 ? REVERSED_BOOST : 0;
+      if (asking !== 0)
+        factor += (rowAsking & asking) !== 0 ? DIRECTION_BOOST : rowHolder === asking ? REVERSED_BOOST : 0;
+      // Neither side is a sector the question puts there: the information goes another way than asked.
+      if (factor === 1) factor = OTHER_DIRECTION;
+    }
+    scores[i] = scores[i]! * factor;
+  }
+}
+
+/** The reader's region first (PRODUCT.md): its records that match well rank above all others. */
+function applyOwnRegion(index: SearchIndex, rows: RowSet, scores: Float64Array, region: string) {
+  const { column, wanted } = index.facets.regionColumn(region);
+  if (wanted === 0) return;
+  let best = 0;
+  for (let i = 0; i < scores.length; i++) best = Math.max(best, scores[i]!);
+  const threshold = OWN_REGION_SHARE * best;
+  for (let i = 0; i < rows.length; i++)
+    if (column[rows[i]!] === wanted && scores[i]! >= threshold) scores[i] = scores[i]! + best;
 }
 
 /** Scores summed by row id; kept between searches (zeroed after use), as large as the highest row. */
@@ -297,15 +315,8 @@ export function search(index: SearchIndex, synonyms: SynonymIndex, request: Sear
 
   const filtered = index.facets.filter(hits, request);
   const scores = scoreRows(index, filtered, active);
-  const factor = directionFactor(index, direction);
-  if (factor) for (let i = 0; i < filtered.length; i++) scores[i] = scores[i]! * factor(filtered[i]!);
-  if (request.ownRegion) {
-    // The reader's region first (PRODUCT.md): its records that match well rank above all others.
-    const inRegion = index.facets.inRegion(request.ownRegion);
-    const best = scores.reduce((max, score) => Math.max(max, score), 0);
-    for (let i = 0; i < filtered.length; i++)
-      if (inRegion(filtered[i]!) && scores[i]! >= OWN_REGION_SHARE * best) scores[i] = scores[i]! + best;
-  }
+  applyDirection(index, filtered, scores, direction);
+  if (request.ownRegion) applyOwnRegion(index, filtered, scores, request.ownRegion);
   const page = paginate(request.page, request.pageSize);
   const shown = page.slice(topRows(filtered, scores, Math.min(filtered.length, page.offset + page.limit)));
   const docs = index.storedDocs(shown.map((i) => filtered[i]!));
