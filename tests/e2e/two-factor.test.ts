@@ -35,8 +35,9 @@ describe("two-factor log-in", () => {
     await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
     await page.getByLabel("Herhaal het wachtwoord").fill(password);
     await page.getByRole("button", { name: "Account aanvragen" }).click();
-    // Registration signs nobody in (no account enumeration): the new member logs in as usual.
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    // Registration signs nobody in (no account enumeration): the new member logs in as usual, once the
+    // request is stored (any h1 would match the form's own page while the password check still runs).
+    await page.getByRole("heading", { level: 1, name: "Aanvraag ontvangen" }).waitFor();
     await page.goto(`${baseUrl}/inloggen`);
     await page.getByLabel("E-mailadres").fill(email);
     await page.getByLabel("Wachtwoord").fill(password);
