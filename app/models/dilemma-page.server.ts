@@ -1,4 +1,5 @@
-import { facilitatorScope, isFacilitatorOf } from "~/auth/permissions.server";
+import { facilitatorScope } from "~/auth/permissions.server";
+import { RegionScope } from "~/auth/region-scope";
 import type { SessionUser } from "~/auth/session.server";
 import { withdrawalMessage } from "~/components/withdrawn-answer";
 import { glossaryTermsIn } from "~/content/library-files.server";
@@ -9,10 +10,10 @@ import { getDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { keptUntilWrite } from "~/utils/until-write.server";
 
-function readSharedView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
+function readSharedView(dilemma: { id: number; situationMd: string }, facilitated: RegionScope) {
   const db = getDb();
   const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
-    toAnswerView(a, { showUnverified: user !== null && isFacilitatorOf(user, a.regionId) }),
+    toAnswerView(a, { showUnverified: facilitated.includes(a.regionId) }),
   );
   return {
     answers,
@@ -40,7 +41,7 @@ const sharedViews = keptUntilWrite<ReturnType<typeof readSharedView>>(500);
  * page is rendered per request, its data need not be read and shaped again.
  */
 export function sharedDilemmaView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
-  // Unverified points differ by the regions a reader facilitates: that is part of the key.
-  const facilitated = user ? facilitatorScope(user).key : "";
-  return sharedViews(`${dilemma.id} ${facilitated}`, () => readSharedView(dilemma, user));
+  // Unverified points differ by the regions a reader facilitates: the view and its key both follow the scope.
+  const facilitated = user ? facilitatorScope(user) : RegionScope.none();
+  return sharedViews(`${dilemma.id} ${facilitated.key}`, () => readSharedView(dilemma, facilitated));
 }
