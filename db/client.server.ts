@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -14,7 +13,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either: a read that may run inside a write's transaction or on its own. */
 export type Executor = Db | Tx;
 
-const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+// From the project directory, like `build/` and `content/`: the bundled server (build/server/) runs this too.
+const MIGRATIONS_FOLDER = path.resolve("db/migrations");
 
 /** Opens the SQLite file with the pragmas every connection needs. */
 export function openDatabase(file: string): Db {

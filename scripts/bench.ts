@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import { GENERATION_SQL } from "../app/http/page-cache.server";
 import { openDatabase } from "../db/client.server";
 import { type RecordedResponse, recordingKey } from "./bench-bare-server";
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded } from "./build.mjs";
 import { createBenchLibrary, logIn, startChild, stopChild } from "./harness/bench-server";
 
 const positive = (name: string, fallback: number) => {
@@ -267,7 +267,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   const startServer = async (name: string, extra: Record<string, string> = {}) => {
     const started = performance.now();
     const server = await startChild(
-      ["scripts/start.ts"],
+      ["scripts/start.mjs"],
       env(extra),
       /Leertuin runs at (http:\/\/\S+)/,
       path.join(dir, `${name}.log`),
@@ -343,7 +343,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     const recording = path.join(dir, "recorded.json");
     fs.writeFileSync(recording, JSON.stringify([...recorded.values()]));
     const bare = await startChild(
-      ["scripts/bench-bare-server.ts", recording],
+      ["--import", "tsx", "scripts/bench-bare-server.ts", recording],
       process.env,
       /listening on (\d+)/,
       path.join(dir, "bare.log"),

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { z } from "zod";
 
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded } from "./build.mjs";
 import { type ServerProcess, startServerProcess } from "./harness/server-process";
 import {
   accountForRun,

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { z } from "zod";
 
 import { backupDatabase, databaseProblems } from "../db/backup.server";
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded } from "./build.mjs";
 import { startServerProcess } from "./harness/server-process";
 import { accountForRun, ACCOUNTS, Client, pick, readLibrary, Stats, type Step, weighted } from "./harness/workload";
 

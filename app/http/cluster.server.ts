@@ -3,7 +3,7 @@ import cluster, { type Worker } from "node:cluster";
 import { z } from "zod";
 
 /**
- * WEB_CONCURRENCY > 1: the primary process (scripts/start.ts) migrates and imports first, then forks
+ * WEB_CONCURRENCY > 1: the primary process (scripts/serve.ts) migrates and imports first, then forks
  * that many workers that share one port (node:cluster hands each new connection to the next worker).
  * Every worker opens the database itself (SQLite in WAL mode takes readers and one writer at a time
  * across processes) and keeps its own page cache and its own copy of the search index, each following

@@ -210,7 +210,7 @@ export async function startServer(
     (resolve) => {
       const server = http.createServer(listener).listen(port, host, () => {
         // `npm run db:restore` refuses to replace a database while this file names a live process.
-        // In a cluster the primary holds it (scripts/start.ts), not each worker.
+        // In a cluster the primary holds it (scripts/serve.ts), not each worker.
         const release = options.claimDatabase === false ? () => {} : claimDatabase(env.DATABASE_PATH);
         // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
         const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);

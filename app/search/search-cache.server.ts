@@ -222,7 +222,7 @@ function rebuildInline(db: Db, file: string) {
 /**
  * Rebuilds in a worker thread with its own database connection; the index in use answers meanwhile
  * and is replaced when the new file is complete. The worker runs the TypeScript source through tsx
- * (a dependency: `npm start` runs on it), from the project directory like `content/`.
+ * (a dependency; the server itself runs from its bundle), from the project directory like `content/`.
  */
 function rebuildInWorker(file: string) {
   const current = state();

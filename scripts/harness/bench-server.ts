@@ -51,7 +51,7 @@ export async function startChild(
   nodeOptions: string[] = [],
 ) {
   const fd = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", ...args], {
+  const child = spawn(process.execPath, [...nodeOptions, ...args], {
     env,
     stdio: ["ignore", fd, fd],
   });

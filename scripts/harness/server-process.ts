@@ -1,4 +1,4 @@
-// The production server as a child process (`scripts/start.ts`, as `npm start` runs it), for the load
+// The production server as a child process (`scripts/start.mjs`, as `npm start` runs it), for the load
 // and crash harness: started on a free port with its output in a log file, stopped or killed by pid.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -40,7 +40,7 @@ function tail(file: string, lines = 30) {
 }
 
 /**
- * Starts `scripts/start.ts` (migrate, import the library into an empty database, demo accounts,
+ * Starts `scripts/start.mjs` (migrate, import the library into an empty database, demo accounts,
  * search index, serve) in production mode and resolves once it answers.
  */
 export async function startServerProcess(options: {
@@ -54,7 +54,7 @@ export async function startServerProcess(options: {
   // The log is appended to across restarts: only what this start writes counts.
   const logStart = fs.fstatSync(out).size;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -27,7 +27,7 @@ const unmount = (target: string) => spawnSync("umount", [target]);
 
 /** `npm start` as an operator runs it, against the given settings; resolves when it exits (or after 60 s). */
 function runStart(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+  return spawnSync(process.execPath, [path.resolve("scripts/start.mjs")], {
     env: { ...process.env, NODE_ENV: "production", LEERTUIN_DEMO: "1", PORT: "0", HOST: "127.0.0.1", ...env },
     encoding: "utf8",
     timeout: 60_000,

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const file = path.join(TMP_DIR, `e2e-${crypto.randomUUID()}.sqlite`);
   fs.copyFileSync(BASE_DB, file);
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: file },
     stdio: ["ignore", "pipe", "inherit"],
   });

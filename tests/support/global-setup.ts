@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { buildIfNeeded } from "../../scripts/build.mjs";
 import { prepareDatabase } from "../../scripts/prepare-database";
 import { BASE_DB, TMP_DIR } from "./paths";
 

@@ -46,7 +46,7 @@ describe("the Dockerfile", () => {
     expect(env).toContain("LEERTUIN_DEMO=0");
     const health = finalStage.find((s) => s.keyword === "HEALTHCHECK")?.args ?? "";
     expect(health).toContain("/healthz");
-    expect(finalStage.find((s) => s.keyword === "CMD")?.args).toContain("scripts/start.ts");
+    expect(finalStage.find((s) => s.keyword === "CMD")?.args).toContain("build/server/serve.js");
   });
 
   it("leaves local databases, secrets and installed modules out of the build context", () => {

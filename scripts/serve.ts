@@ -1,6 +1,7 @@
-// npm start — builds when needed, migrates, imports the library into an empty database, serves. With
-// WEB_CONCURRENCY > 1 this process does all that first and then forks the workers that serve
-// (app/http/cluster.server.ts); each worker runs this same file and skips straight to serving.
+// The server that `npm start` runs from its bundle (build/serve.js, made by scripts/build.mjs): checks,
+// migrates, imports the library into an empty database, serves. With WEB_CONCURRENCY > 1 this process does
+// all that first and then forks the workers that serve (app/http/cluster.server.ts); each worker runs the
+// same file and skips straight to serving.
 import { performance } from "node:perf_hooks";
 
 process.env.NODE_ENV ??= "production";
@@ -62,13 +63,11 @@ try {
     // A cluster worker: the primary has built, checked and migrated; this one only serves.
     tellPrimary({ type: "listening", url: await serve(env, slot) });
   } else {
-    // Only the first process prepares: a worker does not load the importer, the checks or the build step.
-    const { buildIfNeeded } = await import("./build-if-needed");
+    // Only the first process prepares: a worker does not load the importer or the checks.
     const { prepareDatabase } = await import("./prepare-database");
     const { sessionSecret } = await import("../app/auth/session-secret.server");
     const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
     const { claimDatabase } = await import("../app/utils/database-lock.server");
-    buildIfNeeded();
     // Before anything writes: the folder exists and can be written, an existing database is sound.
     ensureWritableFolder("DATABASE_PATH", env.DATABASE_PATH);
     checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);

@@ -1,0 +1,67 @@
+// The production build: the Remix app (`build/index.js`, `public/build/`) and the server that serves it
+// (`scripts/serve.ts` with the app's server modules, bundled by esbuild into `build/server/serve.js`), so the
+// serving process runs on plain node without a TypeScript loader (ADR 0002's memory budget).
+// `npm run build` builds both; `npm start` and the test harnesses call `buildIfNeeded`.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+import { buildSync } from "esbuild";
+
+const APP_SOURCES = ["app", "remix.config.js", "package.json", "tsconfig.json"];
+const SERVER_SOURCES = ["app", "db", "scripts", "package.json", "tsconfig.json"];
+export const SERVER_BUNDLE = "build/server/serve.js";
+
+/** @param {string} entry */
+function newestChange(entry) {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
+}
+
+/** @param {string} output @param {string[]} sources */
+function isStale(output, sources) {
+  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  return built === 0 || built < Math.max(...sources.map(newestChange));
+}
+
+function buildApp() {
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("The build failed; see the messages above.");
+}
+
+function buildServer() {
+  // Packages stay imports from node_modules; the project's own TypeScript is compiled into one file.
+  buildSync({
+    entryPoints: ["scripts/serve.ts"],
+    outdir: path.dirname(SERVER_BUNDLE),
+    bundle: true,
+    // What only the first process needs (the importer, the checks) stays in chunks a worker never loads.
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+}
+
+/** Builds the app and the server, or only what is missing or older than its sources. */
+export function buildIfNeeded(log = console.log) {
+  if (isStale("build/index.js", APP_SOURCES)) {
+    log("Building the app…");
+    buildApp();
+  }
+  if (isStale(SERVER_BUNDLE, SERVER_SOURCES)) buildServer();
+}
+
+export function build() {
+  buildApp();
+  buildServer();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) build();
