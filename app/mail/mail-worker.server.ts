@@ -46,13 +46,6 @@ export async function runMailOnce(transport: Transporter | null, now = new Date(
   const queued = queueDigests(db, now) + queueReviewReminders(db, now);
   const run: MailRun = { sent: 0, failed: 0, queued };
   if (!transport) return run;
-  // Whoever unsubscribed after a mail was queued gets nothing more (RFC 8058): the row stays, marked.
-  db.$client
-    .prepare(
-      `update mail_outbox set status = 'failed', last_error = 'Niet verzonden: de ontvanger heeft zich afgemeld.'
-       where status = 'pending' and user_id in (select id from users where mail_preference = 'never')`,
-    )
-    .run();
   const due = db.$client
     .prepare(
       `select o.id, o.user_id as userId, u.email, o.subject, o.text, o.html, o.attempts
@@ -61,7 +54,14 @@ export async function runMailOnce(transport: Transporter | null, now = new Date(
     )
     .all(now.toISOString(), BATCH) as DueMail[];
   const host = new URL(publicOrigin()).hostname;
+  // Whoever unsubscribed after a mail was queued gets nothing more (RFC 8058), also in the middle of a
+  // batch: asked per mail, right before it goes. The row stays, marked.
+  const unsubscribed = db.$client.prepare(
+    `update mail_outbox set status = 'failed', last_error = 'Niet verzonden: de ontvanger heeft zich afgemeld.'
+     where id = ? and user_id in (select id from users where mail_preference = 'never')`,
+  );
   for (const mail of due) {
+    if (unsubscribed.run(mail.id).changes > 0) continue;
     try {
       await transport.sendMail({
         from: mailFrom(),

@@ -59,11 +59,14 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 
 /**
  * A real SMTP server on a port of its own, keeping what it receives. `reject` makes it answer every
- * message with a temporary failure (451); `stop` and `start` take it off the network and back on the same port.
+ * message with a temporary failure (451); `onReceived` runs as each message arrives; `stop` and `start` take it off the network and back on the same port.
  */
 export function smtpSink() {
   const received: ReceivedMail[] = [];
-  const state = { reject: false, port: 0 };
+  const state: { reject: boolean; port: number; onReceived?: (mail: ReceivedMail) => void } = {
+    reject: false,
+    port: 0,
+  };
   let server: SMTPServer | null = null;
   const create = () =>
     new SMTPServer({
@@ -78,12 +81,12 @@ export function smtpSink() {
             const error = Object.assign(new Error("Tijdelijk niet beschikbaar"), { responseCode: 451 });
             return callback(error);
           }
-          received.push(
-            parseMail(
-              Buffer.concat(chunks).toString("utf8"),
-              session.envelope.rcptTo.map((r) => r.address),
-            ),
+          const mail = parseMail(
+            Buffer.concat(chunks).toString("utf8"),
+            session.envelope.rcptTo.map((r) => r.address),
           );
+          received.push(mail);
+          state.onReceived?.(mail);
           callback();
         });
       },
