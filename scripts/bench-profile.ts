@@ -10,7 +10,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { buildIfNeeded } from "./build.mjs";
+import { buildIfNeeded, SERVER_NODE_FLAGS } from "./build.mjs";
 import { createBenchLibrary, fullestDilemma, logIn, startChild, stopChild } from "./harness/bench-server";
 
 const SIZE = Number(process.env.PROFILE_SIZE ?? 10_000);
@@ -83,7 +83,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const slug = fs.existsSync(file) ? fullestDilemma(file) : await createBenchLibrary(file, SIZE);
   const profiles = fs.mkdtempSync(path.join(os.tmpdir(), "leertuin-cpuprofile-"));
   const server = await startChild(
-    ["scripts/start.mjs"],
+    [...SERVER_NODE_FLAGS, "scripts/start.mjs"],
     {
       ...process.env,
       NODE_ENV: "production",

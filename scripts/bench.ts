@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import { GENERATION_SQL } from "../app/http/page-cache.server";
 import { openDatabase } from "../db/client.server";
 import { type RecordedResponse, recordingKey } from "./bench-bare-server";
-import { buildIfNeeded } from "./build.mjs";
+import { buildIfNeeded, SERVER_NODE_FLAGS } from "./build.mjs";
 import { createBenchLibrary, logIn, startChild, stopChild } from "./harness/bench-server";
 
 const positive = (name: string, fallback: number) => {
@@ -267,7 +267,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   const startServer = async (name: string, extra: Record<string, string> = {}) => {
     const started = performance.now();
     const server = await startChild(
-      ["scripts/start.mjs"],
+      [...SERVER_NODE_FLAGS, "scripts/start.mjs"],
       env(extra),
       /Leertuin runs at (http:\/\/\S+)/,
       path.join(dir, `${name}.log`),

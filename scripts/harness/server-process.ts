@@ -6,6 +6,8 @@ import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { SERVER_NODE_FLAGS } from "../build.mjs";
+
 export interface ServerProcess {
   url: string;
   pid: number;
@@ -54,7 +56,7 @@ export async function startServerProcess(options: {
   // The log is appended to across restarts: only what this start writes counts.
   const logStart = fs.fstatSync(out).size;
   const started = performance.now();
-  const child = spawn(process.execPath, [path.resolve("scripts/start.mjs")], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.resolve("scripts/start.mjs")], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { checkDatabaseFile, ensureWritableFolder, StartupError } from "~/utils/startup-checks.server";
+import { SERVER_NODE_FLAGS } from "../../scripts/build.mjs";
 import { startServerProcess } from "../../scripts/harness/server-process";
 import { DEMO } from "../support/http";
 import { BASE_DB, TMP_DIR } from "../support/paths";
@@ -27,7 +28,7 @@ const unmount = (target: string) => spawnSync("umount", [target]);
 
 /** `npm start` as an operator runs it, against the given settings; resolves when it exits (or after 60 s). */
 function runStart(env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.resolve("scripts/start.mjs")], {
+  return spawnSync(process.execPath, [...SERVER_NODE_FLAGS, path.resolve("scripts/start.mjs")], {
     env: { ...process.env, NODE_ENV: "production", LEERTUIN_DEMO: "1", PORT: "0", HOST: "127.0.0.1", ...env },
     encoding: "utf8",
     timeout: 60_000,

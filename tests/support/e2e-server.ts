@@ -6,6 +6,7 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
+import { SERVER_NODE_FLAGS } from "../../scripts/build.mjs";
 import { BASE_DB, TMP_DIR } from "./paths";
 
 declare module "vitest" {
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
   const file = path.join(TMP_DIR, `e2e-${crypto.randomUUID()}.sqlite`);
   fs.copyFileSync(BASE_DB, file);
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/start.mjs"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: file },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -3,6 +3,8 @@ import fs from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
+import { SERVER_NODE_FLAGS } from "../../scripts/build.mjs";
+
 /** Instructions with their continuation lines joined, comments dropped. */
 function instructions(file: string) {
   return fs
@@ -47,6 +49,13 @@ describe("the Dockerfile", () => {
     const health = finalStage.find((s) => s.keyword === "HEALTHCHECK")?.args ?? "";
     expect(health).toContain("/healthz");
     expect(finalStage.find((s) => s.keyword === "CMD")?.args).toContain("build/server/serve.js");
+  });
+
+  it("runs node with the same flags as `npm start` and the test harnesses", () => {
+    const cmd = JSON.parse(finalStage.find((s) => s.keyword === "CMD")!.args) as string[];
+    expect(cmd.slice(1, -1)).toEqual(SERVER_NODE_FLAGS);
+    const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+    expect(start).toBe(`node ${SERVER_NODE_FLAGS.join(" ")} scripts/start.mjs`);
   });
 
   it("leaves local databases, secrets and installed modules out of the build context", () => {
