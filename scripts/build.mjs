@@ -14,7 +14,7 @@ export const SERVER_BUNDLE = "build/server/serve.js";
 /**
  * How node runs the server (`npm start`, the container, the harnesses): V8 lets the old generation grow
  * to several times the live heap under load (about 95 MB live at 10k dilemmas, 500 MB resident after a
- * benchmark); a cap with room to spare keeps it near 270 MB at no measured cost in throughput.
+ * benchmark); a cap with room to spare keeps it under 300 MB, for a few per cent of throughput at 100 connections.
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
@@ -41,7 +41,7 @@ function buildApp() {
 }
 
 function buildServer() {
-  // Packages stay imports from node_modules; the project's own TypeScript is compiled into one file.
+  // Packages stay imports from node_modules; the project's own TypeScript is compiled into build/server/.
   buildSync({
     entryPoints: ["scripts/serve.ts"],
     outdir: path.dirname(SERVER_BUNDLE),

@@ -1,4 +1,4 @@
-// The server that `npm start` runs from its bundle (build/serve.js, made by scripts/build.mjs): checks,
+// The server that `npm start` runs from its bundle (build/server/serve.js, made by scripts/build.mjs): checks,
 // migrates, imports the library into an empty database, serves. With WEB_CONCURRENCY > 1 this process does
 // all that first and then forks the workers that serve (app/http/cluster.server.ts); each worker runs the
 // same file and skips straight to serving.
