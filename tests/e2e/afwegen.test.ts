@@ -115,6 +115,24 @@ describe("the afwegingshulp", () => {
     expect(text).toContain(`(${baseUrl}/beroepscodes/beroepscode-leraren#zorgstructuur)`);
   });
 
+  it("follows a choice made while a slow phone is still starting the page", async () => {
+    // Hydrating inside startTransition, React 18.3 threw #345 on such a choice and the page stayed dead.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const page = await newPage({ viewport: PHONE });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+      await page.goto(`${baseUrl}/dilemmas/veilig-thuis-vraagt-huisarts-informatie`);
+      await page.getByRole("link", { name: "Afwegen voor mijn situatie" }).click();
+      await page.getByRole("heading", { level: 1, name: "Stap voor stap afwegen" }).waitFor();
+      // A different moment of the start each time: the fault showed only while React was taking over.
+      await page.waitForTimeout(attempt * 30);
+      await page.getByLabel("In welke sector werkt u?").selectOption("onderwijs");
+      await page.getByText("Gebruikelijk in de sector onderwijs: geen beroepsgeheim.").waitFor({ timeout: 10_000 });
+      expectNoPageErrors(page);
+      await page.context().close();
+    }
+  });
+
   it("works with JavaScript on a phone: a huisarts asked by Veilig Thuis, from the dilemma page", async () => {
     const page = await newPage({ viewport: PHONE });
     await page.goto(`${baseUrl}/dilemmas/veilig-thuis-vraagt-huisarts-informatie`);
