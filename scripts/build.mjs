@@ -26,10 +26,18 @@ function newestChange(entry) {
   return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
 }
 
-/** @param {string} output @param {string[]} sources */
-function isStale(output, sources) {
+/**
+ * Whether `output` is missing or older than one of `sources`; `walked` keeps each source's newest change,
+ * so the app's folder is walked once for both outputs.
+ * @param {string} output @param {string[]} sources @param {Map<string, number>} walked
+ */
+function isStale(output, sources, walked) {
   const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-  return built === 0 || built < Math.max(...sources.map(newestChange));
+  if (built === 0) return true;
+  return sources.some((source) => {
+    if (!walked.has(source)) walked.set(source, newestChange(source));
+    return /** @type {number} */ (walked.get(source)) > built;
+  });
 }
 
 function buildApp() {
@@ -58,11 +66,12 @@ function buildServer() {
 
 /** Builds the app and the server, or only what is missing or older than its sources. */
 export function buildIfNeeded(log = console.log) {
-  if (isStale("build/index.js", APP_SOURCES)) {
+  const walked = new Map();
+  if (isStale("build/index.js", APP_SOURCES, walked)) {
     log("Building the app…");
     buildApp();
   }
-  if (isStale(SERVER_BUNDLE, SERVER_SOURCES)) buildServer();
+  if (isStale(SERVER_BUNDLE, SERVER_SOURCES, walked)) buildServer();
 }
 
 export function build() {
