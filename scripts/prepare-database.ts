@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { count } from "drizzle-orm";
 
 import { seedDemoAccounts } from "../app/auth/demo-accounts.server";
+import { resealTotpSecrets } from "../app/auth/totp.server";
 import { contentRoot } from "../app/content/content-root.server";
 import { importContent } from "../app/content/import-content.server";
 import { platform } from "../app/content/platform.server";
@@ -24,6 +25,8 @@ export async function prepareDatabase(
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
+    const sealed = resealTotpSecrets(db);
+    if (sealed > 0) log(`Encrypted ${sealed} authenticator secrets with the first key of TOTP_ENCRYPTION_KEYS.`);
     const regions = db.select({ n: count() }).from(t.regions).get()?.n ?? 0;
     if (regions === 0) {
       const started = performance.now();

@@ -66,12 +66,14 @@ try {
     // Only the first process prepares: a worker does not load the importer or the checks.
     const { prepareDatabase } = await import("./prepare-database");
     const { sessionSecret } = await import("../app/auth/session-secret.server");
+    const { checkTotpKeys } = await import("../app/auth/totp-secret-box.server");
     const { checkDatabaseFile, ensureWritableFolder } = await import("../app/utils/startup-checks.server");
     const { claimDatabase } = await import("../app/utils/database-lock.server");
     // Before anything writes: the folder exists and can be written, an existing database is sound.
     ensureWritableFolder("DATABASE_PATH", env.DATABASE_PATH);
     checkDatabaseFile(env.DATABASE_PATH, env.BACKUP_DIR);
     sessionSecret();
+    checkTotpKeys();
     await prepareDatabase(env.DATABASE_PATH, { demo: env.LEERTUIN_DEMO === "1" });
     const ready = async (url: string, workers: string) => {
       if (env.LEERTUIN_DEMO === "1") await printDemoAccounts();

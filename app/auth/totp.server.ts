@@ -8,6 +8,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import type { Db, Executor } from "~/utils/db.server";
 import * as t from "../../db/schema";
 import { hashToken } from "./tokens.server";
+import { openTotpSecret, planResealing, sealTotpSecret } from "./totp-secret-box.server";
 
 export const RECOVERY_CODE_COUNT = 10;
 /** Wrong codes per account in ATTEMPT_WINDOW_MINUTES before the code step waits; only someone with the password gets here. */
@@ -115,7 +116,12 @@ export async function verifySecondFactor(db: Db, userId: number, code: string, s
   const credential = db.select().from(t.totpCredentials).where(eq(t.totpCredentials.userId, userId)).get();
   if (!credential)
     return { ok: false, status: 400, message: "Voor dit account is tweestapsverificatie niet ingesteld." };
-  const timeStep = await checkTotp(credential.secret, code, credential.lastTimeStep);
+  const secret = openTotpSecret(userId, credential.secret);
+  if (secret === null)
+    throw new Error(
+      `The authenticator secret of user ${userId} does not open with TOTP_ENCRYPTION_KEYS (a key that is gone, or an altered row).`,
+    );
+  const timeStep = await checkTotp(secret, code, credential.lastTimeStep);
   if (timeStep !== null) {
     // The update only succeeds if no other request used this or a later step meanwhile.
     const used = db
@@ -189,7 +195,9 @@ export async function enableTotp(
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const done = db.transaction((tx) => {
     if (tx.select().from(t.totpCredentials).where(eq(t.totpCredentials.userId, userId)).get()) return false;
-    tx.insert(t.totpCredentials).values({ userId, secret, lastTimeStep: timeStep }).run();
+    tx.insert(t.totpCredentials)
+      .values({ userId, secret: sealTotpSecret(userId, secret), lastTimeStep: timeStep })
+      .run();
     tx.delete(t.recoveryCodes).where(eq(t.recoveryCodes.userId, userId)).run();
     tx.insert(t.recoveryCodes)
       .values(codes.map((c) => ({ userId, codeHash: hashToken(normaliseRecovery(c)) })))
@@ -249,5 +257,28 @@ export function resetSecondFactor(db: Db, userId: number): boolean {
       summary: `via de opdrachtregel; sessies beëindigd: ${ended}`,
     });
     return true;
+  });
+}
+
+/**
+ * At start: seals the secrets stored before they were encrypted and re-seals those of an older key
+ * with the first one, in one transaction. Stops the start, changing nothing, when a stored secret opens
+ * with none of the keys: those accounts could no longer log in, and the fix is the operator's.
+ */
+export function resealTotpSecrets(db: Db): number {
+  return db.transaction((tx) => {
+    const rows = tx
+      .select({ userId: t.totpCredentials.userId, secret: t.totpCredentials.secret })
+      .from(t.totpCredentials)
+      .all();
+    const { updates, unreadable } = planResealing(rows);
+    if (unreadable.length > 0)
+      throw new Error(
+        `The authenticator secrets of ${unreadable.length} account(s) (user ids ${unreadable.join(", ")}) open with none of TOTP_ENCRYPTION_KEYS: ` +
+          "put the key they were sealed with back in the list (after the current one), or reset their second factor with npm run user:reset-totp.",
+      );
+    for (const { userId, secret } of updates)
+      tx.update(t.totpCredentials).set({ secret }).where(eq(t.totpCredentials.userId, userId)).run();
+    return updates.length;
   });
 }

@@ -56,6 +56,9 @@ const MailFromSchema = z
     message: "expected an address such as noreply@leertuin.nl or Leertuin <noreply@leertuin.nl>",
   });
 
+/** One key of TOTP_ENCRYPTION_KEYS: base64 of exactly 32 bytes, as `openssl rand -base64 32` prints it. */
+export const TOTP_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -68,6 +71,13 @@ const EnvSchema = z
     PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Signs the session cookie; required in production without demo data (see session-secret.server.ts). */
     SESSION_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+    /** Encrypt the authenticator secrets (see totp-secret-box.server.ts); required in production without demo data. */
+    TOTP_ENCRYPTION_KEYS: z
+      .string()
+      .refine((value) => value.split(",").every((key) => TOTP_KEY_PATTERN.test(key.trim())), {
+        message: "expected keys of 32 bytes in base64 (openssl rand -base64 32), comma-separated, the newest first",
+      })
+      .optional(),
     /** Failed log-ins per network address per 15 minutes. Keep the default; load tests raise it. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Account requests per network address per hour. */

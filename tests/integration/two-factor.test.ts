@@ -57,7 +57,8 @@ async function enableThroughPages(cookie: string, email: string) {
   const codes = [...shown.matchAll(/<li><code>([a-z2-9]{5}-[a-z2-9]{5})<\/code><\/li>/g)].map((m) => m[1]!);
   expect(new Set(codes).size).toBe(10);
   expect(shown).toContain('href="/regios/zeeland/agenda"');
-  // Stored hashed: not one code appears in the database.
+  // The secret is stored encrypted, the recovery codes hashed: none of them appears in the database.
+  expect(JSON.stringify(http.sql("select * from totp_credentials"))).not.toContain(secret);
   const stored = JSON.stringify(http.sql("select * from recovery_codes"));
   for (const code of codes) expect(stored).not.toContain(code.replace("-", ""));
   expect(http.one("select count(*) as n from recovery_codes where user_id = ?", userId(email))).toEqual({ n: 10 });

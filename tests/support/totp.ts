@@ -1,5 +1,6 @@
 import { generate, generateSecret } from "otplib";
 
+import { sealTotpSecret } from "~/auth/totp-secret-box.server";
 import type { httpClient } from "./http";
 
 type Http = ReturnType<typeof httpClient>;
@@ -23,7 +24,11 @@ export async function freshCode(http: Http, email: string, secret: string): Prom
 export function enrolTotp(http: Http, email: string): string {
   const secret = generateSecret();
   const { id } = http.one<{ id: number }>("select id from users where email = ?", email)!;
-  http.sql("insert into totp_credentials (user_id, secret) values (?, ?) returning user_id", id, secret);
+  http.sql(
+    "insert into totp_credentials (user_id, secret) values (?, ?) returning user_id",
+    id,
+    sealTotpSecret(id, secret), // the test server runs in this process, with the same key
+  );
   return secret;
 }
 
