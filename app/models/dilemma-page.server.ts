@@ -1,6 +1,7 @@
 import { facilitatorScope } from "~/auth/permissions.server";
 import { RegionScope } from "~/auth/region-scope";
 import type { SessionUser } from "~/auth/session.server";
+import { answerCardBodyHtml } from "~/components/answer-card-html.server";
 import { withdrawalMessage } from "~/components/withdrawn-answer";
 import { glossaryTermsIn } from "~/content/library-files.server";
 import { getAnswersForDilemma } from "~/models/answer.server";
@@ -10,11 +11,15 @@ import { getDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { keptUntilWrite } from "~/utils/until-write.server";
 
-function readSharedView(dilemma: { id: number; situationMd: string }, facilitated: RegionScope) {
+type DilemmaOfView = { id: number; slug: string; situationMd: string };
+
+function readSharedView(dilemma: DilemmaOfView, facilitated: RegionScope) {
   const db = getDb();
-  const answers = getAnswersForDilemma(db, dilemma.id).map((a) =>
-    toAnswerView(a, { showUnverified: facilitated.includes(a.regionId) }),
-  );
+  const answers = getAnswersForDilemma(db, dilemma.id).map((a) => {
+    const view = toAnswerView(a, { showUnverified: facilitated.includes(a.regionId) });
+    const body = { dilemmaSlug: dilemma.slug, regionSlug: view.regionSlug, regionName: view.regionName };
+    return { ...view, bodyHtml: answerCardBodyHtml({ ...body, answer: view.current, earlier: view.earlier }) };
+  });
   return {
     answers,
     situationHtml: renderMarkdown(dilemma.situationMd),
@@ -36,11 +41,12 @@ const sharedViews = keptUntilWrite<ReturnType<typeof readSharedView>>(500);
 
 /**
  * What every reader with the same rights sees of a dilemma's answers on its page: the versions as
- * shown (unverified points only for the regions the reader facilitates), the situation as HTML, the
- * glossary terms, the withdrawn answers. Kept until the next write (until-write.server.ts): a member's
- * page is rendered per request, its data need not be read and shaped again.
+ * shown (unverified points only for the regions the reader facilitates) with each card's body as
+ * HTML, the situation as HTML, the glossary terms, the withdrawn answers. Kept until the next write
+ * (until-write.server.ts): a member's page is rendered per request; its data need not be read, shaped
+ * and rendered again.
  */
-export function sharedDilemmaView(dilemma: { id: number; situationMd: string }, user: SessionUser | null) {
+export function sharedDilemmaView(dilemma: DilemmaOfView, user: SessionUser | null) {
   // Unverified points differ by the regions a reader facilitates: the view and its key both follow the scope.
   const facilitated = user ? facilitatorScope(user) : RegionScope.none();
   return sharedViews(`${dilemma.id} ${facilitated.key}`, () => readSharedView(dilemma, facilitated));

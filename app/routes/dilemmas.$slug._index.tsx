@@ -84,7 +84,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const reader = await readerRegion(request);
   const first = regio ?? reader?.slug ?? null;
   const shared = sharedDilemmaView(dilemma, user);
-  const answers = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
+  const ordered = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
   const can = abilities(user, dilemma);
   const discussion = can.member
     ? listDiscussion(db, dilemma.id).map((c) => ({
@@ -101,10 +101,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       terms: shared.terms,
       statusLabel: DILEMMA_STATUS_LABELS[dilemma.status],
     },
-    answers,
+    // What the page shows of each answer: the card's body comes rendered (the shared view keeps it).
+    answers: ordered.map(
+      ({ regionSlug, regionName, bodyHtml, current: { version, verdict, route, gist, reviewBy, reviewDue } }) => ({
+        regionSlug,
+        regionName,
+        bodyHtml,
+        current: { version, verdict, route, gist, reviewBy, reviewDue },
+      }),
+    ),
+    // For search engines, which read the visitor's page; a member's page does without.
     structuredData:
-      dilemma.status === "answered" && answers.length > 0
-        ? jsonForScript(dilemmaStructuredData(dilemma, answers))
+      !user && dilemma.status === "answered" && ordered.length > 0
+        ? jsonForScript(dilemmaStructuredData(dilemma, ordered))
         : null,
     ownRegion: reader?.slug ?? null,
     reader,
@@ -305,11 +314,11 @@ export default function DilemmaPage() {
             return (
               <AnswerCard
                 key={a.regionSlug}
-                dilemmaSlug={dilemma.slug}
                 regionSlug={a.regionSlug}
                 regionName={a.regionName}
-                answer={a.current}
-                earlier={a.earlier}
+                verdict={a.current.verdict}
+                reviewDue={a.current.reviewDue}
+                bodyHtml={a.bodyHtml}
                 own={a.regionSlug === ownRegion}
                 actions={
                   adoptInto.length > 0 ? (

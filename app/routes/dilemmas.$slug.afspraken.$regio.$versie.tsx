@@ -5,6 +5,7 @@ import { isFacilitatorOf } from "~/auth/permissions.server";
 import { getPublicVersionText, versionChanges } from "~/compare/version-changes.server";
 import { Alert } from "~/components/alert";
 import { AnswerCard } from "~/components/answer-card";
+import { answerCardBodyHtml } from "~/components/answer-card-html.server";
 import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { TextLink } from "~/components/links";
 import { Heading } from "~/components/text";
@@ -56,23 +57,32 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       : previous
         ? { kind: "revised" as const, ...versionChanges(previous, version) }
         : null;
+  const view = toVersionView(version, todayIso(), {
+    showUnverified: user !== null && isFacilitatorOf(user, answer.regionId),
+  });
   return {
     changes,
     dilemma: { slug: dilemma.slug, title: dilemma.title, question: dilemma.question },
     regionSlug: answer.regionSlug,
     regionName: answer.regionName,
-    answer: toVersionView(version, todayIso(), {
-      showUnverified: user !== null && isFacilitatorOf(user, answer.regionId),
+    answer: { version: view.version, verdict: view.verdict, reviewDue: view.reviewDue, adoptedFrom: view.adoptedFrom },
+    bodyHtml: answerCardBodyHtml({
+      dilemmaSlug: dilemma.slug,
+      regionSlug: answer.regionSlug,
+      regionName: answer.regionName,
+      answer: view,
+      headingLevel: 2,
+      earlier: answer.versions
+        .filter((v) => v.version !== versie)
+        .map((v) => ({ version: v.version, agreedOn: v.agreedOn })),
+      isCurrent: versie === current.version,
     }),
     currentVersion: current.version,
-    earlier: answer.versions
-      .filter((v) => v.version !== versie)
-      .map((v) => ({ version: v.version, agreedOn: v.agreedOn })),
   };
 }
 
 export default function AnswerVersionPage() {
-  const { dilemma, regionSlug, regionName, answer, currentVersion, earlier, changes } = useLoaderData<typeof loader>();
+  const { dilemma, regionSlug, regionName, answer, bodyHtml, currentVersion, changes } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const isCurrent = answer.version === currentVersion;
   return (
@@ -93,13 +103,12 @@ export default function AnswerVersionPage() {
         </Alert>
       )}
       <AnswerCard
-        dilemmaSlug={dilemma.slug}
         regionSlug={regionSlug}
         regionName={regionName}
-        answer={answer}
+        verdict={answer.verdict}
+        reviewDue={answer.reviewDue}
+        bodyHtml={bodyHtml}
         headingLevel={2}
-        earlier={earlier}
-        isCurrent={isCurrent}
       />
       {changes?.kind === "adopted" && answer.adoptedFrom && (
         <VersionChangesView

@@ -96,6 +96,16 @@ describe("an answered dilemma", () => {
     }
   });
 
+  it("leaves it out of a member's page, which no search engine reads, and keeps the answers there", async () => {
+    const slug = http.one<{ slug: string }>(
+      "select d.slug from dilemmas d join current_answer_versions c on c.dilemma_id = d.id where d.status = 'answered' limit 1",
+    )!.slug;
+    const member = await http.html(await http.get(`/dilemmas/${slug}`, await http.logIn("lid.zeeland@leertuin.test")));
+    expect(member).toContain('class="answer__body"');
+    expect(member).not.toContain("application/ld+json");
+    expect(await http.html(await http.get(`/dilemmas/${slug}`))).toContain("application/ld+json");
+  });
+
   it("has no JSON-LD while it is only proposed", async () => {
     const proposed = http.one<{ slug: string }>("select slug from dilemmas where status <> 'answered' limit 1");
     if (!proposed) return;
