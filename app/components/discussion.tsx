@@ -26,6 +26,8 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
   return (
     <Form
       method="post"
+      // Without JavaScript the answer is a new page: it opens where the reader was, at this form.
+      action={`?index#${parentId ? `reactie-${parentId}` : "reageren"}`}
       noValidate
       className="stack-form comment-form"
       preventScrollReset
@@ -53,7 +55,7 @@ function HideForm({ comment, result }: { comment: DiscussionComment; result?: Ac
   return (
     <details className="hide-form" open={(form.result && form.result.outcome !== "done") || undefined}>
       <summary>Reactie verbergen</summary>
-      <Form method="post" noValidate className="stack-form" preventScrollReset>
+      <Form method="post" action={`?index#reactie-${comment.id}`} noValidate className="stack-form" preventScrollReset>
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
         <TextField
@@ -87,6 +89,25 @@ function CommentBody({ comment }: { comment: DiscussionComment }) {
   );
 }
 
+/**
+ * The confirmation of the form that was sent, shown where that form is: the page runs no script, and
+ * its answer opens there (the form's action names the place).
+ */
+function Confirmation({
+  result,
+  intent,
+  name,
+  value,
+}: {
+  result?: ActionResult;
+  intent: string;
+  name: string;
+  value: string;
+}) {
+  const here = result?.outcome === "done" && result.intent === intent && result.values[name] === value;
+  return here && result.message ? <Alert type="ok">{result.message}</Alert> : null;
+}
+
 /** The members' discussion of a dilemma: comments, replies one level deep, moderation. */
 export function Discussion({
   comments,
@@ -103,7 +124,6 @@ export function Discussion({
         Bespreking
       </Heading>
       <Paragraph small>Alleen leden van een leertuin zien de bespreking.</Paragraph>
-      {result?.outcome === "done" && result.message && <Alert type="ok">{result.message}</Alert>}
       {comments.length === 0 ? (
         <Paragraph>Nog geen reacties.</Paragraph>
       ) : (
@@ -111,17 +131,20 @@ export function Discussion({
           {comments.map((c) => (
             <li key={c.id} id={`reactie-${c.id}`} className="comment">
               <CommentBody comment={c} />
+              <Confirmation result={result} intent="hide" name="commentId" value={String(c.id)} />
               {moderator && !c.hidden && <HideForm comment={c} result={result} />}
               {c.replies.length > 0 && (
                 <ol className="comments comments--replies">
                   {c.replies.map((r) => (
                     <li key={r.id} id={`reactie-${r.id}`} className="comment">
                       <CommentBody comment={r} />
+                      <Confirmation result={result} intent="hide" name="commentId" value={String(r.id)} />
                       {moderator && !r.hidden && <HideForm comment={r} result={result} />}
                     </li>
                   ))}
                 </ol>
               )}
+              <Confirmation result={result} intent="comment" name="parentId" value={String(c.id)} />
               {!c.hidden && (
                 <details
                   className="reply-form"
@@ -140,7 +163,10 @@ export function Discussion({
           ))}
         </ol>
       )}
-      <Heading level={3}>Reageren</Heading>
+      <Heading level={3} id="reageren">
+        Reageren
+      </Heading>
+      <Confirmation result={result} intent="comment" name="parentId" value="" />
       <CommentForm result={result} label="Uw reactie" />
     </section>
   );

@@ -146,7 +146,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
       ...parsed.data,
     });
     if (!result.ok) return failed(result, parsed.values, { intent, field: "reason" });
-    return done("De reactie is verborgen. De schrijver krijgt daarvan een melding.", { intent });
+    return done("De reactie is verborgen. De schrijver krijgt daarvan een melding.", {
+      intent,
+      values: { commentId: String(parsed.data.commentId) },
+    });
   }
   const parsed = parseForm(CommentSchema, form);
   if (!parsed.ok) return invalid(parsed, { intent });
@@ -154,7 +157,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!guard.ok) return guarded(parsed.values, guard.reports, { intent });
   const result = addComment(db, { authorId: user.id, dilemmaId: dilemma.id, ...parsed.data });
   if (!result.ok) return failed(result, parsed.values, { intent, field: "body" });
-  return done("Uw reactie is geplaatst.", { intent });
+  return done("Uw reactie is geplaatst.", { intent, values: { parentId: String(parsed.data.parentId ?? "") } });
 }
 
 /** The afwegingshulp prefilled with this dilemma's holder, first asking sector and themes. */
@@ -346,7 +349,8 @@ export default function DilemmaPage() {
   );
 }
 
-/** Readers get this page without JavaScript; members get React for the discussion (no double submits). */
-export const handle: ScriptsHandle = {
-  scripts: (data) => Boolean((data as { discussion?: unknown } | undefined)?.discussion),
-};
+/**
+ * Every reader gets this page without JavaScript, members too: it is read, and its forms (the
+ * discussion, hiding a comment) are plain forms whose repeated submit the server takes as one.
+ */
+export const handle: ScriptsHandle = { scripts: false };

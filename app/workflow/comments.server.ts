@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "~/audit/audit-log.server";
@@ -22,6 +22,9 @@ export const HideSchema = z.object({
   reason: ReasonSchema,
 });
 
+/** The same text from the same member in the same place within this time is one comment sent twice. */
+const REPEAT_MINUTES = 10;
+
 /** A member's comment on a dilemma, or a reply to a top-level comment (one level deep). */
 export function addComment(
   db: Db,
@@ -39,6 +42,22 @@ export function addComment(
         return workflowFailure(409, "U kunt alleen op een reactie antwoorden, niet op een antwoord.");
       if (parent.hiddenAt) return workflowFailure(409, "Deze reactie is verborgen; u kunt er niet op antwoorden.");
     }
+    // The form sent twice (a double click or a reload without JavaScript): the comment is already there.
+    const since = new Date(Date.now() - REPEAT_MINUTES * 60_000).toISOString();
+    const repeat = tx
+      .select({ id: t.comments.id })
+      .from(t.comments)
+      .where(
+        and(
+          eq(t.comments.dilemmaId, dilemma.id),
+          eq(t.comments.authorId, input.authorId),
+          parent ? eq(t.comments.parentId, parent.id) : isNull(t.comments.parentId),
+          eq(t.comments.bodyMd, input.body),
+          gt(t.comments.createdAt, since),
+        ),
+      )
+      .get();
+    if (repeat) return { ok: true, id: repeat.id };
     const comment = tx
       .insert(t.comments)
       .values({ dilemmaId: dilemma.id, authorId: input.authorId, parentId: parent?.id ?? null, bodyMd: input.body })
@@ -97,7 +116,11 @@ export function hideComment(
         "Alleen de leertuinbegeleiders van de regio van dit dilemma kunnen reacties verbergen.",
       );
     }
-    if (row.comment.hiddenAt) return workflowFailure(409, "Deze reactie is al verborgen.");
+    if (row.comment.hiddenAt) {
+      // The same facilitator sending the same form again (a double click): done already.
+      const repeated = row.comment.hiddenBy === input.actorId && row.comment.hiddenReason === input.reason;
+      return repeated ? { ok: true } : workflowFailure(409, "Deze reactie is al verborgen.");
+    }
     tx.update(t.comments)
       .set({ hiddenAt: new Date().toISOString(), hiddenBy: input.actorId, hiddenReason: input.reason })
       .where(eq(t.comments.id, row.comment.id))

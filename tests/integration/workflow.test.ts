@@ -288,6 +288,56 @@ describe("discussion", () => {
     expect(http.one("select kind from notifications order by id desc limit 1")).toEqual({ kind: "comment-hidden" });
   });
 
+  it("takes a form sent twice as one: one comment, one hide, both answered as done", async () => {
+    // The dilemma page runs no JavaScript: a double click or a reload reaches the server twice.
+    const slug = http.one<{ slug: string }>(
+      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
+    )!.slug;
+    const member = await http.logIn(DEMO.member);
+    const form = { intent: "comment", body: "Twee keer verstuurd, één keer bedoeld." };
+    const twice = [
+      await http.post(`/dilemmas/${slug}`, form, member),
+      await http.post(`/dilemmas/${slug}`, form, member),
+    ];
+    for (const response of twice) {
+      expect(response.status).toBe(200);
+      expect(await http.html(response)).toContain("Uw reactie is geplaatst.");
+    }
+    expect(count("comments")).toBe(1);
+    const commentId = http.one<{ id: number }>("select id from comments")!.id;
+    // The same text again as a reply, or by someone else, is another comment.
+    await http.post(`/dilemmas/${slug}`, { ...form, parentId: String(commentId) }, member);
+    await http.post(`/dilemmas/${slug}`, form, await http.logIn(DEMO.otherMember));
+    expect(count("comments")).toBe(3);
+
+    const facilitator = await http.logIn(DEMO.facilitator);
+    const hide = { intent: "hide", commentId: String(commentId), reason: "Dubbel geplaatst." };
+    for (let i = 0; i < 2; i++) {
+      const response = await http.post(`/dilemmas/${slug}`, hide, facilitator);
+      expect(response.status).toBe(200);
+      expect(await http.html(response)).toContain("De reactie is verborgen.");
+    }
+    expect(http.one("select count(*) as n from audit_log where action = 'comment.hide'")).toEqual({ n: 1 });
+    // Another reason, or another facilitator, meets a comment already hidden.
+    const other = await http.post(`/dilemmas/${slug}`, { ...hide, reason: "Een andere reden." }, facilitator);
+    expect(other.status).toBe(409);
+  });
+
+  it("sends each discussion form's answer back to where the reader was", async () => {
+    const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
+    const member = await http.logIn(DEMO.member);
+    await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Een eerste reactie." }, member);
+    const id = http.one<{ id: number }>("select id from comments")!.id;
+    const page = await http.html(await http.get(`/dilemmas/${slug}`, member));
+    expect(page).toContain('id="reageren"');
+    expect(page).toContain(`<li id="reactie-${id}"`);
+    const actions = [...page.matchAll(/<form method="post" action="([^"]+)"[^>]*class="stack-form comment-form"/g)];
+    expect(actions.map((m) => m[1])).toEqual([
+      `/dilemmas/${slug}?index#reactie-${id}`,
+      `/dilemmas/${slug}?index#reageren`,
+    ]);
+  });
+
   it("blocks an e-mail address in a comment and keeps the text", async () => {
     const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
     const response = await http.post(
