@@ -25,6 +25,18 @@ export default tseslint.config(
         { groups: [["^\\u0000"], ["^node:"], ["^@?\\w"], ["^~/", "^\\.\\./", "^\\./"]] },
       ],
       "simple-import-sort/exports": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/react",
+              importNames: ["Link", "NavLink"],
+              message: "Link and NavLink from ~/components/link: plain anchors on pages without scripts.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 
 import { activeMemberships } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
+import { ScriptsRunContext } from "~/components/link";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
 import { useScriptsRun } from "~/components/page-scripts";
@@ -93,13 +94,15 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="utrecht-theme leertuin-theme utrecht-body">
         <SkipLink />
-        <div className="utrecht-page site">
-          <SiteHeader />
-          <main id="inhoud" className="site-main" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter />
-        </div>
+        <ScriptsRunContext.Provider value={scripts}>
+          <div className="utrecht-page site">
+            <SiteHeader />
+            <main id="inhoud" className="site-main" tabIndex={-1}>
+              {children}
+            </main>
+            <SiteFooter />
+          </div>
+        </ScriptsRunContext.Provider>
         {scripts && (
           <>
             <RouteAnnouncer />

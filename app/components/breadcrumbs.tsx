@@ -1,5 +1,4 @@
-import { Link } from "@remix-run/react";
-
+import { Link } from "~/components/link";
 import { dilemmaPath } from "~/utils/paths";
 
 export interface Crumb {

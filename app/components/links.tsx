@@ -1,4 +1,6 @@
-import { Link, type LinkProps } from "@remix-run/react";
+import { type LinkProps } from "@remix-run/react";
+
+import { Link } from "~/components/link";
 
 export function TextLink({ className = "", ...props }: LinkProps) {
   return <Link className={`utrecht-link utrecht-link--html-a ${className}`.trim()} {...props} />;

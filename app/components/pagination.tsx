@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 /** The first, the last and the pages around the current one; null marks a gap. */
 export function visiblePages(page: number, pageCount: number): (number | null)[] {

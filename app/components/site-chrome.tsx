@@ -1,10 +1,11 @@
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
+import { Link, NavLink } from "~/components/link";
 import type { loader as rootLoader } from "~/root";
 import { agendaPath, loginPath } from "~/utils/paths";
 
-const NAVIGATION = [
+const NAVIGATION: { to: `/${string}`; label: string }[] = [
   { to: "/dilemmas", label: "Dilemma's" },
   { to: "/beroepscodes", label: "Beroepscodes en wetten" },
   { to: "/regios", label: "Regio's" },
@@ -46,7 +47,7 @@ export function SiteHeader() {
           <ul className="utrecht-nav-list site-nav__list">
             {NAVIGATION.map((item) => (
               <li key={item.to} className="utrecht-nav-list__item">
-                <NavLink className="utrecht-nav-list__link site-nav__link" to={item.to} prefetch="intent">
+                <NavLink className="utrecht-nav-list__link site-nav__link" to={item.to}>
                   {item.label}
                 </NavLink>
               </li>

@@ -1,6 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 
+import { Link } from "~/components/link";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
 import { formState } from "~/utils/action-result";

@@ -1,6 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
+import { Link } from "~/components/link";
 import type { RecordState } from "~/weighing/weighing-requests.server";
 import { confirmationName } from "~/workflow/confirmation-field";
 import { Alert } from "./alert";

@@ -5,8 +5,15 @@ import { singleton } from "~/utils/singleton.server";
 
 export type Phase = "starting" | "ready" | "draining";
 
-/** Where the process is in its life: readiness is false until it serves, and again once it drains. */
-export const lifecycle = singleton("lifecycle", () => ({ phase: "starting" as Phase, inFlight: 0 }));
+/**
+ * Where the process is in its life: readiness is false until it serves, and again once it drains.
+ * `lastActivity` (performance.now()) is the last connection, request or answer: a stop waits for a
+ * stretch without any (shutdown.server.ts).
+ */
+export const lifecycle = singleton("lifecycle", () => ({ phase: "starting" as Phase, inFlight: 0, lastActivity: 0 }));
+
+/** A connection came in, or a request started or ended. */
+export const noteActivity = () => void (lifecycle.lastActivity = performance.now());
 
 export interface ReadinessChecks {
   db: () => Db;

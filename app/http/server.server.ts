@@ -14,7 +14,7 @@ import { platform } from "~/content/platform.server";
 import { withCachePolicy } from "~/http/cache-policy.server";
 import { clientAddress, expressTrustProxy } from "~/http/client-address.server";
 import { workerSlot } from "~/http/cluster.server";
-import { lifecycle, serveLiveness, serveReadiness } from "~/http/health.server";
+import { lifecycle, noteActivity, serveLiveness, serveReadiness } from "~/http/health.server";
 import { metrics, observePageCache, observeSearchLag, serveMetrics } from "~/http/metrics.server";
 import { createPageCache } from "~/http/page-cache.server";
 import { setListeningPort } from "~/http/public-origin.server";
@@ -154,7 +154,11 @@ export function createRequestListener(build: ServerBuild): RequestListener {
     if (lifecycle.phase === "draining") res.setHeader("Connection", "close");
     const started = process.hrtime.bigint();
     lifecycle.inFlight++;
-    res.once("close", () => lifecycle.inFlight--);
+    noteActivity();
+    res.once("close", () => {
+      lifecycle.inFlight--;
+      noteActivity();
+    });
     res.once("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const labels = { route: routeOf(path), method: req.method ?? "GET", status: String(res.statusCode) };
@@ -208,37 +212,40 @@ export async function startServer(
   const host = options.host ?? env.HOST;
   return new Promise<{ url: string; close: () => Promise<void>; shutDown: () => Promise<ShutdownOutcome> }>(
     (resolve) => {
-      const server = http.createServer(listener).listen(port, host, () => {
-        // `npm run db:restore` refuses to replace a database while this file names a live process.
-        // In a cluster the primary holds it (scripts/serve.ts), not each worker.
-        const release = options.claimDatabase === false ? () => {} : claimDatabase(env.DATABASE_PATH);
-        // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
-        const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);
-        retention.unref();
-        server.once("close", () => clearInterval(retention));
-        const address = server.address();
-        const actualPort = typeof address === "object" && address ? address.port : port;
-        setListeningPort(actualPort);
-        if (options.mailWorker !== false) startMailWorker();
-        lifecycle.phase = "ready";
-        resolve({
-          url: `http://localhost:${actualPort}`,
-          close: () =>
-            new Promise((done) =>
-              server.close(() => {
-                void stopMailWorker().finally(() => {
-                  release();
-                  done();
-                });
-              }),
-            ),
-          shutDown: async () => {
-            const outcome = await shutDown(server, env.SHUTDOWN_GRACE_SECONDS * 1000);
-            release();
-            return outcome;
-          },
+      const server = http
+        .createServer(listener)
+        .on("connection", noteActivity)
+        .listen(port, host, () => {
+          // `npm run db:restore` refuses to replace a database while this file names a live process.
+          // In a cluster the primary holds it (scripts/serve.ts), not each worker.
+          const release = options.claimDatabase === false ? () => {} : claimDatabase(env.DATABASE_PATH);
+          // The privacy statement's retention periods, applied daily (and at start, by prepareDatabase).
+          const retention = setInterval(() => applyRetention(getDb(), platform().retention.audit_log_days), DAY_MS);
+          retention.unref();
+          server.once("close", () => clearInterval(retention));
+          const address = server.address();
+          const actualPort = typeof address === "object" && address ? address.port : port;
+          setListeningPort(actualPort);
+          if (options.mailWorker !== false) startMailWorker();
+          lifecycle.phase = "ready";
+          resolve({
+            url: `http://localhost:${actualPort}`,
+            close: () =>
+              new Promise((done) =>
+                server.close(() => {
+                  void stopMailWorker().finally(() => {
+                    release();
+                    done();
+                  });
+                }),
+              ),
+            shutDown: async () => {
+              const outcome = await shutDown(server, env.SHUTDOWN_GRACE_SECONDS * 1000);
+              release();
+              return outcome;
+            },
+          });
         });
-      });
     },
   );
 }

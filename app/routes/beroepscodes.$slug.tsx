@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
+import { Link } from "~/components/link";
 import { ExternalLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
 import type { ScriptsHandle } from "~/components/page-scripts";

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 
+import { Link } from "~/components/link";
 import { Heading, Paragraph } from "~/components/text";
 import { CODE_KIND_LABELS } from "~/domain/vocabulary";
 import { listCodes } from "~/models/code.server";

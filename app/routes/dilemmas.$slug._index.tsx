@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import {
@@ -18,6 +18,7 @@ import { Tag } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Direction } from "~/components/direction";
 import { Discussion } from "~/components/discussion";
+import { Link } from "~/components/link";
 import { ButtonLink, TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
 import type { ScriptsHandle } from "~/components/page-scripts";

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { OwnRegionTag, Tag, VerdictBadge } from "~/components/badges";
 import { Direction } from "~/components/direction";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
+import { Link } from "~/components/link";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS, VERDICT_LABELS, VERDICTS } from "~/domain/vocabulary";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 
 import { requireUser } from "~/auth/session.server";
+import { Link } from "~/components/link";
 import { Heading, Paragraph } from "~/components/text";
 import { done } from "~/utils/action-result.server";
 import { formatDateTime } from "~/utils/dates";

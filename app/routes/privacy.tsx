@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 
 import { SESSION_DAYS } from "~/auth/session.server";
+import { Link } from "~/components/link";
 import { Heading, Paragraph } from "~/components/text";
 import { platform } from "~/content/platform.server";
 import { getEnv } from "~/utils/env.server";

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { isFacilitatorOf, isMember, requireRegionBySlug } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Link } from "~/components/link";
 import { ButtonLink } from "~/components/links";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";

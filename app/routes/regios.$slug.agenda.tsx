@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { facilitatorScope, requireFacilitatedRegion } from "~/auth/permissions.server";
@@ -8,6 +8,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { Link } from "~/components/link";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { formState } from "~/utils/action-result";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireFacilitatedRegion } from "~/auth/permissions.server";
@@ -7,6 +7,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { Link } from "~/components/link";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { answerInForce, listDueAnswers, reconfirmAnswer } from "~/review/review-list.server";

@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireRegionBySlug } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Link } from "~/components/link";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph, RichText } from "~/components/text";
 import { ROUTE_LABELS } from "~/domain/vocabulary";

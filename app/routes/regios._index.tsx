@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 
 import { OwnRegionTag } from "~/components/badges";
+import { Link } from "~/components/link";
 import { ReaderRegionForm } from "~/components/reader-region-form";
 import { Heading, Paragraph } from "~/components/text";
 import { listRegions } from "~/models/region.server";

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
@@ -10,6 +10,7 @@ import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
 import { LineageGraph } from "~/components/lineage-graph";
+import { Link } from "~/components/link";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";
 import { SECTORS } from "~/domain/vocabulary";

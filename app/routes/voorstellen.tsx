@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { memberScope, requireMember } from "~/auth/permissions.server";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, SECTOR_OPTIONS, SectorSelect, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";
+import { Link } from "~/components/link";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";
 import { DILEMMA_STATUS_LABELS, SECTORS } from "~/domain/vocabulary";
