@@ -31,8 +31,9 @@ export default tseslint.config(
           paths: [
             {
               name: "@remix-run/react",
-              importNames: ["Link", "NavLink"],
-              message: "Link and NavLink from ~/components/link: plain anchors on pages without scripts.",
+              importNames: ["Link", "NavLink", "Form"],
+              message:
+                "Link and NavLink from ~/components/link, Form from ~/components/form: plain HTML on pages without scripts.",
             },
           ],
         },

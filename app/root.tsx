@@ -14,10 +14,9 @@ import type { ReactNode } from "react";
 
 import { activeMemberships } from "~/auth/permissions.server";
 import { getUser } from "~/auth/session.server";
-import { ScriptsRunContext } from "~/components/link";
 import { TextLink } from "~/components/links";
 import { useNonce } from "~/components/nonce";
-import { useScriptsRun } from "~/components/page-scripts";
+import { ScriptsRunContext, useScriptsRun } from "~/components/page-scripts";
 import { RouteAnnouncer, SiteFooter, SiteHeader, SkipLink } from "~/components/site-chrome";
 import { StorageFull } from "~/components/storage-full";
 import { Heading, Paragraph } from "~/components/text";

@@ -1,5 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 
+import { Form } from "~/components/form";
 import { type ActionResult, formState } from "~/utils/action-result";
 import { Alert } from "./alert";
 import { TextArea, TextField } from "./form-field";
@@ -16,7 +17,17 @@ export interface DiscussionComment {
   html: string;
 }
 
-function CommentForm({ parentId, result, label }: { parentId?: number; result?: ActionResult; label: string }) {
+function CommentForm({
+  action,
+  parentId,
+  result,
+  label,
+}: {
+  action: string;
+  parentId?: number;
+  result?: ActionResult;
+  label: string;
+}) {
   const form = formState(result, { intent: "comment", match: { parentId: parentId ? String(parentId) : "" } });
   const name = parentId ? `antwoord-${parentId}` : "reactie";
   const submitOnce = useSubmitOnce();
@@ -27,7 +38,7 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
     <Form
       method="post"
       // Without JavaScript the answer is a new page: it opens where the reader was, at this form.
-      action={`?index#${parentId ? `reactie-${parentId}` : "reageren"}`}
+      action={`${action}#${parentId ? `reactie-${parentId}` : "reageren"}`}
       noValidate
       className="stack-form comment-form"
       preventScrollReset
@@ -50,12 +61,18 @@ function CommentForm({ parentId, result, label }: { parentId?: number; result?: 
   );
 }
 
-function HideForm({ comment, result }: { comment: DiscussionComment; result?: ActionResult }) {
+function HideForm({ action, comment, result }: { action: string; comment: DiscussionComment; result?: ActionResult }) {
   const form = formState(result, { intent: "hide", match: { commentId: String(comment.id) } });
   return (
     <details className="hide-form" open={(form.result && form.result.outcome !== "done") || undefined}>
       <summary>Reactie verbergen</summary>
-      <Form method="post" action={`?index#reactie-${comment.id}`} noValidate className="stack-form" preventScrollReset>
+      <Form
+        method="post"
+        action={`${action}#reactie-${comment.id}`}
+        noValidate
+        className="stack-form"
+        preventScrollReset
+      >
         <input type="hidden" name="intent" value="hide" />
         <input type="hidden" name="commentId" value={comment.id} />
         <TextField
@@ -110,11 +127,14 @@ function Confirmation({
 
 /** The members' discussion of a dilemma: comments, replies one level deep, moderation. */
 export function Discussion({
+  action,
   comments,
   moderator,
   result,
 }: {
   comments: (DiscussionComment & { replies: DiscussionComment[] })[];
+  /** Where its forms post: the dilemma page's action. Each answer opens at the place its form was. */
+  action: string;
   moderator: boolean;
   result?: ActionResult;
 }) {
@@ -132,14 +152,14 @@ export function Discussion({
             <li key={c.id} id={`reactie-${c.id}`} className="comment">
               <CommentBody comment={c} />
               <Confirmation result={result} intent="hide" name="commentId" value={String(c.id)} />
-              {moderator && !c.hidden && <HideForm comment={c} result={result} />}
+              {moderator && !c.hidden && <HideForm action={action} comment={c} result={result} />}
               {c.replies.length > 0 && (
                 <ol className="comments comments--replies">
                   {c.replies.map((r) => (
                     <li key={r.id} id={`reactie-${r.id}`} className="comment">
                       <CommentBody comment={r} />
                       <Confirmation result={result} intent="hide" name="commentId" value={String(r.id)} />
-                      {moderator && !r.hidden && <HideForm comment={r} result={result} />}
+                      {moderator && !r.hidden && <HideForm action={action} comment={r} result={result} />}
                     </li>
                   ))}
                 </ol>
@@ -156,7 +176,7 @@ export function Discussion({
                   }
                 >
                   <summary>Antwoorden</summary>
-                  <CommentForm parentId={c.id} result={result} label={`Uw antwoord aan ${c.author}`} />
+                  <CommentForm action={action} parentId={c.id} result={result} label={`Uw antwoord aan ${c.author}`} />
                 </details>
               )}
             </li>
@@ -167,7 +187,7 @@ export function Discussion({
         Reageren
       </Heading>
       <Confirmation result={result} intent="comment" name="parentId" value="" />
-      <CommentForm result={result} label="Uw reactie" />
+      <CommentForm action={action} result={result} label="Uw reactie" />
     </section>
   );
 }

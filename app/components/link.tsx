@@ -7,10 +7,9 @@ import {
   NavLink as RemixNavLink,
   useLocation,
 } from "@remix-run/react";
-import { createContext, forwardRef, type ReactNode, useContext } from "react";
+import { forwardRef, type ReactNode, useContext } from "react";
 
-/** Whether React runs this page in the browser; the root layout sets it once (useScriptsRun). */
-export const ScriptsRunContext = createContext(true);
+import { ScriptsRunContext } from "./page-scripts";
 
 /**
  * A link within Leertuin. On a page sent without scripts Remix's Link renders the same `<a href>` after

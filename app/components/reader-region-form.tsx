@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 
 /**
  * "Mijn regio: [select] Opslaan": a visitor's region, remembered in a cookie by /mijn-regio (no

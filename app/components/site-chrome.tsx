@@ -1,6 +1,7 @@
-import { Form, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
+import { Form } from "~/components/form";
 import { Link, NavLink } from "~/components/link";
 import type { loader as rootLoader } from "~/root";
 import { agendaPath, loginPath } from "~/utils/paths";

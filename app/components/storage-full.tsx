@@ -1,5 +1,4 @@
-import { Form } from "@remix-run/react";
-
+import { Form } from "~/components/form";
 import type { StorageFullData } from "~/http/storage-full.server";
 import { Paragraph } from "./text";
 

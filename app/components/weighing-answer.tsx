@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { Fragment } from "react";
 
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { VERDICT_LABELS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";

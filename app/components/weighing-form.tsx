@@ -1,6 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 
+import { Form } from "~/components/form";
 import { type Sector, SECTORS } from "~/domain/vocabulary";
 import { sectorInSentence } from "~/domain/weighing";
 import {

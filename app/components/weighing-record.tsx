@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import type { RecordState } from "~/weighing/weighing-requests.server";
 import { confirmationName } from "~/workflow/confirmation-field";

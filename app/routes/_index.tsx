@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 
 import { Alert } from "~/components/alert";
 import { VerdictBadge } from "~/components/badges";
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { TextLink } from "~/components/links";
 import type { ScriptsHandle } from "~/components/page-scripts";

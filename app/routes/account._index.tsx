@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 
@@ -8,6 +8,7 @@ import { getMemberships } from "~/auth/permissions.server";
 import { getSessionIdHash, logout, requireUser } from "~/auth/session.server";
 import { Alert } from "~/components/alert";
 import { NewPasswordFields, PasswordField } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, SelectField, TextField } from "~/components/form-field";
 import { SubmitButton } from "~/components/submit-once";

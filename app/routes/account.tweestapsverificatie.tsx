@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { authenticate } from "~/auth/login.server";
@@ -19,6 +19,7 @@ import {
 import { endSetup, readSetupSecret, setupSecret } from "~/auth/totp-setup-cookie.server";
 import { Alert } from "~/components/alert";
 import { OneTimeCodeField, PasswordField } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
 import { SubmitButton } from "~/components/submit-once";

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { issuePasswordReset } from "~/auth/password-reset.server";
 import { RESET_LINK_HOURS } from "~/auth/password-rules";
 import { forbidden, requireFacilitator } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
 import { PersonCell, Table } from "~/components/table";

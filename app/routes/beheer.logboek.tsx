@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { AUDIT_CATEGORIES, auditActionLabel, type AuditCategory } from "~/audit/audit-actions";
 import { requireFacilitator } from "~/auth/permissions.server";
 import { FilterActions, FilterDate, FilterSelect } from "~/components/filter-select";
+import { Form } from "~/components/form";
 import { Pagination } from "~/components/pagination";
 import { Table } from "~/components/table";
 import { Heading, Paragraph } from "~/components/text";

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields, OriginTag, RegionFields } from "~/components/admin";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
 import { SubmitButton } from "~/components/submit-once";

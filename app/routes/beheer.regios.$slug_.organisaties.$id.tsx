@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { forbidden, requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { OrganisationFields } from "~/components/admin";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";

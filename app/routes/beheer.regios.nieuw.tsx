@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/permissions.server";
 import { RegionFields } from "~/components/admin";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";

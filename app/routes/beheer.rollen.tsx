@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireAdmin, requireRegionBySlug } from "~/auth/permissions.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { FilterSelect } from "~/components/filter-select";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { Pagination } from "~/components/pagination";
 import { SubmitButton } from "~/components/submit-once";

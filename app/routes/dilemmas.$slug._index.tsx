@@ -345,7 +345,14 @@ export default function DilemmaPage() {
         <WithdrawnAnswerNotice key={w.regionSlug} {...w} />
       ))}
 
-      {discussion && <Discussion comments={discussion} moderator={can.moderator} result={result} />}
+      {discussion && (
+        <Discussion
+          action={`${dilemmaPath(dilemma.slug)}?index`}
+          comments={discussion}
+          moderator={can.moderator}
+          result={result}
+        />
+      )}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { facilitatorScope, forbidden, memberScope, requireMember } from "~/auth/permissions.server";
 import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextArea } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";

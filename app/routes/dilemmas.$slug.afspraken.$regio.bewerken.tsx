@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireFacilitatedRegion } from "~/auth/permissions.server";
 import { Alert } from "~/components/alert";
 import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";

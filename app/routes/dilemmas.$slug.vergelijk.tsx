@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { isFacilitatorOf } from "~/auth/permissions.server";
@@ -12,6 +12,7 @@ import { VerdictBadge } from "~/components/badges";
 import { Breadcrumbs, dilemmaTrail } from "~/components/breadcrumbs";
 import { DiffText } from "~/components/diff-text";
 import { FilterSelect } from "~/components/filter-select";
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { ButtonLink } from "~/components/links";
 import { Heading, Paragraph } from "~/components/text";

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { OwnRegionTag, Tag, VerdictBadge } from "~/components/badges";
 import { Direction } from "~/components/direction";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { Pagination } from "~/components/pagination";
 import { Heading, Paragraph } from "~/components/text";

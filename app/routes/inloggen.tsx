@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { authenticate } from "~/auth/login.server";
@@ -9,6 +9,7 @@ import { createUserSession, getUser, safeRedirect } from "~/auth/session.server"
 import { hasTotp } from "~/auth/totp.server";
 import { Alert } from "~/components/alert";
 import { PasswordField } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextField } from "~/components/form-field";
 import { SubmitButton, useSubmitOnce } from "~/components/submit-once";

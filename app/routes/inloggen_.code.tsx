@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 
 import { endPendingLogin, readPendingLogin } from "~/auth/pending-login.server";
 import { createUserSession } from "~/auth/session.server";
 import { verifySecondFactor } from "~/auth/totp.server";
 import { OneTimeCodeField } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { TextLink } from "~/components/links";
 import { SubmitButton } from "~/components/submit-once";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 
 import { requireUser } from "~/auth/session.server";
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { Heading, Paragraph } from "~/components/text";
 import { done } from "~/utils/action-result.server";

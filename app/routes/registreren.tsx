@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { asc } from "drizzle-orm";
 
 import { register, RegistrationSchema } from "~/auth/registration.server";
 import { getUser } from "~/auth/session.server";
 import { NewPasswordFields } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SelectField, TextField } from "~/components/form-field";
 import { TextLink } from "~/components/links";

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { formatShare, leastAgreeing, regionAgreement } from "~/compare/agreement";
@@ -9,6 +9,7 @@ import { searchParamsWithRegions } from "~/compare/params.server";
 import { AgreementHeatmap } from "~/components/agreement-heatmap";
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { FilterActions, FilterSelect, SECTOR_OPTIONS } from "~/components/filter-select";
+import { Form } from "~/components/form";
 import { LineageGraph } from "~/components/lineage-graph";
 import { Link } from "~/components/link";
 import { Pagination } from "~/components/pagination";

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { memberScope, requireMember } from "~/auth/permissions.server";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { ChoiceGroup, SECTOR_OPTIONS, SectorSelect, SelectField, TextArea, TextField } from "~/components/form-field";
 import { GuardReport } from "~/components/guard-report";

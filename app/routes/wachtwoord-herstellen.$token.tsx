@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { NewPasswordSchema } from "~/auth/password.server";
 import { findPasswordReset, resetPassword } from "~/auth/password-reset.server";
 import { passwordProblem } from "~/auth/password-strength.server";
 import { NewPasswordFields } from "~/components/credential-fields";
+import { Form } from "~/components/form";
 import { FormFeedback } from "~/components/form-feedback";
 import { SubmitButton } from "~/components/submit-once";
 import { Heading, Paragraph } from "~/components/text";

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 
 import { OwnRegionTag, VerdictBadge } from "~/components/badges";
 import { Direction } from "~/components/direction";
+import { Form } from "~/components/form";
 import { Link } from "~/components/link";
 import { TextLink } from "~/components/links";
 import type { ScriptsHandle } from "~/components/page-scripts";
