@@ -40,6 +40,21 @@ describe("pages without JavaScript", () => {
     }
   });
 
+  it("a page without scripts comes as one document, rendered at once: doctype first, nothing after </html>", async () => {
+    const member = await http.logIn("lid.zeeland@leertuin.test");
+    for (const [path, cookie] of [
+      ["/", undefined],
+      [`/dilemmas/${answered()}`, member],
+    ] as const) {
+      const response = await http.get(path, cookie);
+      const html = await response.text();
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="nl"/);
+      // No suspense boundary left to fill in: renderToString has nothing to wait for.
+      expect(html).not.toContain("<!--$?-->");
+      expect(html).toMatch(/<\/html>$/);
+    }
+  });
+
   it("the search field is enhanced by an inline script that carries the response's nonce", async () => {
     const { html, csp } = await page("/");
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
