@@ -1,4 +1,5 @@
-// The one place that imports Remix's Link and NavLink: every other module links through this one (eslint enforces it).
+// The one place that imports Remix's Link and NavLink: every other module links through this one
+// (eslint enforces it).
 import {
   // eslint-disable-next-line no-restricted-imports
   Link as RemixLink,
