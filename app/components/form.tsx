@@ -3,6 +3,7 @@
 import { Form as RemixForm, type FormProps } from "@remix-run/react";
 import { forwardRef, useContext } from "react";
 
+import { htmlAttributes } from "./link";
 import { ScriptsRunContext } from "./page-scripts";
 
 /**
@@ -15,19 +16,7 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(props, 
   const scripts = useContext(ScriptsRunContext);
   if (scripts || typeof props.action !== "string" || !props.action.startsWith("/"))
     return <RemixForm ref={ref} {...props} />;
-  const {
-    method = "get",
-    discover: _discover,
-    fetcherKey: _fetcherKey,
-    navigate: _navigate,
-    reloadDocument: _reloadDocument,
-    replace: _replace,
-    state: _state,
-    preventScrollReset: _preventScrollReset,
-    relative: _relative,
-    viewTransition: _viewTransition,
-    ...form
-  } = props;
+  const { method = "get", ...form } = htmlAttributes(props);
   // HTML knows GET and POST; Remix sends its other methods as POST without scripts too.
   return <form ref={ref} method={method.toLowerCase() === "get" ? "get" : "post"} {...form} />;
 });

@@ -12,6 +12,26 @@ import { forwardRef, type ReactNode, useContext } from "react";
 
 import { ScriptsRunContext } from "./page-scripts";
 
+const ROUTER_PROPS = [
+  "discover",
+  "prefetch",
+  "fetcherKey",
+  "navigate",
+  "reloadDocument",
+  "replace",
+  "state",
+  "preventScrollReset",
+  "relative",
+  "viewTransition",
+] as const;
+
+/** A Remix Link's or Form's props without those only the browser's router reads: for the plain element. */
+export function htmlAttributes<P extends object>(props: P): Omit<P, (typeof ROUTER_PROPS)[number]> {
+  const html: Record<string, unknown> = { ...(props as Record<string, unknown>) };
+  for (const name of ROUTER_PROPS) delete html[name];
+  return html as Omit<P, (typeof ROUTER_PROPS)[number]>;
+}
+
 /**
  * A link within Leertuin. On a page sent without scripts Remix's Link renders the same `<a href>` after
  * work that only the browser's router needs (route resolution, prefetch and discovery hooks: about
@@ -20,19 +40,9 @@ import { ScriptsRunContext } from "./page-scripts";
  */
 export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
   const scripts = useContext(ScriptsRunContext);
-  if (scripts || typeof props.to !== "string" || !props.to.startsWith("/")) return <RemixLink ref={ref} {...props} />;
-  const {
-    to,
-    prefetch: _prefetch,
-    discover: _discover,
-    reloadDocument: _reloadDocument,
-    replace: _replace,
-    state: _state,
-    preventScrollReset: _preventScrollReset,
-    relative: _relative,
-    viewTransition: _viewTransition,
-    ...anchor
-  } = props;
+  const { to } = props;
+  if (scripts || typeof to !== "string" || !to.startsWith("/")) return <RemixLink ref={ref} {...props} />;
+  const { to: _to, ...anchor } = htmlAttributes(props);
   // The children come with the props, as with any link.
   // eslint-disable-next-line jsx-a11y/anchor-has-content
   return <a ref={ref} href={to} {...anchor} />;
