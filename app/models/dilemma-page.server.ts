@@ -7,9 +7,11 @@ import { glossaryTermsIn } from "~/content/library-files.server";
 import { getAnswersForDilemma } from "~/models/answer.server";
 import { toAnswerView } from "~/models/answer-view.server";
 import { listWithdrawnAnswers } from "~/models/withdrawn-answer.server";
+import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { keptUntilWrite } from "~/utils/until-write.server";
+import { listDiscussion } from "~/workflow/comments.server";
 
 type DilemmaOfView = { id: number; slug: string; situationMd: string };
 
@@ -51,3 +53,20 @@ export function sharedDilemmaView(dilemma: DilemmaOfView, user: SessionUser | nu
   const facilitated = user ? facilitatorScope(user) : RegionScope.none();
   return sharedViews(`${dilemma.id} ${facilitated.key}`, () => readSharedView(dilemma, facilitated));
 }
+
+function readDiscussion(dilemmaId: number) {
+  return listDiscussion(getDb(), dilemmaId).map((c) => ({
+    ...c,
+    createdAt: formatDateTime(c.createdAt),
+    replies: c.replies.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt) })),
+  }));
+}
+
+const discussions = keptUntilWrite<ReturnType<typeof readDiscussion>>(500);
+
+/**
+ * The members' discussion of a dilemma as its page shows it: the comments' markdown rendered, their
+ * dates in Dutch. Every member sees the same (a hidden comment's text reaches nobody), so it is kept
+ * until the next write like the shared view.
+ */
+export const sharedDiscussion = (dilemmaId: number) => discussions(String(dilemmaId), () => readDiscussion(dilemmaId));

@@ -27,11 +27,11 @@ import { Heading, Paragraph, RichText } from "~/components/text";
 import { VerdictSummary } from "~/components/verdict-summary";
 import { WithdrawnAnswerNotice } from "~/components/withdrawn-answer";
 import { DILEMMA_STATUS_LABELS } from "~/domain/vocabulary";
-import { sharedDilemmaView } from "~/models/dilemma-page.server";
+import { sharedDilemmaView, sharedDiscussion } from "~/models/dilemma-page.server";
 import { listRegionNames } from "~/models/region.server";
 import { dilemmaStructuredData, jsonForScript } from "~/models/structured-data.server";
 import { done, failed, guarded, invalid } from "~/utils/action-result.server";
-import { formatDate, formatDateTime } from "~/utils/dates";
+import { formatDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { parseOr404, searchParamsObject } from "~/utils/http.server";
@@ -48,7 +48,7 @@ import {
   weighingPath,
 } from "~/utils/paths";
 import { ownRegionFirst, readerRegion } from "~/utils/reader-region.server";
-import { addComment, CommentSchema, hideComment, HideSchema, listDiscussion } from "~/workflow/comments.server";
+import { addComment, CommentSchema, hideComment, HideSchema } from "~/workflow/comments.server";
 import { readableDilemma } from "~/workflow/dilemma-access.server";
 import { guardTexts } from "~/workflow/text-guard.server";
 
@@ -87,13 +87,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const shared = sharedDilemmaView(dilemma, user);
   const ordered = ownRegionFirst(shared.answers, first, (a) => a.regionSlug);
   const can = abilities(user, dilemma);
-  const discussion = can.member
-    ? listDiscussion(db, dilemma.id).map((c) => ({
-        ...c,
-        createdAt: formatDateTime(c.createdAt),
-        replies: c.replies.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt) })),
-      }))
-    : null;
+  const discussion = can.member ? sharedDiscussion(dilemma.id) : null;
   const { situationMd: _situation, proposedBy: _proposer, regionId: _region, ...rest } = dilemma;
   return {
     dilemma: {

@@ -323,6 +323,23 @@ describe("discussion", () => {
     expect(other.status).toBe(409);
   });
 
+  it("shows a member the discussion as it is now: a new comment, a hidden one, on the next read", async () => {
+    const slug = http.one<{ slug: string }>(
+      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
+    )!.slug;
+    const reader = await http.logIn(DEMO.otherMember);
+    const read = async () => http.html(await http.get(`/dilemmas/${slug}`, reader));
+    expect(await read()).toContain("Nog geen reacties.");
+    await http.post(`/dilemmas/${slug}`, { intent: "comment", body: "Net geplaatst." }, await http.logIn(DEMO.member));
+    expect(await read()).toContain("Net geplaatst.");
+    const id = String(http.one<{ id: number }>("select id from comments")!.id);
+    const hide = { intent: "hide", commentId: id, reason: "Hoort bij een ander dilemma." };
+    await http.post(`/dilemmas/${slug}`, hide, await http.logIn(DEMO.facilitator));
+    const after = await read();
+    expect(after).not.toContain("Net geplaatst.");
+    expect(after).toContain("Reden: Hoort bij een ander dilemma.");
+  });
+
   it("sends each discussion form's answer back to where the reader was", async () => {
     const slug = http.one<{ slug: string }>("select slug from dilemmas where status = 'answered' limit 1")!.slug;
     const member = await http.logIn(DEMO.member);
