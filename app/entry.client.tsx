@@ -2,11 +2,28 @@ import { RemixBrowser } from "@remix-run/react";
 import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 
-// Not inside startTransition: with React 18.3 a choice made while a transition-lane hydration of the whole
-// document is still running throws "Root did not complete" (#345) and the page never becomes interactive.
-hydrateRoot(
-  document,
-  <StrictMode>
-    <RemixBrowser />
-  </StrictMode>,
+/**
+ * RemixBrowser's first render suspends until the loader data streamed into the page is decoded. A
+ * hydration suspended at the root has no boundary to wait in: a choice made in that moment (a discrete
+ * event) makes React 18.3 finish it at once, which it cannot, and it throws #345 ("Root did not
+ * complete"), leaving the page dead. So the decoding is started and awaited before React takes over:
+ * called outside React, RemixBrowser starts it and throws the promise it would suspend on.
+ */
+async function loaderDataDecoded(): Promise<void> {
+  try {
+    RemixBrowser({});
+  } catch (suspendedOn) {
+    if (suspendedOn instanceof Promise) await suspendedOn;
+  }
+}
+
+// Not inside startTransition: a choice made during a transition-lane hydration of the whole document
+// also threw #345.
+void loaderDataDecoded().then(() =>
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <RemixBrowser />
+    </StrictMode>,
+  ),
 );

@@ -133,6 +133,32 @@ describe("the afwegingshulp", () => {
     }
   });
 
+  it("follows a choice made the moment React starts taking over the page", async () => {
+    // The slow phone above meets this moment by chance; here the choice is made in it every time: as soon
+    // as React has put its listeners on the document, before it has read the page's data. React 18.3 then
+    // threw #345 and the page stayed dead.
+    const page = await newPage({ viewport: PHONE });
+    await page.addInitScript(() => {
+      const listen = EventTarget.prototype.addEventListener;
+      let chosen = false;
+      EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<typeof listen>) {
+        listen.apply(this, args);
+        if (this !== document || args[0] !== "change" || chosen) return;
+        chosen = true;
+        queueMicrotask(() => {
+          const sector = document.querySelector<HTMLSelectElement>("select[name=sector]")!;
+          sector.value = "onderwijs";
+          sector.dispatchEvent(new Event("input", { bubbles: true }));
+          sector.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      };
+    });
+    await page.goto(`${baseUrl}/afwegen`);
+    await page.getByText("Gebruikelijk in de sector onderwijs: geen beroepsgeheim.").waitFor({ timeout: 10_000 });
+    expectNoPageErrors(page);
+    await page.context().close();
+  });
+
   it("works with JavaScript on a phone: a huisarts asked by Veilig Thuis, from the dilemma page", async () => {
     const page = await newPage({ viewport: PHONE });
     await page.goto(`${baseUrl}/dilemmas/veilig-thuis-vraagt-huisarts-informatie`);
