@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 
-import { getEnv, TOTP_KEY_PATTERN } from "~/utils/env.server";
+import { getEnv, totpKeyList } from "~/utils/env.server";
 import { forgetSingleton, singleton } from "~/utils/singleton.server";
 
 /**
@@ -29,9 +29,8 @@ const keyId = (key: Buffer) => crypto.createHash("sha256").update(key).digest("h
 
 /** The keys of a TOTP_ENCRYPTION_KEYS value; null when one of them is not base64 of 32 bytes. */
 export function parseTotpKeys(value: string): SealingKey[] | null {
-  const parts = value.split(",").map((part) => part.trim());
-  if (!parts.every((part) => TOTP_KEY_PATTERN.test(part))) return null;
-  return parts.map((part) => Buffer.from(part, "base64")).map((key) => ({ id: keyId(key), key }));
+  const keys = totpKeyList(value)?.map((part) => Buffer.from(part, "base64"));
+  return keys?.map((key) => ({ id: keyId(key), key })) ?? null;
 }
 
 /** The keys, the one that seals first. */

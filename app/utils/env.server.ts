@@ -57,7 +57,13 @@ const MailFromSchema = z
   });
 
 /** One key of TOTP_ENCRYPTION_KEYS: base64 of exactly 32 bytes, as `openssl rand -base64 32` prints it. */
-export const TOTP_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
+const TOTP_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
+
+/** The keys of a TOTP_ENCRYPTION_KEYS value (comma-separated), or null when one is not such a key. */
+export function totpKeyList(value: string): string[] | null {
+  const keys = value.split(",").map((key) => key.trim());
+  return keys.every((key) => TOTP_KEY_PATTERN.test(key)) ? keys : null;
+}
 
 const EnvSchema = z
   .object({
@@ -74,7 +80,7 @@ const EnvSchema = z
     /** Encrypt the authenticator secrets (see totp-secret-box.server.ts); required in production without demo data. */
     TOTP_ENCRYPTION_KEYS: z
       .string()
-      .refine((value) => value.split(",").every((key) => TOTP_KEY_PATTERN.test(key.trim())), {
+      .refine((value) => totpKeyList(value) !== null, {
         message: "expected keys of 32 bytes in base64 (openssl rand -base64 32), comma-separated, the newest first",
       })
       .optional(),
