@@ -29,6 +29,12 @@ async function propose(overrides: Record<string, string> = {}, who: string = DEM
   };
 }
 
+/** An answered dilemma of Zeeland, whose facilitator (DEMO.facilitator) may hide its comments. */
+const answeredInZeeland = () =>
+  http.one<{ slug: string }>(
+    "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
+  )!.slug;
+
 const dilemma = (slug: string) =>
   http.one<{ id: number; status: string; status_reason: string | null }>(
     "select id, status, status_reason from dilemmas where slug = ?",
@@ -252,9 +258,7 @@ describe("discussion", () => {
   });
 
   it("lets the facilitator of the dilemma's region hide a comment with a reason", async () => {
-    const slug = http.one<{ slug: string }>(
-      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
-    )!.slug;
+    const slug = answeredInZeeland();
     await http.post(
       `/dilemmas/${slug}`,
       { intent: "comment", body: "Een reactie die weg moet." },
@@ -290,9 +294,7 @@ describe("discussion", () => {
 
   it("takes a form sent twice as one: one comment, one hide, both answered as done", async () => {
     // The dilemma page runs no JavaScript: a double click or a reload reaches the server twice.
-    const slug = http.one<{ slug: string }>(
-      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
-    )!.slug;
+    const slug = answeredInZeeland();
     const member = await http.logIn(DEMO.member);
     const form = { intent: "comment", body: "Twee keer verstuurd, één keer bedoeld." };
     const twice = [
@@ -324,9 +326,7 @@ describe("discussion", () => {
   });
 
   it("shows a member the discussion as it is now: a new comment, a hidden one, on the next read", async () => {
-    const slug = http.one<{ slug: string }>(
-      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
-    )!.slug;
+    const slug = answeredInZeeland();
     const reader = await http.logIn(DEMO.otherMember);
     const read = async () => http.html(await http.get(`/dilemmas/${slug}`, reader));
     expect(await read()).toContain("Nog geen reacties.");
@@ -523,9 +523,7 @@ describe("publishing", () => {
     expect(agenda).toContain(`value="${phone}"`);
     expect(dilemma(slug!)).toMatchObject({ status: "proposed", status_reason: null });
     // Hiding a comment.
-    const answered = http.one<{ slug: string }>(
-      "select d.slug from dilemmas d join regions r on r.id = d.origin_region_id where r.slug = 'zeeland' and d.status = 'answered' limit 1",
-    )!.slug;
+    const answered = answeredInZeeland();
     await http.post(
       `/dilemmas/${answered}`,
       { intent: "comment", body: "Een reactie." },
